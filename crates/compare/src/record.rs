@@ -90,6 +90,9 @@ pub struct Conflict {
     pub proposition: Option<PropositionRef>,
     /// The frame in dispute, for value conflicts.
     pub frame: Option<FrameRef>,
+    /// The principals the conflict is about, sorted: both sides of an opposed stance, the
+    /// one actor of a self-contradiction or report conflict, the actors giving each value.
+    pub actors: Vec<String>,
     /// One line for people ("RUS denies what USA asserts").
     pub message: String,
     /// How sure the comparator is, 0 to 1 (lower for unlisted near-duplicates).

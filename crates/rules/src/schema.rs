@@ -240,6 +240,10 @@ pub struct PropositionDef {
     /// Terms of the rival account ("depot", "leaked"): present, they deny the statement.
     #[serde(default)]
     pub counter: Vec<String>,
+    /// Propositions that asserting this one denies: asserting that the attack was staged
+    /// denies that the government carried it out.
+    #[serde(default)]
+    pub contradicts: Vec<String>,
     /// Only documents published on or after this day, `YYYY-MM-DD`.
     #[serde(default)]
     pub from: Option<String>,

@@ -105,7 +105,8 @@ pub fn load_packs(paths: &[PathBuf]) -> Result<PackSet, LoadErrors> {
                 set.files.push(PackInfo { path: file.clone(), meta: pack.pack });
                 set.actors.extend(pack.actors.into_iter().map(locate));
                 set.cues.extend(pack.cues.into_iter().map(|v| Located { value: v, origin: at.clone() }));
-                set.propositions.extend(pack.propositions.into_iter().map(|v| Located { value: v, origin: at.clone() }));
+                set.propositions
+                    .extend(pack.propositions.into_iter().map(|v| Located { value: v, origin: at.clone() }));
                 set.frames.extend(pack.frames.into_iter().map(|v| Located { value: v, origin: at.clone() }));
                 if let Some(lexicon) = pack.lexicon {
                     merge_lexicon(&mut set.lexicon, lexicon);

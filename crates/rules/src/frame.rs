@@ -1,0 +1,122 @@
+//! Value patterns of frames: words around a number or a date, with bounded gaps.
+//!
+//! `killed {N}` wants "killed" right before the number (its hedge words belong to the
+//! number: "killed at least 58"); `{N} ... dead` allows up to [`GAP`] words between.
+
+use crate::schema::FrameKind;
+
+/// Most words a `...` in a pattern stands for.
+pub const GAP: usize = 5;
+
+/// One element of a pattern side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elem {
+    /// This word, in any case.
+    Word(String),
+    /// Zero to [`GAP`] words.
+    Gap,
+}
+
+/// A compiled value pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValuePattern {
+    /// Elements before the value, in text order.
+    pub before: Vec<Elem>,
+    /// Elements after the value, in text order.
+    pub after: Vec<Elem>,
+    /// The pattern as written, for explanations.
+    pub source: String,
+}
+
+/// Why a pattern does not compile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternError(pub String);
+
+/// Compiles a pattern of a frame of `kind`.
+pub fn compile(pattern: &str, kind: FrameKind) -> Result<ValuePattern, PatternError> {
+    let placeholder = match kind {
+        FrameKind::Count => "{N}",
+        FrameKind::Date => "{DATE}",
+    };
+    let words: Vec<&str> = pattern.split_whitespace().collect();
+    let slots: Vec<usize> = words.iter().enumerate().filter(|(_, w)| **w == placeholder).map(|(i, _)| i).collect();
+    let [slot] = slots.as_slice() else {
+        return Err(PatternError(format!("a {kind:?} pattern needs exactly one `{placeholder}`: `{pattern}`")));
+    };
+    let elem = |w: &&str| -> Result<Elem, PatternError> {
+        if *w == "..." {
+            Ok(Elem::Gap)
+        } else if w.starts_with('{') {
+            Err(PatternError(format!("unknown placeholder `{w}` in `{pattern}`")))
+        } else {
+            Ok(Elem::Word(crate::lexicon::normalise_term(w).to_lowercase()))
+        }
+    };
+    let before = words[..*slot].iter().map(elem).collect::<Result<Vec<_>, _>>()?;
+    let after = words[slot + 1..].iter().map(elem).collect::<Result<Vec<_>, _>>()?;
+    Ok(ValuePattern { before, after, source: pattern.to_owned() })
+}
+
+impl ValuePattern {
+    /// Whether the pattern holds around a value: `before` are the lower-case words before
+    /// the value (nearest last), `after` the words after it (nearest first).
+    pub fn matches(&self, before: &[&str], after: &[&str]) -> bool {
+        let reversed: Vec<Elem> = self.before.iter().rev().cloned().collect();
+        let before_rev: Vec<&str> = before.iter().rev().copied().collect();
+        side(&reversed, &before_rev) && side(&self.after, after)
+    }
+}
+
+/// Whether `elems` match a prefix of `words`.
+fn side(elems: &[Elem], words: &[&str]) -> bool {
+    match elems.split_first() {
+        None => true,
+        Some((Elem::Word(w), rest)) => {
+            // A pattern word may span several text words ("death toll" written as two).
+            let parts: Vec<&str> = w.split(' ').collect();
+            words.len() >= parts.len()
+                && words.iter().zip(&parts).all(|(a, b)| a == b)
+                && side(rest, &words[parts.len()..])
+        }
+        // A gap does not cross into another clause ("killed 74 and wounded hundreds").
+        Some((Elem::Gap, rest)) => (0..=GAP.min(words.len()))
+            .take_while(|&skip| skip == 0 || !is_conjunction(words[skip - 1]))
+            .any(|skip| side(rest, &words[skip..])),
+    }
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "and" | "but" | "or" | "while" | "whereas" | "although" | "though")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holds(pattern: &str, before: &str, after: &str) -> bool {
+        let p = compile(pattern, FrameKind::Count).unwrap_or_else(|e| panic!("{e:?}"));
+        let b: Vec<&str> = before.split_whitespace().collect();
+        let a: Vec<&str> = after.split_whitespace().collect();
+        p.matches(&b, &a)
+    }
+
+    #[test]
+    fn patterns() {
+        assert!(holds("killed {N}", "the attack killed", "people"));
+        assert!(!holds("killed {N}", "killed the", ""));
+        assert!(holds("{N} ... dead", "", "people are dead"));
+        assert!(holds("{N} ... dead", "", "dead"));
+        assert!(!holds("{N} ... dead", "", "a b c d e f dead"));
+        assert!(holds("death toll ... {N}", "the death toll rose to", ""));
+        assert!(!holds("death toll ... {N}", "the toll rose to", ""));
+        assert!(!holds("{N} ... wounded", "", "people and wounded hundreds"));
+    }
+
+    #[test]
+    fn bad_patterns() {
+        assert!(compile("killed", FrameKind::Count).is_err());
+        assert!(compile("{N} {N}", FrameKind::Count).is_err());
+        assert!(compile("on {N}", FrameKind::Date).is_err());
+        assert!(compile("{X} dead", FrameKind::Count).is_err());
+    }
+}

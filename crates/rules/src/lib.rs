@@ -10,6 +10,7 @@ mod actor;
 pub mod check;
 pub mod claim;
 mod engine;
+pub mod fixture;
 mod frame;
 mod inflect;
 mod lexicon;

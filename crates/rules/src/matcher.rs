@@ -102,7 +102,15 @@ impl Matcher {
     /// Like [`Matcher::positive`], but the `all` groups may also be met in `context` (the
     /// sentence and the paragraph before it): "the attack" in what a speaker says refers to
     /// the chemical attack its paragraph is about. `any` terms must be in `region`.
-    pub fn positive_in_context(&self, region: &Region<'_>, context: &Region<'_>, terms: &Terms) -> Option<Vec<Span>> {
+    /// With `any_elsewhere`, the `any` terms are taken as met (a rival account names the
+    /// event in its own words).
+    pub fn positive_in_context(
+        &self,
+        region: &Region<'_>,
+        context: &Region<'_>,
+        terms: &Terms,
+        any_elsewhere: bool,
+    ) -> Option<Vec<Span>> {
         if self.all.is_empty() && self.any.is_empty() {
             return None;
         }
@@ -118,7 +126,11 @@ impl Matcher {
             }
         }
         if !self.any.is_empty() {
-            found.push(self.any.iter().find_map(|&t| region.find(t, terms))?);
+            match self.any.iter().find_map(|&t| region.find(t, terms)) {
+                Some(span) => found.push(span),
+                None if any_elsewhere => {}
+                None => return None,
+            }
             in_region = true;
         }
         in_region.then_some(found)
@@ -154,6 +166,11 @@ impl<'a> Region<'a> {
     pub fn new(text: &'a str, span: Span, mut found: Vec<(TermIdx, Span)>) -> Region<'a> {
         found.sort_unstable();
         Region { text, span, found, words: std::cell::OnceCell::new() }
+    }
+
+    /// The exact terms found, sorted by term.
+    pub fn found_terms(&self) -> &[(TermIdx, Span)] {
+        &self.found
     }
 
     /// Whether an exact term is present.

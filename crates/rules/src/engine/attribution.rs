@@ -36,6 +36,9 @@ pub struct Attribution {
     pub agent: Option<Mention>,
     /// How the layout was read, for explanations.
     pub layout: &'static str,
+    /// Index of the attribution whose content holds this one's cue: a report inside
+    /// another speaker's words ("Zakharova said Washington blamed Damascus …").
+    pub embedded_in: Option<usize>,
 }
 
 /// Most tokens an appositive between a speaker and its verb may hold.
@@ -68,11 +71,11 @@ pub fn attribute(rules: &RuleSet, text: &str, sentence: Span, words: &Words, fou
             out.push(a);
         }
     }
-    // An outer cue whose content opens with another cue's speaker only reports that
-    // speaker's words ("the ministry said Russia denied it"): the inner speaker claims.
-    let inner_speakers: Vec<usize> =
-        out.iter().filter_map(|a| a.speaker.as_ref().and_then(span_of)).map(|s| s.start).collect();
-    out.retain(|a| !inner_speakers.contains(&a.content.start));
+    for i in 0..out.len() {
+        let cue = out[i].cue.span;
+        out[i].embedded_in =
+            (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && out[i].speaker.is_some());
+    }
     out
 }
 
@@ -133,6 +136,11 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
     if gap == [","] {
         return true;
     }
+    // "scientists at Porton Down identified", "officials in Moscow said": a short
+    // prepositional phrase after the subject.
+    if gap.len() <= 5 && words::is_preposition(gap[0]) && gap.iter().all(|w| !words::is_punct_str(w) && *w != "that") {
+        return true;
+    }
     if gap.first() == Some(&",") && gap.last() == Some(&",") && gap.len() <= APPOSITIVE {
         return gap[1..gap.len() - 1].iter().all(|w| !matches!(*w, "\"" | ";"));
     }
@@ -178,7 +186,14 @@ impl Layout<'_> {
         to: usize,
         layout: &'static str,
     ) -> Attribution {
-        Attribution { cue: *cue, speaker, content: trim(self.text, Span::new(from, to)), agent: None, layout }
+        Attribution {
+            cue: *cue,
+            speaker,
+            content: trim(self.text, Span::new(from, to)),
+            agent: None,
+            layout,
+            embedded_in: None,
+        }
     }
 
     /// The nearest speaker before the cue that the words in between allow.
@@ -200,13 +215,23 @@ impl Layout<'_> {
             if noun || next.passive {
                 continue;
             }
+            // "X said A, while Y said B" splits; "X said Y blamed Z" embeds Y's report in X's.
             if let Some(sp) = self.left_speaker(next).as_ref().and_then(span_of)
                 && sp.start > cue.span.end
+                && self.clause_break_before(cue.span.end, sp.start)
             {
                 return sp.start;
             }
         }
         self.sentence.end
+    }
+
+    /// Whether a clause boundary (punctuation or a joining word) stands between `from` and
+    /// `to`.
+    fn clause_break_before(&self, from: usize, to: usize) -> bool {
+        let words = self.words;
+        (words.at(from)..words.at(to))
+            .any(|k| matches!(words.word(k), "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "although"))
     }
 
     /// An object mention right after `offset` ("accused Russia", "blamed the rebels").
@@ -265,7 +290,11 @@ impl Layout<'_> {
             return None;
         }
         let speaker_start = speaker.as_ref().and_then(span_of).map_or(cue.span.start, |s| s.start);
-        let before_speaker = words.at(speaker_start).checked_sub(1).map_or("", |k| words.word(k));
+        let mut k = words.at(speaker_start);
+        while k > 0 && matches!(words.word(k - 1), "a" | "an" | "the" | "one") {
+            k -= 1;
+        }
+        let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
         let set_off = matches!(before_speaker, "," | "\"" | "'");
         if speaker.is_some() && set_off && nothing_follows(words, after) {
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
@@ -296,9 +325,13 @@ impl Layout<'_> {
     fn accuse(&self, cue: &CueHit) -> Option<Attribution> {
         let speaker = self.left_speaker(cue);
         let end = self.right_end(cue);
-        let object = self.object_after(cue.span.end);
+        // "accused Russia of …", "held Moscow responsible": no object, no accusation
+        // ("the regime still holds chemical weapons").
+        let object = Some(self.object_after(cue.span.end)?);
         let from = object.map_or(cue.span.end, |m| m.span.end);
-        let start = self.text.get(from..end).and_then(|rest| rest.find(" of ").map(|i| from + i + 4)).unwrap_or(from);
+        // "accused Russia of …": `of` right after the object opens the content.
+        let rest = self.text.get(from..end).unwrap_or("");
+        let start = if rest.trim_start().starts_with("of ") { from + rest.find("of ").unwrap_or(0) + 3 } else { from };
         let mut a = self.attribution(cue, speaker, start, end, "X accused Y of C");
         a.agent = object;
         Some(a)

@@ -143,11 +143,15 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
                     }
                 }
                 Role::Actor(actor, Via::Demonym) => {
-                    if let Some(head) = head_after(hit.span, &heads, words) {
-                        candidates.push(Mention { span: hit.span.cover(head), actor, via: Via::Demonym });
+                    if let Some(head) = head_after(hit.span, &heads, words, 2) {
+                        let span = extend_heads(hit.span.cover(head), &heads, words);
+                        candidates.push(Mention { span, actor, via: Via::Demonym });
                     }
                 }
-                Role::Actor(actor, via) => candidates.push(Mention { span: hit.span, actor, via }),
+                // "a White Helmets volunteer", "Pentagon officials": a name with its head.
+                Role::Actor(actor, via) => {
+                    candidates.push(Mention { span: extend_heads(hit.span, &heads, words), actor, via })
+                }
                 Role::Cue(cue) => cue_hits.push((hit.span, cue)),
                 Role::Negator(kind) => negators.push((hit.span, kind)),
                 Role::Pronoun(p) => refs.push(RefMention { span: hit.span, kind: Reference::Pronoun(p) }),
@@ -225,16 +229,26 @@ fn no_clause_break(words: &Words, from: usize, to: usize) -> bool {
     (from..to).all(|k| !matches!(words.word(k), "," | ";" | ":" | "\"" | "(" | ")"))
 }
 
-/// A speaker head within two words after a demonym ("Russian defence ministry").
-fn head_after(demonym: Span, heads: &[Span], words: &Words) -> Option<Span> {
-    let first = words.at(demonym.end);
-    heads.iter().copied().find(|h| {
-        if h.start < demonym.end {
+/// A speaker head within `within` words after `span` ("Russian defence ministry").
+fn head_after(span: Span, heads: &[Span], words: &Words, within: usize) -> Option<Span> {
+    let first = words.at(span.end);
+    let near = |h: &&Span| {
+        if h.start < span.end {
             return false;
         }
         let at = words.at(h.start);
-        at >= first && at - first <= 2 && (first..at).all(|k| !words.is_punct(k))
-    })
+        at >= first && at - first <= within && (first..at).all(|k| !words.is_punct(k))
+    };
+    let start = heads.iter().filter(near).map(|h| h.start).min()?;
+    heads.iter().filter(|h| h.start == start).max_by_key(|h| h.end).copied()
+}
+
+/// `span` extended over the heads that directly follow it ("army command").
+fn extend_heads(mut span: Span, heads: &[Span], words: &Words) -> Span {
+    while let Some(head) = head_after(span, heads, words, 0) {
+        span = span.cover(head);
+    }
+    span
 }
 
 /// Joins a title and the name right after it into one mention of the named person
@@ -267,7 +281,9 @@ pub fn after_preposition(text: &str, words: &Words, span: Span) -> bool {
     for _ in 0..3 {
         let Some(j) = i.checked_sub(1) else { return false };
         let word = words.word(j);
-        if words::is_preposition(word) {
+        // "belonged to a Ukrainian unit", "delivered to": the object of "to" owns it.
+        let owner = word == "to" && j > 0 && words::is_possession_verb(words.word(j - 1));
+        if words::is_preposition(word) && !owner {
             return true;
         }
         if !matches!(word, "the" | "a" | "an" | "its" | "their" | "his" | "her") {

@@ -260,3 +260,26 @@ pub fn is_negation_idiom(next: &str) -> bool {
 pub fn is_definite(word: &str) -> bool {
     matches!(word, "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "same")
 }
+
+/// Whether `word` (lower case) before "to" makes its object the owner ("belonged to").
+pub fn is_possession_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "belonged"
+            | "belonging"
+            | "belongs"
+            | "belong"
+            | "delivered"
+            | "supplied"
+            | "transferred"
+            | "sold"
+            | "handed"
+            | "issued"
+            | "assigned"
+    )
+}
+
+/// Whether a token is punctuation only.
+pub fn is_punct_str(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
+}

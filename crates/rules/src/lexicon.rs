@@ -80,6 +80,9 @@ pub enum Role {
     Pronoun(Pronoun),
     /// A term of a proposition or frame matcher.
     Term(TermIdx),
+    /// The first word of a fuzzy term ("Khan" of `~Khan Shaykhun`): where to compare the
+    /// words after it with close spellings.
+    FuzzyAnchor(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -143,21 +146,39 @@ impl LexiconBuilder {
     }
 
     /// Compiles the automata.
+    ///
+    /// Short patterns ("he", "no", "it") occur inside countless words; reported there and
+    /// then rejected, they would cost more than the rest of the scan. They are compiled
+    /// with each character that can stand before a word, so the automaton reports them at
+    /// word starts only ([`SHORT`] bytes or fewer; the text's first word is checked apart).
     pub fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
         let mut insensitive_ids = Vec::new();
         let mut sensitive_ids = Vec::new();
-        let mut insensitive = Vec::new();
-        let mut sensitive = Vec::new();
+        let mut insensitive: Vec<String> = Vec::new();
+        let mut sensitive: Vec<String> = Vec::new();
+        let mut short = Vec::new();
         for (id, (text, key)) in self.patterns.iter().enumerate() {
-            if key.sensitive {
-                sensitive.push(text.as_str());
-                sensitive_ids.push(id as u32);
+            let (list, ids) = if key.sensitive {
+                (&mut sensitive, &mut sensitive_ids)
             } else {
-                insensitive.push(text.as_str());
-                insensitive_ids.push(id as u32);
+                (&mut insensitive, &mut insensitive_ids)
+            };
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let short_word = text.len() <= SHORT && alnum(text.chars().next()) && alnum(text.chars().next_back());
+            if short_word && !self.entries[id].prefix {
+                for lead in LEADS {
+                    for trail in TRAILS {
+                        list.push(format!("{}{text}{}", char::from(lead), char::from(trail)));
+                        ids.push(Id { pattern: id as u32, lead: true, trail: true });
+                    }
+                }
+                short.push((text.clone(), key.sensitive, id as u32));
+            } else {
+                list.push(text.clone());
+                ids.push(Id { pattern: id as u32, lead: false, trail: false });
             }
         }
-        let build = |patterns: &[&str], case_insensitive: bool| {
+        let build = |patterns: &[String], case_insensitive: bool| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(case_insensitive)
                 .match_kind(MatchKind::Standard)
@@ -170,18 +191,40 @@ impl LexiconBuilder {
             sensitive: build(&sensitive, false)?,
             sensitive_ids,
             entries: self.entries,
+            short,
         })
     }
+}
+
+/// Longest pattern, in bytes, compiled with its leading boundary characters.
+const SHORT: usize = 4;
+
+/// Characters that can stand right before a word in normalised text.
+const LEADS: [u8; 10] = [b' ', b'\n', b'\t', b'\r', b'"', b'\'', b'(', b'[', b'-', b'/'];
+
+/// Characters that can stand right after a word in normalised text.
+const TRAILS: [u8; 17] =
+    [b' ', b'\n', b'\t', b'\r', b'"', b'\'', b')', b']', b'-', b'/', b',', b'.', b';', b':', b'!', b'?', b'*'];
+
+/// An automaton pattern: which lexicon pattern, and whether boundary characters stand
+/// around it in the automaton's copy.
+#[derive(Clone, Copy, Debug)]
+struct Id {
+    pattern: u32,
+    lead: bool,
+    trail: bool,
 }
 
 /// The compiled word lists.
 #[derive(Debug)]
 pub struct Lexicon {
     insensitive: AhoCorasick,
-    insensitive_ids: Vec<u32>,
+    insensitive_ids: Vec<Id>,
     sensitive: AhoCorasick,
-    sensitive_ids: Vec<u32>,
+    sensitive_ids: Vec<Id>,
     entries: Vec<Entry>,
+    /// Short patterns, checked by hand at the start of the text.
+    short: Vec<(String, bool, u32)>,
 }
 
 /// A pattern found in a text, on word boundaries.
@@ -197,6 +240,34 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether `span` starts and ends on word boundaries (a prefix pattern only starts on one).
+fn on_boundaries(text: &str, span: Span, prefix: bool) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.get(span.start), span.end.checked_sub(1).and_then(|i| bytes.get(i))) else {
+        return false;
+    };
+    // ASCII fast path; other characters are decoded.
+    let before = |i: usize| -> bool {
+        match bytes.get(i.wrapping_sub(1)) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text.get(..i).and_then(|h| h.chars().next_back()).is_some_and(is_word_char),
+        }
+    };
+    let after = |i: usize| -> bool {
+        match bytes.get(i) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()).is_some_and(is_word_char),
+        }
+    };
+    let starts_word = if first.is_ascii() { first.is_ascii_alphanumeric() } else { true };
+    let ends_word = if last.is_ascii() { last.is_ascii_alphanumeric() } else { true };
+    let before_ok = !starts_word || span.start == 0 || !before(span.start);
+    let after_ok = prefix || !ends_word || !after(span.end);
+    before_ok && after_ok && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
 impl Lexicon {
     /// Every pattern occurrence on word boundaries in `text`, sorted by position.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
@@ -206,10 +277,28 @@ impl Lexicon {
                 continue;
             }
             for m in automaton.find_overlapping_iter(text) {
-                let pattern = ids[m.pattern().as_usize()];
-                let span = Span::new(m.start(), m.end());
-                if self.on_boundaries(text, span, self.entries[pattern as usize].prefix) {
-                    hits.push(Hit { span, pattern });
+                let id = ids[m.pattern().as_usize()];
+                let span = Span::new(m.start() + usize::from(id.lead), m.end() - usize::from(id.trail));
+                if on_boundaries(text, span, self.entries[id.pattern as usize].prefix) {
+                    hits.push(Hit { span, pattern: id.pattern });
+                }
+            }
+        }
+        // Short patterns at the very start or end of the text have no boundary character
+        // on that side for the automaton to see.
+        let len = text.len();
+        for (short, sensitive, pattern) in &self.short {
+            let n = short.len();
+            let mut ends = vec![0];
+            if len > n {
+                ends.push(len - n);
+            }
+            for start in ends {
+                let Some(bytes) = text.as_bytes().get(start..start + n) else { continue };
+                let same = if *sensitive { bytes == short.as_bytes() } else { bytes.eq_ignore_ascii_case(short.as_bytes()) };
+                let span = Span::new(start, start + n);
+                if same && on_boundaries(text, span, false) && !hits.iter().any(|h| h.span == span && h.pattern == *pattern) {
+                    hits.push(Hit { span, pattern: *pattern });
                 }
             }
         }
@@ -217,19 +306,6 @@ impl Lexicon {
         hits
     }
 
-    fn on_boundaries(&self, text: &str, span: Span, prefix: bool) -> bool {
-        let (Some(head), Some(tail)) = (text.get(..span.start), text.get(span.end..)) else {
-            return false;
-        };
-        let Some(matched) = text.get(span.start..span.end) else {
-            return false;
-        };
-        let starts_word = matched.chars().next().is_some_and(is_word_char);
-        let ends_word = matched.chars().next_back().is_some_and(is_word_char);
-        let before_ok = !starts_word || !head.chars().next_back().is_some_and(is_word_char);
-        let after_ok = prefix || !ends_word || !tail.chars().next().is_some_and(is_word_char);
-        before_ok && after_ok
-    }
 
     /// The roles of a pattern.
     pub fn roles(&self, pattern: u32) -> &[Role] {

@@ -36,6 +36,11 @@ impl Terms {
             let next = self.fuzzy.len() as u32;
             let idx = *self.fuzzy_index.entry(key).or_insert(next);
             if idx == next {
+                // A name of several words is looked for where its first word stands, so
+                // that only a few words are compared per document.
+                if words.len() > 1 {
+                    lexicon.add(&words[0], Role::FuzzyAnchor(idx));
+                }
                 self.fuzzy.push(words);
             }
             return Some(TermRef::Fuzzy(idx));
@@ -52,6 +57,12 @@ impl Terms {
             lexicon.add(&key, Role::Term(idx));
         }
         Some(TermRef::Exact(idx))
+    }
+
+    /// Whether a fuzzy term is found through the lexicon's anchors (its first word); one of
+    /// a single word is compared against every word instead.
+    pub fn is_anchored(&self, idx: u32) -> bool {
+        self.fuzzy_words(idx).len() > 1
     }
 
     /// Number of exact terms.
@@ -84,8 +95,9 @@ impl Matcher {
     }
 
     /// Whether the positive part (`all` and `any`) holds in `region`; the matched terms'
-    /// spans are returned for explanations.
-    pub fn positive(&self, region: &Region<'_>, terms: &Terms) -> Option<Vec<Span>> {
+    /// spans are returned for explanations. With `any_elsewhere`, the `any` terms are taken
+    /// as met.
+    pub fn positive(&self, region: &Region<'_>, terms: &Terms, any_elsewhere: bool) -> Option<Vec<Span>> {
         if self.all.is_empty() && self.any.is_empty() {
             return None;
         }
@@ -94,7 +106,11 @@ impl Matcher {
             found.push(group.iter().find_map(|&t| region.find(t, terms))?);
         }
         if !self.any.is_empty() {
-            found.push(self.any.iter().find_map(|&t| region.find(t, terms))?);
+            match self.any.iter().find_map(|&t| region.find(t, terms)) {
+                Some(span) => found.push(span),
+                None if any_elsewhere => {}
+                None => return None,
+            }
         }
         Some(found)
     }
@@ -136,6 +152,17 @@ impl Matcher {
         in_region.then_some(found)
     }
 
+    /// Whether the matcher could hold somewhere in a text whose terms `present` reports:
+    /// every `all` group has a term there, and some `any` term unless `any_elsewhere`. A
+    /// cheap per-document test that spares sentence-level matching of most propositions.
+    pub fn could_match(&self, present: impl Fn(TermRef) -> bool, any_elsewhere: bool) -> bool {
+        if self.all.is_empty() && self.any.is_empty() {
+            return false;
+        }
+        self.all.iter().all(|group| group.iter().any(|&t| present(t)))
+            && (any_elsewhere || self.any.is_empty() || self.any.iter().any(|&t| present(t)))
+    }
+
     /// The first `none` term present in `region`, if any.
     pub fn excluded(&self, region: &Region<'_>, terms: &Terms) -> Option<Span> {
         self.none.iter().find_map(|&t| region.find(t, terms))
@@ -151,21 +178,24 @@ impl Matcher {
     }
 }
 
-/// Terms found in a stretch of text, and its words for fuzzy comparison.
+/// Terms found in a stretch of text, and where fuzzy names may start.
 #[derive(Debug)]
 pub struct Region<'a> {
     text: &'a str,
     span: Span,
     /// Exact terms present, sorted by term then position.
     found: Vec<(TermIdx, Span)>,
+    /// First words of fuzzy terms present, sorted.
+    anchors: Vec<(u32, Span)>,
     words: std::cell::OnceCell<Vec<(Span, String)>>,
 }
 
 impl<'a> Region<'a> {
-    /// A region of `text` with the exact terms found in it.
-    pub fn new(text: &'a str, span: Span, mut found: Vec<(TermIdx, Span)>) -> Region<'a> {
+    /// A region of `text` with the exact terms and fuzzy anchors found in it.
+    pub fn new(text: &'a str, span: Span, mut found: Vec<(TermIdx, Span)>, mut anchors: Vec<(u32, Span)>) -> Region<'a> {
         found.sort_unstable();
-        Region { text, span, found, words: std::cell::OnceCell::new() }
+        anchors.sort_unstable();
+        Region { text, span, found, anchors, words: std::cell::OnceCell::new() }
     }
 
     /// The exact terms found, sorted by term.
@@ -183,8 +213,29 @@ impl<'a> Region<'a> {
     pub fn find(&self, term: TermRef, terms: &Terms) -> Option<Span> {
         match term {
             TermRef::Exact(i) => self.has(i),
-            TermRef::Fuzzy(i) => self.fuzzy(terms.fuzzy_words(i)),
+            TermRef::Fuzzy(i) => {
+                let target = terms.fuzzy_words(i);
+                if target.len() > 1 { self.anchored(i, target) } else { self.fuzzy(target) }
+            }
         }
+    }
+
+    /// A fuzzy name of several words: its first word as written, the rest compared.
+    fn anchored(&self, idx: u32, target: &[String]) -> Option<Span> {
+        let at = self.anchors.partition_point(|(f, _)| *f < idx);
+        self.anchors[at..].iter().take_while(|(f, _)| *f == idx).find_map(|&(_, anchor)| {
+            let rest = Span::new(anchor.end, self.span.end);
+            let mut words = parse::token::tokens(self.text, rest).filter(|t| t.kind == parse::TokenKind::Word);
+            let mut end = anchor.end;
+            for want in &target[1..] {
+                let word = words.next()?;
+                if !similar_word(&word.span.text(self.text).to_lowercase(), want) {
+                    return None;
+                }
+                end = word.span.end;
+            }
+            Some(Span::new(anchor.start, end))
+        })
     }
 
     fn words(&self) -> &[(Span, String)] {

@@ -15,6 +15,7 @@ mod words;
 
 use crate::claim::{ActorRef, Claim, Evidence, Marked, PropositionRef, Stance, Value, Voice};
 use crate::lexicon::{ActorIdx, Hit, Pronoun, Role, TermIdx, Via};
+use crate::matcher::{Region, TermRef};
 use crate::ruleset::RuleSet;
 use crate::schema::{ActorKind, Gender};
 use crate::trace::{SentenceTrace, Step, StepKind};
@@ -87,7 +88,10 @@ pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<C
         explain,
         recent: Vec::new(),
         paragraph_frames: Vec::new(),
+        doc_propositions: Vec::new(),
+        doc_frames: Vec::new(),
     };
+    run.select();
     run.pass_one();
     run.pass_two();
     (run.claims, run.traces)
@@ -107,6 +111,10 @@ struct Run<'a> {
     recent: Vec<(usize, u32)>,
     /// Per paragraph, which frames its words make relevant (computed on first use).
     paragraph_frames: Vec<Option<Vec<u32>>>,
+    /// Which propositions the document's words could match at all.
+    doc_propositions: Vec<bool>,
+    /// Which frames the document's words could match at all.
+    doc_frames: Vec<bool>,
 }
 
 impl<'a> Run<'a> {
@@ -131,20 +139,54 @@ impl<'a> Run<'a> {
         &self.rules.directory.get(actor).name
     }
 
+    /// Decides once per document which propositions and frames its words could match, so
+    /// that sentences are only matched against those.
+    fn select(&mut self) {
+        let mut terms = vec![false; self.rules.terms.exact_len()];
+        let mut anchors = std::collections::HashSet::new();
+        for h in self.hits {
+            for role in self.rules.lexicon.roles(h.pattern) {
+                match *role {
+                    Role::Term(t) => terms[t as usize] = true,
+                    Role::FuzzyAnchor(f) => {
+                        anchors.insert(f);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let present = |t: TermRef| match t {
+            TermRef::Exact(i) => terms.get(i as usize).copied().unwrap_or(false),
+            TermRef::Fuzzy(f) => anchors.contains(&f) || !self.rules.terms.is_anchored(f),
+        };
+        let published = self.published();
+        self.doc_propositions = self
+            .rules
+            .propositions
+            .iter()
+            .map(|p| {
+                let elsewhere = !p.rivals.is_empty() || p.counter.iter().any(|&t| present(t));
+                p.window.covers(published) && p.about.could_match(present, elsewhere)
+            })
+            .collect();
+        self.doc_frames = self
+            .rules
+            .frames
+            .iter()
+            .map(|f| f.window.covers(published) && f.about.could_match(present, false))
+            .collect();
+    }
+
     fn pass_one(&mut self) {
         let sentences = &self.parsed.sentences;
         self.analysed.reserve(sentences.len());
         for (i, s) in sentences.iter().enumerate() {
             let hits = self.sentence_hits(s.span);
-            let interesting = hits.iter().any(|h| {
-                self.rules
-                    .lexicon
-                    .roles(h.pattern)
-                    .iter()
-                    .any(|r| matches!(r, Role::Actor(..) | Role::Cue(_) | Role::Pronoun(_) | Role::Anaphor))
-            });
-            if !interesting {
-                self.analysed.push(Analysed::default());
+            let has_cue = hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
+            if !has_cue {
+                // Only remembered for pronouns: the people and bodies named.
+                let (persons, groups) = self.named(hits);
+                self.analysed.push(Analysed { persons, groups, ..Analysed::default() });
                 continue;
             }
             let words = Words::new(self.text, s.span);
@@ -168,6 +210,28 @@ impl<'a> Run<'a> {
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
             self.analysed.push(Analysed { words, found, attributions, persons, groups });
         }
+    }
+
+    /// People and bodies a sentence names, in order, read from its hits alone.
+    fn named(&self, hits: &[Hit]) -> (Vec<ActorIdx>, Vec<ActorIdx>) {
+        let mut persons = Vec::new();
+        let mut groups = Vec::new();
+        let mut last = Span::default();
+        for h in hits {
+            if last.contains(h.span) {
+                continue;
+            }
+            let actor = self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match *r {
+                Role::Actor(a, Via::Alias | Via::Metonym | Via::Title(_)) => Some(a),
+                _ => None,
+            });
+            if let Some(a) = actor {
+                last = h.span;
+                let list = if self.rules.directory.get(a).kind == ActorKind::Person { &mut persons } else { &mut groups };
+                list.push(a);
+            }
+        }
+        (persons, groups)
     }
 
     fn mention_speaker(&self, m: &Mention) -> Speaker {
@@ -253,6 +317,9 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
+            if !self.worth_reading(i) {
+                continue;
+            }
             let units = self.units(i, &chains, &mut steps);
             let before = self.claims.len();
             let mut covered = Vec::new();
@@ -275,6 +342,29 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Whether sentence `i` can hold a claim at all: reported speech, a quote, a term of a
+    /// proposition the document could match, or a paragraph with a frame in play.
+    fn worth_reading(&mut self, i: usize) -> bool {
+        if self.explain || !self.analysed[i].attributions.is_empty() {
+            return true;
+        }
+        let s = self.parsed.sentences[i];
+        if self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span)) {
+            return true;
+        }
+        let relevant = |t: TermIdx| {
+            self.rules.term_propositions.get(t as usize).is_some_and(|ps| ps.iter().any(|&p| self.doc_propositions[p as usize]))
+        };
+        let terms = self.sentence_hits(s.span).iter().any(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().any(|r| match *r {
+                Role::Term(t) => relevant(t),
+                Role::DenialMarker | Role::ClaimNoun => true,
+                _ => false,
+            })
+        });
+        terms || (self.doc_frames.iter().any(|&f| f) && !self.frames_of_paragraph(s.paragraph).is_empty())
+    }
+
     fn push_trace(&mut self, i: usize, steps: Vec<Step>) {
         let s = self.parsed.sentences[i];
         let at = self.parsed.location(s.span.start);
@@ -294,16 +384,26 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn sentence_terms(&self, span: Span) -> Vec<(TermIdx, Span)> {
-        let mut out = Vec::new();
+    /// The matcher terms and fuzzy anchors found in `span`, as a region to match in.
+    fn region(&self, span: Span) -> Region<'a> {
+        let (terms, anchors) = self.terms_in(span);
+        Region::new(self.text, span, terms, anchors)
+    }
+
+    /// The matcher terms and fuzzy anchors found in `span`.
+    fn terms_in(&self, span: Span) -> (Vec<(TermIdx, Span)>, Vec<(u32, Span)>) {
+        let mut terms = Vec::new();
+        let mut anchors = Vec::new();
         for h in self.sentence_hits(span) {
             for role in self.rules.lexicon.roles(h.pattern) {
-                if let Role::Term(t) = role {
-                    out.push((*t, h.span));
+                match *role {
+                    Role::Term(t) => terms.push((t, h.span)),
+                    Role::FuzzyAnchor(f) => anchors.push((f, h.span)),
+                    _ => {}
                 }
             }
         }
-        out
+        (terms, anchors)
     }
 
     fn actor_ref(&self, who: Who) -> ActorRef {

@@ -193,13 +193,12 @@ impl<'a> Run<'a> {
         if unit.values_only {
             return;
         }
-        let mut terms: Vec<(TermIdx, Span)> = Vec::new();
+        let (terms, anchors) = self.terms_in(unit.content);
         let mut irrealis: Vec<Span> = Vec::new();
         let mut claim_nouns: Vec<Span> = Vec::new();
         for h in self.sentence_hits(unit.content) {
             for role in self.rules.lexicon.roles(h.pattern) {
                 match *role {
-                    Role::Term(t) => terms.push((t, h.span)),
                     Role::Irrealis => irrealis.push(h.span),
                     Role::ClaimNoun => claim_nouns.push(h.span),
                     _ => {}
@@ -212,27 +211,29 @@ impl<'a> Run<'a> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let region = Region::new(self.text, unit.content, terms);
+        let region = Region::new(self.text, unit.content, terms, anchors);
         let s = self.parsed.sentences[i];
-        let sentence_region = Region::new(self.text, s.span, self.sentence_terms(s.span));
-        let context = self.context_region(i, unit.content.start);
+        let sentence_region = self.region(s.span);
+        let context = std::cell::OnceCell::new();
         let content_words = Words::new(self.text, unit.content);
         let content = self.content(i, unit, &region);
         let asserting = unit.cue.is_none_or(|c| self.rules.cues[c.cue as usize].stance == Stance::Assert);
         let mut matched_any = false;
         for p in candidates {
             let prop = &self.rules.propositions[p as usize];
-            if !prop.window.covers(self.published()) {
+            if !self.doc_propositions[p as usize] {
                 continue;
             }
             // A rival account is about the event even without its usual words ("the gas
             // leaked from a depot", "terrorists released it").
             let counter = prop.counter.iter().any(|t| region.find(*t, &self.rules.terms).is_some());
             let rival = content.doers.iter().any(|d| self.is_one_of(d.actor, &prop.rivals));
-            let Some(found) = prop.about.positive_in_context(&region, &context, &self.rules.terms, counter || rival)
-            else {
-                continue;
-            };
+            // Borrowed context is looked up only when the content alone does not do.
+            let found = prop.about.positive(&region, &self.rules.terms, counter || rival).or_else(|| {
+                let context = context.get_or_init(|| self.context_region(i, unit.content.start));
+                prop.about.positive_in_context(&region, context, &self.rules.terms, counter || rival)
+            });
+            let Some(found) = found else { continue };
             let all_in_content = found.iter().all(|f| unit.content.contains(*f));
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
             // Context may complete a match only through a definite reference ("the attack").
@@ -342,11 +343,13 @@ impl<'a> Run<'a> {
         let s = self.parsed.sentences[i];
         let start = self.parsed.paragraphs.get(s.paragraph).map_or(s.span.start, |p| p.start);
         let span = Span::new(start, before.max(start));
-        let mut terms = self.sentence_terms(span);
+        let (mut terms, mut anchors) = self.terms_in(span);
         for p in self.parsed.paragraphs.iter().take(2).filter(|p| p.end <= start) {
-            terms.extend(self.sentence_terms(*p));
+            let (t, a) = self.terms_in(*p);
+            terms.extend(t);
+            anchors.extend(a);
         }
-        Region::new(self.text, span, terms)
+        Region::new(self.text, span, terms, anchors)
     }
 
     /// The next `n` words after `offset`, lower case, space-separated.

@@ -6,21 +6,22 @@ use crate::ruleset::RuleSet;
 use crate::schema::{CueKind, CuePattern};
 use parse::{Date, Span, Token, TokenKind};
 
-/// Tokens of a span of text with a lower-case copy of each word, for word tests.
+/// Tokens of a span of text, with an ASCII-lower-case copy of the span for word tests
+/// (one buffer, not one string per token: ASCII case folding keeps byte offsets).
 #[derive(Debug, Default)]
 pub struct Words {
     /// The tokens.
     pub toks: Vec<Token>,
-    /// Lower-case text of each token.
-    pub lower: Vec<String>,
+    lower: String,
+    base: usize,
 }
 
 impl Words {
     /// Tokenises `span` of `text`.
     pub fn new(text: &str, span: Span) -> Words {
         let toks: Vec<Token> = parse::token::tokens(text, span).collect();
-        let lower = toks.iter().map(|t| t.span.text(text).to_lowercase()).collect();
-        Words { toks, lower }
+        let lower = span.text(text).to_ascii_lowercase();
+        Words { toks, lower, base: span.start }
     }
 
     /// Index of the first token starting at or after `offset`.
@@ -35,7 +36,10 @@ impl Words {
 
     /// Lower-case word at `i`, or `""`.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.span.start - self.base..t.span.end - self.base))
+            .unwrap_or("")
     }
 
     /// Whether token `i` is punctuation.

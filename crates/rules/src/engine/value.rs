@@ -4,14 +4,13 @@
 use super::sentence::Words;
 use super::{Run, Unit, Voice, words};
 use crate::claim::{FrameRef, Stance, Value, ValueKind};
-use crate::matcher::Region;
 use crate::schema::FrameKind;
 use crate::trace::{Step, StepKind};
 use parse::{DateValue, Interval, Span};
 
 impl Run<'_> {
     /// Frames relevant to paragraph `p`.
-    fn frames_of_paragraph(&mut self, p: usize) -> Vec<u32> {
+    pub(super) fn frames_of_paragraph(&mut self, p: usize) -> Vec<u32> {
         if self.paragraph_frames.len() <= p {
             self.paragraph_frames.resize(p + 1, None);
         }
@@ -19,18 +18,20 @@ impl Run<'_> {
             return done.clone();
         }
         let span = self.parsed.paragraphs.get(p).copied().unwrap_or_default();
-        let terms = self.sentence_terms(span);
-        let mut candidates: Vec<u32> = terms
+        let region = self.region(span);
+        let mut candidates: Vec<u32> = region
+            .found_terms()
             .iter()
             .flat_map(|(t, _)| self.rules.term_frames.get(*t as usize).into_iter().flatten().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let region = Region::new(self.text, span, terms);
         let published = self.published();
         candidates.retain(|&f| {
             let frame = &self.rules.frames[f as usize];
-            frame.window.covers(published) && frame.about.positive(&region, &self.rules.terms).is_some()
+            self.doc_frames[f as usize]
+                && frame.window.covers(published)
+                && frame.about.positive(&region, &self.rules.terms, false).is_some()
         });
         self.paragraph_frames[p] = Some(candidates.clone());
         candidates
@@ -43,7 +44,7 @@ impl Run<'_> {
         if frames.is_empty() {
             return;
         }
-        let sentence_region = Region::new(self.text, s.span, self.sentence_terms(s.span));
+        let sentence_region = self.region(s.span);
         let words = Words::new(self.text, s.span);
         let quantities = parse::number::quantities(self.text, s.span);
         let dates = parse::date::dates(self.text, s.span, self.published());

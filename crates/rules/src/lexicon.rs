@@ -243,7 +243,8 @@ fn is_word_char(c: char) -> bool {
 /// Whether `span` starts and ends on word boundaries (a prefix pattern only starts on one).
 fn on_boundaries(text: &str, span: Span, prefix: bool) -> bool {
     let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.get(span.start), span.end.checked_sub(1).and_then(|i| bytes.get(i))) else {
+    let (Some(&first), Some(&last)) = (bytes.get(span.start), span.end.checked_sub(1).and_then(|i| bytes.get(i)))
+    else {
         return false;
     };
     // ASCII fast path; other characters are decoded.
@@ -295,9 +296,13 @@ impl Lexicon {
             }
             for start in ends {
                 let Some(bytes) = text.as_bytes().get(start..start + n) else { continue };
-                let same = if *sensitive { bytes == short.as_bytes() } else { bytes.eq_ignore_ascii_case(short.as_bytes()) };
+                let same =
+                    if *sensitive { bytes == short.as_bytes() } else { bytes.eq_ignore_ascii_case(short.as_bytes()) };
                 let span = Span::new(start, start + n);
-                if same && on_boundaries(text, span, false) && !hits.iter().any(|h| h.span == span && h.pattern == *pattern) {
+                if same
+                    && on_boundaries(text, span, false)
+                    && !hits.iter().any(|h| h.span == span && h.pattern == *pattern)
+                {
                     hits.push(Hit { span, pattern: *pattern });
                 }
             }
@@ -305,7 +310,6 @@ impl Lexicon {
         hits.sort_unstable();
         hits
     }
-
 
     /// The roles of a pattern.
     pub fn roles(&self, pattern: u32) -> &[Role] {

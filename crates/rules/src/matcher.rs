@@ -192,7 +192,12 @@ pub struct Region<'a> {
 
 impl<'a> Region<'a> {
     /// A region of `text` with the exact terms and fuzzy anchors found in it.
-    pub fn new(text: &'a str, span: Span, mut found: Vec<(TermIdx, Span)>, mut anchors: Vec<(u32, Span)>) -> Region<'a> {
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        mut found: Vec<(TermIdx, Span)>,
+        mut anchors: Vec<(u32, Span)>,
+    ) -> Region<'a> {
         found.sort_unstable();
         anchors.sort_unstable();
         Region { text, span, found, anchors, words: std::cell::OnceCell::new() }

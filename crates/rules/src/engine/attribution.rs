@@ -109,7 +109,9 @@ fn candidate_after(text: &str, found: &Found, offset: usize) -> Option<SpeakerRe
         (None, None) => return None,
     };
     let between = text.get(offset..span.start)?.to_lowercase();
-    let ok = between.split(|c: char| c.is_whitespace() || c == ',').all(|w| w.is_empty() || w == "the" || w == "by");
+    let ok = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .all(|w| w.is_empty() || w == "the" || w == "by" || words::is_honorific(w));
     ok.then_some(who)
 }
 

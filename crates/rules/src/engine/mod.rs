@@ -45,6 +45,8 @@ struct Speaker {
 /// What pass one learnt of a sentence.
 #[derive(Debug, Default)]
 struct Analysed {
+    /// Whether `words` and `found` were computed (pass one skips sentences without a cue).
+    full: bool,
     words: Words,
     found: Found,
     attributions: Vec<(Attribution, Option<Speaker>)>,
@@ -182,7 +184,8 @@ impl<'a> Run<'a> {
         self.analysed.reserve(sentences.len());
         for (i, s) in sentences.iter().enumerate() {
             let hits = self.sentence_hits(s.span);
-            let has_cue = hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
+            let has_cue =
+                hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
             if !has_cue {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
@@ -208,7 +211,23 @@ impl<'a> Run<'a> {
             let kind = |m: &Mention| self.rules.directory.get(m.actor).kind;
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
-            self.analysed.push(Analysed { words, found, attributions, persons, groups });
+            self.analysed.push(Analysed { full: true, words, found, attributions, persons, groups });
+        }
+    }
+
+    /// Completes the analysis of sentence `i` that pass one left at names only, for
+    /// sentences without a cue that pass two reads (quotes, narration with a term).
+    fn complete(&mut self, i: usize) {
+        let Some(s) = self.parsed.sentences.get(i).copied() else { return };
+        if self.analysed.get(i).is_none_or(|a| a.full) {
+            return;
+        }
+        let words = Words::new(self.text, s.span);
+        let found = sentence::analyse(self.rules, self.text, self.sentence_hits(s.span), &words, self.published());
+        if let Some(a) = self.analysed.get_mut(i) {
+            a.full = true;
+            a.words = words;
+            a.found = found;
         }
     }
 
@@ -227,7 +246,8 @@ impl<'a> Run<'a> {
             });
             if let Some(a) = actor {
                 last = h.span;
-                let list = if self.rules.directory.get(a).kind == ActorKind::Person { &mut persons } else { &mut groups };
+                let list =
+                    if self.rules.directory.get(a).kind == ActorKind::Person { &mut persons } else { &mut groups };
                 list.push(a);
             }
         }
@@ -320,6 +340,7 @@ impl<'a> Run<'a> {
             if !self.worth_reading(i) {
                 continue;
             }
+            self.complete(i);
             let units = self.units(i, &chains, &mut steps);
             let before = self.claims.len();
             let mut covered = Vec::new();
@@ -353,7 +374,10 @@ impl<'a> Run<'a> {
             return true;
         }
         let relevant = |t: TermIdx| {
-            self.rules.term_propositions.get(t as usize).is_some_and(|ps| ps.iter().any(|&p| self.doc_propositions[p as usize]))
+            self.rules
+                .term_propositions
+                .get(t as usize)
+                .is_some_and(|ps| ps.iter().any(|&p| self.doc_propositions[p as usize]))
         };
         let terms = self.sentence_hits(s.span).iter().any(|h| {
             self.rules.lexicon.roles(h.pattern).iter().any(|r| match *r {

@@ -36,10 +36,7 @@ impl Words {
 
     /// Lower-case word at `i`, or `""`.
     pub fn word(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.lower.get(t.span.start - self.base..t.span.end - self.base))
-            .unwrap_or("")
+        self.toks.get(i).and_then(|t| self.lower.get(t.span.start - self.base..t.span.end - self.base)).unwrap_or("")
     }
 
     /// Whether token `i` is punctuation.

@@ -283,3 +283,45 @@ pub fn is_possession_verb(word: &str) -> bool {
 pub fn is_punct_str(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphanumeric())
 }
+
+/// Whether `word` (lower case) is an honorific or office that may precede a name without
+/// changing whom it names ("blamed on President Bashar al-Assad's forces").
+pub fn is_honorific(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "secretary",
+        "general",
+        "gen",
+        "gen.",
+        "lt",
+        "lt.",
+        "colonel",
+        "col.",
+        "major",
+        "maj.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen.",
+        "senator",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "king",
+        "queen",
+        "sheikh",
+        "chancellor",
+        "leader",
+    ];
+    WORDS.contains(&word)
+}

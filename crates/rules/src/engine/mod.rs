@@ -43,6 +43,11 @@ struct Speaker {
 }
 
 /// What pass one learnt of a sentence.
+/// A matcher term found at a span.
+type TermAt = (TermIdx, Span);
+/// A fuzzy anchor (by index) found at a span.
+type AnchorAt = (u32, Span);
+
 #[derive(Debug, Default)]
 struct Analysed {
     /// Whether `words` and `found` were computed (pass one skips sentences without a cue).
@@ -415,7 +420,7 @@ impl<'a> Run<'a> {
     }
 
     /// The matcher terms and fuzzy anchors found in `span`.
-    fn terms_in(&self, span: Span) -> (Vec<(TermIdx, Span)>, Vec<(u32, Span)>) {
+    fn terms_in(&self, span: Span) -> (Vec<TermAt>, Vec<AnchorAt>) {
         let mut terms = Vec::new();
         let mut anchors = Vec::new();
         for h in self.sentence_hits(span) {

@@ -20,8 +20,10 @@ use crate::ruleset::RuleSet;
 use crate::schema::{ActorKind, Gender};
 use crate::trace::{SentenceTrace, Step, StepKind};
 use attribution::{Attribution, SpeakerRef};
-use parse::{Date, DateValue, Document, Parsed, Span};
+use parse::{Date, DateMention, DateValue, Document, Parsed, Span};
 use sentence::{Found, Mention, Reference, Words};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Whom a claim is by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +99,7 @@ pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<C
         paragraph_frames: Vec::new(),
         doc_propositions: Vec::new(),
         doc_frames: Vec::new(),
+        dates: RefCell::new(None),
     };
     run.select();
     run.pass_one();
@@ -122,11 +125,27 @@ struct Run<'a> {
     doc_propositions: Vec<bool>,
     /// Which frames the document's words could match at all.
     doc_frames: Vec<bool>,
+    /// The dates of the last sentence asked for: claims of one sentence come together.
+    dates: RefCell<Option<(usize, Rc<[DateMention]>)>>,
 }
 
 impl<'a> Run<'a> {
     fn published(&self) -> Option<Date> {
         self.document.published
+    }
+
+    /// The dates sentence `i` names, resolved against the publication date; computed once
+    /// per sentence.
+    fn sentence_dates(&self, i: usize) -> Rc<[DateMention]> {
+        if let Some((at, dates)) = self.dates.borrow().as_ref()
+            && *at == i
+        {
+            return Rc::clone(dates);
+        }
+        let span = self.parsed.sentences.get(i).map_or(Span::default(), |s| s.span);
+        let dates: Rc<[DateMention]> = parse::date::dates(self.text, span, self.published()).into();
+        *self.dates.borrow_mut() = Some((i, Rc::clone(&dates)));
+        dates
     }
 
     fn sentence_hits(&self, span: Span) -> &'a [Hit] {
@@ -456,8 +475,8 @@ impl<'a> Run<'a> {
         let s = self.parsed.sentences[i];
         let limit = unit.cue.map_or(s.span.end, |c| c.span.start);
         let published = self.published()?;
-        let dates = parse::date::dates(self.text, Span::new(s.span.start, limit.max(s.span.start)), Some(published));
-        let said = dates.iter().rev().find_map(|d| match d.value {
+        let dates = self.sentence_dates(i);
+        let said = dates.iter().rev().filter(|d| d.span.end <= limit).find_map(|d| match d.value {
             DateValue::Day(day) if day <= published => Some(day),
             _ => None,
         });

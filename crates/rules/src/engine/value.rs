@@ -45,9 +45,13 @@ impl Run<'_> {
             return;
         }
         let sentence_region = self.region(s.span);
-        let words = Words::new(self.text, s.span);
+        // Pass two completed the sentence's analysis: borrow its words, give them back below.
+        let words = match self.analysed.get_mut(i) {
+            Some(a) if a.full => std::mem::take(&mut a.words),
+            _ => Words::new(self.text, s.span),
+        };
         let quantities = parse::number::quantities(self.text, s.span);
-        let dates = parse::date::dates(self.text, s.span, self.published());
+        let dates = self.sentence_dates(i);
         for f in frames {
             let frame = &self.rules.frames[f as usize];
             if frame.about.excluded(&sentence_region, &self.rules.terms).is_some() {
@@ -119,6 +123,9 @@ impl Run<'_> {
                 let claim = self.claim(i, unit, Stance::Assert, None, Some(value), reasons);
                 self.claims.push(claim);
             }
+        }
+        if let Some(a) = self.analysed.get_mut(i) {
+            a.words = words;
         }
     }
 }

@@ -346,13 +346,25 @@ fn resolve(directory: &Directory, id: &str, origin: &Origin, errors: &mut Vec<Pa
     found
 }
 
+/// Whether `name` is a proper name: every word, past a leading "the", capitalised (or a
+/// particle such as "of", "and", "al-").
+fn is_proper_name(name: &str) -> bool {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    name.split([' ', '-']).all(|w| {
+        matches!(w, "of" | "and" | "the" | "al" | "el" | "de") || w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// The phrases a title is written as: the bare title when it names no actor, else the
 /// title combined with the actor's names and demonyms ("Russia's foreign minister",
 /// "the Russian foreign minister", "foreign minister of Russia", "U.S. Secretary of State").
 fn title_patterns(title: &str, of: Option<&crate::schema::ActorDef>) -> Vec<String> {
     let Some(of) = of else { return vec![title.to_owned()] };
     let mut out = Vec::new();
-    for name in of.aliases.iter().chain(std::iter::once(&of.name)) {
+    // Only proper names combine with a title: "the Trump administration's foreign
+    // minister" or "government forces foreign minister" are never written, and each such
+    // alias would add three patterns to the automaton.
+    for name in of.aliases.iter().chain(std::iter::once(&of.name)).filter(|n| is_proper_name(n)) {
         out.push(format!("{name}'s {title}"));
         out.push(format!("{name} {title}"));
         out.push(format!("{title} of {name}"));

@@ -77,12 +77,49 @@ struct Unit {
     attribution: Option<usize>,
 }
 
+/// The longest stretch of text read as one sentence. News sentences stay well under it;
+/// text without sentence punctuation (OCR, lists, hostile input) would otherwise make
+/// attribution, which compares cues and mentions within a sentence, grow with its square.
+const MAX_SENTENCE_BYTES: usize = 1200;
+
+/// `sentences` with every one longer than [`MAX_SENTENCE_BYTES`] cut into pieces, each
+/// ending at the last clause break (`;`, `,`) or space before the limit.
+fn bound_sentences(text: &str, sentences: &[parse::Sentence]) -> Vec<parse::Sentence> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.span.start;
+        while s.span.end - start > MAX_SENTENCE_BYTES {
+            let mut limit = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = text.get(start..limit).unwrap_or("");
+            let cut = [window.rfind("; "), window.rfind(", "), window.rfind(' ')]
+                .into_iter()
+                .flatten()
+                .find(|&i| i > MAX_SENTENCE_BYTES / 2)
+                .map_or(limit, |i| start + i + 1);
+            out.push(parse::Sentence { span: Span::new(start, cut), paragraph: s.paragraph });
+            start = cut;
+            while text.as_bytes().get(start) == Some(&b' ') {
+                start += 1;
+            }
+        }
+        if start < s.span.end {
+            out.push(parse::Sentence { span: Span::new(start, s.span.end), paragraph: s.paragraph });
+        }
+    }
+    out
+}
+
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
 /// Runs the engine over one document.
 pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<Claim>, Vec<SentenceTrace>) {
-    let parsed = parse::parse(document);
+    let mut parsed = parse::parse(document);
+    let bounded = bound_sentences(parsed.text(), &parsed.sentences);
+    parsed.sentences = bounded;
     let text = parsed.text();
     let hits = rules.lexicon.scan(text);
     let mut run = Run {

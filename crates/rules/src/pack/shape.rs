@@ -223,7 +223,7 @@ pub(crate) fn check_struct(node: &Node, spec: &Spec, issues: &mut Vec<Issue>) {
                 if value.scalar_kind() == Some(ScalarKind::Null) {
                     if field.need != Need::Optional {
                         issues.push(
-                            Issue::new(value.at, format!("`{name}` is empty; expected {}", expected(&field.ty)))
+                            Issue::new(key.at, format!("`{name}` is empty; expected {}", expected(&field.ty)))
                                 .help(format!("give `{name}` a value, or remove the key")),
                         );
                     }
@@ -276,7 +276,10 @@ fn check(node: &Node, ty: &Ty, name: &str, issues: &mut Vec<Issue>) {
         },
         Ty::Num => {
             if !matches!(node.scalar_kind(), Some(ScalarKind::Int | ScalarKind::Float)) {
-                issues.push(Issue::new(node.at, format!("expected a number in `{name}`, found {}", node.describe())));
+                issues.push(
+                    Issue::new(node.at, format!("expected a number in `{name}`, found {}", node.describe()))
+                        .help("write a number, such as `0.8`"),
+                );
             }
         }
         Ty::Word(what, words) => match node.as_str() {
@@ -304,8 +307,10 @@ fn check(node: &Node, ty: &Ty, name: &str, issues: &mut Vec<Issue>) {
             }
             _ => {
                 let mut issue = Issue::new(node.at, format!("expected a list in `{name}`, found {}", node.describe()));
-                if node.as_str().is_some() {
-                    issue = issue.help(format!("write a list: `{name}: [{}]`", node.as_str().unwrap_or_default()));
+                if let Some(text) = node.as_str() {
+                    issue = issue.help(format!("write a list: `{name}: [{text}]`"));
+                } else if matches!(node.value, NodeValue::Map(_)) {
+                    issue = issue.help("start each entry of the list with `- `");
                 }
                 issues.push(issue);
             }

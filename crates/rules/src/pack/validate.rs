@@ -158,25 +158,25 @@ fn check_actor(actor: &Node, actors: &Actors<'_>, issues: &mut Vec<Issue>) {
         }
     }
     for membership in section(actor, "member_of") {
-        if let Some(parent) = membership.get("actor") {
-            if let Some(written) = parent.as_str() {
-                if Some(written) == id {
-                    issues.push(
-                        Issue::new(parent.at, format!("actor `{written}` is listed as a member of itself"))
-                            .help("remove this membership"),
-                    );
-                } else {
-                    reference(written, parent.at, "member_of", actors, issues);
-                }
+        if let Some(parent) = membership.get("actor")
+            && let Some(written) = parent.as_str()
+        {
+            if Some(written) == id {
+                issues.push(
+                    Issue::new(parent.at, format!("actor `{written}` is listed as a member of itself"))
+                        .help("remove this membership"),
+                );
+            } else {
+                reference(written, parent.at, "member_of", actors, issues);
             }
         }
         check_period(membership, issues);
     }
     for role in section(actor, "roles") {
-        if let Some(of) = role.get("of") {
-            if let Some(written) = of.as_str() {
-                reference(written, of.at, "roles", actors, issues);
-            }
+        if let Some(of) = role.get("of")
+            && let Some(written) = of.as_str()
+        {
+            reference(written, of.at, "roles", actors, issues);
         }
         check_period(role, issues);
     }
@@ -231,28 +231,46 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
         // An unknown kind is reported by the shape check; its patterns cannot be judged.
         Some(_) => return check_period(node, issues),
     };
-    let placeholder = if kind == FrameKind::Date { "{DATE}" } else { "{N}" };
+    let (placeholder, example) = match kind {
+        FrameKind::Date => ("{DATE}", "`vetoed ... on {DATE}`"),
+        FrameKind::Count => ("{N}", "`killed {N}`, `{N} ... dead`"),
+    };
+    let (what, name) = if kind == FrameKind::Date { ("a date", "date") } else { ("a count", "count") };
     for (pattern, at) in strings(node, "patterns") {
-        match crate::frame::compile(pattern, kind) {
-            Err(err) => issues.push(Issue::new(at, err.0).help(format!(
-                "write the pattern around one `{placeholder}`, with `...` for a gap: `killed {placeholder}`, `{placeholder} ... dead`"
-            ))),
-            Ok(compiled) if compiled.before.is_empty() && compiled.after.is_empty() => issues.push(
-                Issue::new(at, format!("pattern `{pattern}` has no words around `{placeholder}`, so it matches any value"))
-                    .help(format!("add the words that mark this quantity: `killed {placeholder}`")),
-            ),
-            Ok(_) => {}
-        }
-    }
-    if node.get("patterns").is_some_and(|p| p.items().is_empty() && p.as_str().is_none()) {
-        if let Some(patterns) = node.get("patterns") {
-            if matches!(patterns.value, super::yaml::NodeValue::Seq(_)) {
-                issues.push(
-                    Issue::new(patterns.at, "a frame with no patterns never gives a value")
-                        .help(format!("add a pattern such as `killed {placeholder}`")),
-                );
+        let slots = pattern.split_whitespace().filter(|w| *w == placeholder).count();
+        let issue = match crate::frame::compile(pattern, kind) {
+            Ok(compiled) if compiled.before.is_empty() && compiled.after.is_empty() => Issue::new(
+                at,
+                format!("pattern `{pattern}` has no words around `{placeholder}`, so it matches any value"),
+            )
+            .help(format!("add the words that mark this quantity: {example}")),
+            Ok(_) => continue,
+            Err(_) if slots == 0 && pattern.contains(placeholder) => {
+                Issue::new(at, format!("`{placeholder}` in pattern `{pattern}` is not a word of its own"))
+                    .help(format!("put spaces around `{placeholder}`: {example}"))
             }
-        }
+            Err(_) if slots == 0 => {
+                Issue::new(at, format!("pattern `{pattern}` has no `{placeholder}`; {what} pattern needs exactly one"))
+                    .help(format!("mark where the value stands: {example}"))
+            }
+            Err(_) if slots > 1 => Issue::new(
+                at,
+                format!("pattern `{pattern}` has {slots} `{placeholder}`; {what} pattern needs exactly one"),
+            )
+            .help(format!("keep one, as in {example}")),
+            Err(err) => {
+                Issue::new(at, err.0).help(format!("a {} frame takes `{placeholder}` and `...` only: {example}", name))
+            }
+        };
+        issues.push(issue);
+    }
+    if let Some(patterns) = node.get("patterns")
+        && matches!(&patterns.value, super::yaml::NodeValue::Seq(items) if items.is_empty())
+    {
+        issues.push(
+            Issue::new(patterns.at, "a frame with no patterns never gives a value")
+                .help(format!("add a pattern such as {example}")),
+        );
     }
     check_period(node, issues);
 }
@@ -336,14 +354,14 @@ fn check_period(node: &Node, issues: &mut Vec<Issue>) {
             ),
         }
     }
-    if let [Some(from), Some(until)] = days {
-        if from > until {
-            let at = node.get("until").map_or(node.at, |n| n.at);
-            issues.push(
-                Issue::new(at, format!("`until` {} is before `from` {}", show(until), show(from)))
-                    .help("swap the two dates, or correct one"),
-            );
-        }
+    if let [Some(from), Some(until)] = days
+        && from > until
+    {
+        let at = node.get("until").map_or(node.at, |n| n.at);
+        issues.push(
+            Issue::new(at, format!("`until` {} is before `from` {}", show(until), show(from)))
+                .help("swap the two dates, or correct one"),
+        );
     }
 }
 
@@ -365,20 +383,15 @@ fn day(text: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn date_help(text: &str) -> String {
-    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
-    if let [a, b, c] = parts.as_slice() {
-        let n = |s: &str| s.parse::<u32>().ok();
-        if let (Some(a), Some(b), Some(c)) = (n(a), n(b), n(c)) {
-            let guess = if a > 999 { (a, b, c) } else { (c, a.max(b).min(if a > 12 { a } else { b }), 0) };
-            if a > 999 && parse::Date::new(a as i32, b, c).is_none() {
-                return format!("{a:04}-{b:02}-{c:02} is not a day of the calendar");
-            }
-            if guess.2 == 0 && c > 999 {
-                return "write the year first: YYYY-MM-DD".to_owned();
-            }
-        }
+    let parts: Vec<u32> = text.split(['-', '/', '.']).filter_map(|p| p.trim().parse().ok()).collect();
+    match parts.as_slice() {
+        [y, m, d] if *y >= 1000 => match i32::try_from(*y).ok().and_then(|y| parse::Date::new(y, *m, *d)) {
+            Some(_) => format!("write two digits for month and day: `{y:04}-{m:02}-{d:02}`"),
+            None => format!("{y:04}-{m:02}-{d:02} is not a day of the calendar"),
+        },
+        [_, _, y] if *y >= 1000 => "write the year first, then month and day: YYYY-MM-DD".to_owned(),
+        _ => "write the day as YYYY-MM-DD, for example `2017-04-04`".to_owned(),
     }
-    "write the day as YYYY-MM-DD, for example `2017-04-04`".to_owned()
 }
 
 fn check_checks(checks: &Node, targets: &[&str], issues: &mut Vec<Issue>) {
@@ -394,12 +407,12 @@ fn check_checks(checks: &Node, targets: &[&str], issues: &mut Vec<Issue>) {
             issues.push(issue);
         }
     }
-    if let Some(similarity) = checks.get("unlisted").and_then(|u| u.get("similarity")) {
-        if let Some(v) = similarity.as_number().filter(|v| !(0.0..=1.0).contains(v)) {
-            issues.push(
-                Issue::new(similarity.at, format!("similarity {v} is outside 0 to 1")).help("use a value such as 0.8"),
-            );
-        }
+    if let Some(similarity) = checks.get("unlisted").and_then(|u| u.get("similarity"))
+        && let Some(v) = similarity.as_number().filter(|v| !(0.0..=1.0).contains(v))
+    {
+        issues.push(
+            Issue::new(similarity.at, format!("similarity {v} is outside 0 to 1")).help("use a value such as 0.8"),
+        );
     }
 }
 

@@ -189,7 +189,11 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
     loop {
         let (event, mark) = parser.next_token().map_err(|e| {
             let info = e.info();
-            SyntaxError { at: pos(*e.marker()), message: format!("invalid YAML: {info}"), help: syntax_help(info) }
+            let mut at = pos(*e.marker());
+            if info.contains("tab") {
+                at = first_tab_indent(text, at).unwrap_or(at);
+            }
+            SyntaxError { at, message: format!("invalid YAML: {info}"), help: syntax_help(info) }
         })?;
         if builder.on_event(event, mark)? {
             break;
@@ -203,6 +207,15 @@ fn pos(mark: Marker) -> Pos {
     Pos { line: mark.line().max(1), column: mark.col() + 1 }
 }
 
+/// The first tab in the indentation of a line from `from` on: yaml-rust2 reports a tab at
+/// the start of the scalar it was scanning, which may be the line before.
+fn first_tab_indent(text: &str, from: Pos) -> Option<Pos> {
+    text.lines().enumerate().skip(from.line.saturating_sub(1)).find_map(|(i, line)| {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        indent.find('\t').map(|col| Pos { line: i + 1, column: indent[..col].chars().count() + 1 })
+    })
+}
+
 fn syntax_help(info: &str) -> Option<String> {
     let help = if info.contains("tab") {
         "indent with spaces; YAML does not allow tabs for indentation"
@@ -210,7 +223,7 @@ fn syntax_help(info: &str) -> Option<String> {
         "a value that contains `: ` must be quoted, or the key is indented wrongly"
     } else if info.contains("did not find expected key") || info.contains("did not find expected '-'") {
         "check the indentation: entries of one mapping or list must line up"
-    } else if info.contains("while scanning a quoted scalar") || info.contains("unexpected end of") {
+    } else if info.contains("quoted scalar") || info.contains("unexpected end of") {
         "a quote, bracket or brace is left open"
     } else {
         return None;
@@ -281,6 +294,14 @@ impl Builder {
                     return Err(error("a mapping key without a value".into(), None));
                 }
                 let anchor = self.open_anchors.pop().unwrap_or(0);
+                // yaml-rust2 places a block mapping at its first `:`; its first key is where
+                // a reader looks for it.
+                let mut node = node;
+                if let NodeValue::Map(entries) = &node.value
+                    && let Some((key, _)) = entries.first()
+                {
+                    node.at = node.at.min(key.at);
+                }
                 if anchor > 0 {
                     let size = count_nodes(&node);
                     self.anchors.insert(anchor, (node.clone(), size));

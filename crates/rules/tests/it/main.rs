@@ -1,3 +1,4 @@
 //! Integration tests of the rules crate.
 
+mod bad_rules;
 mod fixtures;

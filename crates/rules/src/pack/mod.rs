@@ -337,23 +337,31 @@ fn merge_lexicon(into: &mut LexiconDef, from: LexiconDef) {
 /// Pack files under `paths`, sorted, fixtures left out.
 pub fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let mut visited = Vec::new();
     for path in paths {
         if path.is_file() {
             out.push(path.clone());
             continue;
         }
-        collect(path, &mut out);
+        collect(path, &mut out, &mut visited);
     }
     out
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Walks `dir`; `visited` holds the directories already walked, so a symbolic link back up
+/// the tree is not followed round forever.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) {
+    let Ok(real) = std::fs::canonicalize(dir) else { return };
+    if visited.contains(&real) {
+        return;
+    }
+    visited.push(real);
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect(&path, out);
+            collect(&path, out, visited);
         } else {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let yaml = name.ends_with(".yaml") || name.ends_with(".yml");

@@ -8,7 +8,7 @@
 use super::yaml::{Node, Pos};
 use super::{Issue, Origin, PackError, ParsedFile, suggest};
 use crate::schema::FrameKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An id and where it is defined.
 struct Defined<'a> {
@@ -87,7 +87,42 @@ pub(super) fn check(files: &[&ParsedFile]) -> Vec<PackError> {
         errors.extend(issues.into_iter().map(|i| i.located(&file.path)));
     }
     check_cycles(&actors, &mut errors);
+    check_duplicate_cues(files, &mut errors);
     errors
+}
+
+/// The same cue (lemma in any case, same part of speech) twice: its stance would depend on
+/// load order.
+fn check_duplicate_cues(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
+    let mut seen: HashMap<(String, &str), (Origin, Option<&str>)> = HashMap::new();
+    for file in files {
+        for cue in section(&file.root, "cues") {
+            let Some(lemma) = cue.get("cue") else { continue };
+            let Some(text) = lemma.as_str() else { continue };
+            let kind = cue.get("kind").and_then(Node::as_str).unwrap_or("verb");
+            let stance = cue.get("stance").and_then(Node::as_str);
+            let origin = Origin::at(&file.path, lemma.at);
+            let key = (crate::lexicon::normalise_term(text).to_lowercase(), kind);
+            match seen.get(&key) {
+                Some((first, first_stance)) => {
+                    let help = match (first_stance, stance) {
+                        (Some(a), Some(b)) if *a != b => {
+                            format!("the two give different stances (`{a}`, `{b}`); keep the one you mean")
+                        }
+                        _ => "remove one of the two".to_owned(),
+                    };
+                    errors.push(PackError {
+                        origin,
+                        message: format!("duplicate cue `{text}` ({kind}), first defined at {first}"),
+                        help: Some(help),
+                    });
+                }
+                None => {
+                    seen.insert(key, (origin, stance));
+                }
+            }
+        }
+    }
 }
 
 fn section<'a>(root: &'a Node, key: &str) -> &'a [Node] {
@@ -422,7 +457,7 @@ fn check_cycles(actors: &Actors<'_>, errors: &mut Vec<PackError>) {
     for (id, _, origin) in &actors.parents {
         // Depth-first from `id`, looking for a path back to it through other actors.
         let mut stack: Vec<(&str, Vec<&str>)> = vec![(*id, vec![*id])];
-        let mut visited: Vec<&str> = Vec::new();
+        let mut visited: HashSet<&str> = HashSet::new();
         let mut cycle = None;
         while let Some((at, path)) = stack.pop() {
             for parent in parents.get(at).copied().unwrap_or_default() {
@@ -430,8 +465,7 @@ fn check_cycles(actors: &Actors<'_>, errors: &mut Vec<PackError>) {
                     cycle = Some(path.clone());
                     break;
                 }
-                if *parent != *id && !visited.contains(parent) {
-                    visited.push(parent);
+                if *parent != *id && visited.insert(parent) {
                     let mut next = path.clone();
                     next.push(parent);
                     stack.push((parent, next));

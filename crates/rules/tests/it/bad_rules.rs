@@ -271,3 +271,26 @@ proptest::proptest! {
         load_is_sound(vec![text.into_bytes()])?;
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_directory_link_back_up_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = dir.path().join("a.yaml");
+    std::fs::write(&pack, "actors: [{id: RUS, name: Russia, kind: state}]\n").unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap_or_else(|e| panic!("{e}"));
+    let files = rules::pack::pack_files(&[dir.path().to_path_buf()]);
+    assert_eq!(files, vec![pack]);
+}
+
+#[test]
+fn all_errors_of_all_files_are_collected_in_file_order() {
+    let sources = vec![
+        (PathBuf::from("b.yaml"), b"actors: [{id: rus, name: Russia, kind: state}]\ncues: [{cue: say}]\n".to_vec()),
+        (PathBuf::from("a.yaml"), b"frames: [{id: x, quantity: q, about: {any: [k]}, patterns: [k]}]\n".to_vec()),
+    ];
+    let errors = rules::pack::load_sources(&sources).err().map(|e| e.errors).unwrap_or_default();
+    let places: Vec<String> = errors.iter().map(|e| e.origin.to_string()).collect();
+    // Input order, not name order: b.yaml was given first.
+    assert_eq!(places, ["b.yaml:1:15", "b.yaml:2:8", "a.yaml:1:61"], "{errors:#?}");
+}

@@ -1,9 +1,10 @@
 //! Loading rule packs: YAML files into validated definitions, every problem located.
 //!
-//! Loading has two layers, as in ast-grep's config crate: [`yaml`] reads each file into a
-//! tree whose every node knows its line and column, and serde turns that tree into the plain
-//! structs of [`crate::schema`]; `shape` and `validate` check what the values must be and
-//! mean, across all files. Every problem is collected, never just the first, and each names
+//! Loading has two layers, as in ast-grep's config crate: `yaml` reads each file into a
+//! tree whose every node knows its line and column (yaml-rust2), on which `shape` checks
+//! every key and type and `validate` what the values mean across all files; only when all
+//! of that is clean does serde_yaml turn each file into the plain structs of
+//! [`crate::schema`]. Every problem is collected, never just the first, and each names
 //! file:line:column, what was expected, and a fix where one exists. No input panics.
 
 mod shape;

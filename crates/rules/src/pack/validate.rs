@@ -8,7 +8,7 @@
 use super::yaml::{Node, Pos};
 use super::{Issue, Origin, PackError, ParsedFile, suggest};
 use crate::schema::FrameKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// An id and where it is defined.
 struct Defined<'a> {
@@ -451,40 +451,60 @@ fn check_checks(checks: &Node, targets: &[&str], issues: &mut Vec<Issue>) {
     }
 }
 
-/// Actors that are, through `member_of`, members of themselves.
+/// Actors that are, through `member_of`, members of themselves: one depth-first search
+/// over the whole graph (linear in actors and memberships), each cycle reported once, at
+/// the member whose id sorts first.
 fn check_cycles(actors: &Actors<'_>, errors: &mut Vec<PackError>) {
-    let parents: HashMap<&str, &[&str]> = actors.parents.iter().map(|(id, p, _)| (*id, p.as_slice())).collect();
-    for (id, _, origin) in &actors.parents {
-        // Depth-first from `id`, looking for a path back to it through other actors.
-        let mut stack: Vec<(&str, Vec<&str>)> = vec![(*id, vec![*id])];
-        let mut visited: HashSet<&str> = HashSet::new();
-        let mut cycle = None;
-        while let Some((at, path)) = stack.pop() {
-            for parent in parents.get(at).copied().unwrap_or_default() {
-                if parent == id && path.len() > 1 {
-                    cycle = Some(path.clone());
-                    break;
+    let index: HashMap<&str, usize> = actors.parents.iter().enumerate().map(|(i, (id, _, _))| (*id, i)).collect();
+    let edges: Vec<Vec<usize>> = actors
+        .parents
+        .iter()
+        .enumerate()
+        .map(|(i, (_, parents, _))| parents.iter().filter_map(|p| index.get(p).copied()).filter(|&p| p != i).collect())
+        .collect();
+    // 0: not seen; 1: on the current path; 2: done.
+    let mut state = vec![0u8; edges.len()];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    for start in 0..edges.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some(&mut (at, ref mut next)) = path.last_mut() {
+            match edges[at].get(*next) {
+                Some(&parent) => {
+                    *next += 1;
+                    match state[parent] {
+                        0 => {
+                            state[parent] = 1;
+                            path.push((parent, 0));
+                        }
+                        1 => {
+                            let from = path.iter().position(|(n, _)| *n == parent).unwrap_or(0);
+                            cycles.push(path[from..].iter().map(|(n, _)| *n).collect());
+                        }
+                        _ => {}
+                    }
                 }
-                if *parent != *id && visited.insert(parent) {
-                    let mut next = path.clone();
-                    next.push(parent);
-                    stack.push((parent, next));
+                None => {
+                    state[at] = 2;
+                    path.pop();
                 }
             }
-            if cycle.is_some() {
-                break;
-            }
         }
-        // Report each cycle once, at the member whose id sorts first.
-        if let Some(path) = cycle.filter(|p| p.iter().all(|other| id <= other)) {
-            let mut shown: Vec<String> = path.iter().map(|p| format!("`{p}`")).collect();
-            shown.push(format!("`{id}`"));
-            errors.push(PackError {
-                origin: origin.clone(),
-                message: format!("`member_of` goes round in a circle: {}", shown.join(" → ")),
-                help: Some("remove one of these memberships".into()),
-            });
-        }
+    }
+    for mut cycle in cycles {
+        let id = |n: usize| actors.parents[n].0;
+        let first = (0..cycle.len()).min_by_key(|&i| id(cycle[i])).unwrap_or(0);
+        cycle.rotate_left(first);
+        let mut shown: Vec<String> = cycle.iter().map(|&n| format!("`{}`", id(n))).collect();
+        shown.push(format!("`{}`", id(cycle[0])));
+        errors.push(PackError {
+            origin: actors.parents[cycle[0]].2.clone(),
+            message: format!("`member_of` goes round in a circle: {}", shown.join(" → ")),
+            help: Some("remove one of these memberships".into()),
+        });
     }
 }
 

@@ -33,8 +33,9 @@ pub(crate) struct Node {
 /// What a node holds.
 #[derive(Clone, Debug)]
 pub(crate) enum NodeValue {
-    /// A scalar as written; `plain` when unquoted (so `12` is a number, `"12"` a string).
-    Scalar { text: String, plain: bool },
+    /// A scalar as written, and what it means: a plain `12` is a number, `"12"` a string.
+    /// The kind is worked out once, as the tree is built.
+    Scalar { text: String, kind: ScalarKind },
     /// A sequence.
     Seq(Vec<Node>),
     /// A mapping, keys in file order.
@@ -67,8 +68,7 @@ impl Node {
     /// The kind of a scalar node; `None` for collections.
     pub fn scalar_kind(&self) -> Option<ScalarKind> {
         match &self.value {
-            NodeValue::Scalar { text, plain: true } => Some(resolve(text)),
-            NodeValue::Scalar { plain: false, .. } => Some(ScalarKind::Str),
+            NodeValue::Scalar { kind, .. } => Some(*kind),
             _ => None,
         }
     }
@@ -274,7 +274,8 @@ impl Builder {
                     return Err(error("YAML tags (`!name`) are not used in rule packs".into(), Some("remove the tag")));
                 }
                 self.count(1, at)?;
-                let node = Node { at, value: NodeValue::Scalar { text, plain: style == TScalarStyle::Plain } };
+                let kind = if style == TScalarStyle::Plain { resolve(&text) } else { ScalarKind::Str };
+                let node = Node { at, value: NodeValue::Scalar { text, kind } };
                 if anchor > 0 {
                     self.anchors.insert(anchor, (node.clone(), 1));
                 }

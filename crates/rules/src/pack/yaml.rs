@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-/// Most nodes a file may expand to once aliases are resolved: a guard against alias bombs
-/// ("billion laughs"); the default packs are a few thousand nodes each.
-const MAX_NODES: usize = 1_000_000;
+/// Most nodes the aliases of a file may expand to: a guard against alias bombs ("billion
+/// laughs"). The default packs use no aliases; a real pack would use a few.
+const MAX_ALIAS_NODES: usize = 100_000;
 
 /// Deepest nesting accepted; real packs nest five levels.
 const MAX_DEPTH: usize = 64;
@@ -231,15 +231,25 @@ fn syntax_help(info: &str) -> Option<String> {
     Some(help.to_owned())
 }
 
+/// A collection being built.
+struct Open {
+    node: Node,
+    /// For a mapping, the key waiting for its value.
+    pending: Option<Node>,
+    /// For a mapping, where each key was written, to find a repeated one at once.
+    keys: HashMap<String, Pos>,
+}
+
 /// Builds the tree from parser events.
 #[derive(Default)]
 struct Builder {
-    /// Open collections: the node, and for mappings a key waiting for its value.
-    stack: Vec<(Node, Option<Node>)>,
+    /// Open collections.
+    stack: Vec<Open>,
     anchors: HashMap<usize, (Node, usize)>,
     /// Anchor ids of the open collections, to register them when they close.
     open_anchors: Vec<usize>,
-    nodes: usize,
+    /// Nodes added by expanding aliases.
+    expanded: usize,
     root: Option<Node>,
     documents: usize,
 }
@@ -273,7 +283,6 @@ impl Builder {
                 if tag.is_some() {
                     return Err(error("YAML tags (`!name`) are not used in rule packs".into(), Some("remove the tag")));
                 }
-                self.count(1, at)?;
                 let kind = if style == TScalarStyle::Plain { resolve(&text) } else { ScalarKind::Str };
                 let node = Node { at, value: NodeValue::Scalar { text, kind } };
                 if anchor > 0 {
@@ -288,7 +297,7 @@ impl Builder {
             Event::SequenceStart(anchor, _) => self.open(Node { at, value: NodeValue::Seq(Vec::new()) }, anchor, at)?,
             Event::MappingStart(anchor, _) => self.open(Node { at, value: NodeValue::Map(Vec::new()) }, anchor, at)?,
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some((node, pending)) = self.stack.pop() else {
+                let Some(Open { node, pending, .. }) = self.stack.pop() else {
                     return Err(error("unbalanced collection".into(), None));
                 };
                 if pending.is_some() {
@@ -314,11 +323,11 @@ impl Builder {
     }
 
     fn count(&mut self, n: usize, at: Pos) -> Result<(), SyntaxError> {
-        self.nodes = self.nodes.saturating_add(n);
-        if self.nodes > MAX_NODES {
+        self.expanded = self.expanded.saturating_add(n);
+        if self.expanded > MAX_ALIAS_NODES {
             return Err(SyntaxError {
                 at,
-                message: format!("the file expands to more than {MAX_NODES} nodes once aliases are resolved"),
+                message: format!("the aliases of the file expand to more than {MAX_ALIAS_NODES} nodes"),
                 help: Some("write the values out instead of nesting aliases".into()),
             });
         }
@@ -329,15 +338,14 @@ impl Builder {
         if self.stack.len() >= MAX_DEPTH {
             return Err(SyntaxError { at, message: format!("nested deeper than {MAX_DEPTH} levels"), help: None });
         }
-        self.count(1, at)?;
-        self.stack.push((node, None));
+        self.stack.push(Open { node, pending: None, keys: HashMap::new() });
         self.open_anchors.push(anchor);
         Ok(())
     }
 
     /// Adds a finished node to the collection that holds it, or makes it the root.
     fn push(&mut self, node: Node, at: Pos) -> Result<(), SyntaxError> {
-        let Some((parent, pending)) = self.stack.last_mut() else {
+        let Some(Open { node: parent, pending, keys }) = self.stack.last_mut() else {
             self.root = Some(node);
             return Ok(());
         };
@@ -360,11 +368,7 @@ impl Builder {
                         NodeValue::Scalar { text, .. } => text.clone(),
                         _ => String::new(),
                     };
-                    let first = entries.iter().find_map(|(k, _)| match &k.value {
-                        NodeValue::Scalar { text, .. } if *text == name => Some(k.at),
-                        _ => None,
-                    });
-                    if let Some(first) = first {
+                    if let Some(first) = keys.get(&name) {
                         return Err(SyntaxError {
                             at: key.at,
                             message: format!(
@@ -374,6 +378,7 @@ impl Builder {
                             help: Some("remove one of the two; a mapping holds each key once".into()),
                         });
                     }
+                    keys.insert(name, key.at);
                     entries.push((key, node));
                 }
             },
@@ -425,6 +430,17 @@ mod tests {
         ] {
             assert_eq!(resolve(text), kind, "{text}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        let nested = parse(&deep);
+        assert!(matches!(&nested, Err(e) if e.message.contains("recursion")), "{nested:?}");
+        let nested = parse(&"[".repeat(100));
+        assert!(matches!(&nested, Err(e) if e.message.contains("nested deeper")), "{nested:?}");
+        let flat: String = (0..20_000).map(|i| format!("k{i}: v\n")).collect();
+        assert!(matches!(parse(&flat), Ok(Some(_))));
     }
 
     #[test]

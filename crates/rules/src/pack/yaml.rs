@@ -195,7 +195,13 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
             }
             SyntaxError { at, message: format!("invalid YAML: {info}"), help: syntax_help(info) }
         })?;
-        if builder.on_event(event, mark)? {
+        let done = builder.on_event(event, mark).map_err(|mut e| {
+            if e.message.starts_with("YAML tags") {
+                e.at = tag_before(text, e.at).unwrap_or(e.at);
+            }
+            e
+        })?;
+        if done {
             break;
         }
     }
@@ -205,6 +211,17 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
 fn pos(mark: Marker) -> Pos {
     // yaml-rust2 counts lines from 1 and columns from 0.
     Pos { line: mark.line().max(1), column: mark.col() + 1 }
+}
+
+/// The `!` of a tag written before `at` on its line: yaml-rust2 places a tagged node
+/// where its value starts.
+fn tag_before(text: &str, at: Pos) -> Option<Pos> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
+    let bang = before.rfind('!')?;
+    // `!!str` is one tag: step back over the whole run of `!`.
+    let start = before[..bang].trim_end_matches('!').len();
+    Some(Pos { line: at.line, column: before[..start].chars().count() + 1 })
 }
 
 /// The first tab in the indentation of a line from `from` on: yaml-rust2 reports a tab at

@@ -230,6 +230,7 @@ impl RuleSet {
                     None => errors.push(PackError {
                         origin: def.origin.clone(),
                         message: format!("unknown proposition `{id}` in `contradicts`"),
+                        help: None,
                     }),
                 }
             }
@@ -241,7 +242,7 @@ impl RuleSet {
             for source in &f.patterns {
                 match frame::compile(source, f.kind) {
                     Ok(p) => patterns.push(p),
-                    Err(err) => errors.push(PackError { origin: def.origin.clone(), message: err.0 }),
+                    Err(err) => errors.push(PackError { origin: def.origin.clone(), message: err.0, help: None }),
                 }
             }
             frames.push(Frame {
@@ -258,7 +259,7 @@ impl RuleSet {
             Ok(lexicon) => lexicon,
             Err(err) => {
                 let origin = Origin { file: Default::default(), line: 1, column: 1 };
-                errors.push(PackError { origin, message: format!("cannot compile the word lists: {err}") });
+                errors.push(PackError { origin, message: format!("cannot compile the word lists: {err}"), help: None });
                 return Err(errors);
             }
         };
@@ -341,7 +342,7 @@ impl RuleSet {
 fn resolve(directory: &Directory, id: &str, origin: &Origin, errors: &mut Vec<PackError>) -> Option<ActorIdx> {
     let found = directory.find(id);
     if found.is_none() {
-        errors.push(PackError { origin: origin.clone(), message: format!("unknown actor `{id}`") });
+        errors.push(PackError { origin: origin.clone(), message: format!("unknown actor `{id}`"), help: None });
     }
     found
 }

@@ -1,4 +1,5 @@
 //! Integration tests of the rules crate.
 
+mod bad_rules;
 mod fixtures;
 mod hostile;

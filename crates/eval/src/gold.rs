@@ -264,6 +264,19 @@ impl Gold {
         Ok(gold)
     }
 
+    /// Whether the gold lists the document a claim was read in (`path` as in its evidence,
+    /// under `corpus_root`). Claims from other documents are not scored; filter them out
+    /// before comparing, so that a README beside the articles adds no conflicts.
+    pub fn lists(&self, corpus_root: &Path, path: &str) -> bool {
+        let rel = crate::score::relative(corpus_root, path);
+        self.documents.iter().any(|d| d.document == rel)
+    }
+
+    /// The files of the documents the gold lists, under `corpus_root`, in gold order.
+    pub fn document_paths(&self, corpus_root: &Path) -> Vec<std::path::PathBuf> {
+        self.documents.iter().map(|d| corpus_root.join(&d.document)).collect()
+    }
+
     /// Number of claims (with a proposition) and values (with a frame) in the gold.
     pub fn counts(&self) -> (usize, usize) {
         let all = self.documents.iter().flat_map(|d| &d.claims);

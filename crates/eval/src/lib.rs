@@ -15,6 +15,27 @@ pub use floor::{Floor, Minimums};
 pub use gold::{Gold, GoldClaim, GoldConflict, GoldDocument, Subject, read_value};
 pub use score::{Area, Figures, Item, Row, Scores, score, show_interval};
 
+/// Reads the documents `gold` lists under `corpus_root` and extracts their claims with
+/// `rules`, in gold order. A document that cannot be read is reported, not fatal: its gold
+/// claims then count as misses.
+pub fn read_corpus(
+    rules: &rules::RuleSet,
+    gold: &Gold,
+    corpus_root: &std::path::Path,
+) -> (Vec<rules::Claim>, Vec<parse::Diagnostic>) {
+    let (files, mut diagnostics) = parse::input::discover(&gold.document_paths(corpus_root));
+    let config = parse::input::InputConfig::default();
+    let mut claims = Vec::new();
+    for file in &files {
+        let (documents, found) = parse::input::read_file(file, &config);
+        diagnostics.extend(found);
+        for document in &documents {
+            claims.extend(rules.extract(document));
+        }
+    }
+    (claims, diagnostics)
+}
+
 /// Why a gold or floor file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {

@@ -139,7 +139,7 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
 }
 
 /// Path of a tool claim's document relative to the corpus root, `/`-separated.
-fn relative(root: &Path, path: &str) -> String {
+pub(crate) fn relative(root: &Path, path: &str) -> String {
     let p = Path::new(path);
     let rel = p.strip_prefix(root).unwrap_or(p);
     let text = rel.to_string_lossy().replace('\\', "/");

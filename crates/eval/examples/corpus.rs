@@ -1,5 +1,5 @@
 //! Scores the default packs on the bundled corpus and writes the report, until the CLI's
-//! `claimcheck eval` is wired: `cargo run -p eval --example corpus [-- --json]`.
+//! `claimcheck eval` is wired: `cargo run -p eval --example corpus [-- --json | --claims]`.
 
 use std::io::Write;
 use std::path::Path;
@@ -32,6 +32,12 @@ fn main() -> ExitCode {
     let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus);
     for d in &diagnostics {
         let _ = writeln!(err, "{d:?}");
+    }
+    if std::env::args().any(|a| a == "--claims") {
+        for c in &claims {
+            let _ = writeln!(out, "{}:{} {}", c.evidence.path, c.evidence.line, rules::fixture::describe(c));
+        }
+        return ExitCode::SUCCESS;
     }
     let comparison = compare::compare(&claims, rules.checks());
     let scores = eval::score(&gold, &corpus, &claims, &comparison);

@@ -483,3 +483,129 @@ impl Tally {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compare::{Side, SideEvidence};
+    use rules::{Evidence, FrameRef, PropositionRef, Severity, Value, ValueKind};
+
+    fn evidence() -> SideEvidence {
+        SideEvidence {
+            evidence: Evidence {
+                document: "d".into(),
+                source: "s".into(),
+                path: "story/d.md".into(),
+                published: None,
+                ordinal: parse::DocOrdinal::default(),
+                span: parse::Span { start: 0, end: 1 },
+                line: 3,
+                column: 1,
+                sentence: "x".into(),
+                cue: None,
+                speaker: None,
+            },
+            speaker_id: "a".into(),
+            speaker_name: "a".into(),
+            attribution: String::new(),
+            reasons: Vec::new(),
+            date: None,
+        }
+    }
+
+    fn side(actor: &str, stance: Stance, value: Option<Interval>) -> Side {
+        let value = value.map(|interval| Value {
+            frame: FrameRef { id: "f".into(), quantity: "q".into() },
+            kind: ValueKind::Count,
+            interval,
+            raw: String::new(),
+            date: None,
+        });
+        Side { actor: actor.into(), actor_name: actor.into(), stance, value, evidence: vec![evidence()] }
+    }
+
+    fn conflict(kind: ConflictKind, sides: Vec<Side>) -> Conflict {
+        let mut actors: Vec<String> = sides.iter().map(|s| s.actor.clone()).collect();
+        actors.sort();
+        actors.dedup();
+        let stance = matches!(kind, ConflictKind::OpposedStance | ConflictKind::SelfContradiction);
+        Conflict {
+            kind,
+            severity: Severity::Error,
+            fingerprint: String::new(),
+            proposition: stance.then(|| PropositionRef { id: "p".into(), statement: String::new() }),
+            frame: (!stance).then(|| FrameRef { id: "f".into(), quantity: String::new() }),
+            actors,
+            message: "m".into(),
+            confidence: 1.0,
+            sides,
+        }
+    }
+
+    fn gold(text: &str) -> Gold {
+        Gold::parse(text, "gold.yaml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn opposed_camps_expand_to_pairs_and_match_the_comparator() {
+        let g = gold(
+            "documents: []\nconflicts:\n  - {kind: opposed-stance, proposition: p, assert: [USA, GBR], deny: [RUS]}\n",
+        );
+        let found = vec![conflict(
+            ConflictKind::OpposedStance,
+            vec![side("USA", Stance::Assert, None), side("RUS", Stance::Deny, None), side("FRA", Stance::Assert, None)],
+        )];
+        let comparison = Comparison { positions: Vec::new(), conflicts: found };
+        let s = score(&g, Path::new(""), &[], &comparison);
+        // USA~RUS found, GBR~RUS missed, FRA~RUS not in the gold.
+        assert_eq!((s.conflicts.true_positives, s.conflicts.misses, s.conflicts.false_positives), (1, 1, 1));
+        assert_eq!(s.misses[0].what, "opposed-stance p GBR ~ RUS");
+        assert_eq!(s.false_positives[0].what, "opposed-stance p FRA ~ RUS");
+    }
+
+    #[test]
+    fn pairs_of_one_bloc_are_not_expected() {
+        let g = gold(
+            "documents: []\nconflicts:\n  - {kind: opposed-stance, proposition: p, assert: [USA], deny: [GBR, RUS]}\n",
+        );
+        let mut blocs = BTreeMap::new();
+        blocs.insert("USA", BTreeSet::from(["WEST"]));
+        blocs.insert("GBR", BTreeSet::from(["WEST"]));
+        let units: Vec<String> = gold_units(&g, &blocs).into_iter().map(|(_, u, _)| u).collect();
+        assert_eq!(units, vec!["opposed-stance p RUS ~ USA".to_owned()]);
+    }
+
+    #[test]
+    fn value_readings_pair_only_when_they_cannot_both_hold() {
+        let g = gold(
+            "documents: []\nconflicts:\n  - {kind: value-mismatch, frame: f, values: [\"74\", \"[70, inf)\", \"86\"]}\n",
+        );
+        let units: Vec<String> = gold_units(&g, &BTreeMap::new()).into_iter().map(|(_, u, _)| u).collect();
+        assert_eq!(units, vec!["value-mismatch f 74 ~ 86".to_owned()]);
+        let found = vec![conflict(
+            ConflictKind::ValueMismatch,
+            vec![
+                side("SOHR", Stance::Assert, Some(Interval::exact(86.0))),
+                side("USA", Stance::Assert, Some(Interval::exact(74.0))),
+            ],
+        )];
+        let s = score(&g, Path::new(""), &[], &Comparison { positions: Vec::new(), conflicts: found });
+        assert_eq!((s.conflicts.true_positives, s.conflicts.false_positives), (1, 0));
+    }
+
+    #[test]
+    fn intervals_show_as_the_gold_writes_them() {
+        assert_eq!(show_interval(&Interval::exact(74.0)), "74");
+        let open = Interval { low: Bound::Exclusive(200.0), high: Bound::Unbounded };
+        assert_eq!(show_interval(&open), "(200, inf)");
+        assert_eq!(show_interval(&Interval::closed(18.0, 22.0)), "[18, 22]");
+    }
+
+    #[test]
+    fn figures_are_zero_without_anything_found() {
+        let f = Figures::from_counts(0, 0, 3);
+        assert_eq!((f.precision, f.recall, f.f1), (0.0, 0.0, 0.0));
+        let f = Figures::from_counts(3, 1, 1);
+        assert!((f.f1 - 0.75).abs() < 1e-9);
+    }
+}

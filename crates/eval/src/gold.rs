@@ -106,6 +106,11 @@ pub fn read_value(text: &str) -> Option<Interval> {
     parse_value(text, ValueKind::Count).or_else(|| parse_value(text, ValueKind::Date))
 }
 
+/// Whether a gold value is written as a count (or interval) or as a date.
+pub fn value_kind(text: &str) -> ValueKind {
+    if parse_value(text, ValueKind::Count).is_some() { ValueKind::Count } else { ValueKind::Date }
+}
+
 impl TryFrom<RawClaim> for GoldClaim {
     type Error = String;
 

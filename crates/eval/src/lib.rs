@@ -12,8 +12,8 @@ mod score;
 mod text;
 
 pub use floor::{Floor, Minimums};
-pub use gold::{Gold, GoldClaim, GoldConflict, GoldDocument, Subject, read_value};
-pub use score::{Area, Figures, Item, Row, Scores, score, show_interval};
+pub use gold::{Gold, GoldClaim, GoldConflict, GoldDocument, Subject, read_value, value_kind};
+pub use score::{Area, Figures, Item, Row, Scores, score, show_interval, show_value};
 
 /// Reads the documents `gold` lists under `corpus_root` and extracts their claims with
 /// `rules`, in gold order. A document that cannot be read is reported, not fatal: its gold

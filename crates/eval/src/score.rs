@@ -1,9 +1,9 @@
 //! Matching the tool's claims, values and conflicts against the gold, and the figures.
 
-use crate::gold::{Gold, GoldClaim, Subject, read_value};
+use crate::gold::{Gold, GoldClaim, Subject, read_value, value_kind};
 use compare::{Comparison, Conflict};
 use parse::{Bound, Interval};
-use rules::{Claim, ConflictKind, Stance};
+use rules::{Claim, ConflictKind, Stance, ValueKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -134,7 +134,7 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
         let found = by_doc.get(&doc.document).map_or(&[][..], Vec::as_slice);
         score_document(&doc.document, &doc.claims, found, &mut tally);
     }
-    score_conflicts(gold, claims, &comparison.conflicts, &mut tally);
+    score_conflicts(gold, corpus_root, claims, &comparison.conflicts, &mut tally);
     tally.into_scores(gold.documents.len(), unscored.into_iter().collect())
 }
 
@@ -173,8 +173,8 @@ fn claim_key(actor: &str, stance: Stance, proposition: &str) -> String {
     format!("{actor} {stance} {proposition}")
 }
 
-fn value_key(actor: &str, frame: &str, interval: &Interval) -> String {
-    format!("{actor} {frame} = {}", show_interval(interval))
+fn value_key(actor: &str, frame: &str, interval: &Interval, kind: ValueKind) -> String {
+    format!("{actor} {frame} = {}", show_value(interval, kind))
 }
 
 fn story(id: &str) -> String {
@@ -196,7 +196,7 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], tally: &mut Ta
             }
         }
         if let Some(v) = &claim.value {
-            let key = value_key(actor, &v.frame.id, &v.interval);
+            let key = value_key(actor, &v.frame.id, &v.interval, v.kind);
             if seen.insert((claim.evidence.span.start, key.clone())) {
                 let labels = vec![("frame", v.frame.id.clone())];
                 values.push(Found { claim, sentence, key, labels, matched: false });
@@ -213,7 +213,8 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], tally: &mut Ta
             }
             Subject::Frame { frame, value, interval } => {
                 let Some(interval) = interval.or_else(|| read_value(value)) else { continue };
-                (Area::Values, value_key(&g.actor, frame, &interval), vec![("frame", frame.clone())], &mut values)
+                let key = value_key(&g.actor, frame, &interval, value_kind(value));
+                (Area::Values, key, vec![("frame", frame.clone())], &mut values)
             }
         };
         let hit = pool.iter_mut().find(|f| !f.matched && f.key == key && f.sentence.contains(&piece));
@@ -272,13 +273,13 @@ fn pair(a: &str, b: &str) -> String {
     if a <= b { format!("{a} ~ {b}") } else { format!("{b} ~ {a}") }
 }
 
-/// Readings that cannot both hold, as unordered pairs of shown intervals.
-fn value_pairs(readings: &[Interval]) -> Vec<String> {
+/// Readings that cannot both hold, as unordered pairs of shown values.
+fn value_pairs(readings: &[(Interval, ValueKind)]) -> Vec<String> {
     let mut out = BTreeSet::new();
-    for (i, a) in readings.iter().enumerate() {
-        for b in &readings[i + 1..] {
+    for (i, (a, ka)) in readings.iter().enumerate() {
+        for (b, kb) in &readings[i + 1..] {
             if !a.overlaps(b) {
-                out.insert(pair(&show_interval(a), &show_interval(b)));
+                out.insert(pair(&show_value(a, *ka), &show_value(b, *kb)));
             }
         }
     }
@@ -307,7 +308,8 @@ fn gold_units(gold: &Gold, blocs: &BTreeMap<&str, BTreeSet<&str>>) -> Vec<(Confl
                 parts.into_iter().collect()
             }
             ConflictKind::ValueMismatch | ConflictKind::ValueRevised => {
-                let readings: Vec<Interval> = c.values.iter().filter_map(|v| read_value(v)).collect();
+                let readings: Vec<(Interval, ValueKind)> =
+                    c.values.iter().filter_map(|v| read_value(v).map(|i| (i, value_kind(v)))).collect();
                 value_pairs(&readings)
             }
             ConflictKind::SelfContradiction | ConflictKind::ReportConflict => c.actors.clone(),
@@ -346,8 +348,8 @@ fn tool_units(conflict: &Conflict) -> Vec<(ConflictKind, String)> {
             parts.into_iter().collect()
         }
         ConflictKind::ValueMismatch | ConflictKind::ValueRevised => {
-            let readings: Vec<Interval> =
-                conflict.sides.iter().filter_map(|s| s.value.as_ref().map(|v| v.interval)).collect();
+            let readings: Vec<(Interval, ValueKind)> =
+                conflict.sides.iter().filter_map(|s| s.value.as_ref().map(|v| (v.interval, v.kind))).collect();
             value_pairs(&readings)
         }
         ConflictKind::SelfContradiction | ConflictKind::ReportConflict => conflict.actors.clone(),
@@ -356,7 +358,7 @@ fn tool_units(conflict: &Conflict) -> Vec<(ConflictKind, String)> {
     units(conflict.kind, subject, parts)
 }
 
-fn score_conflicts(gold: &Gold, claims: &[Claim], conflicts: &[Conflict], tally: &mut Tally) {
+fn score_conflicts(gold: &Gold, root: &Path, claims: &[Claim], conflicts: &[Conflict], tally: &mut Tally) {
     let blocs = blocs_of(claims);
     let mut tool: BTreeMap<String, (ConflictKind, &Conflict)> = BTreeMap::new();
     for c in conflicts {
@@ -395,13 +397,25 @@ fn score_conflicts(gold: &Gold, claims: &[Claim], conflicts: &[Conflict], tally:
         let first = conflict.sides.iter().flat_map(|s| s.evidence.first()).next();
         tally.false_positives.push(Item {
             area: Area::Conflicts,
-            document: first.map(|e| e.evidence.path.clone()),
+            document: first.map(|e| relative(root, &e.evidence.path)),
             line: first.map(|e| e.evidence.line),
             what: unit,
             sentence: first.map(|e| e.evidence.sentence.clone()),
             detail: Some(conflict.message.clone()),
         });
     }
+}
+
+/// A value as the gold writes it: `74`, `[70, inf)`, or a day `2017-04-12` for dates.
+pub fn show_value(interval: &Interval, kind: ValueKind) -> String {
+    if kind == ValueKind::Date
+        && let (Bound::Inclusive(a), Bound::Inclusive(b)) = (interval.low, interval.high)
+        && (a - b).abs() < 1e-9
+        && let Some(day) = parse::Date::from_days_since_epoch(a as i64)
+    {
+        return day.to_string();
+    }
+    show_interval(interval)
 }
 
 /// An interval as the gold writes it: `74`, `[70, inf)`.
@@ -599,6 +613,9 @@ mod tests {
         let open = Interval { low: Bound::Exclusive(200.0), high: Bound::Unbounded };
         assert_eq!(show_interval(&open), "(200, inf)");
         assert_eq!(show_interval(&Interval::closed(18.0, 22.0)), "[18, 22]");
+        let day = read_value("2017-04-12").unwrap_or(Interval::exact(0.0));
+        assert_eq!(show_value(&day, value_kind("2017-04-12")), "2017-04-12");
+        assert_eq!(value_kind("[70, inf)"), ValueKind::Count);
     }
 
     #[test]

@@ -274,7 +274,7 @@ impl Gold {
     /// before comparing, so that a README beside the articles adds no conflicts.
     pub fn lists(&self, corpus_root: &Path, path: &str) -> bool {
         let rel = crate::score::relative(corpus_root, path);
-        self.documents.iter().any(|d| d.document == rel)
+        self.documents.iter().any(|d| d.document == rel || Path::new(path).ends_with(&d.document))
     }
 
     /// The files of the documents the gold lists, under `corpus_root`, in gold order.

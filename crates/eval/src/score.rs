@@ -123,7 +123,15 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
     // principal in one sentence make one claim for the gold.
     let mut by_doc: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
-        let doc = relative(corpus_root, &claim.evidence.path);
+        let mut doc = relative(corpus_root, &claim.evidence.path);
+        if !listed.contains(doc.as_str()) {
+            // The root as given may be spelt differently from the claim's path (absolute
+            // against relative): fall back to the listed document the path ends with.
+            let path = Path::new(&claim.evidence.path);
+            if let Some(d) = listed.iter().find(|d| path.ends_with(d)) {
+                doc = (*d).to_owned();
+            }
+        }
         if listed.contains(doc.as_str()) {
             by_doc.entry(doc).or_default().push(claim);
         } else if claim.proposition.is_some() || claim.value.is_some() {

@@ -77,6 +77,22 @@ documents:
 }
 
 #[test]
+fn a_root_spelt_differently_still_finds_the_document() {
+    let g = gold(
+        r#"
+documents:
+  - document: story/a.md
+    claims:
+      - {sentence: "Tillerson said Syrian", actor: USA, stance: assert, proposition: syria-2017/ks-attack-by-government}
+"#,
+    );
+    let s = score(&g, Path::new("/elsewhere/corpus"), &claims(), &compare::Comparison::default());
+    assert_eq!(s.claims.true_positives, 1);
+    assert!(g.lists(Path::new("/elsewhere/corpus"), "story/a.md"));
+    assert!(!g.lists(Path::new(""), "story/b.md"));
+}
+
+#[test]
 fn unlisted_documents_are_not_scored() {
     let g = gold("documents:\n  - document: story/b.md\n");
     let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());

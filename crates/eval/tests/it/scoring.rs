@@ -122,3 +122,25 @@ fn floor_out_of_range_is_an_error() {
     assert!(eval::Floor::parse("values: {recall: 1.5}\n", "floor.yaml").is_err());
     assert!(eval::Floor::parse("values: {recal: 0.5}\n", "floor.yaml").is_err());
 }
+
+#[test]
+fn text_report_shows_figures_misses_and_false_positives() {
+    let g = gold(
+        r#"
+documents:
+  - document: story/a.md
+    claims:
+      - {sentence: "Tillerson said Syrian", actor: USA, stance: deny, proposition: syria-2017/ks-attack-by-government}
+"#,
+    );
+    let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());
+    let mut out = Vec::new();
+    s.write_text(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("scored 1 documents"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("claims ") && l.contains("all")), "{text}");
+    assert!(text.contains("misses (1)"), "{text}");
+    assert!(text.contains("story/a.md  USA deny syria-2017/ks-attack-by-government"), "{text}");
+    assert!(text.contains("story/a.md:1  USA assert syria-2017/ks-attack-by-government"), "{text}");
+    assert!(text.contains("| Tillerson said Syrian government forces dropped sarin on Khan Shaykhun."), "{text}");
+}

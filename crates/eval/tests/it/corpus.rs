@@ -1,0 +1,49 @@
+//! The default packs on the bundled corpus reach the committed floors.
+
+use std::path::{Path, PathBuf};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn ruleset() -> rules::RuleSet {
+    let root = workspace().join("rules");
+    let packs = rules::pack::load_packs(std::slice::from_ref(&root))
+        .unwrap_or_else(|e| panic!("default packs do not load: {:?}", e.errors));
+    rules::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
+}
+
+#[test]
+fn corpus_reaches_the_floor() {
+    let corpus = workspace().join("corpus");
+    let gold = eval::Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let floor = eval::Floor::load(&corpus.join("eval-floor.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let rules = ruleset();
+    let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus);
+    assert!(diagnostics.is_empty(), "corpus documents not read: {diagnostics:?}");
+    let comparison = compare::compare(&claims, rules.checks());
+    let scores = eval::score(&gold, &corpus, &claims, &comparison);
+    let mut report = Vec::new();
+    scores.write_text(&mut report).unwrap_or_else(|e| panic!("{e}"));
+    let below = scores.below(&floor);
+    assert!(below.is_empty(), "below the floor: {below:?}\n{}", String::from_utf8_lossy(&report));
+    assert_eq!(scores.documents, gold.documents.len());
+    assert!(scores.unscored_documents.is_empty(), "{:?}", scores.unscored_documents);
+}
+
+#[test]
+fn every_corpus_article_is_in_the_gold() {
+    let corpus = workspace().join("corpus");
+    let gold = eval::Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let (files, _) = parse::input::discover(std::slice::from_ref(&corpus));
+    let mut articles = 0;
+    for file in files {
+        let rel = file.path.strip_prefix(&corpus).unwrap_or(&file.path).to_string_lossy().replace('\\', "/");
+        // Articles are `<story>/<NN>-<slug>.md`; the README at the top is not one.
+        if rel.contains('/') {
+            articles += 1;
+            assert!(gold.lists(&corpus, &file.display), "{rel} is not in corpus/gold.yaml");
+        }
+    }
+    assert!(articles >= 30, "only {articles} articles");
+}

@@ -1,0 +1,4 @@
+//! The bundled corpus scored against its gold, and the scoring rules on small cases.
+
+mod corpus;
+mod scoring;

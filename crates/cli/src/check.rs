@@ -47,10 +47,12 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     Ok(status(&report.comparison.conflicts, fail_on, args.input.strict, &extraction))
 }
 
-/// The exit status: 2 when `--strict` and any input had a problem, else 1 when a conflict
-/// is at or above `fail_on`, else 0.
+/// The exit status: 2 when any input had a problem under `--strict`, or when no input
+/// could be read; else 1 when a conflict is at or above `fail_on`; else 0.
 pub fn status(conflicts: &[Conflict], fail_on: FailOn, strict: bool, extraction: &Extraction) -> Status {
-    if strict && extraction.has_diagnostics() {
+    if extraction.has_diagnostics() && (strict || extraction.documents == 0) {
+        // Under --strict any input problem fails; without it only a run that could read
+        // nothing at all does, since then the report says nothing.
         return Status::Usage;
     }
     let threshold = match fail_on {
@@ -127,7 +129,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     if !global.quiet {
         note(&extraction.timing());
     }
-    Ok(if args.input.strict && extraction.has_diagnostics() { Status::Usage } else { Status::Ok })
+    Ok(status(&[], FailOn::Never, args.input.strict, &extraction))
 }
 
 #[cfg(test)]
@@ -172,12 +174,14 @@ mod tests {
 
     #[test]
     fn strict_turns_input_problems_into_exit_2() {
-        let mut troubled = Extraction::default();
+        let mut troubled = Extraction { documents: 1, ..Extraction::default() };
         troubled.diagnostics.push(parse::Diagnostic::skipped("a.txt", "binary file"));
         assert_eq!(status(&[], FailOn::Error, true, &troubled), Status::Usage);
         assert_eq!(status(&[], FailOn::Error, false, &troubled), Status::Ok);
         let error = [conflict(Severity::Error, "b")];
         assert_eq!(status(&error, FailOn::Error, true, &troubled), Status::Usage);
+        troubled.documents = 0;
+        assert_eq!(status(&[], FailOn::Error, false, &troubled), Status::Usage, "nothing readable");
     }
 
     #[test]

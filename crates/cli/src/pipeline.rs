@@ -151,6 +151,9 @@ pub fn extract(
     for diagnostic in &diagnostics {
         note(&diagnostic.to_string());
     }
+    if extraction.files == 0 && diagnostics.is_empty() {
+        note("note: no input documents found (known extensions: .txt, .md, .jsonl, .csv)");
+    }
     extraction.diagnostics = diagnostics;
     extraction.elapsed = start.elapsed();
     Ok(extraction)

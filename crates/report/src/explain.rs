@@ -30,6 +30,8 @@ pub fn render_explanation(explanation: &Explanation, path: &str, out: &mut dyn i
         for step in &sentence.steps {
             if step.text.is_empty() {
                 writeln!(out, "  {:<12} {}", step_name(step.kind), step.detail)?;
+            } else if step.detail.is_empty() {
+                writeln!(out, "  {:<12} `{}`", step_name(step.kind), step.text)?;
             } else {
                 writeln!(out, "  {:<12} `{}` → {}", step_name(step.kind), step.text, step.detail)?;
             }

@@ -17,7 +17,11 @@ pub(crate) fn render(report: &Report, style: Style, out: &mut dyn io::Write) -> 
     for skipped in &report.summary.skipped {
         writeln!(out, "skipped: {}: {}", skipped.path, skipped.reason)?;
     }
-    writeln!(out, "{}", report.summary.line())
+    if style.color {
+        writeln!(out, "\x1b[1m{}\x1b[0m", report.summary.line())
+    } else {
+        writeln!(out, "{}", report.summary.line())
+    }
 }
 
 fn level(severity: Severity) -> Level<'static> {

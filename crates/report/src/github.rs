@@ -17,8 +17,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()>
         for side in &conflict.sides {
             let Some(item) = side.evidence.first() else { continue };
             let e = &item.evidence;
-            let message =
-                format!("{} — here {} ({}) {}", conflict.message, side.actor_name, side.actor, side_verb(side));
+            let message = format!("{} — here {} {}", conflict.message, crate::side_who(side), side_verb(side));
             writeln!(
                 out,
                 "::{command} file={},line={},col={},title={}::{}",

@@ -41,6 +41,10 @@ const SCRIPT: &str = r#"
     });
     document.getElementById('shown').textContent=shown;
   }
+  // A link may preselect filters: report.html#kind=value-mismatch&source=Quay%20Post
+  new URLSearchParams(location.hash.slice(1)).forEach(function(v,k){
+    if(k==='kind')kind.value=v;if(k==='source')source.value=v;
+  });
   kind.addEventListener('change',apply);source.addEventListener('change',apply);apply();
 })();
 "#;
@@ -146,13 +150,7 @@ fn conflicts(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
             writeln!(out, "<div class=\"subject\">{} <code>{}</code></div>", h(statement), h(id))?;
         }
         for side in &conflict.sides {
-            writeln!(
-                out,
-                "<div class=\"side\">{} ({}) {}</div>",
-                h(&side.actor_name),
-                h(&side.actor),
-                h(&side_verb(side))
-            )?;
+            writeln!(out, "<div class=\"side\">{} {}</div>", h(&crate::side_who(side)), h(&side_verb(side)))?;
             for item in &side.evidence {
                 let e = &item.evidence;
                 writeln!(

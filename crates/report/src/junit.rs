@@ -53,7 +53,7 @@ fn classname(id: &str) -> String {
 fn failure_body(statement: &str, conflict: &Conflict) -> String {
     let mut body = format!("{statement}\nfingerprint: {}\n", conflict.fingerprint);
     for side in &conflict.sides {
-        body.push_str(&format!("{} ({}) {}\n", side.actor_name, side.actor, side_verb(side)));
+        body.push_str(&format!("{} {}\n", crate::side_who(side), side_verb(side)));
         for item in &side.evidence {
             let e = &item.evidence;
             body.push_str(&format!("  {}:{}:{}: {}\n", e.path, e.line, e.column, e.sentence.replace('\n', " ")));

@@ -175,6 +175,16 @@ pub(crate) fn subject_of(conflict: &Conflict) -> Option<(&str, &str)> {
     conflict.frame.as_ref().map(|f| (f.id.as_str(), f.quantity.as_str()))
 }
 
+/// Who a side is, for people: "Valdoria (VLD)", or just the outlet's name for an outlet
+/// speaking in its own voice (`source:…`, `outlet:…` ids).
+pub(crate) fn side_who(side: &compare::Side) -> String {
+    if side.actor.starts_with("source:") || side.actor.starts_with("outlet:") || side.actor == side.actor_name {
+        side.actor_name.clone()
+    } else {
+        format!("{} ({})", side.actor_name, side.actor)
+    }
+}
+
 /// "asserts", "denies", "hedges", with the value when the side gives one.
 pub(crate) fn side_verb(side: &compare::Side) -> String {
     let verb = match side.stance {

@@ -34,7 +34,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()>
     for conflict in &report.comparison.conflicts {
         writeln!(out, "- **{}** `{}`: {}", conflict.severity, conflict.kind.name(), md(&conflict.message))?;
         for side in &conflict.sides {
-            writeln!(out, "  - {} ({}) {}", md(&side.actor_name), md(&side.actor), md(&side_verb(side)))?;
+            writeln!(out, "  - {} {}", md(&crate::side_who(side)), md(&side_verb(side)))?;
             for item in &side.evidence {
                 let e = &item.evidence;
                 writeln!(

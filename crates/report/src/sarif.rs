@@ -82,7 +82,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()>
                                 "snippet": { "text": e.sentence },
                             },
                         },
-                        "message": { "text": format!("{} ({}) {}", side.actor_name, side.actor, crate::side_verb(side)) },
+                        "message": { "text": format!("{} {}", crate::side_who(side), crate::side_verb(side)) },
                     })
                 })
                 .collect();

@@ -41,7 +41,7 @@ fn conflict_group(conflict: &Conflict) -> Group<'_> {
     }
     for side in &conflict.sides {
         let shown = side.evidence.len().min(MAX_EVIDENCE_PER_SIDE);
-        let mut line = format!("{} ({}) {}", side.actor_name, side.actor, side_verb(side));
+        let mut line = format!("{} {}", crate::side_who(side), side_verb(side));
         if side.evidence.len() > shown {
             line.push_str(&format!(" ({} more not shown)", side.evidence.len() - shown));
         }

@@ -80,22 +80,46 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
     assert_valid_sarif(&check("sarif"));
 }
 
-#[test]
-fn sarif_with_conflicts_is_valid() {
-    // The comparator is not wired on this branch; render the report crate's hand-made
-    // sample (two conflicts) through the example, so results and locations are validated too.
+/// The report crate's hand-made sample (two conflicts) rendered through its example: the
+/// comparator is not wired on this branch, and results and locations need validating too.
+fn sample(format: &str) -> String {
     let sample = root().join("crates/report/tests/data/sample-report.json");
     let output = std::process::Command::new(env!("CARGO"))
         .current_dir(root())
         .args(["run", "--quiet", "-p", "report", "--example", "render", "--"])
         .arg(&sample)
-        .arg("sarif")
+        .arg(format)
         .output()
         .unwrap_or_else(|e| panic!("cargo run: {e}"));
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = String::from_utf8_lossy(&output.stdout);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn sarif_with_conflicts_is_valid() {
+    let text = sample("sarif");
     assert!(text.contains("\"locations\""));
     assert_valid_sarif(&text);
+}
+
+fn report_validator() -> jsonschema::Validator {
+    let path = root().join("crates/report/schema/report.schema.json");
+    let schema = json_value(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("bad report schema: {e}"))
+}
+
+#[test]
+fn json_report_follows_its_documented_schema() {
+    let validator = report_validator();
+    for text in [check("json"), sample("json")] {
+        let instance = json_value(&text);
+        let errors: Vec<String> =
+            validator.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "JSON report off its schema:\n{}", errors.join("\n"));
+    }
+    let mut broken = json_value(&sample("json"));
+    broken["conflicts"][0]["sides"] = serde_json::json!([]);
+    assert!(!validator.is_valid(&broken), "a conflict without sides must be invalid");
 }
 
 #[test]

@@ -107,7 +107,14 @@ pub fn extract(
     };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    let (files, mut diagnostics) = parse::input::discover(&paths);
+    let (mut files, mut diagnostics) = parse::input::discover(&paths);
+    // The order inputs are named in must not change the report, and a file named twice
+    // (`check a a/b.txt`) is read once: order by path, then number again.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    for (index, file) in files.iter_mut().enumerate() {
+        file.index = u32::try_from(index).unwrap_or(u32::MAX);
+    }
     let progress = progress_bar(files.len(), global.quiet);
     let results: Vec<FileResult> = pool.install(|| {
         files

@@ -92,6 +92,21 @@ fn jobs_1_and_4_give_the_same_bytes() {
 }
 
 #[test]
+fn input_order_and_repeats_do_not_change_the_report() {
+    let forward = run(claimcheck().args(["claims", "tests/corpus/selva", "tests/corpus/broken", "--format", "jsonl"]));
+    let backward = run(claimcheck().args([
+        "claims",
+        "tests/corpus/broken",
+        "tests/corpus/selva/quay-post.jsonl",
+        "tests/corpus/selva",
+        "--format",
+        "jsonl",
+    ]));
+    assert_eq!(forward.0, 0);
+    assert_eq!(forward.1, backward.1);
+}
+
+#[test]
 fn output_file_is_written_and_stdout_stays_empty() {
     let dir = tempdir();
     let out = dir.path().join("report.json");

@@ -196,8 +196,8 @@ impl Extraction {
         let mb = self.bytes as f64 / 1e6;
         let rate = if secs > 0.0 { mb / secs } else { 0.0 };
         format!(
-            "read {} documents ({:.1} kB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
-            self.documents,
+            "read {} ({:.1} kB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
+            if self.documents == 1 { "1 document".to_owned() } else { format!("{} documents", self.documents) },
             self.bytes as f64 / 1e3,
             secs,
             rate,

@@ -53,6 +53,18 @@ pub fn render_claims(claims: &[Claim], format: ClaimFormat, out: &mut dyn io::Wr
     }
 }
 
+/// Width of the WHAT column in the table; JSON, JSON Lines and CSV keep the full text.
+const MAX_WHAT: usize = 72;
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 fn table(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
     let rows: Vec<[String; 5]> = claims
         .iter()
@@ -62,7 +74,7 @@ fn table(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
                 format!("{}:{}:{}", e.path, e.line, e.column),
                 who(c),
                 c.stance.to_string(),
-                subject(c),
+                truncate(&subject(c), MAX_WHAT),
                 e.cue.as_ref().map_or_else(String::new, |m| m.text.clone()),
             ]
         })
@@ -140,4 +152,13 @@ fn csv(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
         ])?;
     }
     writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_contents_are_cut_in_the_table() {
+        assert_eq!(super::truncate("abcdef", 4), "abc…");
+        assert_eq!(super::truncate("abc", 4), "abc");
+    }
 }

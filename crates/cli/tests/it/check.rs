@@ -190,3 +190,19 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let (_, no_color, _) = run(claimcheck().env("NO_COLOR", "1").args(["check", CORPUS]));
     assert!(!no_color.contains('\u{1b}'));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_symlink_loop_is_reported_and_the_rest_is_checked() {
+    let dir = tempdir();
+    write(&dir.path().join("corpus/a.txt"), "Merkland said Valdorian army units breached the Selva dam.\n");
+    std::os::unix::fs::symlink(dir.path().join("corpus"), dir.path().join("corpus/loop"))
+        .unwrap_or_else(|e| panic!("symlink: {e}"));
+    let (code, stdout, stderr) =
+        run(claimcheck().arg("check").arg(dir.path().join("corpus")).args(["--format", "json"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("loop"), "the loop is named: {stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report["summary"]["documents"], 1);
+    assert_eq!(report["summary"]["claims"], 1);
+}

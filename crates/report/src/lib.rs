@@ -1,2 +1,202 @@
-//! Rendering: conflicts, claims and explanations as text, JSON, SARIF, JUnit, Markdown and
-//! HTML. Writes to any `io::Write`; never decides what a conflict is.
+//! Rendering: conflicts, claims and explanations as text, JSON, SARIF, JUnit, GitHub
+//! annotations, Markdown and HTML. Writes to any `io::Write`; never decides what a conflict
+//! is, and never reads the clock: the same [`Report`] gives the same bytes.
+
+mod claims;
+mod escape;
+mod explain;
+mod github;
+mod html;
+mod json;
+mod junit;
+mod markdown;
+mod matrix;
+mod sarif;
+mod text;
+
+pub use claims::{ClaimFormat, render_claims};
+pub use explain::{render_explanation, render_explanation_json};
+pub use json::{JSON_SCHEMA_VERSION, ReportJson};
+
+use compare::{Comparison, Conflict};
+use rules::Severity;
+use serde::{Deserialize, Serialize};
+use std::io;
+
+/// The version of this crate, written into SARIF and JSON output.
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A conflict report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// rustc-style diagnostics with source snippets, for people.
+    Text,
+    /// One JSON object: `schema_version`, `summary`, `conflicts`.
+    Json,
+    /// One JSON record a line: the summary, then each conflict.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+    /// JUnit XML: one test case per proposition or frame checked.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// A positions table and the conflicts, for a pull-request comment.
+    Markdown,
+    /// One self-contained HTML page with a stance matrix and filters.
+    Html,
+}
+
+/// A document that was not checked, and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Display path (`path:line:col` when the problem has a place).
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What a run read and found. Timing is left out on purpose: reports are deterministic.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Summary {
+    /// Input files found.
+    pub files: usize,
+    /// Documents checked (a JSON Lines or CSV file holds many).
+    pub documents: usize,
+    /// Sentences read in the documents checked.
+    pub sentences: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Conflicts reported (after the baseline).
+    pub conflicts: usize,
+    /// Reported conflicts at severity error.
+    pub errors: usize,
+    /// Reported conflicts at severity warning.
+    pub warnings: usize,
+    /// Reported conflicts at severity note.
+    pub notes: usize,
+    /// Conflicts hidden because their fingerprint is in the baseline.
+    pub baselined: usize,
+    /// Input warnings: documents read despite a problem.
+    pub input_warnings: usize,
+    /// Documents or files not checked, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Summary {
+    /// Counts `conflicts` by severity into the summary.
+    pub fn count_conflicts(&mut self, conflicts: &[Conflict]) {
+        self.conflicts = conflicts.len();
+        self.errors = conflicts.iter().filter(|c| c.severity == Severity::Error).count();
+        self.warnings = conflicts.iter().filter(|c| c.severity == Severity::Warning).count();
+        self.notes = conflicts.iter().filter(|c| c.severity == Severity::Note).count();
+    }
+
+    /// "2 conflicts (1 error, 1 warning) in 3 documents, 40 sentences, 12 claims".
+    pub fn line(&self) -> String {
+        let mut by = Vec::new();
+        for (n, what) in [(self.errors, "error"), (self.warnings, "warning"), (self.notes, "note")] {
+            if n > 0 {
+                by.push(plural(n, what));
+            }
+        }
+        let by = if by.is_empty() { String::new() } else { format!(" ({})", by.join(", ")) };
+        let mut line = format!(
+            "{}{by} in {}, {}, {}",
+            plural(self.conflicts, "conflict"),
+            plural(self.documents, "document"),
+            plural(self.sentences, "sentence"),
+            plural(self.claims, "claim"),
+        );
+        if self.baselined > 0 {
+            line.push_str(&format!("; {} hidden by the baseline", self.baselined));
+        }
+        if !self.skipped.is_empty() {
+            line.push_str(&format!("; {} skipped", plural(self.skipped.len(), "input")));
+        }
+        line
+    }
+}
+
+/// `1 claim`, `2 claims`.
+pub(crate) fn plural(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+/// A proposition or frame the rules check, whether or not anything conflicts on it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Subject {
+    /// Pack id.
+    pub id: String,
+    /// The statement, or the quantity a frame measures.
+    pub statement: String,
+}
+
+/// Everything a conflict report shows. Its serde form lets a report be re-rendered later
+/// (`examples/render.rs`); the JSON *format* is [`ReportJson`], not this.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Report {
+    /// Counts and skipped inputs.
+    pub summary: Summary,
+    /// Positions and the conflicts to report (baseline already applied).
+    pub comparison: Comparison,
+    /// Propositions and frames the loaded rules check, sorted by id.
+    pub subjects: Vec<Subject>,
+}
+
+/// How to render for a person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colour in text output.
+    pub color: bool,
+}
+
+/// Renders `report` in `format` to `out`.
+pub fn render(report: &Report, format: Format, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(report, style, out),
+        Format::Json => json::render(report, out),
+        Format::Jsonl => json::render_lines(report, out),
+        Format::Sarif => sarif::render(report, out),
+        Format::Junit => junit::render(report, out),
+        Format::Github => github::render(report, out),
+        Format::Markdown => markdown::render(report, out),
+        Format::Html => html::render(report, out),
+    }
+}
+
+/// The subject of a conflict: its proposition, else its frame, else none (unlisted).
+pub(crate) fn subject_of(conflict: &Conflict) -> Option<(&str, &str)> {
+    if let Some(p) = &conflict.proposition {
+        return Some((p.id.as_str(), p.statement.as_str()));
+    }
+    conflict.frame.as_ref().map(|f| (f.id.as_str(), f.quantity.as_str()))
+}
+
+/// Who a side is, for people: "Valdoria (VLD)", or just the outlet's name for an outlet
+/// speaking in its own voice (`source:…`, `outlet:…` ids).
+pub(crate) fn side_who(side: &compare::Side) -> String {
+    if side.actor.starts_with("source:") || side.actor.starts_with("outlet:") || side.actor == side.actor_name {
+        side.actor_name.clone()
+    } else {
+        format!("{} ({})", side.actor_name, side.actor)
+    }
+}
+
+/// "asserts", "denies", "hedges", with the value when the side gives one.
+pub(crate) fn side_verb(side: &compare::Side) -> String {
+    let verb = match side.stance {
+        rules::Stance::Assert => "asserts",
+        rules::Stance::Deny => "denies",
+        rules::Stance::Hedge => "suggests",
+    };
+    match &side.value {
+        Some(value) => format!("{verb} {}", value.raw),
+        None => verb.to_owned(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod sample;

@@ -1,0 +1,245 @@
+//! The command line: every subcommand and flag, parsed by clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Finds who claims what across many documents and reports where positions conflict.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Options every command shares.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command shares.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Add a rule pack file or folder (repeatable); added to the default packs.
+    #[arg(long = "rules", short = 'r', value_name = "PATH", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the default packs (`rules/` found upward, or the config's `rules:`).
+    #[arg(long, global = true)]
+    pub no_default_rules: bool,
+    /// Read this config file instead of the `claimcheck.yaml` found upward.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `claimcheck.yaml`.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+    /// Threads for reading and extraction (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", global = true)]
+    pub jobs: Option<usize>,
+    /// No progress bar and no timing line on stderr.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// When to colour text output; `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands. Adding one (such as `eval`) is one variant here and one arm in `main`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read documents, extract claims, compare them and report conflicts.
+    Check(CheckArgs),
+    /// The ledger of who asserts or denies what.
+    Claims(ClaimsArgs),
+    /// Every decision taken for each sentence of a file or a text.
+    Explain(ExplainArgs),
+    /// Check, test or list rule packs.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Write a `claimcheck.yaml` and a starter pack with a fixture into a folder.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// Input options shared by `check` and `claims`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (`-` for standard input).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Read invalid UTF-8 with replacement characters instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Exit 2 after the run when any input was skipped or warned about.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `claimcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Report format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Exit 1 when a conflict at or above this severity is reported.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Hide conflicts whose fingerprint is listed in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the fingerprints of the conflicts found to FILE, for `--baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Conflict report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportFormat {
+    /// rustc-style diagnostics with source snippets.
+    Text,
+    /// One JSON object (crates/report/schema/report.schema.json).
+    Json,
+    /// A summary record, then one conflict a line.
+    Jsonl,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML: a test case per proposition, a failure per conflict.
+    Junit,
+    /// GitHub Actions annotations.
+    Github,
+    /// A positions table and the conflicts, for a PR comment.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl ReportFormat {
+    /// The renderer's format.
+    pub fn to_report(self) -> report::Format {
+        match self {
+            ReportFormat::Text => report::Format::Text,
+            ReportFormat::Json => report::Format::Json,
+            ReportFormat::Jsonl => report::Format::Jsonl,
+            ReportFormat::Sarif => report::Format::Sarif,
+            ReportFormat::Junit => report::Format::Junit,
+            ReportFormat::Github => report::Format::Github,
+            ReportFormat::Markdown => report::Format::Markdown,
+            ReportFormat::Html => report::Format::Html,
+        }
+    }
+}
+
+/// The lowest severity that fails a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Notes, warnings and errors fail.
+    Note,
+    /// Nothing fails.
+    Never,
+}
+
+/// `claimcheck claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Ledger format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Table)]
+    pub format: ClaimsFormat,
+}
+
+/// Claims ledger formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON array of claim records.
+    Json,
+    /// One claim record a line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// `claimcheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The file to explain.
+    #[arg(value_name = "FILE", required_unless_present = "text", conflicts_with = "text")]
+    pub file: Option<PathBuf>,
+    /// Explain this text instead of a file.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// Publication date of the text (YYYY-MM-DD), to resolve relative dates.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Explanation formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// For people.
+    Text,
+    /// JSON array of explanations.
+    Json,
+}
+
+/// `claimcheck rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Load and compile packs; report every error with file:line:col.
+    Check(RulesPaths),
+    /// Run `*.test.yaml` fixtures: the claims each text must and must not yield.
+    Test(RulesPaths),
+    /// List the propositions and value frames the packs define.
+    List(RulesPaths),
+}
+
+/// Packs or fixtures to work on.
+#[derive(Debug, Args)]
+pub struct RulesPaths {
+    /// Pack or fixture files or folders (default: the default packs).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `claimcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// `claimcheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,140 @@
+//! The other commands: rules, init, completions, config, broken pipes.
+
+use crate::{claimcheck, root, run, tempdir, write};
+use assert_cmd::Command;
+use std::io::Read;
+use std::process::Stdio;
+
+fn bare() -> Command {
+    Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
+}
+
+#[test]
+fn rules_check_lists_what_loaded() {
+    let (code, stdout, _) = run(claimcheck().args(["rules", "check"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn rules_list() {
+    let (code, stdout, _) = run(claimcheck().args(["rules", "list"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn rules_test_passes_on_the_test_pack() {
+    let (code, stdout, _) = run(claimcheck().args(["rules", "test", "tests/rules"]));
+    assert_eq!(code, 0, "{stdout}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn rules_test_fails_with_a_diff_and_exit_1() {
+    let dir = tempdir();
+    write(
+        &dir.path().join("wrong.test.yaml"),
+        "tests:\n  - name: wrong actor\n    text: Merkland said Valdorian army units breached the Selva dam.\n    \
+         claims:\n      - {actor: VLD, stance: assert, proposition: selva/dam-breached-by-army}\n    \
+         not_claims:\n      - {actor: MRK}\n",
+    );
+    let (code, stdout, _) = run(claimcheck().args(["rules", "test"]).arg(dir.path()));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("FAIL"), "{stdout}");
+    assert!(stdout.contains("  - expected VLD assert selva/dam-breached-by-army"), "{stdout}");
+    assert!(stdout.contains("  + unexpected MRK assert selva/dam-breached-by-army"), "{stdout}");
+    assert!(stdout.contains("0 passed, 1 failed"), "{stdout}");
+}
+
+#[test]
+fn rules_test_reports_a_malformed_fixture_with_exit_2() {
+    let dir = tempdir();
+    write(&dir.path().join("bad.test.yaml"), "tests:\n  - name: x\n    txt: typo\n");
+    let (code, _, stderr) = run(claimcheck().args(["rules", "test"]).arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("bad.test.yaml:"), "{stderr}");
+}
+
+#[test]
+fn init_writes_a_working_starter_and_refuses_to_overwrite() {
+    let dir = tempdir();
+    let (code, stdout, _) = run(bare().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 0, "{stdout}");
+    assert!(dir.path().join("claimcheck.yaml").is_file());
+    // The config written points at the starter pack; its fixtures pass.
+    let (code, stdout, stderr) = run(bare().current_dir(dir.path()).args(["rules", "test"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("2 passed, 0 failed"), "{stdout}");
+    let (code, _, stderr) = run(bare().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("exists; not overwriting"), "{stderr}");
+}
+
+#[test]
+fn config_is_found_upward_and_flags_override_it() {
+    let dir = tempdir();
+    let rules = root().join("tests/rules");
+    write(
+        &dir.path().join("claimcheck.yaml"),
+        &format!("rules: [{}]\nformat: json\nfail-on: warning\n", rules.display()),
+    );
+    let corpus = root().join("tests/corpus/selva");
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, stderr) = run(bare().current_dir(&nested).arg("check").arg(&corpus));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.trim_start().starts_with('{'), "config format json: {stdout}");
+    let (_, stdout, _) = run(bare().current_dir(&nested).args(["check", "--format", "markdown"]).arg(&corpus));
+    assert!(stdout.starts_with("## claimcheck"), "the flag wins: {stdout}");
+}
+
+#[test]
+fn bad_config_is_exit_2_with_its_place() {
+    let dir = tempdir();
+    write(&dir.path().join("claimcheck.yaml"), "fail_on: error\n");
+    let (code, _, stderr) = run(bare().current_dir(dir.path()).args(["rules", "list"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("claimcheck.yaml:1:1"), "{stderr}");
+}
+
+#[test]
+fn completions_for_bash() {
+    let (code, stdout, _) = run(bare().args(["completions", "bash"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("claimcheck"));
+    assert!(stdout.contains("--fail-on"));
+}
+
+#[test]
+fn help_is_exit_0_and_names_the_commands() {
+    let (code, stdout, _) = run(bare().arg("--help"));
+    assert_eq!(code, 0);
+    for command in ["check", "claims", "explain", "rules", "init", "completions"] {
+        assert!(stdout.contains(command), "{command} missing from help");
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // Enough text that the ledger overflows the pipe buffer after the reader has gone.
+    let dir = tempdir();
+    let sentence = "Merkland said Valdorian army units breached the Selva dam.\n";
+    write(&dir.path().join("long.txt"), &sentence.repeat(3000));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
+        .current_dir(root())
+        .args(["--no-config", "--no-default-rules", "--rules", "tests/rules", "--quiet", "claims"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+}

@@ -1,0 +1,211 @@
+//! The JSON and JSON Lines conflict reports. The shape is a contract, documented by
+//! `schema/report.schema.json`; bump [`JSON_SCHEMA_VERSION`] on any breaking change.
+
+use crate::{Report, Summary};
+use compare::{Conflict, Side, SideEvidence};
+use parse::Date;
+use rules::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
+use serde::Serialize;
+use std::io;
+
+/// Version of the JSON report shape.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// The JSON report: one object.
+#[derive(Debug, Serialize)]
+pub struct ReportJson<'a> {
+    /// [`JSON_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `claimcheck`.
+    pub tool: &'static str,
+    /// The tool's version.
+    pub tool_version: &'static str,
+    /// Counts and skipped inputs.
+    pub summary: &'a Summary,
+    /// The conflicts, in the comparator's order.
+    pub conflicts: Vec<ConflictJson<'a>>,
+}
+
+/// One conflict in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct ConflictJson<'a> {
+    /// Conflict kind (`opposed-stance`).
+    pub kind: ConflictKind,
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// Stable id, for baselines.
+    pub fingerprint: &'a str,
+    /// One line for people.
+    pub message: &'a str,
+    /// The proposition in dispute, for stance conflicts.
+    pub proposition: Option<&'a PropositionRef>,
+    /// The frame in dispute, for value conflicts.
+    pub frame: Option<&'a FrameRef>,
+    /// Principals involved, sorted.
+    pub actors: &'a [String],
+    /// 0 to 1.
+    pub confidence: f64,
+    /// The sides.
+    pub sides: Vec<SideJson<'a>>,
+}
+
+/// One side of a conflict.
+#[derive(Debug, Serialize)]
+pub struct SideJson<'a> {
+    /// Principal id.
+    pub actor: &'a str,
+    /// Display name.
+    pub actor_name: &'a str,
+    /// `assert`, `deny` or `hedge`.
+    pub stance: Stance,
+    /// The value given, for value conflicts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<&'a Value>,
+    /// Where it was read.
+    pub evidence: Vec<EvidenceJson<'a>>,
+}
+
+/// One piece of evidence.
+#[derive(Debug, Serialize)]
+pub struct EvidenceJson<'a> {
+    /// Document id.
+    pub document: &'a str,
+    /// The outlet.
+    pub source: &'a str,
+    /// Display path of the file.
+    pub path: &'a str,
+    /// Publication date.
+    pub published: Option<Date>,
+    /// 1-based line of the sentence.
+    pub line: usize,
+    /// 1-based column of the sentence.
+    pub column: usize,
+    /// The sentence.
+    pub sentence: &'a str,
+    /// The reporting cue as written.
+    pub cue: Option<&'a str>,
+    /// The speaker as written.
+    pub speaker_text: Option<&'a str>,
+    /// The speaker resolved.
+    pub speaker: &'a str,
+    /// How the speaker was found.
+    pub attribution: &'a str,
+    /// Why the stance is what it is.
+    pub reasons: &'a [String],
+}
+
+impl<'a> ReportJson<'a> {
+    /// The JSON form of `report`.
+    pub fn new(report: &'a Report) -> ReportJson<'a> {
+        ReportJson {
+            schema_version: JSON_SCHEMA_VERSION,
+            tool: "claimcheck",
+            tool_version: crate::TOOL_VERSION,
+            summary: &report.summary,
+            conflicts: report.comparison.conflicts.iter().map(ConflictJson::new).collect(),
+        }
+    }
+}
+
+impl<'a> ConflictJson<'a> {
+    fn new(conflict: &'a Conflict) -> ConflictJson<'a> {
+        ConflictJson {
+            kind: conflict.kind,
+            severity: conflict.severity,
+            fingerprint: &conflict.fingerprint,
+            message: &conflict.message,
+            proposition: conflict.proposition.as_ref(),
+            frame: conflict.frame.as_ref(),
+            actors: &conflict.actors,
+            confidence: conflict.confidence,
+            sides: conflict.sides.iter().map(SideJson::new).collect(),
+        }
+    }
+}
+
+impl<'a> SideJson<'a> {
+    fn new(side: &'a Side) -> SideJson<'a> {
+        SideJson {
+            actor: &side.actor,
+            actor_name: &side.actor_name,
+            stance: side.stance,
+            value: side.value.as_ref(),
+            evidence: side.evidence.iter().map(EvidenceJson::new).collect(),
+        }
+    }
+}
+
+impl<'a> EvidenceJson<'a> {
+    fn new(item: &'a SideEvidence) -> EvidenceJson<'a> {
+        let e = &item.evidence;
+        EvidenceJson {
+            document: &e.document,
+            source: &e.source,
+            path: &e.path,
+            published: e.published,
+            line: e.line,
+            column: e.column,
+            sentence: &e.sentence,
+            cue: e.cue.as_ref().map(|m| m.text.as_str()),
+            speaker_text: e.speaker.as_ref().map(|m| m.text.as_str()),
+            speaker: &item.speaker_id,
+            attribution: &item.attribution,
+            reasons: &item.reasons,
+        }
+    }
+}
+
+pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &ReportJson::new(report))?;
+    writeln!(out)
+}
+
+/// One record a line: `{"type":"summary",…}` first, then `{"type":"conflict",…}` each.
+pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Line<T: Serialize> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        schema_version: u32,
+        #[serde(flatten)]
+        record: T,
+    }
+    #[derive(Serialize)]
+    struct SummaryRecord<'a> {
+        summary: &'a Summary,
+    }
+    let summary = Line {
+        kind: "summary",
+        schema_version: JSON_SCHEMA_VERSION,
+        record: SummaryRecord { summary: &report.summary },
+    };
+    serde_json::to_writer(&mut *out, &summary)?;
+    writeln!(out)?;
+    for conflict in &report.comparison.conflicts {
+        let line = Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sample;
+
+    #[test]
+    fn json_report() -> std::io::Result<()> {
+        let mut out = Vec::new();
+        super::render(&sample::report(), &mut out)?;
+        insta::assert_snapshot!(String::from_utf8_lossy(&out));
+        Ok(())
+    }
+
+    #[test]
+    fn jsonl_report() -> std::io::Result<()> {
+        let mut out = Vec::new();
+        super::render_lines(&sample::report(), &mut out)?;
+        insta::assert_snapshot!(String::from_utf8_lossy(&out));
+        Ok(())
+    }
+}

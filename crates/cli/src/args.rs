@@ -64,6 +64,8 @@ pub enum Command {
     /// Check, test or list rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Score the tool against gold annotations: precision, recall and F1.
+    Eval(EvalArgs),
     /// Write a `claimcheck.yaml` and a starter pack with a fixture into a folder.
     Init(InitArgs),
     /// Print a shell completion script.
@@ -181,6 +183,32 @@ pub enum ClaimsFormat {
     Jsonl,
     /// CSV with a header row.
     Csv,
+}
+
+/// `claimcheck eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold annotations (documents listed relative to the corpus folder).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Minimum figures; exit 1 when any score is below its floor.
+    #[arg(long, value_name = "FILE")]
+    pub floor: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// The corpus folder the gold paths are relative to (default: the gold file's folder).
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Option<PathBuf>,
+}
+
+/// Score formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables, misses and false positives, for people.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 /// `claimcheck explain`.

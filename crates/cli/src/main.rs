@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod config;
+mod eval_cmd;
 mod explain;
 mod init;
 mod output;
@@ -45,6 +46,7 @@ fn run(cli: &Cli) -> anyhow::Result<Status> {
         Command::Rules(RulesCommand::Check(args)) => rules_cmd::check(args, global, &mut text)?,
         Command::Rules(RulesCommand::Test(args)) => rules_cmd::test(args, global, &mut text)?,
         Command::Rules(RulesCommand::List(args)) => rules_cmd::list(args, global, &mut text)?,
+        Command::Eval(args) => return eval_cmd::eval(args, global),
         Command::Init(args) => init::init(&args.dir, &mut text)?,
         Command::Completions(args) => {
             let mut bytes = Vec::new();

@@ -1,0 +1,1 @@
+//! Reading files: formats, metadata, and bad input that is reported, never fatal.

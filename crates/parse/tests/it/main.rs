@@ -1,0 +1,5 @@
+//! Integration tests of `parse`: data-driven fixtures, bad input, and properties.
+
+mod fixtures;
+mod input;
+mod props;

@@ -272,8 +272,29 @@ const DESIGNATIONS: &[&str] = &[
 
 /// Words after which a four-digit number is a year ("since 2013", "in 2017").
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "before", "after", "during", "of", "from", "year", "early", "late", "mid",
-    "spring", "summer", "autumn", "fall", "winter", "circa", "throughout", "through", "the",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "during",
+    "of",
+    "from",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "circa",
+    "throughout",
+    "through",
+    "the",
 ];
 
 const MONTHS: &[&str] = &[

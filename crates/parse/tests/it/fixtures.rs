@@ -46,7 +46,10 @@ fn check(file: &str, area: impl Fn(&Case) -> Vec<String>) -> usize {
     for case in &cases {
         let got = area(case);
         if got != case.expect {
-            failures.push(format!("{file} :: {}\n  text: {:?}\n  want: {:?}\n  got:  {:?}", case.name, case.text, case.expect, got));
+            failures.push(format!(
+                "{file} :: {}\n  text: {:?}\n  want: {:?}\n  got:  {:?}",
+                case.name, case.text, case.expect, got
+            ));
         }
     }
     assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
@@ -77,10 +80,7 @@ fn quotes() {
         let doc = Document::from_text("case", case.text.clone());
         let parsed = parse(&doc);
         let text = parsed.text().to_owned();
-        render(
-            &text,
-            parsed.quotes.iter().map(|q| (q.span, if q.closed { String::new() } else { " (open)".into() })),
-        )
+        render(&text, parsed.quotes.iter().map(|q| (q.span, if q.closed { String::new() } else { " (open)".into() })))
     });
 }
 

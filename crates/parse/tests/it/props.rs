@@ -7,7 +7,10 @@ use proptest::prelude::*;
 use std::path::PathBuf;
 
 fn valid(text: &str, span: Span) -> bool {
-    span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 fn check_document(doc: &Document) -> Result<(), TestCaseError> {
@@ -44,10 +47,53 @@ fn check_document(doc: &Document) -> Result<(), TestCaseError> {
 /// Text made of the characters parsing cares about, so that properties reach deep paths.
 fn newsy() -> impl Strategy<Value = String> {
     let atoms = prop::sample::select(vec![
-        " ", "\n", "\n\n", ".", "..", "...", "?", "!", "\"", "'", "\u{201C}", "\u{201D}", "\u{2019}", "\u{00B4}",
-        "\u{2014}", "\u{00A0}", "\u{2026}", "U.S.", "Mr.", "Jan.", "a.m.", "3.5", "1,200", "74", "2017", "11:30",
-        "MiG-23", "-", "seventy", "-two", "at least", "between", "and", "to", "dozens", "April", "4", "Tuesday",
-        "said", "Russia", "é", "\u{1F600}", "\r\n", "\t", "---", ":", ",",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        "..",
+        "...",
+        "?",
+        "!",
+        "\"",
+        "'",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{2019}",
+        "\u{00B4}",
+        "\u{2014}",
+        "\u{00A0}",
+        "\u{2026}",
+        "U.S.",
+        "Mr.",
+        "Jan.",
+        "a.m.",
+        "3.5",
+        "1,200",
+        "74",
+        "2017",
+        "11:30",
+        "MiG-23",
+        "-",
+        "seventy",
+        "-two",
+        "at least",
+        "between",
+        "and",
+        "to",
+        "dozens",
+        "April",
+        "4",
+        "Tuesday",
+        "said",
+        "Russia",
+        "é",
+        "\u{1F600}",
+        "\r\n",
+        "\t",
+        "---",
+        ":",
+        ",",
     ]);
     prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
 }

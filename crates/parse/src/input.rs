@@ -473,25 +473,37 @@ fn csv_rows(bytes: &[u8], file: &InputFile, mapping: &CsvMapping, lossy: bool) -
                 format!("invalid UTF-8 at byte {at} of column `{name}`, record skipped (use --lossy to read it anyway)")
             };
             let kind = if read { Diagnostic::warning } else { Diagnostic::skipped };
-            diags.push(kind(&file.display, message).at(line, col + 1));
+            diags.push(kind(&file.display, message).at(line, 1));
             if !read {
                 continue;
             }
         }
         let Some(body) = body else {
-            let message = format!("CSV record with an empty `{}` column skipped", mapping.text);
-            diags.push(Diagnostic::skipped(&file.display, message).at(line, text_col + 1));
+            let message = if record.len() <= text_col {
+                format!(
+                    "CSV record with {} fields skipped; expected {} as in the header, with the text in `{}`",
+                    record.len(),
+                    headers.len(),
+                    mapping.text
+                )
+            } else {
+                format!("CSV record with an empty `{}` column skipped", mapping.text)
+            };
+            diags.push(Diagnostic::skipped(&file.display, message).at(line, 1));
             continue;
         };
         if let Some(p) = meta.published.as_deref()
             && Date::parse_published(p).is_none()
         {
-            diags.push(unreadable_date(&file.display, p).at(line, published.map_or(1, |c| c + 1)));
+            diags.push(unreadable_date(&file.display, p).at(line, 1));
         }
         let meta = Meta { id: meta.id.or_else(|| Some(format!("{}#{}", file.display, line))), ..meta };
         let mut doc = plain(body, file, meta, line.saturating_sub(1));
         doc.ordinal.record = u32::try_from(n).unwrap_or(u32::MAX);
         docs.push(doc);
+    }
+    if docs.is_empty() && diags.is_empty() {
+        diags.push(Diagnostic::skipped(&file.display, "CSV has a header but no records").at(1, 1));
     }
     (docs, diags)
 }

@@ -13,6 +13,12 @@ struct Case {
     text: String,
     #[serde(default)]
     published: Option<String>,
+    /// Input format for `inputs.yaml`: txt, md, jsonl or csv.
+    #[serde(default)]
+    format: Option<String>,
+    /// Read invalid UTF-8 lossily (`inputs.yaml`).
+    #[serde(default)]
+    lossy: bool,
     /// Expected items, rendered as the area's `render` does.
     expect: Vec<String>,
 }
@@ -107,6 +113,64 @@ fn dates() {
 fn published_dates() {
     check("published.yaml", |case| {
         vec![parse::Date::parse_published(&case.text).map_or_else(|| "none".into(), |d| d.to_string())]
+    });
+}
+
+/// `\xHH` in a fixture text stands for the raw byte, so that YAML can hold invalid UTF-8.
+fn raw_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\'
+            && bytes.get(i + 1) == Some(&b'x')
+            && let Some(b) = text.get(i + 2..i + 4).and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 4;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn inputs() {
+    use parse::Format;
+    use parse::input::{CsvMapping, InputConfig, InputFile, decode};
+    check("inputs.yaml", |case| {
+        let (format, name) = match case.format.as_deref().unwrap_or("txt") {
+            "md" => (Format::Markdown, "case.md"),
+            "jsonl" => (Format::Jsonl, "case.jsonl"),
+            "csv" => (Format::Csv, "case.csv"),
+            _ => (Format::Text, "case.txt"),
+        };
+        let file = InputFile { path: name.into(), display: name.into(), format, index: 0 };
+        let csv = CsvMapping {
+            text: "article_content".into(),
+            source: Some("source".into()),
+            published: Some("date".into()),
+            title: Some("article_title".into()),
+            id: Some("unit_id".into()),
+            url: None,
+        };
+        let config = InputConfig { lossy: case.lossy, csv, ..InputConfig::default() };
+        let (docs, diags) = decode(&raw_bytes(&case.text), &file, &config);
+        let mut out: Vec<String> = docs
+            .iter()
+            .map(|d| {
+                let published = d.published.map_or_else(|| "-".into(), |p| p.to_string());
+                let title = d.title.as_deref().unwrap_or("-");
+                format!("doc {} | {} | {published} | {title} | line {} | {:?}", d.id, d.source, d.line_offset, d.text)
+            })
+            .collect();
+        out.extend(diags.iter().map(|d| {
+            let shown = d.to_string();
+            shown.split(';').next().unwrap_or("").to_owned()
+        }));
+        out
     });
 }
 

@@ -490,10 +490,13 @@ impl Lexed<'_> {
                 return None;
             }
             // "2017-04-04" is a date.
-            if next == "-" && self.glued(k + 1) && self.kind(k + 2) == Some(Kind::Digits) && self.glued(k + 2) {
-                if self.text(k + 3) == "-" {
-                    return None;
-                }
+            if next == "-"
+                && self.glued(k + 1)
+                && self.kind(k + 2) == Some(Kind::Digits)
+                && self.glued(k + 2)
+                && self.text(k + 3) == "-"
+            {
+                return None;
             }
         }
         // "No. 5", "Art. 51".

@@ -189,32 +189,37 @@ pub struct DateMention {
     pub value: DateValue,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// The month a word names ("April", "Apr", "Apr.", "Sept"), 1 to 12.
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
+    let word = word.trim_end_matches('.').as_bytes();
+    if !(3..=9).contains(&word.len()) {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word) && (word.len() == 3 || word == "sept")))
-        .map(|i| i as u32 + 1)
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    })
+}
+
+fn weekday_number(word: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Date mentions inside `range` of `text`, relative ones resolved against `published`.
@@ -243,36 +248,38 @@ pub fn dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateMentio
     let mut k = 0;
     while k < all.len() {
         let (span, word) = all[k];
-        let next = all.get(k + 1).map(|&(s, w)| (s, w.to_ascii_lowercase()));
-        let lower = word.to_ascii_lowercase();
+        let next = all.get(k + 1).copied();
         let resolve = |f: &dyn Fn(Date) -> Option<DateValue>| published.map_or(Some(DateValue::Unresolved), f);
-        let (value, end) = if lower == "last"
-            && let Some((next_span, next)) = &next
+        let (value, end) = if word.eq_ignore_ascii_case("last")
+            && let Some((next_span, next)) = next
         {
-            let value = match next.as_str() {
-                "week" => resolve(&|p| {
+            let value = if next.eq_ignore_ascii_case("week") {
+                resolve(&|p| {
                     // The Monday-to-Sunday week before the publication week.
                     let monday = p.add_days(-i64::from(p.weekday()) - 7)?;
                     Some(DateValue::Range { from: monday, until: monday.add_days(6)? })
-                }),
-                "month" => resolve(&|p| {
+                })
+            } else if next.eq_ignore_ascii_case("month") {
+                resolve(&|p| {
                     let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
                     Some(DateValue::Range { from: Date::new(y, m, 1)?, until: Date::new(y, m, days_in_month(y, m))? })
-                }),
-                "year" => resolve(&|p| {
+                })
+            } else if next.eq_ignore_ascii_case("year") {
+                resolve(&|p| {
                     let y = p.year() - 1;
                     Some(DateValue::Range { from: Date::new(y, 1, 1)?, until: Date::new(y, 12, 31)? })
-                }),
-                day => WEEKDAYS.iter().position(|d| *d == day).and_then(|weekday| {
+                })
+            } else {
+                weekday_number(next).and_then(|weekday| {
                     resolve(&|p| {
                         // "last Tuesday": the most recent one strictly before publication.
                         let back = (i64::from(p.weekday()) - weekday as i64 - 1).rem_euclid(7) + 1;
                         p.add_days(-back).map(DateValue::Day)
                     })
-                }),
+                })
             };
             (value, next_span.end)
-        } else if let Some(weekday) = WEEKDAYS.iter().position(|d| *d == lower) {
+        } else if let Some(weekday) = weekday_number(word) {
             let value = resolve(&|p| {
                 // News uses a bare weekday for the most recent such day up to the publication date.
                 let back = (i64::from(p.weekday()) - weekday as i64).rem_euclid(7);
@@ -280,12 +287,10 @@ pub fn dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateMentio
             });
             (value, span.end)
         } else {
-            let offset = match lower.as_str() {
-                "yesterday" => Some(-1),
-                "today" => Some(0),
-                "tomorrow" => Some(1),
-                _ => None,
-            };
+            let offset = [("yesterday", -1), ("today", 0), ("tomorrow", 1)]
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(word))
+                .map(|&(_, o)| o);
             (offset.and_then(|o| resolve(&|p| p.add_days(o).map(DateValue::Day))), span.end)
         };
         if let Some(value) = value {

@@ -144,68 +144,106 @@ fn lex(s: &str) -> Vec<Tok> {
     out
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/// What a word means to a number, from one match on its lower-case bytes (the hot path:
+/// every word of every sentence is looked up).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum NumberWord {
+    /// "zero" to "nineteen".
+    Unit(f64),
+    /// "twenty" to "ninety".
+    Tens(f64),
+    /// "dozen", "hundred", "thousand", "million", "billion", "trillion".
+    Scale(f64),
+    /// "dozens", "hundreds", …: an interval `[low, high)`.
+    Vague(f64, f64),
+}
+
+fn number_word(word: &str) -> Option<NumberWord> {
+    use NumberWord::{Scale, Tens, Unit, Vague};
+    let bytes = word.as_bytes();
+    if !(3..=9).contains(&bytes.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..bytes.len()] {
+        b"zero" => Unit(0.0),
+        b"one" => Unit(1.0),
+        b"two" => Unit(2.0),
+        b"three" => Unit(3.0),
+        b"four" => Unit(4.0),
+        b"five" => Unit(5.0),
+        b"six" => Unit(6.0),
+        b"seven" => Unit(7.0),
+        b"eight" => Unit(8.0),
+        b"nine" => Unit(9.0),
+        b"ten" => Unit(10.0),
+        b"eleven" => Unit(11.0),
+        b"twelve" => Unit(12.0),
+        b"thirteen" => Unit(13.0),
+        b"fourteen" => Unit(14.0),
+        b"fifteen" => Unit(15.0),
+        b"sixteen" => Unit(16.0),
+        b"seventeen" => Unit(17.0),
+        b"eighteen" => Unit(18.0),
+        b"nineteen" => Unit(19.0),
+        b"twenty" => Tens(20.0),
+        b"thirty" => Tens(30.0),
+        b"forty" => Tens(40.0),
+        b"fifty" => Tens(50.0),
+        b"sixty" => Tens(60.0),
+        b"seventy" => Tens(70.0),
+        b"eighty" => Tens(80.0),
+        b"ninety" => Tens(90.0),
+        b"dozen" => Scale(12.0),
+        b"hundred" => Scale(100.0),
+        b"thousand" => Scale(1e3),
+        b"million" => Scale(1e6),
+        b"billion" => Scale(1e9),
+        b"trillion" => Scale(1e12),
+        b"dozens" => Vague(24.0, 100.0),
+        b"hundreds" => Vague(200.0, 1e3),
+        b"thousands" => Vague(2e3, 1e6),
+        b"millions" => Vague(2e6, 1e9),
+        b"billions" => Vague(2e9, 1e12),
+        _ => return None,
+    })
+}
 
 /// Words that scale what comes before them: "two dozen", "1.2 million".
 fn scale(word: &str) -> Option<f64> {
-    const SCALES: [(&str, f64); 6] = [
-        ("dozen", 12.0),
-        ("hundred", 100.0),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-    ];
-    SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+    match number_word(word)? {
+        NumberWord::Scale(v) => Some(v),
+        _ => None,
+    }
 }
 
 fn unit(word: &str) -> Option<f64> {
-    UNITS.iter().position(|w| w.eq_ignore_ascii_case(word)).map(|v| v as f64)
+    match number_word(word)? {
+        NumberWord::Unit(v) => Some(v),
+        _ => None,
+    }
 }
 
 fn tens(word: &str) -> Option<f64> {
-    TENS.iter().position(|w| w.eq_ignore_ascii_case(word)).map(|v| (v as f64 + 2.0) * 10.0)
+    match number_word(word)? {
+        NumberWord::Tens(v) => Some(v),
+        _ => None,
+    }
 }
 
 fn is_number_word(word: &str) -> bool {
-    unit(word).is_some() || tens(word).is_some() || scale(word).is_some()
+    matches!(number_word(word), Some(NumberWord::Unit(_) | NumberWord::Tens(_) | NumberWord::Scale(_)))
 }
 
 /// Vague plural quantities and the values they are taken to allow.
 fn vague(word: &str) -> Option<Interval> {
-    const VAGUE: [(&str, f64, f64); 5] = [
-        ("dozens", 24.0, 100.0),
-        ("hundreds", 200.0, 1e3),
-        ("thousands", 2e3, 1e6),
-        ("millions", 2e6, 1e9),
-        ("billions", 2e9, 1e12),
-    ];
-    VAGUE
-        .iter()
-        .find(|(w, ..)| w.eq_ignore_ascii_case(word))
-        .map(|&(_, low, high)| Interval { low: Bound::Inclusive(low), high: Bound::Exclusive(high) })
+    match number_word(word)? {
+        NumberWord::Vague(low, high) => Some(Interval { low: Bound::Inclusive(low), high: Bound::Exclusive(high) }),
+        _ => None,
+    }
 }
 
 /// Words after which a number names a thing ("Article 51", "Resolution 2118", "No. 5").
@@ -530,11 +568,19 @@ impl Lexed<'_> {
     }
 
     fn word_atom(&self, k: usize) -> Option<Atom> {
-        // Inside a word run, only the first number word starts a number.
-        if k > 0 && self.kind(k - 1) == Some(Kind::Word) && self.number_words(k - 1).is_some() {
+        let word = self.text(k);
+        // Most words are no number at all: leave them at once.
+        if number_word(word).is_none() && !one_of(&["a", "an", "tens", "several"], word) {
             return None;
         }
-        let word = self.text(k);
+        // Inside a word run, only the first number word starts a number.
+        if k > 0
+            && self.kind(k - 1) == Some(Kind::Word)
+            && number_word(self.text(k - 1)).is_some()
+            && self.number_words(k - 1).is_some()
+        {
+            return None;
+        }
         if let Some(interval) = vague(word) {
             // "tens of thousands", "hundreds of thousands".
             if self.word_is(k + 1, &["of"])

@@ -551,11 +551,20 @@ impl Lexed<'_> {
         // "April 4", "4 April": the day of a date.
         let day_number = self.text(k).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
         let day = day_number && (k > 0 && self.is_month(k - 1) || self.is_month(k + 1));
+        // Right after a month that has no day before it, a number is part of the date even
+        // when mangled ("Jul 282016" in scraped text); "4 April 86" keeps its count.
+        let day = day
+            || (k > 0
+                && self.is_month(k - 1)
+                && !(k > 1 && self.kind(k - 2) == Some(Kind::Digits) && self.text(k - 2).len() <= 2));
         let day = day || (k > 1 && self.text(k - 1) == "." && self.is_month(k - 2));
         if day {
             return None;
         }
         // "3 p.m.", "10 am".
+        if self.word_is(k + 1, &["gmt", "utc", "hrs", "hours"]) && self.text(k).len() == 4 {
+            return None;
+        }
         if self.word_is(k + 1, &["am", "pm", "a", "p"])
             && (matches!(self.text(k + 1).len(), 2) || (self.glued(k + 1) && self.text(k + 2) == "."))
         {

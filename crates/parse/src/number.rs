@@ -318,7 +318,6 @@ const YEAR_CUES: &[&str] = &[
     "before",
     "after",
     "during",
-    "of",
     "from",
     "year",
     "early",
@@ -726,6 +725,16 @@ impl Lexed<'_> {
     /// Whether the year-like number at token `k` is a year, from its neighbours.
     fn is_year(&self, k: usize) -> bool {
         if k > 0 && self.word_is(k - 1, YEAR_CUES) {
+            return true;
+        }
+        // "the summer of 2016", "the end of 2016"; but "a toll of 1500" is a count.
+        if k > 1
+            && self.word_is(k - 1, &["of"])
+            && self.word_is(
+                k - 2,
+                &["end", "start", "beginning", "middle", "summer", "spring", "autumn", "fall", "winter"],
+            )
+        {
             return true;
         }
         // "April 2017", "April 4, 2017", "4 April 2017".

@@ -77,7 +77,8 @@ impl Date {
     }
 
     /// Reads a publication date as metadata gives it: `2017-04-13`, `2017-04-13T09:30:00Z`,
-    /// `4/13/17` or `4/13/2017` (US month first), `13 April 2017`, `April 13, 2017`.
+    /// `4/13/17` or `4/13/2017` (US month first), `13 April 2017`, `April 13, 2017`, with an
+    /// optional weekday before (`Sun 16 Apr 2017`).
     pub fn parse_published(text: &str) -> Option<Date> {
         let text = text.trim();
         if let Some(date) = parse_iso(text) {
@@ -86,9 +87,18 @@ impl Date {
         if let Some(date) = parse_us_slashes(text) {
             return Some(date);
         }
+        // "Sun 16 Apr 2017", "Sunday, April 16, 2017": a leading weekday is allowed.
         let found = absolute_dates(text);
         match found.as_slice() {
-            [(span, DateValue::Day(date))] if span.start == 0 => Some(*date),
+            [(span, DateValue::Day(date))]
+                if text.get(span.end..).is_some_and(|rest| rest.trim().is_empty())
+                    && text.get(..span.start).is_some_and(|head| {
+                        let head = head.trim().trim_end_matches(',').trim_end_matches('.').to_ascii_lowercase();
+                        head.is_empty() || (head.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(&head)))
+                    }) =>
+            {
+                Some(*date)
+            }
             _ => None,
         }
     }
@@ -179,77 +189,133 @@ pub struct DateMention {
     pub value: DateValue,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// The month a word names ("April", "Apr", "Apr.", "Sept"), 1 to 12.
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
+    let word = word.trim_end_matches('.').as_bytes();
+    if !(3..=9).contains(&word.len()) {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(&word) && (word.len() == 3 || word == "sept")))
-        .map(|i| i as u32 + 1)
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    })
+}
+
+fn weekday_number(word: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Date mentions inside `range` of `text`, relative ones resolved against `published`.
+///
+/// A day written without a year takes the publication year, or the year before when that
+/// would put it more than half a year after publication ("December 28" in January).
 pub fn dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateMention> {
     let Some(slice) = text.get(range.start..range.end) else {
         return Vec::new();
     };
+    let shift = |span: Span| Span::new(span.start + range.start, span.end + range.start);
     let mut found: Vec<DateMention> = absolute_dates(slice)
         .into_iter()
         .map(|(span, value)| {
             let value = match (value, published) {
-                // "April 4" without a year takes the publication year.
                 (DateValue::Range { from, until }, Some(p)) if from == until && from.year() == 0 => {
-                    Date::new(p.year(), from.month(), from.day()).map_or(DateValue::Unresolved, DateValue::Day)
+                    place_in_year(p, from.month(), from.day()).map_or(DateValue::Unresolved, DateValue::Day)
                 }
                 (DateValue::Range { from, until }, None) if from == until && from.year() == 0 => DateValue::Unresolved,
                 (other, _) => other,
             };
-            DateMention { span: Span::new(span.start + range.start, span.end + range.start), value }
+            DateMention { span: shift(span), value }
         })
         .collect();
-    for (span, word) in words(slice) {
-        let lower = word.to_ascii_lowercase();
-        let value = if let Some(weekday) = WEEKDAYS.iter().position(|d| *d == lower) {
-            published.map_or(Some(DateValue::Unresolved), |p| {
+    let all: Vec<(Span, &str)> = words(slice).collect();
+    let mut k = 0;
+    while k < all.len() {
+        let (span, word) = all[k];
+        let next = all.get(k + 1).copied();
+        let resolve = |f: &dyn Fn(Date) -> Option<DateValue>| published.map_or(Some(DateValue::Unresolved), f);
+        let (value, end) = if word.eq_ignore_ascii_case("last")
+            && let Some((next_span, next)) = next
+        {
+            let value = if next.eq_ignore_ascii_case("week") {
+                resolve(&|p| {
+                    // The Monday-to-Sunday week before the publication week.
+                    let monday = p.add_days(-i64::from(p.weekday()) - 7)?;
+                    Some(DateValue::Range { from: monday, until: monday.add_days(6)? })
+                })
+            } else if next.eq_ignore_ascii_case("month") {
+                resolve(&|p| {
+                    let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
+                    Some(DateValue::Range { from: Date::new(y, m, 1)?, until: Date::new(y, m, days_in_month(y, m))? })
+                })
+            } else if next.eq_ignore_ascii_case("year") {
+                resolve(&|p| {
+                    let y = p.year() - 1;
+                    Some(DateValue::Range { from: Date::new(y, 1, 1)?, until: Date::new(y, 12, 31)? })
+                })
+            } else {
+                weekday_number(next).and_then(|weekday| {
+                    resolve(&|p| {
+                        // "last Tuesday": the most recent one strictly before publication.
+                        let back = (i64::from(p.weekday()) - weekday as i64 - 1).rem_euclid(7) + 1;
+                        p.add_days(-back).map(DateValue::Day)
+                    })
+                })
+            };
+            (value, next_span.end)
+        } else if let Some(weekday) = weekday_number(word) {
+            let value = resolve(&|p| {
                 // News uses a bare weekday for the most recent such day up to the publication date.
                 let back = (i64::from(p.weekday()) - weekday as i64).rem_euclid(7);
                 p.add_days(-back).map(DateValue::Day)
-            })
-        } else if lower == "yesterday" {
-            published.map_or(Some(DateValue::Unresolved), |p| p.add_days(-1).map(DateValue::Day))
-        } else if lower == "today" {
-            Some(published.map_or(DateValue::Unresolved, DateValue::Day))
+            });
+            (value, span.end)
         } else {
-            None
+            let offset = [("yesterday", -1), ("today", 0), ("tomorrow", 1)]
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(word))
+                .map(|&(_, o)| o);
+            (offset.and_then(|o| resolve(&|p| p.add_days(o).map(DateValue::Day))), span.end)
         };
         if let Some(value) = value {
-            let span = Span::new(span.start + range.start, span.end + range.start);
+            let span = shift(Span::new(span.start, end));
             if !found.iter().any(|m| m.span.overlaps(span)) {
                 found.push(DateMention { span, value });
             }
+            if end > all[k].0.end {
+                k += 1;
+            }
         }
+        k += 1;
     }
     found.sort_by_key(|m| m.span);
     found
+}
+
+/// `month`/`day` in the publication year, or the year before when that would put it more
+/// than half a year after publication.
+fn place_in_year(published: Date, month: u32, day: u32) -> Option<Date> {
+    let this_year = Date::new(published.year(), month, day);
+    match this_year {
+        Some(d) if d.days_since_epoch() - published.days_since_epoch() <= 183 => Some(d),
+        _ => Date::new(published.year() - 1, month, day),
+    }
 }
 
 /// Words of `text` with their spans.
@@ -274,38 +340,41 @@ fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
-/// Absolute dates: `2017-04-04`, `April 4, 2017`, `4 April 2017`, `Apr. 4`. A date without a
-/// year comes back as a one-day range in year 0, for the caller to place.
+/// Absolute dates: `2017-04-04`, `April 4, 2017`, `4 April 2017`, `Apr. 4`, `April 4th`,
+/// `April 2017` (the whole month). A date without a year comes back as a one-day range in
+/// year 0, for the caller to place.
 fn absolute_dates(text: &str) -> Vec<(Span, DateValue)> {
     let all: Vec<(Span, &str)> = words(text).collect();
     let mut out = Vec::new();
     let mut i = 0;
+    let day_of = |w: &str| -> Option<u32> {
+        let digits = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
+        digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+    };
+    let year_of = |k: usize| {
+        all.get(k)
+            .filter(|(_, w)| w.len() == 4)
+            .and_then(|(s, w)| w.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y)).map(|y| (y, *s)))
+    };
+    // Month names in running text are capitalised; "may" is a verb.
+    let month_at = |k: usize| {
+        all.get(k).filter(|(_, w)| w.starts_with(|c: char| c.is_ascii_uppercase())).and_then(|(_, w)| month_number(w))
+    };
     while i < all.len() {
         let (span, word) = all[i];
-        if let Some(date) = parse_iso(word) {
-            out.push((span, DateValue::Day(date)));
-            i += 1;
+        if word.len() == 4
+            && let Some(date) = text.get(span.start..span.start + 10).and_then(parse_iso)
+        {
+            out.push((Span::new(span.start, span.start + 10), DateValue::Day(date)));
+            while all.get(i).is_some_and(|(s, _)| s.start < span.start + 10) {
+                i += 1;
+            }
             continue;
         }
-        let number = |k: usize| all.get(k).and_then(|(_, w)| w.parse::<u32>().ok().map(|n| (n, all[k].0)));
-        if let Some(month) = month_number(word) {
-            if let Some((day, day_span)) = number(i + 1).filter(|(d, _)| (1..=31).contains(d)) {
-                let (year, end) = match number(i + 2).filter(|(y, _)| (1000..=9999).contains(y)) {
-                    Some((y, s)) => (Some(y as i32), s.end),
-                    None => (None, day_span.end),
-                };
-                if let Some(value) = day_value(year, month, day) {
-                    out.push((Span::new(span.start, end), value));
-                }
-                i += if year.is_some() { 3 } else { 2 };
-                continue;
-            }
-        } else if let Some((day, _)) = number(i).filter(|(d, _)| (1..=31).contains(d))
-            && let Some(month) = all.get(i + 1).and_then(|(_, w)| month_number(w))
-        {
-            {
-                let (year, end) = match number(i + 2).filter(|(y, _)| (1000..=9999).contains(y)) {
-                    Some((y, s)) => (Some(y as i32), s.end),
+        if let Some(month) = month_at(i) {
+            if let Some(day) = all.get(i + 1).and_then(|(_, w)| day_of(w)) {
+                let (year, end) = match year_of(i + 2) {
+                    Some((y, s)) => (Some(y), s.end),
                     None => (None, all[i + 1].0.end),
                 };
                 if let Some(value) = day_value(year, month, day) {
@@ -314,6 +383,26 @@ fn absolute_dates(text: &str) -> Vec<(Span, DateValue)> {
                 i += if year.is_some() { 3 } else { 2 };
                 continue;
             }
+            if let Some((year, year_span)) = year_of(i + 1)
+                && let (Some(from), Some(until)) =
+                    (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month)))
+            {
+                out.push((Span::new(span.start, year_span.end), DateValue::Range { from, until }));
+                i += 2;
+                continue;
+            }
+        } else if let Some(day) = day_of(word)
+            && let Some(month) = month_at(i + 1)
+        {
+            let (year, end) = match year_of(i + 2) {
+                Some((y, s)) => (Some(y), s.end),
+                None => (None, all[i + 1].0.end),
+            };
+            if let Some(value) = day_value(year, month, day) {
+                out.push((Span::new(span.start, end), value));
+            }
+            i += if year.is_some() { 3 } else { 2 };
+            continue;
         }
         i += 1;
     }

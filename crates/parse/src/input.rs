@@ -47,13 +47,18 @@ pub struct InputConfig {
     pub lossy: bool,
     /// Files larger than this many bytes are skipped with a note.
     pub max_file_bytes: u64,
+    /// How to read standard input (path `-`), which has no extension to tell.
+    pub stdin_format: Format,
 }
 
 impl Default for InputConfig {
     fn default() -> InputConfig {
-        InputConfig { csv: CsvMapping::default(), lossy: false, max_file_bytes: 1 << 30 }
+        InputConfig { csv: CsvMapping::default(), lossy: false, max_file_bytes: 1 << 30, stdin_format: Format::Text }
     }
 }
+
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
 
 /// A file to read, found by [`discover`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,10 +75,15 @@ pub struct InputFile {
 
 /// Files under `paths`, directories walked recursively in sorted order. Files whose
 /// format is unknown are left out when found in a directory, and read as text when named.
+/// `-` stands for standard input, read in [`InputConfig::stdin_format`] by [`read_file`].
 pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
     for root in paths {
+        if root.as_os_str() == STDIN {
+            found.push((root.clone(), Format::Text));
+            continue;
+        }
         if root.is_file() {
             found.push((root.clone(), Format::from_path(root).unwrap_or(Format::Text)));
             continue;
@@ -110,81 +120,156 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
     (files, diagnostics)
 }
 
-/// Reads and decodes one file.
+/// Reads and decodes one file (or standard input for `-`), never more than
+/// [`InputConfig::max_file_bytes`] of it.
 pub fn read_file(file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<Diagnostic>) {
-    match std::fs::metadata(&file.path) {
-        Ok(meta) if meta.len() > config.max_file_bytes => {
-            let message = format!("file is {} bytes, above the limit of {} bytes", meta.len(), config.max_file_bytes);
-            return (Vec::new(), vec![Diagnostic::skipped(&file.display, message)]);
+    use std::io::Read;
+    let limit = config.max_file_bytes;
+    let too_large = |size: u64| {
+        let message = format!("file is {size} bytes or more, above the limit of {limit} bytes (raise --max-file-size)");
+        (Vec::new(), vec![Diagnostic::skipped(&file.display, message)])
+    };
+    let cannot =
+        |err: std::io::Error| (Vec::new(), vec![Diagnostic::skipped(&file.display, format!("cannot read: {err}"))]);
+    let mut bytes = Vec::new();
+    if file.path.as_os_str() == STDIN {
+        if let Err(err) = std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+            return cannot(err);
         }
+        if bytes.len() as u64 > limit {
+            return too_large(bytes.len() as u64);
+        }
+        let stdin = InputFile { format: config.stdin_format, ..file.clone() };
+        return decode(&bytes, &stdin, config);
+    }
+    match std::fs::metadata(&file.path) {
+        Ok(meta) if meta.is_file() && meta.len() > limit => return too_large(meta.len()),
         Ok(_) => {}
-        Err(err) => return (Vec::new(), vec![Diagnostic::skipped(&file.display, format!("cannot read: {err}"))]),
+        Err(err) => return cannot(err),
     }
-    match std::fs::read(&file.path) {
-        Ok(bytes) => decode(&bytes, file, config),
-        Err(err) => (Vec::new(), vec![Diagnostic::skipped(&file.display, format!("cannot read: {err}"))]),
+    // The metadata may lie (a growing file, a device): the read itself is bounded too.
+    let read = std::fs::File::open(&file.path).and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes));
+    if let Err(err) = read {
+        return cannot(err);
     }
+    if bytes.len() as u64 > limit {
+        return too_large(bytes.len() as u64);
+    }
+    decode(&bytes, file, config)
+}
+
+/// Line and column (1-based, columns in characters) of byte `offset` of `bytes`, counting
+/// only the valid UTF-8 before it.
+fn byte_location(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let head = bytes.get(..offset).unwrap_or(bytes);
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', head).count() + 1;
+    let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[])).chars().count() + 1;
+    (line, column)
 }
 
 /// Decodes the bytes of one file into documents. Pure: no I/O.
+///
+/// Binary files (NUL bytes) and UTF-16 are skipped with a note; invalid UTF-8 skips the
+/// document (the record, for JSON Lines and CSV) or is read lossily when
+/// [`InputConfig::lossy`] says so; a UTF-8 byte order mark is dropped.
 pub fn decode(bytes: &[u8], file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<Diagnostic>) {
-    if memchr::memchr(0, bytes).is_some() {
-        return (Vec::new(), vec![Diagnostic::skipped(&file.display, "binary file (contains NUL bytes)")]);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let message = "UTF-16 text (byte order mark); expected UTF-8 (convert it, e.g. with iconv)";
+        return (Vec::new(), vec![Diagnostic::skipped(&file.display, message)]);
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(err) if config.lossy => {
-            let warning = Diagnostic::warning(
-                &file.display,
-                format!("invalid UTF-8 at byte {}; read lossily", err.valid_up_to()),
-            );
-            let docs = decode_text(String::from_utf8_lossy(bytes).into_owned(), file, config);
-            return (docs.0, std::iter::once(warning).chain(docs.1).collect());
-        }
+    if let Some(at) = memchr::memchr(0, bytes) {
+        let (line, column) = byte_location(bytes, at);
+        let message = format!("binary file (NUL byte at byte {at}); expected text");
+        return (Vec::new(), vec![Diagnostic::skipped(&file.display, message).at(line, column)]);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => decode_text(text, file, config),
+        // One bad record must not cost the others: JSON Lines and CSV decode per record.
+        Err(_) if !config.lossy && matches!(file.format, Format::Jsonl) => jsonl_bytes(bytes, file),
+        Err(_) if !config.lossy && matches!(file.format, Format::Csv) => csv_rows(bytes, file, &config.csv, false),
         Err(err) => {
-            let message = format!(
-                "invalid UTF-8 at byte {}; expected UTF-8 text (use --lossy to read it anyway)",
-                err.valid_up_to()
-            );
-            return (Vec::new(), vec![Diagnostic::skipped(&file.display, message)]);
+            let at = err.valid_up_to();
+            let (line, column) = byte_location(bytes, at);
+            if config.lossy {
+                let warning = Diagnostic::warning(&file.display, format!("invalid UTF-8 at byte {at}; read lossily"))
+                    .at(line, column);
+                let (docs, diags) = decode_text(&String::from_utf8_lossy(bytes), file, config);
+                return (docs, std::iter::once(warning).chain(diags).collect());
+            }
+            let message = format!("invalid UTF-8 at byte {at}; expected UTF-8 text (use --lossy to read it anyway)");
+            (Vec::new(), vec![Diagnostic::skipped(&file.display, message).at(line, column)])
         }
-    };
-    decode_text(text, file, config)
+    }
 }
 
-fn decode_text(text: String, file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<Diagnostic>) {
+fn decode_text(text: &str, file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
-        return (Vec::new(), vec![Diagnostic::skipped(&file.display, "empty document")]);
+        return (Vec::new(), vec![Diagnostic::skipped(&file.display, "empty file")]);
     }
     match file.format {
-        Format::Text => (vec![plain(text, file, Meta::default(), 0)], Vec::new()),
+        Format::Text => (vec![plain(text.to_owned(), file, Meta::default(), 0)], Vec::new()),
         Format::Markdown => {
-            let (meta, body_start, line_offset, diags) = front_matter(&text, &file.display);
-            let body = text[body_start..].to_owned();
-            (vec![plain(body, file, meta, line_offset)], diags)
+            let (meta, body_start, line_offset, mut diags) = front_matter(text, &file.display);
+            let body = text.get(body_start..).unwrap_or("");
+            if body.trim().is_empty() {
+                diags.push(Diagnostic::skipped(&file.display, "empty document: front matter but no body"));
+                return (Vec::new(), diags);
+            }
+            (vec![plain(body.to_owned(), file, meta, line_offset)], diags)
         }
-        Format::Jsonl => jsonl(&text, file),
-        Format::Csv => csv_rows(&text, file, &config.csv),
+        Format::Jsonl => jsonl(text, file),
+        Format::Csv => csv_rows(text.as_bytes(), file, &config.csv, config.lossy),
     }
+}
+
+/// A metadata value as written: YAML and JSON give numbers and booleans too (`id: 1234`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Integer(i64),
+    Unsigned(u64),
+    Float(f64),
+    Bool(bool),
+}
+
+fn scalar<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Scalar>::deserialize(deserializer)?.map(|s| match s {
+        Scalar::Text(s) => s,
+        Scalar::Integer(n) => n.to_string(),
+        Scalar::Unsigned(n) => n.to_string(),
+        Scalar::Float(n) => n.to_string(),
+        Scalar::Bool(b) => b.to_string(),
+    }))
 }
 
 #[derive(Default, Deserialize)]
 struct Meta {
+    #[serde(default, deserialize_with = "scalar")]
     id: Option<String>,
+    #[serde(default, deserialize_with = "scalar")]
     source: Option<String>,
+    #[serde(default, deserialize_with = "scalar")]
     published: Option<String>,
+    #[serde(default, deserialize_with = "scalar")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "scalar")]
     url: Option<String>,
 }
 
 fn file_stem(file: &InputFile) -> String {
+    if file.path.as_os_str() == STDIN {
+        return String::from("stdin");
+    }
     Path::new(&file.path).file_stem().and_then(|s| s.to_str()).unwrap_or("-").to_owned()
 }
 
 fn plain(text: String, file: &InputFile, meta: Meta, line_offset: usize) -> Document {
     Document {
         id: meta.id.unwrap_or_else(|| file.display.clone()),
-        source: meta.source.unwrap_or_else(|| file_stem(file)),
+        source: meta.source.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| file_stem(file)),
         published: meta.published.as_deref().and_then(Date::parse_published),
         title: meta.title,
         url: meta.url,
@@ -204,85 +289,134 @@ fn front_matter(text: &str, path: &str) -> (Meta, usize, usize, Vec<Diagnostic>)
     let head = text.len() - rest.len();
     let mut at = head;
     for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let yaml = &text[head..at];
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            let yaml = text.get(head..at).unwrap_or("");
             let body = at + line.len();
-            let line_offset = text[..body].matches('\n').count();
+            let line_offset = text.get(..body).map_or(0, |b| b.matches('\n').count());
+            if yaml.trim().is_empty() {
+                return (Meta::default(), body, line_offset, Vec::new());
+            }
             return match serde_yaml::from_str::<Meta>(yaml) {
-                Ok(meta) => (meta, body, line_offset, Vec::new()),
+                Ok(meta) => {
+                    let mut diags = Vec::new();
+                    if let Some(p) = meta.published.as_deref()
+                        && Date::parse_published(p).is_none()
+                    {
+                        diags.push(unreadable_date(path, p).at(field_line(yaml, "published") + 1, 1));
+                    }
+                    (meta, body, line_offset, diags)
+                }
                 Err(err) => {
+                    // Front matter starts on file line 2.
                     let (l, c) = err.location().map_or((2, 1), |loc| (loc.line() + 1, loc.column()));
-                    let d = Diagnostic::warning(path, format!("malformed front matter ignored: {err}")).at(l, c);
-                    (Meta::default(), body, line_offset, vec![d])
+                    let message = format!(
+                        "malformed front matter ignored: {err}; expected a YAML mapping of id, source, published, \
+                         title, url"
+                    );
+                    (Meta::default(), body, line_offset, vec![Diagnostic::warning(path, message).at(l, c)])
                 }
             };
         }
         at += line.len();
     }
-    let d = Diagnostic::warning(path, "front matter opened with `---` but never closed; read as body").at(1, 1);
-    (Meta::default(), 0, 0, vec![d])
+    let message = "front matter opened with `---` but never closed by a `---` line; read as body";
+    (Meta::default(), 0, 0, vec![Diagnostic::warning(path, message).at(1, 1)])
+}
+
+/// 1-based line of `key:` in a YAML text, or 1.
+fn field_line(yaml: &str, key: &str) -> usize {
+    yaml.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1)
+}
+
+fn unreadable_date(path: &str, value: &str) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        format!(
+            "publication date `{value}` not understood, kept as unknown; expected YYYY-MM-DD, M/D/YY, \
+             `April 13, 2017` or `13 April 2017`"
+        ),
+    )
 }
 
 #[derive(Deserialize)]
 struct JsonRecord {
-    text: String,
+    #[serde(deserialize_with = "scalar")]
+    text: Option<String>,
     #[serde(flatten)]
-    meta: JsonMeta,
+    meta: Meta,
 }
 
-#[derive(Deserialize)]
-struct JsonMeta {
-    id: Option<String>,
-    source: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
+/// One JSON Lines record: a document, a diagnostic, or nothing for a blank line.
+fn jsonl_record(line: &str, n: usize, file: &InputFile, docs: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
+    if line.trim().is_empty() {
+        return;
+    }
+    let rec = match serde_json::from_str::<JsonRecord>(line) {
+        Ok(rec) => rec,
+        Err(err) => {
+            let message = format!(
+                "malformed JSON Lines record skipped: {err}; expected one JSON object a line with a `text` string"
+            );
+            diags.push(Diagnostic::skipped(&file.display, message).at(n + 1, err.column().max(1)));
+            return;
+        }
+    };
+    let Some(text) = rec.text.filter(|t| !t.trim().is_empty()) else {
+        diags.push(Diagnostic::skipped(&file.display, "JSON Lines record with an empty `text`").at(n + 1, 1));
+        return;
+    };
+    let mut meta = rec.meta;
+    if let Some(p) = meta.published.as_deref()
+        && Date::parse_published(p).is_none()
+    {
+        diags.push(unreadable_date(&file.display, p).at(n + 1, 1));
+    }
+    meta.id = meta.id.or_else(|| Some(format!("{}#{}", file.display, n + 1)));
+    let mut doc = plain(text, file, meta, n);
+    doc.ordinal.record = u32::try_from(n).unwrap_or(u32::MAX);
+    docs.push(doc);
 }
 
 fn jsonl(text: &str, file: &InputFile) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut docs = Vec::new();
     let mut diags = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<JsonRecord>(line) {
-            Ok(rec) => {
-                let meta = Meta {
-                    id: rec.meta.id.or_else(|| Some(format!("{}#{}", file.display, n + 1))),
-                    source: rec.meta.source,
-                    published: rec.meta.published,
-                    title: rec.meta.title,
-                    url: rec.meta.url,
-                };
-                let mut doc = plain(rec.text, file, meta, n);
-                doc.ordinal.record = u32::try_from(n).unwrap_or(u32::MAX);
-                docs.push(doc);
+        jsonl_record(line, n, file, &mut docs, &mut diags);
+    }
+    (docs, diags)
+}
+
+/// JSON Lines with invalid UTF-8 somewhere: the bad lines are skipped, the others read.
+fn jsonl_bytes(bytes: &[u8], file: &InputFile) -> (Vec<Document>, Vec<Diagnostic>) {
+    let mut docs = Vec::new();
+    let mut diags = Vec::new();
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(line) => jsonl_record(line.strip_suffix('\r').unwrap_or(line), n, file, &mut docs, &mut diags),
+            Err(err) => {
+                let at = err.valid_up_to();
+                let column = String::from_utf8_lossy(line.get(..at).unwrap_or(&[])).chars().count() + 1;
+                let message = "invalid UTF-8 in JSON Lines record, record skipped; expected UTF-8 text (use --lossy \
+                               to read it anyway)";
+                diags.push(Diagnostic::skipped(&file.display, message).at(n + 1, column));
             }
-            Err(err) => diags.push(
-                Diagnostic::skipped(&file.display, format!("malformed JSON Lines record: {err}"))
-                    .at(n + 1, err.column()),
-            ),
         }
     }
     (docs, diags)
 }
 
-fn csv_rows(text: &str, file: &InputFile, mapping: &CsvMapping) -> (Vec<Document>, Vec<Diagnostic>) {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
+fn csv_rows(bytes: &[u8], file: &InputFile, mapping: &CsvMapping, lossy: bool) -> (Vec<Document>, Vec<Diagnostic>) {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers = match reader.byte_headers() {
+        Ok(h) => h.iter().map(|h| String::from_utf8_lossy(h).trim().to_owned()).collect::<Vec<_>>(),
         Err(err) => {
-            return (Vec::new(), vec![Diagnostic::skipped(&file.display, format!("unreadable CSV header: {err}"))]);
+            let message = format!("unreadable CSV header: {err}; expected a header line naming the columns");
+            return (Vec::new(), vec![Diagnostic::skipped(&file.display, message).at(1, 1)]);
         }
     };
     let column = |name: &Option<String>| name.as_ref().and_then(|n| headers.iter().position(|h| h == n));
-    let Some(text_col) = headers.iter().position(|h| h == mapping.text) else {
-        let message = format!(
-            "CSV has no `{}` column for the text (columns: {})",
-            mapping.text,
-            headers.iter().collect::<Vec<_>>().join(", ")
-        );
+    let Some(text_col) = headers.iter().position(|h| *h == mapping.text) else {
+        let message = format!("CSV has no `{}` column for the text (columns: {})", mapping.text, headers.join(", "));
         return (Vec::new(), vec![Diagnostic::skipped(&file.display, message).at(1, 1)]);
     };
     let (id, source, published, title, url) = (
@@ -294,28 +428,82 @@ fn csv_rows(text: &str, file: &InputFile, mapping: &CsvMapping) -> (Vec<Document
     );
     let mut docs = Vec::new();
     let mut diags = Vec::new();
-    for (n, row) in reader.records().enumerate() {
-        match row {
-            Ok(row) => {
-                let get = |c: Option<usize>| c.and_then(|c| row.get(c)).filter(|s| !s.is_empty()).map(str::to_owned);
-                let line = row.position().map_or(n + 1, |p| p.line() as usize);
-                let meta = Meta {
-                    id: get(id).or_else(|| Some(format!("{}#{}", file.display, line))),
-                    source: get(source),
-                    published: get(published),
-                    title: get(title),
-                    url: get(url),
-                };
-                let body = row.get(text_col).unwrap_or("").to_owned();
-                let mut doc = plain(body, file, meta, line.saturating_sub(1));
-                doc.ordinal.record = u32::try_from(n).unwrap_or(u32::MAX);
-                docs.push(doc);
-            }
+    let mut record = csv::ByteRecord::new();
+    for n in 0.. {
+        let line = reader.position().line() as usize;
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as usize);
-                diags.push(Diagnostic::skipped(&file.display, format!("malformed CSV row: {err}")).at(line, 1));
+                let line = err.position().map_or(line, |p| p.line() as usize);
+                let message = format!("malformed CSV record skipped: {err}");
+                diags.push(Diagnostic::skipped(&file.display, message).at(line, 1));
+                // A broken quote may have eaten the rest; an I/O error cannot happen on bytes.
+                if matches!(err.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
             }
         }
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        let mut bad = None;
+        let mut get = |c: Option<usize>| -> Option<String> {
+            let field = record.get(c?)?;
+            let text = match std::str::from_utf8(field) {
+                Ok(t) => t.to_owned(),
+                Err(err) if lossy => {
+                    bad.get_or_insert((c?, err.valid_up_to(), true));
+                    String::from_utf8_lossy(field).into_owned()
+                }
+                Err(err) => {
+                    bad.get_or_insert((c?, err.valid_up_to(), false));
+                    return None;
+                }
+            };
+            Some(text).filter(|s| !s.trim().is_empty())
+        };
+        let body = get(Some(text_col));
+        let meta =
+            Meta { id: get(id), source: get(source), published: get(published), title: get(title), url: get(url) };
+        if let Some((col, at, read)) = bad {
+            let name = headers.get(col).map_or("?", String::as_str);
+            let message = if read {
+                format!("invalid UTF-8 at byte {at} of column `{name}`; read lossily")
+            } else {
+                format!("invalid UTF-8 at byte {at} of column `{name}`, record skipped (use --lossy to read it anyway)")
+            };
+            let kind = if read { Diagnostic::warning } else { Diagnostic::skipped };
+            diags.push(kind(&file.display, message).at(line, 1));
+            if !read {
+                continue;
+            }
+        }
+        let Some(body) = body else {
+            let message = if record.len() <= text_col {
+                format!(
+                    "CSV record with {} fields skipped; expected {} as in the header, with the text in `{}`",
+                    record.len(),
+                    headers.len(),
+                    mapping.text
+                )
+            } else {
+                format!("CSV record with an empty `{}` column skipped", mapping.text)
+            };
+            diags.push(Diagnostic::skipped(&file.display, message).at(line, 1));
+            continue;
+        };
+        if let Some(p) = meta.published.as_deref()
+            && Date::parse_published(p).is_none()
+        {
+            diags.push(unreadable_date(&file.display, p).at(line, 1));
+        }
+        let meta = Meta { id: meta.id.or_else(|| Some(format!("{}#{}", file.display, line))), ..meta };
+        let mut doc = plain(body, file, meta, line.saturating_sub(1));
+        doc.ordinal.record = u32::try_from(n).unwrap_or(u32::MAX);
+        docs.push(doc);
+    }
+    if docs.is_empty() && diags.is_empty() {
+        diags.push(Diagnostic::skipped(&file.display, "CSV has a header but no records").at(1, 1));
     }
     (docs, diags)
 }

@@ -30,27 +30,62 @@ fn replacement(c: char) -> Option<char> {
     })
 }
 
+/// The first byte from `from` that is a backtick or not ASCII, eight bytes at a time.
+fn find_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TICKS: u64 = 0x6060_6060_6060_6060;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut base = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A byte of `w ^ TICKS` is zero where `w` holds a backtick.
+        let x = w ^ TICKS;
+        let tick = x.wrapping_sub(ONES) & !x & HIGH;
+        // The zero-byte test may flag a byte after a real hit, never miss one: confirm.
+        if (w & HIGH) | tick != 0
+            && let Some(i) = chunk.iter().position(|&b| b == b'`' || b >= 0x80)
+        {
+            return Some(base + i);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == b'`' || b >= 0x80).map(|i| base + i)
+}
+
 impl<'a> Normalized<'a> {
-    /// Normalises `text`. Pure ASCII text is borrowed as is.
+    /// Normalises `text`. Text with nothing to replace is borrowed as is.
     pub fn new(text: &'a str) -> Normalized<'a> {
-        if text.is_ascii() {
-            return Normalized { text: Cow::Borrowed(text), edits: Vec::new() };
-        }
-        let mut out = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        // Only a backtick or a non-ASCII character can be replaced: copy the runs between
+        // them in bulk, so plain text costs one scan.
+        let candidate = |from: usize| find_candidate(bytes, from);
+        let mut out: Option<String> = None;
         let mut edits = Vec::new();
-        for (at, c) in text.char_indices() {
-            match replacement(c) {
-                Some(r) => {
-                    out.push(r);
-                    edits.push((out.len(), at + c.len_utf8()));
-                }
-                None => out.push(c),
+        let mut copied = 0;
+        let mut at = 0;
+        while let Some(i) = candidate(at) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            let len = c.len_utf8();
+            if let Some(r) = replacement(c) {
+                let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                buf.push_str(text.get(copied..i).unwrap_or(""));
+                buf.push(r);
+                copied = i + len;
+                edits.push((buf.len(), copied));
             }
+            at = i + len;
         }
-        if edits.is_empty() {
-            return Normalized { text: Cow::Borrowed(text), edits };
+        match out {
+            Some(mut buf) => {
+                buf.push_str(text.get(copied..).unwrap_or(""));
+                Normalized { text: Cow::Owned(buf), edits }
+            }
+            None => Normalized { text: Cow::Borrowed(text), edits },
         }
-        Normalized { text: Cow::Owned(out), edits }
     }
 
     /// The normalised text.

@@ -57,10 +57,23 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// Bytes per checkpoint of [`LineIndex`]'s character counts.
+const CHECKPOINT: usize = 4096;
+
 /// Start offsets of every line of a text, for turning byte offsets into [`LineCol`].
+///
+/// Columns count characters; so that a column costs the same on a line of hundreds of
+/// megabytes as on a short one, the index also keeps the number of characters before every
+/// [`CHECKPOINT`]-th byte (a character starts at every byte that is not a UTF-8
+/// continuation byte, so counting needs no boundaries).
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    chars_before: Vec<usize>,
+}
+
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
@@ -68,7 +81,21 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut count = 0;
+        chars_before.push(0);
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            count += char_starts(chunk);
+            chars_before.push(count);
+        }
+        LineIndex { starts, chars_before }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let k = offset / CHECKPOINT;
+        let base = self.chars_before.get(k).copied().unwrap_or(0);
+        base + text.as_bytes().get(k * CHECKPOINT..offset).map_or(0, char_starts)
     }
 
     /// Line and column of byte `offset` in `text` (the text this index was built from).
@@ -76,12 +103,16 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts.get(line).copied().unwrap_or(0);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
         let mut end = offset;
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
-        LineCol { line: line + 1, column }
+        let column = if end - start < CHECKPOINT {
+            text.get(start..end).map_or(0, |s| s.chars().count())
+        } else {
+            self.chars_to(text, end) - self.chars_to(text, start)
+        };
+        LineCol { line: line + 1, column: column + 1 }
     }
 }

@@ -81,6 +81,10 @@ pub struct InputArgs {
     /// Read invalid UTF-8 with replacement characters instead of skipping the document.
     #[arg(long)]
     pub lossy: bool,
+    /// CSV columns as `field=column,…` (fields: text, source, published, title, id, url),
+    /// e.g. `text=article_content,source=source,published=date`.
+    #[arg(long, value_name = "MAP")]
+    pub csv_map: Option<String>,
     /// Exit 2 after the run when any input was skipped or warned about.
     #[arg(long)]
     pub strict: bool,

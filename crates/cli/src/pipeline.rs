@@ -38,6 +38,28 @@ pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
     })
 }
 
+/// A CSV column mapping from `field=column,…` (`text=article_content,source=source`);
+/// fields left out keep their default column names.
+pub fn csv_mapping(spec: &str) -> Result<parse::input::CsvMapping> {
+    let mut mapping = parse::input::CsvMapping::default();
+    for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((field, column)) = pair.split_once('=') else {
+            bail!("--csv-map: `{pair}` is not `field=column` (e.g. text=article_content)");
+        };
+        let column = column.trim().to_owned();
+        match field.trim() {
+            "text" => mapping.text = column,
+            "source" => mapping.source = Some(column),
+            "published" => mapping.published = Some(column),
+            "title" => mapping.title = Some(column),
+            "id" => mapping.id = Some(column),
+            "url" => mapping.url = Some(column),
+            other => bail!("--csv-map: unknown field `{other}`; expected text, source, published, title, id or url"),
+        }
+    }
+    Ok(mapping)
+}
+
 fn display_list(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
@@ -100,10 +122,15 @@ pub fn extract(
     pool: &rayon::ThreadPool,
 ) -> Result<Extraction> {
     let start = Instant::now();
+    let csv = match &args.csv_map {
+        Some(map) => csv_mapping(map)?,
+        None => config.file.csv.clone().unwrap_or_default(),
+    };
     let input = InputConfig {
-        csv: config.file.csv.clone().unwrap_or_default(),
+        csv,
         lossy: args.lossy || config.file.lossy.unwrap_or(false),
         max_file_bytes: config.file.max_file_bytes.unwrap_or(InputConfig::default().max_file_bytes),
+        ..InputConfig::default()
     };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
@@ -243,4 +270,22 @@ pub fn read_one(path: &Path, lossy: bool) -> Result<(Vec<Document>, Vec<Diagnost
         index: 0,
     };
     Ok(parse::input::read_file(&file, &InputConfig { lossy, ..InputConfig::default() }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_map_names_columns_and_rejects_unknown_fields() -> Result<()> {
+        let m = csv_mapping("text=article_content, source=source,published=date,title=article_title,id=unit_id")?;
+        assert_eq!(m.text, "article_content");
+        assert_eq!(m.published.as_deref(), Some("date"));
+        assert_eq!(m.id.as_deref(), Some("unit_id"));
+        assert_eq!(m.url.as_deref(), Some("url"), "fields left out keep their default");
+        let bad = csv_mapping("body=article_content").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(bad.contains("unknown field `body`"), "{bad}");
+        assert!(csv_mapping("text").is_err());
+        Ok(())
+    }
 }

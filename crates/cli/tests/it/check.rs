@@ -54,11 +54,11 @@ fn exit_2_when_no_input_can_be_read() {
 fn unreadable_documents_are_listed_and_the_rest_is_checked() {
     let (code, stdout, stderr) = run(claimcheck().args(["check", "tests/corpus/broken", "--format", "json"]));
     assert_eq!(code, 0, "without --strict a partial failure reports and continues: {stderr}");
-    assert!(stderr.contains("binary.txt: skipped: binary file"), "{stderr}");
+    assert!(stderr.contains("binary.txt:1:9: skipped: binary file"), "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
     let skipped = report["summary"]["skipped"].as_array().cloned().unwrap_or_default();
     let paths: Vec<&str> = skipped.iter().filter_map(|s| s["path"].as_str()).collect();
-    assert_eq!(paths, ["tests/corpus/broken/binary.txt", "tests/corpus/broken/latin1.txt"]);
+    assert_eq!(paths, ["tests/corpus/broken/binary.txt:1:9", "tests/corpus/broken/latin1.txt:1:15"]);
     assert_eq!(report["summary"]["documents"], 1, "readable.txt was checked");
 }
 

@@ -349,10 +349,17 @@ impl<'a> Run<'a> {
         if let Some(m) = current.mentions.iter().find(|m| m.span.end <= span.start && fits(m.actor)) {
             subject = Some((m.actor, at));
         }
+        // Then sentence by sentence backwards; within a sentence, whoever spoke is more
+        // salient than whoever was spoken of ("Spicer said Assad … . He said …": Spicer).
+        let gender_fits = |a: ActorIdx| want.is_none_or(|w| self.rules.directory.get(a).gender.is_none_or(|g| g == w));
         for j in (first..at).rev().filter(|_| subject.is_none()) {
             let a = &self.analysed[j];
+            let spoke = a.attributions.iter().find_map(|(_, s)| match s {
+                Some(Speaker { who: Who::Actor(actor), .. }) if fits(*actor) && gender_fits(*actor) => Some(*actor),
+                _ => None,
+            });
             let list = if person { &a.persons } else { &a.groups };
-            if let Some(&actor) = list.first() {
+            if let Some(actor) = spoke.or_else(|| list.first().copied()) {
                 subject = Some((actor, j));
                 break;
             }

@@ -257,9 +257,19 @@ impl<'a> Run<'a> {
             let found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
             let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found);
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
+            // Who spoke in each attribution, as written: an unnamed speaker ("Doctors at the
+            // scene said they …") is who a pronoun in their words refers to, not an actor
+            // named sentences before.
+            let outer_unnamed: Vec<bool> = raw.iter().map(|a| a.speaker.is_none()).collect();
             for a in raw {
                 let speaker = match a.speaker {
                     Some(SpeakerRef::Mention(m)) => Some(self.mention_speaker(&m)),
+                    Some(SpeakerRef::Ref(r))
+                        if matches!(r.kind, Reference::Pronoun(_))
+                            && a.embedded_in.is_some_and(|k| outer_unnamed.get(k).copied().unwrap_or(false)) =>
+                    {
+                        None
+                    }
                     Some(SpeakerRef::Ref(r)) => self.resolve_reference(i, &found, r.kind, r.span),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);

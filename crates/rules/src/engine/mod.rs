@@ -112,6 +112,36 @@ fn bound_sentences(text: &str, sentences: &[parse::Sentence]) -> Vec<parse::Sent
     out
 }
 
+/// The mentions coordinated with `m` by commas and "and" ("Damascus and Moscow",
+/// "Britain, France and Turkey"), in either direction, not `m` itself.
+fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention> {
+    let joins = |from: usize, to: usize| {
+        text.get(from..to).is_some_and(|gap| {
+            let gap = gap.trim().to_ascii_lowercase();
+            matches!(gap.as_str(), "and" | "," | ", and" | "as well as" | "together with")
+        })
+    };
+    let Some(at) = mentions.iter().position(|x| *x == m) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut last = m;
+    for &before in mentions[..at].iter().rev() {
+        if !joins(before.span.end, last.span.start) || before.actor == m.actor {
+            break;
+        }
+        out.push(before);
+        last = before;
+    }
+    let mut last = m;
+    for &after in &mentions[at + 1..] {
+        if !joins(last.span.end, after.span.start) || after.actor == m.actor {
+            break;
+        }
+        out.push(after);
+        last = after;
+    }
+    out
+}
+
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
@@ -261,7 +291,19 @@ impl<'a> Run<'a> {
             // scene said they …") is who a pronoun in their words refers to, not an actor
             // named sentences before.
             let outer_unnamed: Vec<bool> = raw.iter().map(|a| a.speaker.is_none()).collect();
+            // "Damascus and Moscow say …": each of coordinated speakers says it. Appended
+            // after the sentence's own attributions so their indices stay valid.
+            let mut coordinated: Vec<(Attribution, Option<Speaker>)> = Vec::new();
             for a in raw {
+                if let Some(SpeakerRef::Mention(m)) = a.speaker {
+                    for other in coordinated_with(self.text, &found.mentions, m) {
+                        let mut also = a.clone();
+                        also.speaker = Some(SpeakerRef::Mention(other));
+                        let mut speaker = self.mention_speaker(&other);
+                        speaker.how = format!("{}, coordinated with `{}`", speaker.how, self.words_of(m.span));
+                        coordinated.push((also, Some(speaker)));
+                    }
+                }
                 let speaker = match a.speaker {
                     Some(SpeakerRef::Mention(m)) => Some(self.mention_speaker(&m)),
                     Some(SpeakerRef::Ref(r))
@@ -279,6 +321,7 @@ impl<'a> Run<'a> {
                 };
                 attributions.push((a, speaker));
             }
+            attributions.extend(coordinated);
             let kind = |m: &Mention| self.rules.directory.get(m.actor).kind;
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();

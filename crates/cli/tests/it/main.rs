@@ -5,6 +5,7 @@
 mod check;
 mod commands;
 mod formats;
+mod hostile;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,112 @@
+//! The hostile-input suite (issue 8): inputs meant to break a reader. Each gets a message
+//! naming the file and what is wrong, the run stays bounded, and the rest of the corpus is
+//! still checked. Large inputs are generated here; small ones live in `tests/hostile/`.
+
+use crate::{claimcheck, root, run, tempdir, write};
+use std::path::Path;
+
+const GOOD: &str = "Merkland's foreign ministry said Valdorian army units breached the Selva dam.\n";
+
+/// A corpus folder with one readable document beside `hostile`.
+fn corpus_with(dir: &Path, name: &str, hostile: &[u8]) {
+    write(&dir.join("corpus/good.txt"), GOOD);
+    let path = dir.join("corpus").join(name);
+    std::fs::write(&path, hostile).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn check_json(dir: &Path) -> (i32, serde_json::Value, String) {
+    let corpus = dir.join("corpus");
+    let (code, stdout, stderr) =
+        run(claimcheck().args(["check", "--format", "json"]).arg(&corpus).arg("--fail-on").arg("never"));
+    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, report, stderr)
+}
+
+#[test]
+fn a_single_line_of_300_mb_is_read_in_bounded_memory() {
+    let dir = tempdir();
+    let words = ["lorem", "ipsum", "river", "stone", "window", "market", "quietly", "seven"];
+    let mut line = String::with_capacity(300 << 20);
+    let mut k = 0usize;
+    while line.len() < 300 << 20 {
+        line.push_str(words[k % words.len()]);
+        line.push(' ');
+        k = k.wrapping_mul(31).wrapping_add(7) % 1_000_003;
+    }
+    corpus_with(dir.path(), "one-line.txt", line.as_bytes());
+    drop(line);
+    let (code, report, stderr) = check_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["summary"]["documents"], 2, "both documents checked: {stderr}");
+}
+
+#[test]
+fn nested_and_unbalanced_quotes_are_read() {
+    let dir = tempdir();
+    let nested = "\u{201c}".repeat(100_000) + "Valdoria denied it" + &"\u{201d}".repeat(100_000);
+    corpus_with(dir.path(), "nested.txt", nested.as_bytes());
+    let unbalanced: String = (0..20_000).map(|i| if i % 3 == 0 { "\" said " } else { "word \u{201d} ' " }).collect();
+    write(&dir.path().join("corpus/unbalanced.txt"), &unbalanced);
+    let (code, report, stderr) = check_json(dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["summary"]["documents"], 3);
+}
+
+#[test]
+fn binary_and_invalid_utf8_are_skipped_by_name_and_the_rest_checked() {
+    let dir = tempdir();
+    corpus_with(dir.path(), "binary.txt", b"text\0\x01\x02 more");
+    write(&dir.path().join("corpus/empty.txt"), "");
+    std::fs::write(dir.path().join("corpus/latin1.md"), b"---\nsource: x\n---\ncaf\xe9 au lait\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (code, report, stderr) = check_json(dir.path());
+    assert_eq!(code, 0, "without --strict the run goes on: {stderr}");
+    assert!(stderr.contains("binary.txt:1:5: skipped: binary file"), "{stderr}");
+    assert!(stderr.contains("latin1.md:4:4: skipped: invalid UTF-8"), "{stderr}");
+    let skipped: Vec<String> = report["summary"]["skipped"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["path"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    assert_eq!(skipped.len(), 3, "binary, empty and latin-1 are each listed: {skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("empty.txt")), "{skipped:?}");
+    assert!(report["summary"]["documents"].as_u64().is_some_and(|n| n >= 1), "good.txt was checked");
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_refused_with_its_place() {
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "check", "tests/hostile/alias-bomb.yaml"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(all.contains("tests/hostile/alias-bomb.yaml:"), "names the file: {all}");
+    assert!(all.to_lowercase().contains("alias"), "says what is wrong: {all}");
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused_with_its_place() {
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "check", "tests/hostile/deep-nesting.yaml"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(all.contains("tests/hostile/deep-nesting.yaml:"), "names the file: {all}");
+    assert!(all.to_lowercase().contains("nest"), "says what is wrong: {all}");
+}
+
+#[test]
+fn a_directory_symlink_loop_and_an_unreadable_path_do_not_stop_the_run() {
+    let dir = tempdir();
+    write(&dir.path().join("corpus/a/good.txt"), GOOD);
+    std::os::unix::fs::symlink(dir.path().join("corpus"), dir.path().join("corpus/a/loop"))
+        .unwrap_or_else(|e| panic!("symlink: {e}"));
+    let missing = dir.path().join("no-such-file.txt");
+    let (code, stdout, stderr) =
+        run(claimcheck().args(["check", "--format", "json"]).arg(dir.path().join("corpus")).arg(&missing));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("loop"), "the loop is named: {stderr}");
+    assert!(stderr.contains("no-such-file.txt"), "the missing path is named: {stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["summary"]["documents"], 1);
+}
+
+#[test]
+fn the_hostile_folder_is_in_the_repository() {
+    assert!(root().join("tests/hostile/README.md").is_file());
+}

@@ -388,6 +388,7 @@ impl<'a> Run<'a> {
             Reference::Pronoun(Pronoun::He | Pronoun::She) | Reference::Anaphor { person: true } => true,
             Reference::Pronoun(Pronoun::They | Pronoun::It) | Reference::Anaphor { person: false } => false,
             Reference::Pronoun(Pronoun::We) => return None,
+            Reference::Issuer => return self.issuer(at, span),
         };
         let want = match kind {
             Reference::Pronoun(Pronoun::He) => Some(Gender::Male),
@@ -439,6 +440,21 @@ impl<'a> Run<'a> {
         }
         let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
         let how = format!("`{written}` → {} (line {line})", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
+    }
+
+    /// The speaker a document description ("the statement added") stands for: the
+    /// nearest speaker before it, this sentence first, person or body.
+    fn issuer(&self, at: usize, span: Span) -> Option<Speaker> {
+        let first = at.saturating_sub(REACH);
+        let (actor, from) = (first..at).rev().find_map(|j| {
+            self.analysed.get(j)?.attributions.iter().rev().find_map(|(_, s)| match s {
+                Some(Speaker { who: Who::Actor(a), .. }) => Some((*a, j)),
+                _ => None,
+            })
+        })?;
+        let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
+        let how = format!("`{}` → issued by {} (line {line})", self.words_of(span), self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
     }
 

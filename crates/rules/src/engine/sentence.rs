@@ -71,6 +71,9 @@ pub enum Reference {
         /// Whether it refers to a person.
         person: bool,
     },
+    /// "the statement", "the report": a document, which speaks for whoever issued it, the
+    /// last speaker before it.
+    Issuer,
 }
 
 /// A pronoun or anaphor in a sentence.
@@ -158,10 +161,12 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
                 Role::Pronoun(p) => refs.push(RefMention { span: hit.span, kind: Reference::Pronoun(p) }),
                 Role::Anaphor => {
                     let last = hit.span.text(text).rsplit(' ').next().unwrap_or("").to_lowercase();
-                    refs.push(RefMention {
-                        span: hit.span,
-                        kind: Reference::Anaphor { person: !words::is_group_head(&last) },
-                    });
+                    let kind = if words::is_document_head(&last) {
+                        Reference::Issuer
+                    } else {
+                        Reference::Anaphor { person: !words::is_group_head(&last) }
+                    };
+                    refs.push(RefMention { span: hit.span, kind });
                 }
                 _ => {}
             }

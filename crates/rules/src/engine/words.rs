@@ -179,6 +179,16 @@ pub fn is_relative(word: &str) -> bool {
 }
 
 /// Heads of anaphors that refer to a body rather than a person ("the ministry").
+/// Whether `word` (lower case) heads a description of a document ("the statement"), which
+/// speaks for whoever issued it.
+pub fn is_document_head(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "report" | "communique" | "communiqué" | "document" | "letter" | "release" | "memo" | "summary"
+    )
+}
+
+/// Whether `word` (lower case) heads a description of a body rather than a person.
 pub fn is_group_head(word: &str) -> bool {
     matches!(
         word,

@@ -444,15 +444,28 @@ impl<'a> Run<'a> {
     }
 
     /// The speaker a document description ("the statement added") stands for: the
-    /// nearest speaker before it, this sentence first, person or body.
+    /// nearest speaker before it, person or body, else the actor the sentence
+    /// just before names.
     fn issuer(&self, at: usize, span: Span) -> Option<Speaker> {
         let first = at.saturating_sub(REACH);
-        let (actor, from) = (first..at).rev().find_map(|j| {
-            self.analysed.get(j)?.attributions.iter().rev().find_map(|(_, s)| match s {
+        // The last speaker before, named or not: an unnamed one ("The General Command said
+        // in a statement") issued it, and no actor did.
+        let last = (first..at).rev().find_map(|j| {
+            let (_, speaker) = self.analysed.get(j)?.attributions.last()?;
+            Some(match speaker {
                 Some(Speaker { who: Who::Actor(a), .. }) => Some((*a, j)),
                 _ => None,
             })
-        })?;
+        });
+        let (actor, from) = match last {
+            Some(spoke) => spoke?,
+            // Nobody spoke: whoever the sentence before is about ("X issued a statement").
+            None => {
+                let j = at.checked_sub(1)?;
+                let a = self.analysed.get(j)?;
+                a.groups.first().or(a.persons.first()).map(|&actor| (actor, j))?
+            }
+        };
         let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
         let how = format!("`{}` → issued by {} (line {line})", self.words_of(span), self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(span), how })

@@ -1,0 +1,172 @@
+//! Near-duplicate claims that no proposition covers, with opposite stances.
+//!
+//! Contents are normalised to tokens (lower-case alphanumeric words, negators and a few
+//! function words dropped, so "did not carry out the attack" and "carried out the attack"
+//! come close). Comparing every pair would be quadratic, so claims are *blocked*: each claim
+//! takes its three rarest tokens among those another claim shares, and is put in one block
+//! per pair of them (or per token when it has one). Near-duplicates share most tokens and so
+//! their rarest ones; claims are compared only within a block, and blocks larger than
+//! [`MAX_BLOCK`] (pairs of common words, which say nothing) are skipped. Within a block,
+//! each assert is compared with each deny by normalised Levenshtein similarity of the token
+//! strings; pairs at or above the threshold are reported once, at lower confidence.
+
+use crate::fingerprint::fingerprint;
+use crate::order::{claim_cmp, side_evidence};
+use crate::record::{Conflict, Side};
+use rayon::prelude::*;
+use rules::{Claim, ConflictKind, Severity, Stance, Voice};
+use std::collections::HashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Blocks with more claims than this are skipped: their key is too common to say anything.
+pub const MAX_BLOCK: usize = 64;
+
+/// How many of a claim's rarest tokens make its blocking keys.
+const RAREST: usize = 3;
+
+/// Confidence of an unlisted conflict relative to its similarity: lower than matched ones.
+const CONFIDENCE_SCALE: f64 = 0.5;
+
+const DROPPED: &[&str] = &[
+    "not", "no", "never", "nor", "t", "n't", "didn", "doesn", "don", "isn", "wasn", "weren", "aren", "hasn", "haven",
+    "hadn", "won", "cannot", "the", "a", "an", "of", "to", "and", "that", "was", "were", "is", "are", "be", "been",
+    "did", "does", "do", "had", "has", "have", "it", "its", "in", "on", "by",
+];
+
+/// The tokens of a content as the unlisted check compares them.
+pub fn normalise_tokens(content: &str) -> Vec<String> {
+    content
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !DROPPED.contains(&w.as_str()))
+        .collect()
+}
+
+struct Candidate<'a> {
+    claim: &'a Claim,
+    text: String,
+    hashes: Vec<u64>,
+}
+
+/// Unlisted conflicts among `claims` (the whole input; those with a proposition, in the
+/// outlet's voice or hedged are left out) at `similarity` or above.
+pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) -> Vec<Conflict> {
+    let mut candidates: Vec<Candidate<'_>> = claims
+        .par_iter()
+        .filter(|c| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
+        .filter_map(|claim| {
+            let tokens = normalise_tokens(&claim.content);
+            if tokens.is_empty() {
+                return None;
+            }
+            let mut hashes: Vec<u64> = tokens.iter().map(|t| xxh3_64(t.as_bytes())).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            Some(Candidate { claim, text: tokens.join(" "), hashes })
+        })
+        .collect();
+    // Candidate indices must not depend on input order: sort by claim order first.
+    candidates.par_sort_by(|a, b| claim_cmp(a.claim, b.claim));
+
+    let mut all: Vec<u64> = candidates.par_iter().flat_map_iter(|c| c.hashes.iter().copied()).collect();
+    all.par_sort_unstable();
+    let df: HashMap<u64, u32> =
+        all.chunk_by(|a, b| a == b).filter(|run| run.len() > 1).map(|run| (run[0], run.len() as u32)).collect();
+    drop(all);
+
+    let mut keys: Vec<(u64, u32)> = candidates
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, candidate)| {
+            let mut shared: Vec<(u32, u64)> =
+                candidate.hashes.iter().filter_map(|h| df.get(h).map(|n| (*n, *h))).collect();
+            shared.sort_unstable();
+            shared.truncate(RAREST);
+            let mut out = Vec::with_capacity(3);
+            if shared.len() == 1 {
+                out.push((shared[0].1, index as u32));
+            }
+            for i in 0..shared.len() {
+                for j in i + 1..shared.len() {
+                    let (a, b) = (shared[i].1.min(shared[j].1), shared[i].1.max(shared[j].1));
+                    out.push((a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15), index as u32));
+                }
+            }
+            out
+        })
+        .collect();
+    keys.par_sort_unstable();
+
+    let blocks: Vec<&[(u64, u32)]> =
+        keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1 && b.len() <= MAX_BLOCK).collect();
+    let mut pairs: Vec<(u32, u32, f64)> = blocks
+        .par_iter()
+        .flat_map_iter(|block| {
+            let mut found = Vec::new();
+            for (i, &(_, x)) in block.iter().enumerate() {
+                for &(_, y) in &block[i + 1..] {
+                    let (a, b) = (&candidates[x as usize], &candidates[y as usize]);
+                    if a.claim.stance == b.claim.stance {
+                        continue;
+                    }
+                    let (short, long) = (a.text.len().min(b.text.len()), a.text.len().max(b.text.len()));
+                    // Levenshtein distance is at least the length difference: skip early.
+                    if (short as f64) < similarity * long as f64 {
+                        continue;
+                    }
+                    let score = strsim::normalized_levenshtein(&a.text, &b.text);
+                    if score >= similarity {
+                        found.push((x.min(y), x.max(y), score));
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    pairs.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    pairs.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+
+    pairs
+        .par_iter()
+        .map(|&(x, y, score)| {
+            let (a, b) = (candidates[x as usize].claim, candidates[y as usize].claim);
+            let (assert, deny) = if a.stance == Stance::Assert { (a, b) } else { (b, a) };
+            conflict(assert, deny, score, severity)
+        })
+        .collect()
+}
+
+fn side(claim: &Claim) -> Side {
+    Side {
+        actor: claim.principal.id.clone(),
+        actor_name: claim.principal.name.clone(),
+        stance: claim.stance,
+        value: None,
+        evidence: vec![side_evidence(claim)],
+    }
+}
+
+fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Conflict {
+    let mut actors = vec![assert.principal.id.clone(), deny.principal.id.clone()];
+    actors.sort_unstable();
+    actors.dedup();
+    let sides = vec![side(assert), side(deny)];
+    // Rounded so the JSON form does not carry float noise from the distance computation.
+    let confidence = (score * CONFIDENCE_SCALE * 1000.0).round() / 1000.0;
+    let message = format!(
+        "{} denies what {} asserts, in near-identical words (similarity {:.2}): {}",
+        deny.principal.name, assert.principal.name, score, assert.content
+    );
+    Conflict {
+        kind: ConflictKind::Unlisted,
+        severity,
+        fingerprint: fingerprint(ConflictKind::Unlisted, "", &actors, &sides),
+        proposition: None,
+        frame: None,
+        actors,
+        message,
+        confidence,
+        sides,
+    }
+}

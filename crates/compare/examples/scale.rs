@@ -16,10 +16,10 @@ fn peak_rss_kib() -> Option<u64> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
-    if let Some(threads) = args.next().and_then(|a| a.parse().ok()) {
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global() {
-            eprintln!("could not set the thread count: {e}");
-        }
+    if let Some(threads) = args.next().and_then(|a| a.parse().ok())
+        && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()
+    {
+        eprintln!("could not set the thread count: {e}");
     }
     let started = Instant::now();
     let claims = generate(&SynthConfig::new(n, 42));

@@ -104,7 +104,8 @@ fn claim(config: &SynthConfig, i: usize) -> Claim {
         }
         let proposition = PropositionRef { id: format!("p{p}"), statement: format!("proposition {p} holds") };
         // A fifth of propositions have a value frame; half their claims give a value.
-        let value = (p.is_multiple_of(5) && r >> 55 & 1 == 1).then(|| frame_value(p, s, published, base, r));
+        let disputing = s == mix2(p, 0) % states;
+        let value = (p.is_multiple_of(5) && r >> 55 & 1 == 1).then(|| frame_value(p, disputing, published, base, r));
         (s, stance, Some(proposition), value, format!("proposition {p} holds"))
     };
 
@@ -150,12 +151,12 @@ fn claim(config: &SynthConfig, i: usize) -> Claim {
 }
 
 /// A count for the frame of proposition `p`: mostly the agreed number, sometimes hedged
-/// ("at least"), disputed by one state in a third of frames, revised upward late in the
+/// ("at least"), disputed by one state (the first of the proposition) in a third of frames, revised upward late in the
 /// year in a tenth of them.
-fn frame_value(p: u64, s: u64, published: Option<Date>, base: i64, r: u64) -> Value {
+fn frame_value(p: u64, disputing: bool, published: Option<Date>, base: i64, r: u64) -> Value {
     let h = mix(p ^ 0x5eed);
     let mut n = 10.0 + (h % 500) as f64;
-    if h.is_multiple_of(3) && mix2(p, s).is_multiple_of(6) {
+    if h.is_multiple_of(3) && disputing {
         n += 12.0;
     }
     if h % 10 == 1 && published.is_some_and(|d| d.days_since_epoch() >= base + 300) {

@@ -6,11 +6,11 @@ use rules::ConflictKind;
 use std::path::{Path, PathBuf};
 
 #[test]
+#[allow(clippy::print_stderr)] // the skip must be visible in test output
 fn seed_article_opposed_stance_usa_vs_rus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let seed = PathBuf::from("/work/shared/seeds/000_fa3788b59f70ed14.txt");
     if !seed.exists() {
-        #[allow(clippy::print_stderr)] // the skip must be visible in test output
         eprintln!("seed article {} absent: test skipped", seed.display());
         return;
     }

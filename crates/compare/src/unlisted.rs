@@ -100,7 +100,9 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
 
     let blocks: Vec<&[(u64, u32)]> =
         keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1 && b.len() <= MAX_BLOCK).collect();
-    let mut pairs: Vec<(u32, u32, f64)> = blocks
+    // A near-duplicate pair shares up to three keys: collect the candidate pairs first and
+    // compute each similarity once.
+    let mut candidate_pairs: Vec<(u32, u32)> = blocks
         .par_iter()
         .flat_map_iter(|block| {
             let mut found = Vec::new();
@@ -115,17 +117,23 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
                     if (short as f64) < similarity * long as f64 {
                         continue;
                     }
-                    let score = strsim::normalized_levenshtein(&a.text, &b.text);
-                    if score >= similarity {
-                        found.push((x.min(y), x.max(y), score));
-                    }
+                    found.push((x.min(y), x.max(y)));
                 }
             }
             found
         })
         .collect();
-    pairs.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    pairs.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    drop(blocks);
+    drop(keys);
+    candidate_pairs.par_sort_unstable();
+    candidate_pairs.dedup();
+    let pairs: Vec<(u32, u32, f64)> = candidate_pairs
+        .par_iter()
+        .filter_map(|&(x, y)| {
+            let score = text_similarity(&candidates[x as usize].text, &candidates[y as usize].text);
+            (score >= similarity).then_some((x, y, score))
+        })
+        .collect();
 
     pairs
         .par_iter()
@@ -135,6 +143,35 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
             conflict(assert, deny, score, severity)
         })
         .collect()
+}
+
+/// Normalised Levenshtein similarity of two normalised contents, on bytes when both are
+/// ASCII (the same result, without decoding characters), on characters otherwise.
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    if a.is_ascii() && b.is_ascii() {
+        let longest = a.len().max(b.len());
+        if longest == 0 {
+            return 1.0;
+        }
+        1.0 - byte_levenshtein(a.as_bytes(), b.as_bytes()) as f64 / longest as f64
+    } else {
+        strsim::normalized_levenshtein(a, b)
+    }
+}
+
+/// Levenshtein distance of two byte strings, one row of the table at a time.
+fn byte_levenshtein(a: &[u8], b: &[u8]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 fn side(claim: &Claim) -> Side {
@@ -168,5 +205,24 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
         message,
         confidence,
         sides,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_similarity;
+
+    #[test]
+    fn byte_and_char_similarity_agree_on_ascii() {
+        for (a, b) in [("kitten", "sitting"), ("", "abc"), ("same", "same"), ("air force drop", "air force dropped")] {
+            let expected = strsim::normalized_levenshtein(a, b);
+            assert!((text_similarity(a, b) - expected).abs() < 1e-12, "{a} / {b}");
+        }
+        assert!(
+            (text_similarity("café au lait", "cafe au lait")
+                - strsim::normalized_levenshtein("café au lait", "cafe au lait"))
+            .abs()
+                < 1e-12
+        );
     }
 }

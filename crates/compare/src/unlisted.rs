@@ -130,8 +130,8 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
     let pairs: Vec<(u32, u32, f64)> = candidate_pairs
         .par_iter()
         .filter_map(|&(x, y)| {
-            let score = text_similarity(&candidates[x as usize].text, &candidates[y as usize].text);
-            (score >= similarity).then_some((x, y, score))
+            similarity_at_least(&candidates[x as usize].text, &candidates[y as usize].text, similarity)
+                .map(|score| (x, y, score))
         })
         .collect();
 
@@ -145,33 +145,53 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
         .collect()
 }
 
-/// Normalised Levenshtein similarity of two normalised contents, on bytes when both are
-/// ASCII (the same result, without decoding characters), on characters otherwise.
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    if a.is_ascii() && b.is_ascii() {
+/// Normalised Levenshtein similarity of two normalised contents (as
+/// `strsim::normalized_levenshtein`), when it is at least `threshold`; `None` below it.
+/// ASCII texts take a banded computation on bytes: only the diagonals a distance within the
+/// threshold can use, O(k·n) instead of O(n²).
+pub fn similarity_at_least(a: &str, b: &str, threshold: f64) -> Option<f64> {
+    let score = if a.is_ascii() && b.is_ascii() {
         let longest = a.len().max(b.len());
         if longest == 0 {
-            return 1.0;
+            return (1.0 >= threshold).then_some(1.0);
         }
-        1.0 - byte_levenshtein(a.as_bytes(), b.as_bytes()) as f64 / longest as f64
+        let budget = ((1.0 - threshold.clamp(0.0, 1.0)) * longest as f64 + 1e-9).floor() as usize;
+        let distance = bounded_levenshtein(a.as_bytes(), b.as_bytes(), budget)?;
+        1.0 - distance as f64 / longest as f64
     } else {
         strsim::normalized_levenshtein(a, b)
-    }
+    };
+    (score >= threshold).then_some(score)
 }
 
-/// Levenshtein distance of two byte strings, one row of the table at a time.
-fn byte_levenshtein(a: &[u8], b: &[u8]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+/// Levenshtein distance of two byte strings when it is at most `k`, else `None`. Cells off
+/// the band |i - j| <= k hold stale values above `k`, so every value at most `k` is exact.
+fn bounded_levenshtein(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
+    }
+    let far = k + 1;
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    for (index, &x) in a.iter().enumerate() {
+        let i = index + 1;
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        let mut diagonal = row[lo - 1];
+        row[lo - 1] = if lo == 1 { i.min(far) } else { far };
+        let mut best = row[lo - 1];
+        for j in lo..=hi {
+            let above = row[j];
+            let cell = if x == b[j - 1] { diagonal } else { 1 + diagonal.min(above).min(row[j - 1]) };
+            row[j] = cell.min(far);
+            best = best.min(row[j]);
             diagonal = above;
         }
+        if best > k {
+            return None;
+        }
     }
-    row[b.len()]
+    let distance = row[b.len()];
+    (distance <= k).then_some(distance)
 }
 
 fn side(claim: &Claim) -> Side {
@@ -210,19 +230,36 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
 
 #[cfg(test)]
 mod tests {
-    use super::text_similarity;
+    use super::similarity_at_least;
+    use proptest::prelude::*;
+
+    fn check(a: &str, b: &str, threshold: f64) {
+        let expected = strsim::normalized_levenshtein(a, b);
+        let got = similarity_at_least(a, b, threshold);
+        if expected >= threshold {
+            assert!(
+                got.is_some_and(|g| (g - expected).abs() < 1e-12),
+                "{a:?} / {b:?} at {threshold}: {got:?} vs {expected}"
+            );
+        } else {
+            assert_eq!(got, None, "{a:?} / {b:?} at {threshold}");
+        }
+    }
 
     #[test]
-    fn byte_and_char_similarity_agree_on_ascii() {
+    fn banded_similarity_agrees_with_strsim() {
         for (a, b) in [("kitten", "sitting"), ("", "abc"), ("same", "same"), ("air force drop", "air force dropped")] {
-            let expected = strsim::normalized_levenshtein(a, b);
-            assert!((text_similarity(a, b) - expected).abs() < 1e-12, "{a} / {b}");
+            for threshold in [0.0, 0.5, 0.6, 0.85, 1.0] {
+                check(a, b, threshold);
+            }
         }
-        assert!(
-            (text_similarity("café au lait", "cafe au lait")
-                - strsim::normalized_levenshtein("café au lait", "cafe au lait"))
-            .abs()
-                < 1e-12
-        );
+        check("café au lait", "cafe au lait", 0.85);
+    }
+
+    proptest! {
+        #[test]
+        fn banded_similarity_agrees_on_random_text(a in "[ab c]{0,24}", b in "[ab c]{0,24}", t in 0.0f64..1.0) {
+            check(&a, &b, t);
+        }
     }
 }

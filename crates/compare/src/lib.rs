@@ -4,19 +4,143 @@
 //! per proposition and per frame in parallel (rayon) and returned in a fixed order, so the
 //! same claims give the same conflicts whatever the thread count or input order. The crate
 //! knows nothing of how text was parsed: it reads [`rules::Claim`] records only.
+//!
+//! Grouping sorts compact keys (hashes of the proposition or frame id and of the principal,
+//! with the claim's index) instead of the claims, then sorts each group by the real ids and
+//! the full claim order, so a hash collision only merges two groups that are then split
+//! again. Every step is a sort or a linear pass: O(n log n) in the claims.
+//!
+//! Which claims take part in what:
+//! - positions, opposed stances, self-contradictions and report conflicts: claims with a
+//!   proposition in an actor's voice (see [`stance`] for how a self-contradiction is told
+//!   from a report conflict);
+//! - value conflicts: claims with a value, in any voice, except denials (see [`value`]);
+//! - unlisted: claims with no proposition, in an actor's voice, asserting or denying (see
+//!   [`unlisted`]).
 
+mod fingerprint;
+mod jsonl;
+mod order;
 mod record;
+mod severity;
+pub mod stance;
+pub mod synth;
+pub mod unlisted;
+pub mod value;
 
+pub use fingerprint::normalise_sentence;
+pub use jsonl::{JsonlError, read_claims_jsonl};
 pub use record::{Comparison, Conflict, Position, PositionStance, Side, SideEvidence};
+pub use severity::DEFAULT_UNLISTED_SIMILARITY;
 
-use rules::Claim;
+use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};
+use rayon::prelude::*;
 use rules::schema::ChecksDef;
+use rules::{Claim, ConflictKind, Voice};
+use severity::Severities;
+use std::ops::Range;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Groups `claims` into positions and finds the conflicts between them, at the severities
 /// `checks` sets. The result is the same, byte for byte once serialised, whatever the order
 /// of `claims` and whatever the size of the rayon thread pool it runs in.
 pub fn compare(claims: &[Claim], checks: &ChecksDef) -> Comparison {
-    // Contract for the crates above; the comparator proper lands with issue 4.
-    let _ = (claims, checks);
-    Comparison::default()
+    let severities = Severities::new(checks);
+    let ((positions, mut conflicts), (values, unlisted)) = rayon::join(
+        || propositions(claims, &severities),
+        || {
+            rayon::join(
+                || frames(claims, &severities),
+                || match severities.get(ConflictKind::Unlisted, None) {
+                    Some(severity) => unlisted::unlisted(claims, severities.similarity, severity),
+                    None => Vec::new(),
+                },
+            )
+        },
+    );
+    conflicts.extend(values);
+    conflicts.extend(unlisted);
+    conflicts.par_sort_by(conflict_cmp);
+    Comparison { positions, conflicts }
+}
+
+/// Runs of equal `key.0` in sorted keys, as index ranges.
+fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for run in keys.chunk_by(|a, b| a.0 == b.0) {
+        out.push(start..start + run.len());
+        start += run.len();
+    }
+    out
+}
+
+fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Vec<Conflict>) {
+    let mut keys: Vec<(u64, usize)> = claims
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| c.proposition.is_some() && c.voice == Voice::Actor)
+        .map(|(i, c)| (xxh3_64(proposition_id(c).as_bytes()), i))
+        .collect();
+    keys.par_sort_unstable_by_key(|k| k.0);
+    let groups: Vec<(Vec<Position>, Vec<Conflict>)> = runs(&keys)
+        .into_par_iter()
+        .map(|range| {
+            let mut group: Vec<&Claim> = keys[range].iter().map(|k| &claims[k.1]).collect();
+            group.sort_by(|a, b| {
+                proposition_id(a)
+                    .cmp(proposition_id(b))
+                    .then_with(|| a.principal.id.cmp(&b.principal.id))
+                    .then_with(|| claim_cmp(a, b))
+            });
+            let mut positions = Vec::new();
+            let mut conflicts = Vec::new();
+            for one in group.chunk_by(|a, b| proposition_id(a) == proposition_id(b)) {
+                positions.extend(stance::proposition(one, severities, &mut conflicts));
+            }
+            (positions, conflicts)
+        })
+        .collect();
+    let mut positions = Vec::with_capacity(groups.iter().map(|g| g.0.len()).sum());
+    let mut conflicts = Vec::with_capacity(groups.iter().map(|g| g.1.len()).sum());
+    for (p, c) in groups {
+        positions.extend(p);
+        conflicts.extend(c);
+    }
+    positions.par_sort_by(|a, b| a.proposition.id.cmp(&b.proposition.id).then_with(|| a.actor.cmp(&b.actor)));
+    (positions, conflicts)
+}
+
+fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
+    if !severities.enabled(ConflictKind::ValueMismatch) && !severities.enabled(ConflictKind::ValueRevised) {
+        return Vec::new();
+    }
+    let mut keys: Vec<(u64, usize)> = claims
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| value::gives_value(c))
+        .map(|(i, c)| (xxh3_64(frame_id(c).as_bytes()), i))
+        .collect();
+    keys.par_sort_unstable_by_key(|k| k.0);
+    runs(&keys)
+        .into_par_iter()
+        .flat_map_iter(|range| {
+            let mut group: Vec<&Claim> = keys[range].iter().map(|k| &claims[k.1]).collect();
+            group.sort_by(|a, b| {
+                frame_id(a)
+                    .cmp(frame_id(b))
+                    .then_with(|| a.principal.id.cmp(&b.principal.id))
+                    .then_with(|| match (&a.value, &b.value) {
+                        (Some(x), Some(y)) => value::interval_cmp(&x.interval, &y.interval).then(x.kind.cmp(&y.kind)),
+                        _ => std::cmp::Ordering::Equal,
+                    })
+                    .then_with(|| claim_cmp(a, b))
+            });
+            let mut conflicts = Vec::new();
+            for one in group.chunk_by(|a, b| frame_id(a) == frame_id(b)) {
+                value::frame(one, severities, &mut conflicts);
+            }
+            conflicts
+        })
+        .collect()
 }

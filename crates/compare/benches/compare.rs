@@ -1,0 +1,23 @@
+//! Criterion benchmark of `compare` on synthetic claims (see `compare::synth`).
+
+use compare::synth::{SynthConfig, generate};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rules::schema::ChecksDef;
+use std::hint::black_box;
+
+fn bench_compare(c: &mut Criterion) {
+    let checks = ChecksDef::default();
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(10);
+    for &n in &[10_000usize, 100_000, 1_000_000] {
+        let claims = generate(&SynthConfig::new(n, 42));
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
+            b.iter(|| black_box(compare::compare(black_box(claims), &checks)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_compare);
+criterion_main!(benches);

@@ -1,0 +1,190 @@
+//! Value conflicts of one frame: readings that cannot both be true.
+//!
+//! A *reading* is one principal's interval for the frame, with every claim that gives it
+//! (outlet-voice claims included: the outlet is then the principal). Denials give no value
+//! and are left out. Two readings conflict when their intervals do not overlap, so a hedge
+//! ("at least 70", `[70, ∞)`) never conflicts with 86. For counts, when every claim of the
+//! lower reading was published strictly before every claim of the higher one, the toll was
+//! revised rather than disputed: `value-revised`, at its own (lower) severity. Dates are
+//! intervals of days, so two different days conflict and a day inside a range does not.
+
+use crate::fingerprint::fingerprint;
+use crate::order::side_evidence;
+use crate::record::{Conflict, Side};
+use crate::severity::Severities;
+use parse::{Bound, Date, Interval};
+use rules::{Claim, ConflictKind, Stance, ValueKind};
+use std::cmp::Ordering;
+
+/// A lower bound as a sortable key: its value, and inclusive before exclusive at one value.
+pub(crate) fn low_key(interval: &Interval) -> (f64, u8) {
+    match interval.low {
+        Bound::Inclusive(v) => (v, 0),
+        Bound::Exclusive(v) => (v, 1),
+        Bound::Unbounded => (f64::NEG_INFINITY, 0),
+    }
+}
+
+/// An upper bound as a sortable key: exclusive before inclusive at one value.
+pub(crate) fn high_key(interval: &Interval) -> (f64, u8) {
+    match interval.high {
+        Bound::Inclusive(v) => (v, 1),
+        Bound::Exclusive(v) => (v, 0),
+        Bound::Unbounded => (f64::INFINITY, 1),
+    }
+}
+
+fn key_cmp(a: (f64, u8), b: (f64, u8)) -> Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+}
+
+/// Orders intervals by lower bound, then upper bound.
+pub(crate) fn interval_cmp(a: &Interval, b: &Interval) -> Ordering {
+    key_cmp(low_key(a), low_key(b)).then_with(|| key_cmp(high_key(a), high_key(b)))
+}
+
+struct Reading<'a> {
+    claims: &'a [&'a Claim],
+    interval: Interval,
+    kind: ValueKind,
+    /// Earliest and latest publication date, `None` when a claim has none.
+    published: Option<(Date, Date)>,
+}
+
+impl<'a> Reading<'a> {
+    fn principal(&self) -> &'a rules::ActorRef {
+        // A reading is never empty: it is made from a non-empty run.
+        &self.claims[0].principal
+    }
+}
+
+/// Whether a claim gives a value for the frame comparison: a value, and not a denial.
+pub(crate) fn gives_value(claim: &Claim) -> bool {
+    claim.value.is_some() && claim.stance != Stance::Deny
+}
+
+/// Value conflicts of one frame; `claims` hold one frame id, all giving a value, sorted by
+/// principal id, interval, then claim order.
+pub(crate) fn frame(claims: &[&Claim], severities: &Severities, conflicts: &mut Vec<Conflict>) {
+    let Some(frame) = claims.first().and_then(|c| c.value.as_ref()).map(|v| v.frame.clone()) else {
+        return;
+    };
+    let mismatch = severities.get(ConflictKind::ValueMismatch, Some(&frame.id));
+    let revised = severities.get(ConflictKind::ValueRevised, Some(&frame.id));
+    if mismatch.is_none() && revised.is_none() {
+        return;
+    }
+    let mut readings: Vec<Reading<'_>> = claims
+        .chunk_by(|a, b| a.principal.id == b.principal.id && same_interval(a, b))
+        .filter_map(|run| {
+            let value = run.first()?.value.as_ref()?;
+            let mut published = run.iter().map(|c| c.evidence.published);
+            let first = published.next().flatten();
+            let published = published.try_fold(first.map(|d| (d, d)), |range, date| match (range, date) {
+                (Some((lo, hi)), Some(d)) => Some(Some((lo.min(d), hi.max(d)))),
+                _ => None,
+            });
+            Some(Reading { claims: run, interval: value.interval, kind: value.kind, published: published.flatten() })
+        })
+        .collect();
+    readings
+        .sort_by(|a, b| interval_cmp(&a.interval, &b.interval).then_with(|| a.principal().id.cmp(&b.principal().id)));
+
+    for (i, low) in readings.iter().enumerate() {
+        let high_end = low.interval.high;
+        let high_value = match high_end {
+            Bound::Inclusive(v) | Bound::Exclusive(v) => v,
+            Bound::Unbounded => continue,
+        };
+        // Readings whose lower bound is numerically below this upper bound overlap it (they
+        // start at or after this one's start); only the rest need the exact test.
+        let start = i + 1 + readings[i + 1..].partition_point(|r| low_key(&r.interval).0 < high_value);
+        for high in &readings[start..] {
+            if low.interval.overlaps(&high.interval) {
+                continue;
+            }
+            let is_revision = low.kind == ValueKind::Count
+                && high.kind == ValueKind::Count
+                && matches!((low.published, high.published), (Some((_, l)), Some((h, _))) if l < h);
+            let (kind, severity) = if is_revision {
+                (ConflictKind::ValueRevised, revised)
+            } else {
+                (ConflictKind::ValueMismatch, mismatch)
+            };
+            let Some(severity) = severity else { continue };
+            conflicts.push(conflict(&frame, kind, severity, low, high));
+        }
+    }
+}
+
+fn same_interval(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => interval_cmp(&x.interval, &y.interval) == Ordering::Equal && x.kind == y.kind,
+        _ => false,
+    }
+}
+
+fn describe(reading: &Reading<'_>) -> String {
+    let raw = reading.claims[0].value.as_ref().map_or("", |v| v.raw.as_str());
+    match (reading.kind, reading.interval.as_exact()) {
+        (ValueKind::Date, Some(days)) => match Date::from_days_since_epoch(days as i64) {
+            Some(day) => format!("{raw} ({day})"),
+            None => raw.to_owned(),
+        },
+        _ => format!("{raw} ({})", reading.interval),
+    }
+}
+
+fn side(reading: &Reading<'_>) -> Side {
+    let principal = reading.principal();
+    let stance = if reading.claims.iter().any(|c| c.stance == Stance::Assert) { Stance::Assert } else { Stance::Hedge };
+    Side {
+        actor: principal.id.clone(),
+        actor_name: principal.name.clone(),
+        stance,
+        value: reading.claims[0].value.clone(),
+        evidence: reading.claims.iter().map(|c| side_evidence(c)).collect(),
+    }
+}
+
+fn conflict(
+    frame: &rules::FrameRef,
+    kind: ConflictKind,
+    severity: rules::Severity,
+    low: &Reading<'_>,
+    high: &Reading<'_>,
+) -> Conflict {
+    let message = match (kind, low.published, high.published) {
+        (ConflictKind::ValueRevised, Some((_, before)), Some((after, _))) => format!(
+            "{}: revised from {} by {} ({before}) to {} by {} ({after})",
+            frame.quantity,
+            describe(low),
+            low.principal().name,
+            describe(high),
+            high.principal().name
+        ),
+        _ => format!(
+            "{}: {} by {} vs {} by {}",
+            frame.quantity,
+            describe(low),
+            low.principal().name,
+            describe(high),
+            high.principal().name
+        ),
+    };
+    let mut actors = vec![low.principal().id.clone(), high.principal().id.clone()];
+    actors.sort_unstable();
+    actors.dedup();
+    let sides = vec![side(low), side(high)];
+    Conflict {
+        kind,
+        severity,
+        fingerprint: fingerprint(kind, &frame.id, &actors, &sides),
+        proposition: None,
+        frame: Some(frame.clone()),
+        actors,
+        message,
+        confidence: 1.0,
+        sides,
+    }
+}

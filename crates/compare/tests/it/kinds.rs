@@ -1,0 +1,264 @@
+//! One test per conflict kind, and the rules around them.
+
+use crate::claim;
+use compare::{Comparison, PositionStance, compare};
+use parse::Bound;
+use rules::schema::{ChecksDef, Off, OverrideDef, SeverityOrOff, UnlistedDef};
+use rules::{Claim, ConflictKind, Severity, Stance};
+
+fn run(claims: &[Claim]) -> Comparison {
+    compare(claims, &ChecksDef::default())
+}
+
+fn kinds(c: &Comparison) -> Vec<(ConflictKind, Vec<String>)> {
+    c.conflicts.iter().map(|c| (c.kind, c.actors.clone())).collect()
+}
+
+fn strs(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn opposed_stance_between_principals_with_members_rolled_up() {
+    let claims = vec![
+        claim("USA", Stance::Assert, Some("p"), 0, "Tillerson said Assad did it.").speaker("rex-tillerson").build(),
+        claim("USA", Stance::Assert, Some("p"), 1, "Haley said Assad did it.").speaker("nikki-haley").build(),
+        claim("RUS", Stance::Deny, Some("p"), 2, "Lavrov denied Assad did it.").speaker("sergey-lavrov").build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(kinds(&c), vec![(ConflictKind::OpposedStance, strs(&["RUS", "USA"]))]);
+    let conflict = &c.conflicts[0];
+    assert_eq!(conflict.severity, Severity::Error);
+    assert_eq!(conflict.sides[0].actor, "USA");
+    assert_eq!(conflict.sides[0].evidence.len(), 2);
+    assert_eq!(conflict.sides[0].evidence[0].speaker_id, "rex-tillerson");
+    assert_eq!(conflict.sides[1].actor, "RUS");
+    assert_eq!(c.positions.len(), 2);
+    assert_eq!(c.positions[1].actor, "USA");
+    assert_eq!(c.positions[1].asserts, 2);
+    assert_eq!(c.positions[1].stance, PositionStance::Assert);
+}
+
+#[test]
+fn same_bloc_is_not_opposed() {
+    let claims = vec![
+        claim("USA", Stance::Assert, Some("p"), 0, "A.").blocs(&["WEST"]).build(),
+        claim("GBR", Stance::Deny, Some("p"), 1, "B.").blocs(&["WEST"]).build(),
+        claim("WEST", Stance::Deny, Some("p"), 2, "C.").build(),
+    ];
+    assert_eq!(kinds(&run(&claims)), vec![]);
+}
+
+#[test]
+fn outlet_voice_takes_no_stance_part() {
+    let claims = vec![
+        claim("USA", Stance::Assert, Some("p"), 0, "A.").build(),
+        claim("source:paper", Stance::Deny, Some("p"), 1, "B.").outlet_voice().build(),
+    ];
+    let c = run(&claims);
+    assert!(c.conflicts.is_empty());
+    assert_eq!(c.positions.len(), 1);
+}
+
+#[test]
+fn self_contradiction_in_one_source_shows_the_change_of_position() {
+    let claims = vec![
+        claim("RUS", Stance::Deny, Some("p"), 1, "Later they denied it.").date(2017, 5, 1).build(),
+        claim("RUS", Stance::Assert, Some("p"), 0, "First they said it.").date(2017, 4, 5).build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(kinds(&c), vec![(ConflictKind::SelfContradiction, strs(&["RUS"]))]);
+    let conflict = &c.conflicts[0];
+    assert!(conflict.message.contains("changed position: asserted until 2017-04-05, denies from 2017-05-01"));
+    assert_eq!(conflict.sides[0].stance, Stance::Assert);
+    assert_eq!(conflict.severity, Severity::Warning);
+    assert_eq!(c.positions[0].stance, PositionStance::Mixed);
+}
+
+#[test]
+fn changed_position_ordered_deny_first_when_the_deny_came_first() {
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "Now they say it.").date(2017, 6, 1).build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "They denied it.").date(2017, 4, 1).build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(c.conflicts[0].sides[0].stance, Stance::Deny);
+    assert!(c.conflicts[0].message.contains("denied until 2017-04-01"));
+}
+
+#[test]
+fn report_conflict_when_outlets_disagree_at_the_same_time() {
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "Paper A: Russia acknowledged it.").source("a").build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "Paper B: Russia denied it.").source("b").build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(kinds(&c), vec![(ConflictKind::ReportConflict, strs(&["RUS"]))]);
+    let sides: Vec<(&str, Stance)> = c.conflicts[0].sides.iter().map(|s| (s.actor.as_str(), s.stance)).collect();
+    assert_eq!(sides, vec![("a", Stance::Assert), ("b", Stance::Deny)]);
+}
+
+#[test]
+fn first_hand_on_both_sides_is_a_change_of_position_not_a_report_conflict() {
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "We acknowledge it.").source("RUS").build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "We deny it.").source("rus").build(),
+    ];
+    assert_eq!(kinds(&run(&claims)), vec![(ConflictKind::SelfContradiction, strs(&["RUS"]))]);
+}
+
+#[test]
+fn value_mismatch_and_hedged_intervals() {
+    let claims = vec![
+        claim("source:a", Stance::Assert, None, 0, "74 killed.")
+            .outlet_voice()
+            .count("toll", Bound::Inclusive(74.0), Bound::Inclusive(74.0), "74")
+            .build(),
+        claim("SYR", Stance::Assert, None, 1, "86 killed.")
+            .count("toll", Bound::Inclusive(86.0), Bound::Inclusive(86.0), "86")
+            .build(),
+        claim("USA", Stance::Assert, None, 2, "At least 70 killed.")
+            .count("toll", Bound::Inclusive(70.0), Bound::Unbounded, "at least 70")
+            .build(),
+    ];
+    let c = run(&claims);
+    // [70, inf) overlaps both 74 and 86: only 74 vs 86 is a mismatch.
+    assert_eq!(kinds(&c), vec![(ConflictKind::ValueMismatch, strs(&["SYR", "source:a"]))]);
+    assert_eq!(c.conflicts[0].sides[0].value.as_ref().map(|v| v.raw.as_str()), Some("74"));
+}
+
+#[test]
+fn readings_are_deduplicated_by_principal_and_interval() {
+    let seventy_four = |doc| {
+        claim("source:a", Stance::Assert, None, doc, "74 killed.")
+            .outlet_voice()
+            .count("toll", Bound::Inclusive(74.0), Bound::Inclusive(74.0), "74")
+            .build()
+    };
+    let claims = vec![
+        seventy_four(0),
+        seventy_four(1),
+        claim("SYR", Stance::Assert, None, 2, "86.")
+            .count("toll", Bound::Inclusive(86.0), Bound::Inclusive(86.0), "86")
+            .build(),
+        claim("SYR", Stance::Deny, None, 3, "not 90.")
+            .count("toll", Bound::Inclusive(90.0), Bound::Inclusive(90.0), "90")
+            .build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(c.conflicts.len(), 1, "denials give no value and equal readings merge");
+    assert_eq!(c.conflicts[0].sides[0].evidence.len(), 2);
+}
+
+#[test]
+fn rising_toll_published_later_is_revised() {
+    let claims = vec![
+        claim("source:a", Stance::Assert, None, 0, "58 killed.")
+            .outlet_voice()
+            .date(2017, 4, 4)
+            .count("toll", Bound::Inclusive(58.0), Bound::Inclusive(58.0), "58")
+            .build(),
+        claim("source:a", Stance::Assert, None, 1, "86 killed.")
+            .outlet_voice()
+            .date(2017, 4, 6)
+            .count("toll", Bound::Inclusive(86.0), Bound::Inclusive(86.0), "86")
+            .build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(kinds(&c), vec![(ConflictKind::ValueRevised, strs(&["source:a"]))]);
+    assert_eq!(c.conflicts[0].severity, Severity::Note);
+    assert!(c.conflicts[0].message.contains("revised from 58"));
+
+    // The same values with the higher one first are a mismatch, not a revision.
+    let mut reversed = claims.clone();
+    reversed[0].evidence.published = parse::Date::new(2017, 4, 8);
+    assert_eq!(run(&reversed).conflicts[0].kind, ConflictKind::ValueMismatch);
+}
+
+#[test]
+fn event_dates_conflict_when_different_days() {
+    let claims = vec![
+        claim("source:a", Stance::Assert, None, 0, "vetoed on Tuesday").outlet_voice().day("veto", 2017, 4, 11).build(),
+        claim("source:b", Stance::Assert, None, 1, "vetoed on Wednesday")
+            .outlet_voice()
+            .day("veto", 2017, 4, 12)
+            .build(),
+        claim("source:c", Stance::Assert, None, 2, "vetoed Wednesday").outlet_voice().day("veto", 2017, 4, 12).build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(
+        kinds(&c),
+        vec![
+            (ConflictKind::ValueMismatch, strs(&["source:a", "source:b"])),
+            (ConflictKind::ValueMismatch, strs(&["source:a", "source:c"])),
+        ]
+    );
+    assert!(c.conflicts[0].message.contains("2017-04-11"));
+}
+
+fn unlisted_pair(second: &str) -> Vec<Claim> {
+    let mut a = claim("USA", Stance::Assert, None, 0, "x").build();
+    a.content = "the syrian air force dropped sarin bombs on the town of khan shaykhun".to_owned();
+    let mut b = claim("RUS", Stance::Deny, None, 1, "y").build();
+    b.content = second.to_owned();
+    let mut noise = claim("FRA", Stance::Deny, None, 2, "z").build();
+    noise.content = "the weather in paris was fine on tuesday".to_owned();
+    vec![a, b, noise]
+}
+
+#[test]
+fn unlisted_near_duplicates_with_opposite_stance() {
+    let c = run(&unlisted_pair("the syrian air force did not drop sarin bombs on the town of khan shaykhoun"));
+    assert_eq!(kinds(&c), vec![(ConflictKind::Unlisted, strs(&["RUS", "USA"]))]);
+    assert!(c.conflicts[0].confidence < 1.0);
+    assert_eq!(c.conflicts[0].severity, Severity::Note);
+    // Different contents are not near-duplicates.
+    assert!(
+        run(&unlisted_pair("the syrian opposition staged the whole incident for the cameras")).conflicts.is_empty()
+    );
+}
+
+#[test]
+fn unlisted_threshold_comes_from_checks() {
+    let claims = unlisted_pair("the syrian air force did not drop sarin bombs on the town of khan shaykhoun");
+    let checks = ChecksDef { unlisted: Some(UnlistedDef { similarity: 0.999 }), ..ChecksDef::default() };
+    assert!(compare(&claims, &checks).conflicts.is_empty());
+}
+
+#[test]
+fn severities_kinds_off_and_overrides() {
+    let claims = vec![
+        claim("USA", Stance::Assert, Some("p"), 0, "A.").build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "B.").build(),
+        claim("USA", Stance::Assert, Some("q"), 2, "C.").build(),
+        claim("RUS", Stance::Deny, Some("q"), 3, "D.").build(),
+    ];
+    let mut checks = ChecksDef::default();
+    checks.severity.insert(ConflictKind::OpposedStance, SeverityOrOff::Severity(Severity::Warning));
+    checks.overrides.push(OverrideDef { target: "q".to_owned(), kind: None, severity: SeverityOrOff::Off(Off::Off) });
+    let c = compare(&claims, &checks);
+    assert_eq!(c.conflicts.len(), 1);
+    assert_eq!(c.conflicts[0].severity, Severity::Warning);
+    assert_eq!(c.conflicts[0].proposition.as_ref().map(|p| p.id.as_str()), Some("p"));
+}
+
+#[test]
+fn fingerprint_ignores_paths_lines_and_document_order() {
+    let claims = vec![
+        claim("USA", Stance::Assert, Some("p"), 0, "Assad did it.").build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "Assad did  NOT do it.").build(),
+    ];
+    let mut moved = claims.clone();
+    for (i, c) in moved.iter_mut().enumerate() {
+        c.evidence.path = format!("elsewhere/{i}.txt");
+        c.evidence.line += 40;
+        c.evidence.ordinal.file = 9 - i as u32;
+    }
+    moved[1].evidence.sentence = "assad did not do it.".to_owned();
+    let (a, b) = (run(&claims), run(&moved));
+    assert_eq!(a.conflicts[0].fingerprint, b.conflicts[0].fingerprint);
+    assert_eq!(a.conflicts[0].fingerprint.len(), 16);
+    let mut other = claims;
+    other[1].evidence.sentence = "Something else.".to_owned();
+    assert_ne!(a.conflicts[0].fingerprint, run(&other).conflicts[0].fingerprint);
+}

@@ -6,11 +6,16 @@ use crate::{claimcheck, run, tempdir, write};
 const CORPUS: &str = "tests/corpus/selva";
 
 #[test]
-fn exit_0_when_nothing_at_or_above_fail_on() {
+fn exit_1_on_conflicts_at_or_above_fail_on_else_0() {
+    // The corpus holds two error-level conflicts (an opposed stance, a death-toll mismatch).
     let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--fail-on", "error"]));
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(claimcheck().args(["check", CORPUS]));
+    assert_eq!(code, 1, "error is the default threshold");
     let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--fail-on", "never"]));
     assert_eq!(code, 0);
+    let (code, _, _) = run(claimcheck().args(["check", "tests/corpus/selva/harbor-ledger.txt"]));
+    assert_eq!(code, 0, "one side alone conflicts with nothing");
 }
 
 #[test]
@@ -67,7 +72,7 @@ fn strict_makes_input_problems_exit_2_after_the_run() {
     let (code, stdout, _) = run(claimcheck().args(["check", "tests/corpus/broken", "--strict"]));
     assert_eq!(code, 2);
     assert!(stdout.contains("skipped: tests/corpus/broken/binary.txt"), "the report is still written: {stdout}");
-    let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--strict"]));
+    let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--strict", "--fail-on", "never"]));
     assert_eq!(code, 0, "a clean corpus passes --strict");
 }
 
@@ -111,7 +116,7 @@ fn output_file_is_written_and_stdout_stays_empty() {
     let dir = tempdir();
     let out = dir.path().join("report.json");
     let (code, stdout, _) = run(claimcheck().args(["check", CORPUS, "--format", "json", "--output"]).arg(&out));
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert!(stdout.is_empty());
     let text = std::fs::read_to_string(&out).unwrap_or_default();
     assert!(text.contains("\"schema_version\": 1"));
@@ -152,11 +157,13 @@ fn baselines_are_written_and_read() {
     let dir = tempdir();
     let baseline = dir.path().join("baseline.txt");
     let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--write-baseline"]).arg(&baseline));
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "writing a baseline still reports what it found");
     let text = std::fs::read_to_string(&baseline).unwrap_or_default();
     assert!(text.starts_with("# claimcheck baseline"), "{text}");
-    let (code, _, _) = run(claimcheck().args(["check", CORPUS, "--baseline"]).arg(&baseline));
-    assert_eq!(code, 0);
+    assert_eq!(text.lines().filter(|l| !l.starts_with('#')).count(), 2, "{text}");
+    let (code, stdout, _) = run(claimcheck().args(["check", CORPUS, "--format", "json", "--baseline"]).arg(&baseline));
+    assert_eq!(code, 0, "every conflict is baselined");
+    assert!(stdout.contains("\"baselined\": 2"), "{stdout}");
     let (code, _, stderr) = run(claimcheck().args(["check", CORPUS, "--baseline", "no-such-baseline.txt"]));
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read baseline"), "{stderr}");

@@ -77,16 +77,18 @@ fn config_is_found_upward_and_flags_override_it() {
     let rules = root().join("tests/rules");
     write(
         &dir.path().join("claimcheck.yaml"),
-        &format!("rules: [{}]\nformat: json\nfail-on: warning\n", rules.display()),
+        &format!("rules: [{}]\nformat: json\nfail-on: never\n", rules.display()),
     );
     let corpus = root().join("tests/corpus/selva");
     let nested = dir.path().join("a/b");
     std::fs::create_dir_all(&nested).unwrap_or_else(|e| panic!("{e}"));
     let (code, stdout, stderr) = run(bare().current_dir(&nested).arg("check").arg(&corpus));
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 0, "config fail-on never: {stderr}");
     assert!(stdout.trim_start().starts_with('{'), "config format json: {stdout}");
-    let (_, stdout, _) = run(bare().current_dir(&nested).args(["check", "--format", "markdown"]).arg(&corpus));
+    let (code, stdout, _) =
+        run(bare().current_dir(&nested).args(["check", "--format", "markdown", "--fail-on", "error"]).arg(&corpus));
     assert!(stdout.starts_with("## claimcheck"), "the flag wins: {stdout}");
+    assert_eq!(code, 1, "the flag wins over the config's fail-on");
 }
 
 #[test]

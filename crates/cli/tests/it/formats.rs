@@ -7,10 +7,8 @@ const CORPUS: &str = "tests/corpus/selva";
 
 fn check(format: &str) -> String {
     let (code, stdout, stderr) = run(claimcheck().args(["check", CORPUS, "--format", format]));
-    // FIXME(issue 4): compare returns no conflicts on this branch yet, so this corpus exits 0;
-    // when the comparator lands it must exit 1 (Valdoria denies what Merkland asserts, 74 vs
-    // at least 86) and these snapshots gain the conflicts.
-    assert_eq!(code, 0, "stderr: {stderr}");
+    // Valdoria denies what Merkland asserts; 74 dead against at least 86: two errors.
+    assert_eq!(code, 1, "stderr: {stderr}");
     stdout
 }
 

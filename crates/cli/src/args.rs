@@ -64,6 +64,9 @@ pub enum Command {
     /// Check, test or list rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Conflicts from claims extracted elsewhere (`claims --format jsonl`): the reduce step
+    /// of a sharded run; gives the same conflicts as one `check` over all the documents.
+    Compare(CompareArgs),
     /// Score the tool against gold annotations: precision, recall and F1.
     Eval(EvalArgs),
     /// Write a `claimcheck.yaml` and a starter pack with a fixture into a folder.
@@ -187,6 +190,32 @@ pub enum ClaimsFormat {
     Jsonl,
     /// CSV with a header row.
     Csv,
+}
+
+/// `claimcheck compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Claims files, one JSON claim a line (`-` for standard input).
+    #[arg(value_name = "CLAIMS.jsonl", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a conflict is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Hide conflicts whose fingerprint is listed in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the fingerprints of the conflicts found to FILE, for `--baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Exit 2 after the run when any line could not be read as a claim.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `claimcheck eval`.

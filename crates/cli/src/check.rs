@@ -17,34 +17,90 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let config = Config::load(global, &cwd)?;
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
-    let baseline_path = args.baseline.as_deref().or(config.file.baseline.as_deref());
-    // Read the baseline before the run, so a bad path fails fast and leaves no output.
-    let baseline = match baseline_path {
-        Some(path) => read_baseline(path)?,
-        None => BTreeSet::new(),
-    };
+    let gate = Gate::of(args, &config)?;
     let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
-    let mut comparison = pool.install(|| compare::compare(&extraction.claims, rules.checks()));
-    if let Some(path) = &args.write_baseline {
-        write_atomic(path, baseline_text(&comparison.conflicts).as_bytes())?;
-    }
-    let before = comparison.conflicts.len();
-    comparison.conflicts.retain(|c| !baseline.contains(&c.fingerprint));
-    let mut summary = extraction.summary();
-    summary.baselined = before - comparison.conflicts.len();
-    summary.count_conflicts(&comparison.conflicts);
-    let format = args.format.or(config.file.format).unwrap_or(ReportFormat::Text);
-    let style =
-        report::Style { color: format == ReportFormat::Text && use_color(global.color, args.input.output.is_some()) };
-    let report = report::Report { summary, comparison, subjects: subjects(&rules) };
-    let mut bytes = Vec::new();
-    report::render(&report, format.to_report(), style, &mut bytes)?;
-    emit(&bytes, args.input.output.as_deref())?;
+    let conflicts = report_conflicts(&rules, &extraction.claims, extraction.summary(), &gate, global, &pool)?;
     if !global.quiet {
         note(&extraction.timing());
     }
-    let fail_on = args.fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error);
-    Ok(status(&report.comparison.conflicts, fail_on, args.input.strict, &extraction))
+    Ok(status(&conflicts, gate.fail_on, args.input.strict, &extraction))
+}
+
+/// How a conflict report is written and gated: the options `check` and `compare` share.
+pub struct Gate<'a> {
+    /// Report format.
+    pub format: ReportFormat,
+    /// Where the report goes (stdout when `None`).
+    pub output: Option<&'a Path>,
+    /// Exit 1 at or above this.
+    pub fail_on: FailOn,
+    /// Fingerprints to hide, read before the run so a bad path fails fast.
+    pub baseline: BTreeSet<String>,
+    /// Where to write the fingerprints found.
+    pub write_baseline: Option<&'a Path>,
+}
+
+impl<'a> Gate<'a> {
+    /// The gate of `check`'s flags, the config filling in what they leave out.
+    pub fn of(args: &'a CheckArgs, config: &'a Config) -> Result<Gate<'a>> {
+        Gate::from_flags(
+            args.format,
+            args.input.output.as_deref(),
+            args.fail_on,
+            args.baseline.as_deref(),
+            args.write_baseline.as_deref(),
+            config,
+        )
+    }
+
+    /// A gate from flags, the config filling in what they leave out.
+    pub fn from_flags(
+        format: Option<ReportFormat>,
+        output: Option<&'a Path>,
+        fail_on: Option<FailOn>,
+        baseline: Option<&'a Path>,
+        write_baseline: Option<&'a Path>,
+        config: &'a Config,
+    ) -> Result<Gate<'a>> {
+        let baseline = match baseline.or(config.file.baseline.as_deref()) {
+            Some(path) => read_baseline(path)?,
+            None => BTreeSet::new(),
+        };
+        Ok(Gate {
+            format: format.or(config.file.format).unwrap_or(ReportFormat::Text),
+            output,
+            fail_on: fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error),
+            baseline,
+            write_baseline,
+        })
+    }
+}
+
+/// Compares `claims`, applies the baseline, renders the report and writes it; returns the
+/// conflicts reported (baselined ones left out) for the exit status.
+pub fn report_conflicts(
+    rules: &RuleSet,
+    claims: &[rules::Claim],
+    mut summary: report::Summary,
+    gate: &Gate<'_>,
+    global: &Global,
+    pool: &rayon::ThreadPool,
+) -> Result<Vec<Conflict>> {
+    let mut comparison = pool.install(|| compare::compare(claims, rules.checks()));
+    if let Some(path) = gate.write_baseline {
+        write_atomic(path, baseline_text(&comparison.conflicts).as_bytes())?;
+    }
+    let before = comparison.conflicts.len();
+    comparison.conflicts.retain(|c| !gate.baseline.contains(&c.fingerprint));
+    summary.baselined = before - comparison.conflicts.len();
+    summary.count_conflicts(&comparison.conflicts);
+    let style =
+        report::Style { color: gate.format == ReportFormat::Text && use_color(global.color, gate.output.is_some()) };
+    let report = report::Report { summary, comparison, subjects: subjects(rules) };
+    let mut bytes = Vec::new();
+    report::render(&report, gate.format.to_report(), style, &mut bytes)?;
+    emit(&bytes, gate.output)?;
+    Ok(report.comparison.conflicts)
 }
 
 /// The exit status: 2 when any input had a problem under `--strict`, or when no input
@@ -55,6 +111,11 @@ pub fn status(conflicts: &[Conflict], fail_on: FailOn, strict: bool, extraction:
         // nothing at all does, since then the report says nothing.
         return Status::Usage;
     }
+    gate_status(conflicts, fail_on)
+}
+
+/// 1 when a conflict is at or above `fail_on`, else 0.
+pub fn gate_status(conflicts: &[Conflict], fail_on: FailOn) -> Status {
     let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod compare_cmd;
 mod config;
 mod eval_cmd;
 mod explain;
@@ -46,6 +47,7 @@ fn run(cli: &Cli) -> anyhow::Result<Status> {
         Command::Rules(RulesCommand::Check(args)) => rules_cmd::check(args, global, &mut text)?,
         Command::Rules(RulesCommand::Test(args)) => rules_cmd::test(args, global, &mut text)?,
         Command::Rules(RulesCommand::List(args)) => rules_cmd::list(args, global, &mut text)?,
+        Command::Compare(args) => return compare_cmd::compare(args, global),
         Command::Eval(args) => return eval_cmd::eval(args, global),
         Command::Init(args) => init::init(&args.dir, &mut text)?,
         Command::Completions(args) => {

@@ -7,10 +7,15 @@ use std::cmp::Ordering;
 
 /// Document order, then enough fields to order any two distinct claims the same way in every
 /// run; claims equal under it are equal in every field the comparator reports.
+///
+/// Documents are ordered by path and record, not by the file ordinal a run gives them: a
+/// shard numbers its files from zero, and claims extracted shard by shard must compare to
+/// the same bytes as one run over the whole corpus.
 pub(crate) fn claim_cmp(a: &Claim, b: &Claim) -> Ordering {
     let (ea, eb) = (&a.evidence, &b.evidence);
-    ea.ordinal
-        .cmp(&eb.ordinal)
+    ea.path
+        .cmp(&eb.path)
+        .then(ea.ordinal.record.cmp(&eb.ordinal.record))
         .then(ea.span.start.cmp(&eb.span.start))
         .then(ea.span.end.cmp(&eb.span.end))
         .then_with(|| ea.document.cmp(&eb.document))
@@ -55,12 +60,14 @@ pub(crate) fn side_evidence(claim: &Claim) -> SideEvidence {
 }
 
 /// Where a conflict is first seen: the earliest evidence over its sides.
-fn first_location(conflict: &Conflict) -> Option<(parse::DocOrdinal, usize, &str)> {
+fn first_location(conflict: &Conflict) -> Option<(&str, u32, usize, &str)> {
     conflict
         .sides
         .iter()
         .flat_map(|s| s.evidence.iter())
-        .map(|e| (e.evidence.ordinal, e.evidence.span.start, e.evidence.document.as_str()))
+        .map(|e| {
+            (e.evidence.path.as_str(), e.evidence.ordinal.record, e.evidence.span.start, e.evidence.document.as_str())
+        })
         .min()
 }
 

@@ -165,7 +165,7 @@ fn parse_us_slashes(text: &str) -> Option<Date> {
 
 /// What a date mention denotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
 pub enum DateValue {
     /// One day.
     Day(Date),
@@ -414,5 +414,23 @@ fn day_value(year: Option<i32>, month: u32, day: u32) -> Option<DateValue> {
         Some(y) => Date::new(y, month, day).map(DateValue::Day),
         // Year 0 is a leap year, so 29 February survives until the caller places it.
         None => Date::new(0, month, day).map(|d| DateValue::Range { from: d, until: d }),
+    }
+}
+
+#[cfg(test)]
+mod serde_tests {
+    use super::*;
+
+    #[test]
+    fn every_date_value_round_trips_through_json() -> Result<(), serde_json::Error> {
+        let (Some(day), Some(later)) = (Date::new(2017, 4, 12), Date::new(2017, 4, 19)) else {
+            panic!("valid dates");
+        };
+        for value in [DateValue::Day(day), DateValue::Range { from: day, until: later }, DateValue::Unresolved] {
+            let json = serde_json::to_string(&value)?;
+            assert_eq!(serde_json::from_str::<DateValue>(&json)?, value, "{json}");
+        }
+        assert_eq!(serde_json::to_string(&DateValue::Day(day))?, r#"{"kind":"day","value":"2017-04-12"}"#);
+        Ok(())
     }
 }

@@ -6,6 +6,7 @@ mod check;
 mod commands;
 mod formats;
 mod hostile;
+mod mapreduce;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -44,6 +44,8 @@ pub struct Proposition {
     pub own_terms: Vec<TermIdx>,
     /// Propositions that asserting this one denies.
     pub contradicts: Vec<u32>,
+    /// Terms one of which the document must hold; empty when any document will do.
+    pub context: Vec<TermRef>,
 }
 
 /// A compiled value frame.
@@ -61,6 +63,8 @@ pub struct Frame {
     pub patterns: Vec<ValuePattern>,
     /// Publication dates it applies to.
     pub window: Period,
+    /// Terms one of which the document must hold; empty when any document will do.
+    pub context: Vec<TermRef>,
 }
 
 /// Every pack of a run, compiled.
@@ -221,6 +225,7 @@ impl RuleSet {
                 window: period(&p.from, &p.until),
                 own_terms,
                 contradicts: Vec::new(),
+                context: p.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
             });
         }
         for (i, def) in packs.propositions.iter().enumerate() {
@@ -252,6 +257,7 @@ impl RuleSet {
                 about: Matcher::compile(&f.about, &mut terms, &mut lexicon),
                 patterns,
                 window: period(&f.from, &f.until),
+                context: f.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
             });
         }
 

@@ -244,6 +244,11 @@ pub struct PropositionDef {
     /// denies that the government carried it out.
     #[serde(default)]
     pub contradicts: Vec<String>,
+    /// Terms the document must hold somewhere for the proposition to apply at all: the
+    /// story's places, people and events. Keeps one story's propositions out of another
+    /// story's articles ("a provocation" in a Salisbury report is not about Khan Shaykhun).
+    #[serde(default)]
+    pub context: Vec<String>,
     /// Only documents published on or after this day, `YYYY-MM-DD`.
     #[serde(default)]
     pub from: Option<String>,
@@ -282,6 +287,9 @@ pub struct FrameDef {
     /// Patterns around the value: `{N}` stands for a number (hedge included), `{DATE}`
     /// for a date, `...` for up to four other words: `killed {N}`, `{N} ... dead`.
     pub patterns: Vec<String>,
+    /// Terms the document must hold somewhere for the frame to apply at all.
+    #[serde(default)]
+    pub context: Vec<String>,
     /// Only documents published on or after this day.
     #[serde(default)]
     pub from: Option<String>,

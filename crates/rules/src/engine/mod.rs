@@ -253,20 +253,31 @@ impl<'a> Run<'a> {
             TermRef::Fuzzy(f) => anchors.contains(&f) || !self.rules.terms.is_anchored(f),
         };
         let published = self.published();
+        // A document that names some story's context but none of this rule's is about
+        // another story; one that names no story at all (a snippet) may be about any.
+        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
+        let some_story = self
+            .rules
+            .propositions
+            .iter()
+            .map(|p| &p.context)
+            .chain(self.rules.frames.iter().map(|f| &f.context))
+            .any(|c| names(c));
+        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || names(context);
         self.doc_propositions = self
             .rules
             .propositions
             .iter()
             .map(|p| {
                 let elsewhere = !p.rivals.is_empty() || p.counter.iter().any(|&t| present(t));
-                p.window.covers(published) && p.about.could_match(present, elsewhere)
+                in_context(&p.context) && p.window.covers(published) && p.about.could_match(present, elsewhere)
             })
             .collect();
         self.doc_frames = self
             .rules
             .frames
             .iter()
-            .map(|f| f.window.covers(published) && f.about.could_match(present, false))
+            .map(|f| in_context(&f.context) && f.window.covers(published) && f.about.could_match(present, false))
             .collect();
     }
 

@@ -250,7 +250,7 @@ fn check_proposition(node: &Node, actors: &Actors<'_>, propositions: &[&str], is
     if let Some(about) = node.get("about") {
         check_matcher(about, issues);
     }
-    for (term, at) in strings(node, "counter") {
+    for (term, at) in strings(node, "counter").into_iter().chain(strings(node, "context")) {
         check_term(term, at, issues);
     }
     check_period(node, issues);
@@ -259,6 +259,9 @@ fn check_proposition(node: &Node, actors: &Actors<'_>, propositions: &[&str], is
 fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
     if let Some(about) = node.get("about") {
         check_matcher(about, issues);
+    }
+    for (term, at) in strings(node, "context") {
+        check_term(term, at, issues);
     }
     let kind = match node.get("kind").and_then(Node::as_str) {
         Some("date") => FrameKind::Date,

@@ -90,6 +90,44 @@ fn deeply_nested_yaml_is_refused_with_its_place() {
     assert!(all.to_lowercase().contains("nest"), "says what is wrong: {all}");
 }
 
+/// A rule author who reaches for a regex (the classic catastrophic `(a+)+$`) gets an
+/// unknown-field error at its place; the same text as a frame pattern is a literal word, and
+/// a text built to blow up a matcher (long runs, a number in every slot, eight gaps in one
+/// pattern: once exponential, 17 s a sentence) runs in time linear in the text.
+#[test]
+fn a_rule_regex_is_refused_and_regex_shaped_patterns_are_literal() {
+    let dir = tempdir();
+    let regex_pack = dir.path().join("regex.yaml");
+    write(
+        &regex_pack,
+        "frames:\n  - id: x/deaths\n    quantity: people killed\n    about: {all: [[flood]]}\n    regex: \"(a+)+$\"\n",
+    );
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "check"]).arg(&regex_pack));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(all.contains("regex.yaml:5:5"), "names the file, line and column: {all}");
+    assert!(all.contains("regex"), "names the field: {all}");
+
+    let selva = std::fs::read_to_string(root().join("tests/rules/selva.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let pack = selva.replace(
+        r#"patterns: ["killed {N}", "{N} ... died", "death toll ... {N}"]"#,
+        r#"patterns: ["(a+)+$ {N}", "{N} ... ... ... ... ... ... ... ... died", "killed ... ... ... ... ... ... {N}"]"#,
+    );
+    assert_ne!(pack, selva, "the test pack's frame patterns changed; update this test");
+    let rules = dir.path().join("rules.yaml");
+    write(&rules, &pack);
+    let evil =
+        format!("The Selva dam flood killed {} {}!\n(a+)+$ 12 Selva dam flood.\n", "a".repeat(1_100), "7 ".repeat(40));
+    write(&dir.path().join("corpus/evil.txt"), &evil.repeat(200));
+    let (code, stdout, stderr) = run(claimcheck()
+        .args(["claims", "--format", "jsonl", "--no-default-rules", "--rules"])
+        .arg(&rules)
+        .arg(dir.path().join("corpus")));
+    assert_eq!(code, 0, "{stderr}");
+    let values = stdout.lines().filter(|l| l.contains(r#""raw":"7""#)).count();
+    assert_eq!(values, 200, "every evil sentence read, its toll found through the gaps: {stderr}");
+}
+
 #[test]
 fn a_directory_symlink_loop_and_an_unreadable_path_do_not_stop_the_run() {
     let dir = tempdir();

@@ -91,11 +91,11 @@ fn deeply_nested_yaml_is_refused_with_its_place() {
 }
 
 /// A rule author who reaches for a regex (the classic catastrophic `(a+)+$`) gets an
-/// unknown-field error at its place; the same text as a frame pattern is a literal word, and
-/// a text built to blow up a matcher (long runs, a number in every slot, eight gaps in one
+/// unknown-field error at its place, and as a frame pattern an error that says patterns are
+/// words; a text built to blow up a matcher (long runs, a number in every slot, eight gaps in one
 /// pattern: once exponential, 17 s a sentence) runs in time linear in the text.
 #[test]
-fn a_rule_regex_is_refused_and_regex_shaped_patterns_are_literal() {
+fn a_rule_regex_is_refused_and_gap_patterns_run_in_linear_time() {
     let dir = tempdir();
     let regex_pack = dir.path().join("regex.yaml");
     write(
@@ -109,13 +109,22 @@ fn a_rule_regex_is_refused_and_regex_shaped_patterns_are_literal() {
     assert!(all.contains("regex"), "names the field: {all}");
 
     let selva = std::fs::read_to_string(root().join("tests/rules/selva.yaml")).unwrap_or_else(|e| panic!("{e}"));
-    let pack = selva.replace(
-        r#"patterns: ["killed {N}", "{N} ... died", "death toll ... {N}"]"#,
-        r#"patterns: ["(a+)+$ {N}", "{N} ... ... ... ... ... ... ... ... died", "killed ... ... ... ... ... ... {N}"]"#,
-    );
-    assert_ne!(pack, selva, "the test pack's frame patterns changed; update this test");
+    let patterns = r#"patterns: ["killed {N}", "{N} ... died", "death toll ... {N}"]"#;
+    assert!(selva.contains(patterns), "the test pack's frame patterns changed; update this test");
     let rules = dir.path().join("rules.yaml");
-    write(&rules, &pack);
+    write(&rules, &selva.replace(patterns, r#"patterns: ["(a+)+$ {N}"]"#));
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "check", "--no-default-rules"]).arg(&rules));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(all.contains("rules.yaml:") && all.contains("`(a+)+$` in pattern"), "a pattern is words: {all}");
+
+    write(
+        &rules,
+        &selva.replace(
+            patterns,
+            r#"patterns: ["{N} ... ... ... ... ... ... ... ... died", "killed ... ... ... ... ... ... {N}"]"#,
+        ),
+    );
     let evil =
         format!("The Selva dam flood killed {} {}!\n(a+)+$ 12 Selva dam flood.\n", "a".repeat(1_100), "7 ".repeat(40));
     write(&dir.path().join("corpus/evil.txt"), &evil.repeat(200));

@@ -282,7 +282,16 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
                 format!("pattern `{pattern}` has no words around `{placeholder}`, so it matches any value"),
             )
             .help(format!("add the words that mark this quantity: {example}")),
-            Ok(_) => continue,
+            Ok(_) => match pattern.split_whitespace().find_map(|w| not_a_text_word(w, placeholder)) {
+                Some((word, reads)) => Issue::new(
+                    at,
+                    format!("`{word}` in pattern `{pattern}` reads as {reads} in text, so the pattern never matches"),
+                )
+                .help(format!(
+                    "patterns are words, not regular expressions, and punctuation between words is skipped: {example}"
+                )),
+                None => continue,
+            },
             Err(_) if slots == 0 && pattern.contains(placeholder) => {
                 Issue::new(at, format!("`{placeholder}` in pattern `{pattern}` is not a word of its own"))
                     .help(format!("put spaces around `{placeholder}`: {example}"))
@@ -508,6 +517,23 @@ fn check_cycles(actors: &Actors<'_>, errors: &mut Vec<PackError>) {
             message: format!("`member_of` goes round in a circle: {}", shown.join(" → ")),
             help: Some("remove one of these memberships".into()),
         });
+    }
+}
+
+/// A pattern word that no single token of text can equal, with how text would read it
+/// (frame patterns are matched against word and number tokens; punctuation is skipped).
+fn not_a_text_word<'a>(word: &'a str, placeholder: &str) -> Option<(&'a str, String)> {
+    if word == placeholder || word == "..." {
+        return None;
+    }
+    let tokens: Vec<parse::Token> = parse::token::tokens(word, parse::Span::new(0, word.len())).collect();
+    match tokens.as_slice() {
+        [one] if one.kind != parse::TokenKind::Punct => None,
+        [one] => Some((word, format!("punctuation `{}`", one.span.text(word)))),
+        many => {
+            let parts: Vec<String> = many.iter().map(|t| format!("`{}`", t.span.text(word))).collect();
+            Some((word, parts.join(" ")))
+        }
     }
 }
 

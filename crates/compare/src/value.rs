@@ -7,6 +7,10 @@
 //! lower reading was published strictly before every claim of the higher one, the toll was
 //! revised rather than disputed: `value-revised`, at its own (lower) severity. Dates are
 //! intervals of days, so two different days conflict and a day inside a range does not.
+//!
+//! Each reading is paired with its nearest disjoint neighbours above it, not with every
+//! disjoint reading (see [`nearest_above`]), so a frame read in many documents gives
+//! conflicts linear in its readings.
 
 use crate::fingerprint::fingerprint;
 use crate::order::side_evidence;
@@ -99,10 +103,7 @@ pub(crate) fn frame(claims: &[&Claim], severities: &Severities, conflicts: &mut 
         // Readings whose lower bound is numerically below this upper bound overlap it (they
         // start at or after this one's start); only the rest need the exact test.
         let start = i + 1 + readings[i + 1..].partition_point(|r| low_key(&r.interval).0 < high_value);
-        for high in &readings[start..] {
-            if low.interval.overlaps(&high.interval) {
-                continue;
-            }
+        for high in nearest_above(low, &readings[start..]) {
             let is_revision = low.kind == ValueKind::Count
                 && high.kind == ValueKind::Count
                 && matches!((low.published, high.published), (Some((_, l)), Some((h, _))) if l < h);
@@ -115,6 +116,31 @@ pub(crate) fn frame(claims: &[&Claim], severities: &Severities, conflicts: &mut 
             conflicts.push(conflict(&frame, kind, severity, low, high));
         }
     }
+}
+
+/// The readings above `low` that it is paired with: the nearest disjoint interval (every
+/// principal giving it), and when that one is open above ("at least 80"), also the nearest
+/// disjoint bounded one. Pairing neighbours rather than all pairs keeps the conflicts linear
+/// in the readings (all pairs of 30 k claims' readings were 660 k conflicts), and the rest
+/// follow along the chain: 74 vs 86 and 86 vs 92 say that 74 and 92 disagree.
+fn nearest_above<'r, 'a>(low: &Reading<'a>, above: &'r [Reading<'a>]) -> Vec<&'r Reading<'a>> {
+    let mut out = Vec::new();
+    let mut rest = above;
+    while let Some(at) = rest.iter().position(|r| !low.interval.overlaps(&r.interval)) {
+        let interval = rest[at].interval;
+        let same = rest[at..].iter().take_while(|r| interval_cmp(&r.interval, &interval) == Ordering::Equal).count();
+        out.extend(&rest[at..at + same]);
+        if !matches!(interval.high, Bound::Unbounded) {
+            break;
+        }
+        rest = &rest[at + same..];
+        // Past the open-ended group, only a bounded interval is wanted.
+        match rest.iter().position(|r| !matches!(r.interval.high, Bound::Unbounded)) {
+            Some(skip) => rest = &rest[skip..],
+            None => break,
+        }
+    }
+    out
 }
 
 fn same_interval(a: &Claim, b: &Claim) -> bool {

@@ -150,6 +150,51 @@ fn readings_are_deduplicated_by_principal_and_interval() {
     assert_eq!(c.conflicts[0].sides[0].evidence.len(), 2);
 }
 
+/// A count read as `value` by outlet `source`.
+fn toll(source: &str, doc: u32, low: Bound, high: Bound, raw: &str) -> Claim {
+    claim(source, Stance::Assert, None, doc, raw).outlet_voice().count("toll", low, high, raw).build()
+}
+
+fn pairs(c: &Comparison) -> Vec<(String, String)> {
+    c.conflicts
+        .iter()
+        .map(|k| {
+            let raw = |i: usize| k.sides[i].value.as_ref().map_or(String::new(), |v| v.raw.clone());
+            (raw(0), raw(1))
+        })
+        .collect()
+}
+
+#[test]
+fn many_readings_pair_with_their_nearest_neighbours_not_all_pairs() {
+    let exact = |source: &str, doc, v: f64, raw: &str| toll(source, doc, Bound::Inclusive(v), Bound::Inclusive(v), raw);
+    let claims = vec![
+        exact("source:a", 0, 74.0, "74"),
+        exact("source:b", 1, 86.0, "86"),
+        exact("source:c", 2, 86.0, "eighty-six"),
+        exact("source:d", 3, 92.0, "92"),
+        toll("source:e", 4, Bound::Inclusive(80.0), Bound::Unbounded, "at least 80"),
+    ];
+    let c = run(&claims);
+    let mut found = pairs(&c);
+    found.sort();
+    let want = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+        v.sort();
+        v
+    };
+    // 74 meets "at least 80" (nearest, open above) and both 86s (nearest bounded); each 86
+    // meets 92; 74 vs 92 follows along the chain and is not repeated.
+    assert_eq!(
+        found,
+        want(&[("74", "at least 80"), ("74", "86"), ("74", "eighty-six"), ("86", "92"), ("eighty-six", "92")])
+    );
+
+    // A hundred different tolls give 99 conflicts, not 4,950.
+    let many: Vec<Claim> = (0..100u32).map(|i| exact(&format!("source:{i}"), i, 50.0 + f64::from(i), "n")).collect();
+    assert_eq!(run(&many).conflicts.len(), 99);
+}
+
 #[test]
 fn rising_toll_published_later_is_revised() {
     let claims = vec![

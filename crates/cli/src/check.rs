@@ -206,6 +206,7 @@ mod tests {
             stance,
             value: None,
             evidence: Vec::new(),
+            evidence_omitted: 0,
         };
         Conflict {
             kind: ConflictKind::OpposedStance,

@@ -30,7 +30,7 @@ pub mod value;
 
 pub use fingerprint::normalise_sentence;
 pub use jsonl::{JsonlError, read_claims_jsonl};
-pub use record::{Comparison, Conflict, Position, PositionStance, Side, SideEvidence};
+pub use record::{Comparison, Conflict, MAX_EVIDENCE_PER_SIDE, Position, PositionStance, Side, SideEvidence};
 pub use severity::DEFAULT_UNLISTED_SIMILARITY;
 
 use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};

@@ -126,6 +126,7 @@ fn side(p: &Principal<'_>, stance: Stance, claims: &[&Claim]) -> Side {
         stance,
         value: None,
         evidence: claims.iter().map(|c| side_evidence(c)).collect(),
+        evidence_omitted: 0,
     }
 }
 
@@ -148,6 +149,7 @@ fn conflict(
         confidence: 1.0,
         sides,
     }
+    .cap_evidence()
 }
 
 /// Whether the claim is the actor's own word: the document's source is the speaker or the
@@ -231,6 +233,7 @@ fn report_conflict(proposition: &rules::PropositionRef, p: &Principal<'_>, sever
                 stance,
                 value: None,
                 evidence: run.iter().map(|c| side_evidence(c)).collect(),
+                evidence_omitted: 0,
             });
         }
     }

@@ -201,6 +201,7 @@ fn side(claim: &Claim) -> Side {
         stance: claim.stance,
         value: None,
         evidence: vec![side_evidence(claim)],
+        evidence_omitted: 0,
     }
 }
 

@@ -170,6 +170,7 @@ fn side(reading: &Reading<'_>) -> Side {
         stance,
         value: reading.claims[0].value.clone(),
         evidence: reading.claims.iter().map(|c| side_evidence(c)).collect(),
+        evidence_omitted: 0,
     }
 }
 
@@ -213,4 +214,5 @@ fn conflict(
         confidence: 1.0,
         sides,
     }
+    .cap_evidence()
 }

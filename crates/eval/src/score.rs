@@ -543,7 +543,14 @@ mod tests {
             raw: String::new(),
             date: None,
         });
-        Side { actor: actor.into(), actor_name: actor.into(), stance, value, evidence: vec![evidence()] }
+        Side {
+            actor: actor.into(),
+            actor_name: actor.into(),
+            stance,
+            value,
+            evidence: vec![evidence()],
+            evidence_omitted: 0,
+        }
     }
 
     fn conflict(kind: ConflictKind, sides: Vec<Side>) -> Conflict {

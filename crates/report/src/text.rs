@@ -42,8 +42,9 @@ fn conflict_group(conflict: &Conflict) -> Group<'_> {
     for side in &conflict.sides {
         let shown = side.evidence.len().min(MAX_EVIDENCE_PER_SIDE);
         let mut line = format!("{} {}", crate::side_who(side), side_verb(side));
-        if side.evidence.len() > shown {
-            line.push_str(&format!(" ({} more not shown)", side.evidence.len() - shown));
+        let hidden = side.evidence.len() - shown + side.evidence_omitted;
+        if hidden > 0 {
+            line.push_str(&format!(" ({hidden} more not shown)"));
         }
         elements.push(Level::INFO.message(line).into());
         for evidence in &side.evidence[..shown] {

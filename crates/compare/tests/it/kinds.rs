@@ -40,6 +40,27 @@ fn opposed_stance_between_principals_with_members_rolled_up() {
 }
 
 #[test]
+fn a_side_lists_its_first_evidence_and_counts_the_rest() {
+    let mut claims: Vec<Claim> = (0..30u32)
+        .map(|doc| claim("USA", Stance::Assert, Some("p"), doc, &format!("Assad did it, statement {doc}.")).build())
+        .collect();
+    claims.push(claim("RUS", Stance::Deny, Some("p"), 40, "Assad did not do it.").build());
+    let c = run(&claims);
+    let usa = &c.conflicts[0].sides[0];
+    assert_eq!(usa.actor, "USA");
+    assert_eq!(usa.evidence.len(), compare::MAX_EVIDENCE_PER_SIDE);
+    assert_eq!(usa.evidence_omitted, 30 - compare::MAX_EVIDENCE_PER_SIDE);
+    assert_eq!(usa.evidence[0].evidence.sentence, "Assad did it, statement 0.", "the first in document order");
+    assert_eq!(c.conflicts[0].sides[1].evidence_omitted, 0);
+    assert_eq!(c.positions.iter().find(|p| p.actor == "USA").map(|p| p.asserts), Some(30), "positions count all");
+
+    // The fingerprint covers the evidence left out: a change there is a new conflict.
+    let mut changed = claims.clone();
+    changed[29].evidence.sentence = "Assad did it, a different statement.".into();
+    assert_ne!(run(&changed).conflicts[0].fingerprint, c.conflicts[0].fingerprint);
+}
+
+#[test]
 fn same_bloc_is_not_opposed() {
     let claims = vec![
         claim("USA", Stance::Assert, Some("p"), 0, "A.").blocs(&["WEST"]).build(),

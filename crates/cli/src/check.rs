@@ -2,7 +2,7 @@
 
 use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, FailOn, Global, ReportFormat};
 use crate::config::Config;
-use crate::output::{emit, note, use_color, write_atomic};
+use crate::output::{emit_with, note, use_color, write_atomic};
 use crate::pipeline::{self, Extraction};
 use crate::status::Status;
 use anyhow::{Context, Result};
@@ -97,9 +97,7 @@ pub fn report_conflicts(
     let style =
         report::Style { color: gate.format == ReportFormat::Text && use_color(global.color, gate.output.is_some()) };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
-    let mut bytes = Vec::new();
-    report::render(&report, gate.format.to_report(), style, &mut bytes)?;
-    emit(&bytes, gate.output)?;
+    emit_with(gate.output, |out| report::render(&report, gate.format.to_report(), style, out))?;
     Ok(report.comparison.conflicts)
 }
 
@@ -184,9 +182,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
         ClaimsFormat::Jsonl => report::ClaimFormat::Jsonl,
         ClaimsFormat::Csv => report::ClaimFormat::Csv,
     };
-    let mut bytes = Vec::new();
-    report::render_claims(&extraction.claims, format, &mut bytes)?;
-    emit(&bytes, args.input.output.as_deref())?;
+    emit_with(args.input.output.as_deref(), |out| report::render_claims(&extraction.claims, format, out))?;
     if !global.quiet {
         note(&extraction.timing());
     }

@@ -2,33 +2,47 @@
 
 use crate::args::ColorChoice;
 use anyhow::{Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a report and a failed run leaves any old file as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content streamed by `write` rather than held in memory
+/// first (a report of a large archive can be gigabytes).
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
+    let file = tempfile::Builder::new()
         .prefix(".claimcheck-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    file.write_all(bytes).and_then(|()| file.flush()).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    write(&mut out).and_then(|()| out.flush()).with_context(|| format!("cannot write {}", path.display()))?;
+    let file =
+        out.into_inner().map_err(|e| e.into_error()).with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
 /// Writes `bytes` to `output` atomically, or to standard output.
 pub fn emit(bytes: &[u8], output: Option<&Path>) -> Result<()> {
+    emit_with(output, |out| out.write_all(bytes))
+}
+
+/// Streams what `write` produces to `output` atomically, or to standard output, buffered.
+pub fn emit_with(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match output {
-        Some(path) => write_atomic(path, bytes),
+        Some(path) => write_atomic_with(path, write),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
+            let mut stdout = BufWriter::new(std::io::stdout().lock());
+            write(&mut stdout)?;
             stdout.flush()?;
             Ok(())
         }

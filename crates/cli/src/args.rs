@@ -102,6 +102,14 @@ pub struct CheckArgs {
     /// Inputs and output.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Report format, gate and baseline.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// How conflicts are reported and gated: shared by `check` and `compare`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
     /// Report format.
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ReportFormat>,
@@ -198,21 +206,12 @@ pub struct CompareArgs {
     /// Claims files, one JSON claim a line (`-` for standard input).
     #[arg(value_name = "CLAIMS.jsonl", required = true)]
     pub files: Vec<PathBuf>,
-    /// Report format.
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ReportFormat>,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when a conflict is at or above this severity.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
-    /// Hide conflicts whose fingerprint is listed in FILE.
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Write the fingerprints of the conflicts found to FILE, for `--baseline`.
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
+    /// Report format, gate and baseline.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Exit 2 after the run when any line could not be read as a claim.
     #[arg(long)]
     pub strict: bool,

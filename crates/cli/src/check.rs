@@ -1,6 +1,6 @@
 //! `claimcheck check` and `claimcheck claims`: the main job and the ledger.
 
-use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, FailOn, Global, ReportFormat};
+use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, FailOn, Global, ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::output::{emit_with, note, use_color, write_atomic};
 use crate::pipeline::{self, Extraction};
@@ -17,7 +17,7 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let config = Config::load(global, &cwd)?;
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
-    let gate = Gate::of(args, &config)?;
+    let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
     let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let conflicts = report_conflicts(&rules, &extraction.claims, extraction.summary(), &gate, global, &pool)?;
     if !global.quiet {
@@ -41,37 +41,19 @@ pub struct Gate<'a> {
 }
 
 impl<'a> Gate<'a> {
-    /// The gate of `check`'s flags, the config filling in what they leave out.
-    pub fn of(args: &'a CheckArgs, config: &'a Config) -> Result<Gate<'a>> {
-        Gate::from_flags(
-            args.format,
-            args.input.output.as_deref(),
-            args.fail_on,
-            args.baseline.as_deref(),
-            args.write_baseline.as_deref(),
-            config,
-        )
-    }
-
-    /// A gate from flags, the config filling in what they leave out.
-    pub fn from_flags(
-        format: Option<ReportFormat>,
-        output: Option<&'a Path>,
-        fail_on: Option<FailOn>,
-        baseline: Option<&'a Path>,
-        write_baseline: Option<&'a Path>,
-        config: &'a Config,
-    ) -> Result<Gate<'a>> {
-        let baseline = match baseline.or(config.file.baseline.as_deref()) {
+    /// The gate of the report flags and the output path, the config filling in what they
+    /// leave out.
+    pub fn of(flags: &'a ReportArgs, output: Option<&'a Path>, config: &'a Config) -> Result<Gate<'a>> {
+        let baseline = match flags.baseline.as_deref().or(config.file.baseline.as_deref()) {
             Some(path) => read_baseline(path)?,
             None => BTreeSet::new(),
         };
         Ok(Gate {
-            format: format.or(config.file.format).unwrap_or(ReportFormat::Text),
+            format: flags.format.or(config.file.format).unwrap_or(ReportFormat::Text),
             output,
-            fail_on: fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error),
+            fail_on: flags.fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error),
             baseline,
-            write_baseline,
+            write_baseline: flags.write_baseline.as_deref(),
         })
     }
 }

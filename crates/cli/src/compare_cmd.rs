@@ -18,14 +18,7 @@ pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
     let config = Config::load(global, &cwd)?;
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
-    let gate = Gate::from_flags(
-        args.format,
-        args.output.as_deref(),
-        args.fail_on,
-        args.baseline.as_deref(),
-        args.write_baseline.as_deref(),
-        &config,
-    )?;
+    let gate = Gate::of(&args.report, args.output.as_deref(), &config)?;
     let mut claims = Vec::new();
     let mut skipped = Vec::new();
     for path in &args.files {

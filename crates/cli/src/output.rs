@@ -23,11 +23,11 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std:
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let cannot_write = || format!("cannot write {}", path.display());
     let mut out = BufWriter::new(file);
-    write(&mut out).and_then(|()| out.flush()).with_context(|| format!("cannot write {}", path.display()))?;
-    let file =
-        out.into_inner().map_err(|e| e.into_error()).with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    write(&mut out).and_then(|()| out.flush()).with_context(cannot_write)?;
+    let file = out.into_inner().map_err(|e| e.into_error()).with_context(cannot_write)?;
+    file.persist(path).map_err(|e| e.error).with_context(cannot_write)?;
     Ok(())
 }
 

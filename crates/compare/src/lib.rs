@@ -64,6 +64,19 @@ pub fn compare(claims: &[Claim], checks: &ChecksDef) -> Comparison {
     Comparison { positions, conflicts }
 }
 
+/// The indices of the claims `keep` selects, each with a hash of its `id`, sorted by the
+/// hash so that claims of one id form a run (see [`runs`]).
+fn keyed(
+    claims: &[Claim],
+    keep: impl Fn(&Claim) -> bool + Sync,
+    id: impl Fn(&Claim) -> &str + Sync,
+) -> Vec<(u64, usize)> {
+    let mut keys: Vec<(u64, usize)> =
+        claims.par_iter().enumerate().filter(|(_, c)| keep(c)).map(|(i, c)| (xxh3_64(id(c).as_bytes()), i)).collect();
+    keys.par_sort_unstable_by_key(|k| k.0);
+    keys
+}
+
 /// Runs of equal `key.0` in sorted keys, as index ranges.
 fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -76,13 +89,7 @@ fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
 }
 
 fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Vec<Conflict>) {
-    let mut keys: Vec<(u64, usize)> = claims
-        .par_iter()
-        .enumerate()
-        .filter(|(_, c)| c.proposition.is_some() && c.voice == Voice::Actor)
-        .map(|(i, c)| (xxh3_64(proposition_id(c).as_bytes()), i))
-        .collect();
-    keys.par_sort_unstable_by_key(|k| k.0);
+    let keys = keyed(claims, |c| c.proposition.is_some() && c.voice == Voice::Actor, proposition_id);
     let groups: Vec<(Vec<Position>, Vec<Conflict>)> = runs(&keys)
         .into_par_iter()
         .map(|range| {
@@ -115,13 +122,7 @@ fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
     if !severities.enabled(ConflictKind::ValueMismatch) && !severities.enabled(ConflictKind::ValueRevised) {
         return Vec::new();
     }
-    let mut keys: Vec<(u64, usize)> = claims
-        .par_iter()
-        .enumerate()
-        .filter(|(_, c)| value::gives_value(c))
-        .map(|(i, c)| (xxh3_64(frame_id(c).as_bytes()), i))
-        .collect();
-    keys.par_sort_unstable_by_key(|k| k.0);
+    let keys = keyed(claims, value::gives_value, frame_id);
     runs(&keys)
         .into_par_iter()
         .flat_map_iter(|range| {

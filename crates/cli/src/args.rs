@@ -91,6 +91,11 @@ pub struct InputArgs {
     /// Exit 2 after the run when any input was skipped or warned about.
     #[arg(long)]
     pub strict: bool,
+    /// Read standard input (`-`) as if it were the file NAME: its format from NAME's
+    /// extension, NAME as its path in evidence. A shard piped in (`… | claimcheck claims -
+    /// --stdin-name corpus.jsonl`) then yields the claims a run over that file would.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

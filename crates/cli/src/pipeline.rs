@@ -158,10 +158,11 @@ pub fn extract(
     let mut extraction = Extraction { files: files.len(), ..Extraction::default() };
     let mut all = results;
     if stdin {
+        let name = args.stdin_name.as_deref().unwrap_or("-");
         let stdin_file = InputFile {
-            path: PathBuf::from("-"),
-            display: "-".into(),
-            format: Format::Text,
+            path: PathBuf::from(name),
+            display: name.into(),
+            format: Format::from_path(Path::new(name)).unwrap_or(Format::Text),
             index: u32::try_from(files.len()).unwrap_or(u32::MAX),
         };
         let mut bytes = Vec::new();

@@ -61,3 +61,48 @@ fn a_bad_claims_line_is_named_and_the_rest_compared() {
     let (code, _, _) = run(bare().arg("compare").arg(&good).args(["--strict", "--fail-on", "never"]));
     assert_eq!(code, 2, "--strict turns a bad line into exit 2");
 }
+
+/// A JSON Lines corpus piped in shards (`--stdin-name`), each padded with blank lines to its
+/// first line as the Spark job does, yields the claims of one run over the file, byte for
+/// byte: same path, record numbers, lines and default document ids.
+#[test]
+fn piped_shards_named_as_their_file_give_the_claims_of_the_file() {
+    let dir = tempdir();
+    let mut records = Vec::new();
+    for entry in std::fs::read_dir(root().join("corpus/syria-2017")).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_some_and(|e| e == "md") {
+            records.push(path);
+        }
+    }
+    records.sort();
+    // Article bodies as records, without ids (so ids default to `path#line`), and a blank
+    // line in the middle.
+    let mut lines: Vec<String> = records
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let body = text.rsplit("---").next().unwrap_or_default();
+            serde_json::json!({ "source": "Wire", "text": body }).to_string()
+        })
+        .collect();
+    lines.insert(lines.len() / 2, String::new());
+    let corpus = dir.path().join("news.jsonl");
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+    let name = corpus.display().to_string();
+
+    let (code, whole, stderr) = run(bare().args(["claims", &name, "--format", "jsonl"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(whole.lines().count() >= 5, "the articles hold claims: {whole}");
+
+    let cut = lines.len() / 2 + 1;
+    let mut sharded = String::new();
+    for (skip, shard) in [(0, &lines[..cut]), (cut, &lines[cut..])] {
+        let input = "\n".repeat(skip) + &shard.join("\n") + "\n";
+        let (code, out, stderr) =
+            run(bare().args(["claims", "-", "--stdin-name", &name, "--format", "jsonl"]).write_stdin(input));
+        assert_eq!(code, 0, "{stderr}");
+        sharded.push_str(&out);
+    }
+    assert_eq!(sharded, whole);
+}

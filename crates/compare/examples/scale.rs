@@ -13,6 +13,17 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU seconds this process has used, user and system, over all threads: less disturbed
+/// than wall time when other jobs share the cores.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line: 11 and 12 counted from the state.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
@@ -26,8 +37,10 @@ fn main() {
     let generated = started.elapsed();
     let rss_claims = peak_rss_kib().unwrap_or(0);
     let started = Instant::now();
+    let cpu = cpu_seconds();
     let comparison = compare::compare(&claims, &ChecksDef::default());
     let compared = started.elapsed();
+    let cpu = cpu_seconds() - cpu;
     let rss_peak = peak_rss_kib().unwrap_or(0);
     let mut kinds = std::collections::BTreeMap::new();
     for c in &comparison.conflicts {
@@ -36,6 +49,7 @@ fn main() {
     println!("claims:      {n} (generated in {:.2} s)", generated.as_secs_f64());
     println!("threads:     {}", rayon::current_num_threads());
     println!("compare:     {:.2} s, {:.0} claims/s", compared.as_secs_f64(), n as f64 / compared.as_secs_f64());
+    println!("cpu:         {cpu:.2} s (user and system, all threads)");
     println!("positions:   {}", comparison.positions.len());
     println!("conflicts:   {} {kinds:?}", comparison.conflicts.len());
     println!(

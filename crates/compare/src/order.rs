@@ -1,7 +1,7 @@
 //! The fixed orders: of claims (document order, then every field that can tell two apart),
 //! of conflicts, and the conversion of claims into evidence.
 
-use crate::record::{Conflict, SideEvidence};
+use crate::record::{Conflict, MAX_EVIDENCE_PER_SIDE, SideEvidence};
 use rules::Claim;
 use std::cmp::Ordering;
 
@@ -48,7 +48,7 @@ fn raw_value(claim: &Claim) -> &str {
 }
 
 /// The evidence a side shows for one claim.
-pub(crate) fn side_evidence(claim: &Claim) -> SideEvidence {
+fn side_evidence(claim: &Claim) -> SideEvidence {
     SideEvidence {
         evidence: claim.evidence.clone(),
         speaker_id: claim.actor.id.clone(),
@@ -57,6 +57,13 @@ pub(crate) fn side_evidence(claim: &Claim) -> SideEvidence {
         reasons: claim.reasons.clone(),
         date: claim.date,
     }
+}
+
+/// The evidence a side lists for `claims`: the first [`MAX_EVIDENCE_PER_SIDE`], and how many
+/// more there are. Only those listed are copied.
+pub(crate) fn listed_evidence(claims: &[&Claim]) -> (Vec<SideEvidence>, usize) {
+    let listed = claims.len().min(MAX_EVIDENCE_PER_SIDE);
+    (claims[..listed].iter().map(|c| side_evidence(c)).collect(), claims.len() - listed)
 }
 
 /// Where a conflict is first seen: the earliest evidence over its sides.

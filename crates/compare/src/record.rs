@@ -64,26 +64,13 @@ pub struct Side {
 
 /// Most evidence a side of a conflict lists. A position read in thousands of documents would
 /// otherwise copy all of them into every conflict it takes part in (100 MB of synthetic news
-/// gave a 4.6 GB report); the position itself still counts every claim.
+/// gave a 4.6 GB report); the position itself still counts every claim, and the
+/// fingerprint covers all of them.
 pub const MAX_EVIDENCE_PER_SIDE: usize = 25;
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]
 fn is_zero(n: &usize) -> bool {
     *n == 0
-}
-
-impl Conflict {
-    /// Keeps the first [`MAX_EVIDENCE_PER_SIDE`] pieces of evidence of each side and counts
-    /// the rest; call after the fingerprint, which covers all of it.
-    pub(crate) fn cap_evidence(mut self) -> Conflict {
-        for side in &mut self.sides {
-            if side.evidence.len() > MAX_EVIDENCE_PER_SIDE {
-                side.evidence_omitted += side.evidence.len() - MAX_EVIDENCE_PER_SIDE;
-                side.evidence.truncate(MAX_EVIDENCE_PER_SIDE);
-            }
-        }
-        self
-    }
 }
 
 /// One claim behind a side: where it was read and who actually spoke.

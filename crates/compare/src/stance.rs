@@ -15,7 +15,7 @@
 //!   at overlapping or unknown dates: a *report conflict*, one side per outlet.
 
 use crate::fingerprint::fingerprint;
-use crate::order::side_evidence;
+use crate::order::listed_evidence;
 use crate::record::{Conflict, Position, PositionStance, Side};
 use crate::severity::Severities;
 use parse::Date;
@@ -72,7 +72,9 @@ pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts:
                 let mut actors = vec![a.id().to_owned(), d.id().to_owned()];
                 actors.sort_unstable();
                 let message = format!("{} denies what {} asserts: {}", d.name(), a.name(), proposition.statement);
-                conflicts.push(conflict(ConflictKind::OpposedStance, severity, &proposition, actors, message, sides));
+                let claims = [a.asserts.as_slice(), d.denies.as_slice()];
+                let kind = ConflictKind::OpposedStance;
+                conflicts.push(conflict(kind, severity, &proposition, actors, message, sides, &claims));
             }
         }
     }
@@ -120,14 +122,8 @@ fn same_bloc(a: &Principal<'_>, b: &Principal<'_>) -> bool {
 }
 
 fn side(p: &Principal<'_>, stance: Stance, claims: &[&Claim]) -> Side {
-    Side {
-        actor: p.id().to_owned(),
-        actor_name: p.name().to_owned(),
-        stance,
-        value: None,
-        evidence: claims.iter().map(|c| side_evidence(c)).collect(),
-        evidence_omitted: 0,
-    }
+    let (evidence, evidence_omitted) = listed_evidence(claims);
+    Side { actor: p.id().to_owned(), actor_name: p.name().to_owned(), stance, value: None, evidence, evidence_omitted }
 }
 
 fn conflict(
@@ -137,11 +133,12 @@ fn conflict(
     actors: Vec<String>,
     message: String,
     sides: Vec<Side>,
+    claims: &[&[&Claim]],
 ) -> Conflict {
     Conflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &proposition.id, &actors, &sides),
+        fingerprint: fingerprint(kind, &proposition.id, &actors, &sides, claims),
         proposition: Some(proposition.clone()),
         frame: None,
         actors,
@@ -149,7 +146,6 @@ fn conflict(
         confidence: 1.0,
         sides,
     }
-    .cap_evidence()
 }
 
 /// Whether the claim is the actor's own word: the document's source is the speaker or the
@@ -195,9 +191,11 @@ fn is_self_contradiction(p: &Principal<'_>) -> bool {
 fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
     let assert = side(p, Stance::Assert, &p.asserts);
     let deny = side(p, Stance::Deny, &p.denies);
-    let (sides, message) = match change_of_position(p) {
+    let (asserts, denies) = (p.asserts.as_slice(), p.denies.as_slice());
+    let (sides, claims, message) = match change_of_position(p) {
         Some((Stance::Deny, last, first)) => (
             vec![deny, assert],
+            [denies, asserts],
             format!(
                 "{} changed position: denied until {last}, asserts from {first}: {}",
                 p.name(),
@@ -206,35 +204,47 @@ fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, se
         ),
         Some((_, last, first)) => (
             vec![assert, deny],
+            [asserts, denies],
             format!(
                 "{} changed position: asserted until {last}, denies from {first}: {}",
                 p.name(),
                 proposition.statement
             ),
         ),
-        None => (vec![assert, deny], format!("{} both asserts and denies: {}", p.name(), proposition.statement)),
+        None => (
+            vec![assert, deny],
+            [asserts, denies],
+            format!("{} both asserts and denies: {}", p.name(), proposition.statement),
+        ),
     };
-    conflict(ConflictKind::SelfContradiction, severity, proposition, vec![p.id().to_owned()], message, sides)
+    let actors = vec![p.id().to_owned()];
+    conflict(ConflictKind::SelfContradiction, severity, proposition, actors, message, sides, &claims)
 }
 
 fn report_conflict(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
+    // Stable sorts: claims keep their order within one source.
+    let by_source = [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].map(|(stance, claims)| {
+        let mut sorted: Vec<&Claim> = claims.clone();
+        sorted.sort_by(|a, b| a.evidence.source.cmp(&b.evidence.source));
+        (stance, sorted)
+    });
     let mut sides = Vec::new();
+    let mut claims = Vec::new();
     let mut names = [Vec::new(), Vec::new()];
-    for (slot, (stance, claims)) in [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].into_iter().enumerate() {
-        let mut by_source: Vec<&Claim> = claims.clone();
-        // Stable: claims keep their order within one source.
-        by_source.sort_by(|a, b| a.evidence.source.cmp(&b.evidence.source));
-        for run in by_source.chunk_by(|a, b| a.evidence.source == b.evidence.source) {
+    for (slot, (stance, sorted)) in by_source.iter().enumerate() {
+        for run in sorted.chunk_by(|a, b| a.evidence.source == b.evidence.source) {
             let source = run.first().map_or("", |c| c.evidence.source.as_str());
             names[slot].push(source);
+            let (evidence, evidence_omitted) = listed_evidence(run);
             sides.push(Side {
                 actor: source.to_owned(),
                 actor_name: source.to_owned(),
-                stance,
+                stance: *stance,
                 value: None,
-                evidence: run.iter().map(|c| side_evidence(c)).collect(),
-                evidence_omitted: 0,
+                evidence,
+                evidence_omitted,
             });
+            claims.push(run);
         }
     }
     let message = format!(
@@ -244,5 +254,6 @@ fn report_conflict(proposition: &rules::PropositionRef, p: &Principal<'_>, sever
         names[1].join(", "),
         proposition.statement
     );
-    conflict(ConflictKind::ReportConflict, severity, proposition, vec![p.id().to_owned()], message, sides)
+    let actors = vec![p.id().to_owned()];
+    conflict(ConflictKind::ReportConflict, severity, proposition, actors, message, sides, &claims)
 }

@@ -11,7 +11,7 @@
 //! strings; pairs at or above the threshold are reported once, at lower confidence.
 
 use crate::fingerprint::fingerprint;
-use crate::order::{claim_cmp, side_evidence};
+use crate::order::{claim_cmp, listed_evidence};
 use crate::record::{Conflict, Side};
 use rayon::prelude::*;
 use rules::{Claim, ConflictKind, Severity, Stance, Voice};
@@ -195,13 +195,14 @@ fn bounded_levenshtein(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
 }
 
 fn side(claim: &Claim) -> Side {
+    let (evidence, evidence_omitted) = listed_evidence(&[claim]);
     Side {
         actor: claim.principal.id.clone(),
         actor_name: claim.principal.name.clone(),
         stance: claim.stance,
         value: None,
-        evidence: vec![side_evidence(claim)],
-        evidence_omitted: 0,
+        evidence,
+        evidence_omitted,
     }
 }
 
@@ -219,7 +220,7 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
     Conflict {
         kind: ConflictKind::Unlisted,
         severity,
-        fingerprint: fingerprint(ConflictKind::Unlisted, "", &actors, &sides),
+        fingerprint: fingerprint(ConflictKind::Unlisted, "", &actors, &sides, &[&[assert], &[deny]]),
         proposition: None,
         frame: None,
         actors,

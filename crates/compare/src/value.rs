@@ -13,7 +13,7 @@
 //! conflicts linear in its readings.
 
 use crate::fingerprint::fingerprint;
-use crate::order::side_evidence;
+use crate::order::listed_evidence;
 use crate::record::{Conflict, Side};
 use crate::severity::Severities;
 use parse::{Bound, Date, Interval};
@@ -164,13 +164,14 @@ fn describe(reading: &Reading<'_>) -> String {
 fn side(reading: &Reading<'_>) -> Side {
     let principal = reading.principal();
     let stance = if reading.claims.iter().any(|c| c.stance == Stance::Assert) { Stance::Assert } else { Stance::Hedge };
+    let (evidence, evidence_omitted) = listed_evidence(reading.claims);
     Side {
         actor: principal.id.clone(),
         actor_name: principal.name.clone(),
         stance,
         value: reading.claims[0].value.clone(),
-        evidence: reading.claims.iter().map(|c| side_evidence(c)).collect(),
-        evidence_omitted: 0,
+        evidence,
+        evidence_omitted,
     }
 }
 
@@ -206,7 +207,7 @@ fn conflict(
     Conflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &frame.id, &actors, &sides),
+        fingerprint: fingerprint(kind, &frame.id, &actors, &sides, &[low.claims, high.claims]),
         proposition: None,
         frame: Some(frame.clone()),
         actors,
@@ -214,5 +215,4 @@ fn conflict(
         confidence: 1.0,
         sides,
     }
-    .cap_evidence()
 }

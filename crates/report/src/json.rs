@@ -3,6 +3,7 @@
 
 use crate::{Report, Summary};
 use compare::{Conflict, Side, SideEvidence};
+use rayon::prelude::*;
 use parse::Date;
 use rules::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use serde::Serialize;
@@ -98,11 +99,19 @@ impl<'a> ReportJson<'a> {
     /// The JSON form of `report`.
     pub fn new(report: &'a Report) -> ReportJson<'a> {
         ReportJson {
+            conflicts: report.comparison.conflicts.iter().map(ConflictJson::new).collect(),
+            ..ReportJson::new_empty(report)
+        }
+    }
+
+    /// The JSON form of `report` without its conflicts.
+    fn new_empty(report: &'a Report) -> ReportJson<'a> {
+        ReportJson {
             schema_version: JSON_SCHEMA_VERSION,
             tool: "claimcheck",
             tool_version: crate::TOOL_VERSION,
             summary: &report.summary,
-            conflicts: report.comparison.conflicts.iter().map(ConflictJson::new).collect(),
+            conflicts: Vec::new(),
         }
     }
 }
@@ -155,12 +164,81 @@ impl<'a> EvidenceJson<'a> {
     }
 }
 
-pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &ReportJson::new(report))?;
-    writeln!(out)
+/// Conflicts serialised per rayon task: enough to amortise a task, few enough to balance.
+const CHUNK: usize = 256;
+
+/// Conflicts serialised before their bytes are written: bounds the memory held for output
+/// while keeping both threads busy.
+const WINDOW: usize = 1 << 15;
+
+/// Serialises `conflicts` window by window, chunks of a window in parallel, and hands each
+/// chunk's bytes to `write` in conflict order: the output is the same whatever the threads.
+fn in_parallel(
+    conflicts: &[Conflict],
+    serialise: impl Fn(&Conflict, &mut Vec<u8>) -> io::Result<()> + Sync,
+    mut write: impl FnMut(&[u8], bool) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut first = true;
+    for window in conflicts.chunks(WINDOW) {
+        let chunks: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut bytes = Vec::with_capacity(chunk.len() * 2048);
+                for conflict in chunk {
+                    serialise(conflict, &mut bytes)?;
+                }
+                Ok(bytes)
+            })
+            .collect();
+        for chunk in chunks {
+            write(&chunk?, first)?;
+            first = false;
+        }
+    }
+    Ok(())
 }
 
-/// One record a line: `{"type":"summary",…}` first, then `{"type":"conflict",…}` each.
+/// The pretty JSON report, as `serde_json::to_writer_pretty` writes it, with the conflicts
+/// serialised in parallel: the report without conflicts gives the frame (`"conflicts": []`
+/// last), and each conflict is pretty-printed alone and indented two levels. JSON strings
+/// hold no raw line breaks, so indenting every line indents exactly the layout.
+pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+    let head = serde_json::to_vec_pretty(&ReportJson::new_empty(report))?;
+    let conflicts = &report.comparison.conflicts;
+    let Some(head) = head.strip_suffix(b"[]\n}".as_slice()).filter(|_| !conflicts.is_empty()) else {
+        out.write_all(&head)?;
+        return writeln!(out);
+    };
+    out.write_all(head)?;
+    out.write_all(b"[\n")?;
+    in_parallel(
+        conflicts,
+        |conflict, bytes| {
+            let alone = serde_json::to_vec_pretty(&ConflictJson::new(conflict))?;
+            if !bytes.is_empty() {
+                bytes.extend_from_slice(b",\n");
+            }
+            for (i, line) in alone.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    bytes.push(b'\n');
+                }
+                bytes.extend_from_slice(b"    ");
+                bytes.extend_from_slice(line);
+            }
+            Ok(())
+        },
+        |chunk, first| {
+            if !first {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(chunk)
+        },
+    )?;
+    out.write_all(b"\n  ]\n}\n")
+}
+
+/// One record a line: `{"type":"summary",…}` first, then `{"type":"conflict",…}` each,
+/// serialised in parallel chunks and written in order.
 pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Line<T: Serialize> {
@@ -181,12 +259,16 @@ pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Resu
     };
     serde_json::to_writer(&mut *out, &summary)?;
     writeln!(out)?;
-    for conflict in &report.comparison.conflicts {
-        let line = Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)?;
-    }
-    Ok(())
+    in_parallel(
+        &report.comparison.conflicts,
+        |conflict, bytes| {
+            let line = Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
+            serde_json::to_writer(&mut *bytes, &line)?;
+            bytes.push(b'\n');
+            Ok(())
+        },
+        |chunk, _| out.write_all(chunk),
+    )
 }
 
 #[cfg(test)]
@@ -198,6 +280,50 @@ mod tests {
         let mut out = Vec::new();
         super::render(&sample::report(), &mut out)?;
         insta::assert_snapshot!(String::from_utf8_lossy(&out));
+        Ok(())
+    }
+
+    /// The sample's conflicts repeated across several chunks and windows, and none.
+    fn reports() -> Vec<crate::Report> {
+        let mut many = sample::report();
+        let one = many.comparison.conflicts.clone();
+        while many.comparison.conflicts.len() < super::WINDOW + 3 * super::CHUNK + 1 {
+            many.comparison.conflicts.extend(one.iter().cloned());
+        }
+        let mut none = sample::report();
+        none.comparison.conflicts.clear();
+        vec![sample::report(), many, none]
+    }
+
+    #[test]
+    fn parallel_json_is_serde_json() -> std::io::Result<()> {
+        for report in reports() {
+            let mut expected = serde_json::to_vec_pretty(&super::ReportJson::new(&report))?;
+            expected.push(b'\n');
+            let mut got = Vec::new();
+            super::render(&report, &mut got)?;
+            assert!(got == expected, "{} conflicts: the parallel JSON differs", report.comparison.conflicts.len());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn parallel_jsonl_is_the_lines_in_order() -> std::io::Result<()> {
+        let mut small = Vec::new();
+        super::render_lines(&sample::report(), &mut small)?;
+        let small = String::from_utf8_lossy(&small).into_owned();
+        let small: Vec<&str> = small.lines().skip(1).collect();
+        for report in reports() {
+            let mut got = Vec::new();
+            super::render_lines(&report, &mut got)?;
+            let text = String::from_utf8_lossy(&got);
+            let lines: Vec<&str> = text.lines().skip(1).collect();
+            assert_eq!(lines.len(), report.comparison.conflicts.len());
+            // `reports` repeats the sample's conflicts in order.
+            for (i, line) in lines.iter().enumerate() {
+                assert_eq!(*line, small[i % small.len()], "line {}", i + 2);
+            }
+        }
         Ok(())
     }
 

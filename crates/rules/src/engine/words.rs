@@ -289,6 +289,17 @@ pub fn is_possession_verb(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) modifies a place name without being a verb: "eastern",
+/// "rebel-held", "government-controlled", "northwest", "central".
+pub fn is_place_modifier(word: &str) -> bool {
+    let compass = ["north", "south", "east", "west"];
+    let directional = compass.iter().any(|c| word.starts_with(c))
+        && (word.ends_with("ern") || word.ends_with("east") || word.ends_with("west") || compass.contains(&word));
+    let held =
+        word.contains('-') && ["held", "controlled", "occupied", "run", "besieged"].iter().any(|e| word.ends_with(e));
+    directional || held || matches!(word, "central" | "occupied" | "besieged" | "neighbouring" | "neighboring")
+}
+
 /// Whether a token is punctuation only.
 pub fn is_punct_str(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphanumeric())

@@ -92,6 +92,18 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // "said it is highly likely that C": a hedge between the cue and its content
+        // qualifies what was said.
+        if let Some(cue) = unit.cue
+            && cue.span.end < unit.content.start
+        {
+            for h in self.sentence_hits(Span::new(cue.span.end, unit.content.start)) {
+                let hedge = self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Hedge));
+                if hedge && !self.capitalised_mid_sentence(i, h.span) {
+                    hedges.push(h.span);
+                }
+            }
+        }
         let analysed = &self.analysed[i];
         let own = unit.attribution;
         let mut inner_cues = Vec::new();
@@ -174,20 +186,43 @@ impl<'a> Run<'a> {
         }
         let Who::Actor(speaker) = unit.speaker.who else { return out };
         let side = |span| Doer { actor: speaker, span, own_side: true };
+        // A third-person pronoun after an actor named in the content refers to it ("a depot
+        // of the terrorists, where they kept …"), not to the speaker.
+        let antecedent = |span: Span| {
+            a.found
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
+                .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+        };
+        let refer = |span: Span, third_person: bool| match antecedent(span).filter(|_| third_person) {
+            Some(m) => Doer { actor: m.actor, span, own_side: false },
+            None => side(span),
+        };
         let refs = a.found.refs.iter().filter(|r| unit.content.contains(r.span));
         for r in refs.filter(|r| !speaker_span.is_some_and(|s| s.overlaps(r.span))) {
             match r.kind {
-                Reference::Pronoun(Pronoun::We | Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
-                    out.push(side(r.span));
+                Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
+                Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
+                    out.push(refer(r.span, true));
                 }
                 Reference::Anaphor { person: false } => out.push(side(r.span)),
                 _ => {}
             }
         }
         let content = Words::new(self.text, unit.content);
+        // A possessive is a doer only on a body that acts ("its army", "their forces"), not
+        // inside a phrase governed by a preposition ("against its own people").
         for k in 0..content.len() {
-            if matches!(content.word(k), "its" | "their" | "our" | "his" | "her") {
-                out.push(side(content.toks[k].span));
+            let word = content.word(k);
+            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
+                continue;
+            }
+            let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
+            let governed = k > 0 && words::is_preposition(content.word(k - 1));
+            if acts && !governed {
+                out.push(refer(content.toks[k].span, word != "our"));
             }
         }
         // "denied using poison gas", "denied any involvement": the speaker is the subject.
@@ -252,8 +287,15 @@ impl<'a> Run<'a> {
             let Some(found) = found else { continue };
             let all_in_content = found.iter().all(|f| unit.content.contains(*f));
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
-            // Context may complete a match only through a definite reference ("the attack").
-            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) {
+            // Context may complete a match only through a definite reference ("the attack",
+            // "was behind the attempted murder"): any of the proposition's words will do.
+            let definite = || {
+                region
+                    .found_terms()
+                    .iter()
+                    .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
+            };
+            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) && !definite() {
                 continue;
             }
             if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
@@ -271,7 +313,7 @@ impl<'a> Run<'a> {
                 continue;
             };
             matched_any = true;
-            self.push_proposition(i, unit, prop, stance, reasons, support, steps);
+            self.push_proposition(i, unit, prop, (stance, reasons, support), steps);
         }
         if matched_any {
             return;
@@ -348,7 +390,7 @@ impl<'a> Run<'a> {
         let (stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, &[]);
         let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
         reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
-        self.push_proposition(i, unit, prop, stance, reasons, Support::ReferBack, steps);
+        self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
     }
 
@@ -380,9 +422,7 @@ impl<'a> Run<'a> {
         i: usize,
         unit: &Unit,
         prop: &Proposition,
-        stance: Stance,
-        reasons: Vec<String>,
-        support: Support,
+        (stance, reasons, support): (Stance, Vec<String>, Support),
         steps: &mut Vec<Step>,
     ) {
         if self.explain {

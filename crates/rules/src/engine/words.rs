@@ -219,6 +219,38 @@ pub fn is_group_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) heads a body that can do what a proposition is about:
+/// "its army", "their forces", "his air force", "its government".
+pub fn is_acting_body(word: &str) -> bool {
+    is_group_head(word)
+        || matches!(
+            word,
+            "forces"
+                | "troops"
+                | "jets"
+                | "aircraft"
+                | "pilots"
+                | "soldiers"
+                | "planes"
+                | "warplanes"
+                | "air"
+                | "units"
+                | "unit"
+                | "officials"
+                | "agents"
+                | "operatives"
+                | "services"
+                | "brigade"
+                | "missiles"
+                | "missile"
+                | "buk"
+                | "own"
+                | "delegation"
+                | "envoy"
+                | "diplomats"
+        )
+}
+
 /// Whether `word` (lower case) is a preposition whose object is not the doer of a clause
 /// ("in Syria", "against the regime"); "by" is left out: it introduces the doer.
 pub fn is_preposition(word: &str) -> bool {

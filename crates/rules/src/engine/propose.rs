@@ -220,7 +220,11 @@ impl<'a> Run<'a> {
                 continue;
             }
             let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
-            let governed = k > 0 && words::is_preposition(content.word(k - 1));
+            // "belonged to its army" owns; "none of its missiles" is the subject itself.
+            let before = |back: usize| k.checked_sub(back).map_or("", |j| content.word(j));
+            let owner = before(1) == "to" && words::is_possession_verb(before(2));
+            let partitive = before(1) == "of" && words::is_quantifier(before(2));
+            let governed = words::is_preposition(before(1)) && !owner && !partitive;
             if acts && !governed {
                 out.push(refer(content.toks[k].span, word != "our"));
             }
@@ -537,6 +541,14 @@ impl<'a> Run<'a> {
             })
             .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
             .collect();
+        // Negators cancel out only within one clause ("not untrue"); "none of its missiles
+        // was fired, and no unit was deployed" negates twice, not zero times.
+        let negations: Vec<&(Span, Negation)> = match negations.first() {
+            Some((first, _)) => {
+                negations.iter().copied().filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end))).collect()
+            }
+            None => negations,
+        };
         if negations.len() % 2 == 1 {
             let (n, _) = negations[0];
             stance = stance.negated();

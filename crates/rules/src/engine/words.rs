@@ -332,6 +332,15 @@ pub fn is_place_modifier(word: &str) -> bool {
     directional || held || matches!(word, "central" | "occupied" | "besieged" | "neighbouring" | "neighboring")
 }
 
+/// Whether `word` (lower case) takes a partitive "of" and stays the head of the phrase:
+/// "none of its missiles", "some of their jets".
+pub fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "none" | "one" | "some" | "any" | "all" | "most" | "several" | "many" | "each" | "few" | "two" | "three"
+    )
+}
+
 /// Whether a token is punctuation only.
 pub fn is_punct_str(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphanumeric())

@@ -18,8 +18,8 @@ use crate::fingerprint::fingerprint;
 use crate::order::listed_evidence;
 use crate::record::{Conflict, Position, PositionStance, Side};
 use crate::severity::Severities;
+use claim::{Claim, ConflictKind, Stance};
 use parse::Date;
-use rules::{Claim, ConflictKind, Stance};
 use std::collections::BTreeSet;
 
 /// One principal's claims on the proposition.
@@ -91,7 +91,7 @@ pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts:
     positions
 }
 
-fn position(proposition: &rules::PropositionRef, p: &Principal<'_>) -> Position {
+fn position(proposition: &claim::PropositionRef, p: &Principal<'_>) -> Position {
     let hedges = p.claims.len() - p.asserts.len() - p.denies.len();
     let stance = match (p.asserts.is_empty(), p.denies.is_empty()) {
         (false, false) => PositionStance::Mixed,
@@ -128,8 +128,8 @@ fn side(p: &Principal<'_>, stance: Stance, claims: &[&Claim]) -> Side {
 
 fn conflict(
     kind: ConflictKind,
-    severity: rules::Severity,
-    proposition: &rules::PropositionRef,
+    severity: claim::Severity,
+    proposition: &claim::PropositionRef,
     actors: Vec<String>,
     message: String,
     sides: Vec<Side>,
@@ -188,7 +188,7 @@ fn is_self_contradiction(p: &Principal<'_>) -> bool {
     same_source || own_word || change_of_position(p).is_some()
 }
 
-fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
+fn self_contradiction(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
     let assert = side(p, Stance::Assert, &p.asserts);
     let deny = side(p, Stance::Deny, &p.denies);
     let (asserts, denies) = (p.asserts.as_slice(), p.denies.as_slice());
@@ -221,7 +221,7 @@ fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, se
     conflict(ConflictKind::SelfContradiction, severity, proposition, actors, message, sides, &claims)
 }
 
-fn report_conflict(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
+fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
     // Stable sorts: claims keep their order within one source.
     let by_source = [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].map(|(stance, claims)| {
         let mut sorted: Vec<&Claim> = claims.clone();

@@ -4,8 +4,8 @@
 use crate::{Report, Summary};
 use claim::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use compare::{Conflict, Side, SideEvidence};
-use rayon::prelude::*;
 use parse::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
 
@@ -262,7 +262,8 @@ pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Resu
     in_parallel(
         &report.comparison.conflicts,
         |conflict, bytes| {
-            let line = Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
+            let line =
+                Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
             serde_json::to_writer(&mut *bytes, &line)?;
             bytes.push(b'\n');
             Ok(())

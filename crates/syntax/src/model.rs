@@ -99,25 +99,32 @@ impl<'a> Reader<'a> {
 impl Model {
     /// Builds the look-up table from features, each with its entries (at most 255).
     pub fn from_features(classes: usize, features: Vec<(u32, Vec<(u8, i16)>)>) -> Result<Model, ModelError> {
-        let capacity = (features.len() * 2).next_power_of_two().max(16);
+        let mut index = Vec::with_capacity(features.len());
+        let mut entries = Vec::with_capacity(features.iter().map(|f| f.1.len()).sum());
+        for (key, list) in features {
+            index.push((key, entries.len(), list.len()));
+            entries.extend(list);
+        }
+        Model::from_parts(classes, &index, entries)
+    }
+
+    /// Builds the look-up table from (key, start, count) triples into `entries`.
+    fn from_parts(classes: usize, index: &[(u32, usize, usize)], entries: Vec<(u8, i16)>) -> Result<Model, ModelError> {
+        let capacity = (index.len() * 2).next_power_of_two().max(16);
         let mask = capacity - 1;
         let mut slots = vec![(0u32, 0u32); capacity];
-        let mut entries = Vec::with_capacity(features.iter().map(|f| f.1.len()).sum());
-        let count = features.len();
-        for (key, list) in features {
-            let start = entries.len();
-            if start >= 1 << 24 || list.len() > 255 || key == 0 {
+        for &(key, start, count) in index {
+            if start >= 1 << 24 || count > 255 || key == 0 {
                 return Err(ModelError("too many weights"));
             }
-            let packed = ((start as u32) << 8) | list.len() as u32;
-            entries.extend(list);
+            let packed = ((start as u32) << 8) | count as u32;
             let mut slot = (key.wrapping_mul(0x9E37_79B9) as usize) & mask;
             while slots[slot].0 != 0 && slots[slot].0 != key {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = (key, packed);
         }
-        Ok(Model { classes, mask, slots, entries, features: count })
+        Ok(Model { classes, mask, slots, entries, features: index.len() })
     }
 
     /// Number of features with weights.
@@ -163,24 +170,24 @@ impl Model {
             return Err(ModelError("class count out of range"));
         }
         let count = r.u32()? as usize;
-        let mut features = Vec::with_capacity(count.min(1 << 24));
+        let mut index = Vec::with_capacity(count.min(1 << 24));
+        let mut entries = Vec::with_capacity(count.min(1 << 24) * 2);
         for _ in 0..count {
             let key = r.u32()?;
             if key == 0 {
                 return Err(ModelError("zero feature key"));
             }
-            let n = r.u8()? as usize;
-            let mut list = Vec::with_capacity(n);
+            let n = usize::from(r.u8()?);
+            index.push((key, entries.len(), n));
             for _ in 0..n {
                 let class = r.u8()?;
                 if usize::from(class) >= classes {
                     return Err(ModelError("class out of range"));
                 }
-                list.push((class, r.i16()?));
+                entries.push((class, r.i16()?));
             }
-            features.push((key, list));
         }
-        Model::from_features(classes, features)
+        Model::from_parts(classes, &index, entries)
     }
 }
 

@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release -p syntax --example train -- --out crates/syntax/model/en.model
 //!  [--tagger-epochs N] [--parser-epochs N] [--min-weight N] --train A.conll… --heldout B.conll…`
+//!
+//! With `--prune MODEL` instead of `--train`, drops the weights of `MODEL` below
+//! `--min-weight` and writes the smaller model, without training.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -21,7 +24,7 @@ fn read(paths: &[String]) -> Result<Vec<Sentence>, String> {
 
 fn run() -> Result<(), String> {
     let mut config = Config { verbose: true, ..Config::default() };
-    let (mut train_paths, mut heldout_paths, mut out) = (Vec::new(), Vec::new(), None);
+    let (mut train_paths, mut heldout_paths, mut out, mut prune) = (Vec::new(), Vec::new(), None, None);
     let mut list: Option<&str> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -32,6 +35,7 @@ fn run() -> Result<(), String> {
             "--train" => list = Some("train"),
             "--heldout" => list = Some("heldout"),
             "--out" => out = args.next(),
+            "--prune" => prune = args.next(),
             "--tagger-epochs" => config.tagger_epochs = number("--tagger-epochs")?,
             "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
             "--min-weight" => config.min_weight = number("--min-weight")?.min(32767) as i16,
@@ -41,13 +45,19 @@ fn run() -> Result<(), String> {
         }
     }
     let out = out.ok_or("--out PATH is required")?;
-    let data = read(&train_paths)?;
     let heldout = read(&heldout_paths)?;
-    let tokens: usize = data.iter().map(|s| s.words.len()).sum();
-    eprintln!("training on {} sentences, {tokens} tokens", data.len());
-    let started = Instant::now();
-    let bytes = train::train(&data, &config)?;
-    eprintln!("trained in {:.0} s; model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+    let bytes = if let Some(model) = prune {
+        let bytes = std::fs::read(&model).map_err(|e| format!("{model}: {e}"))?;
+        train::prune(&bytes, config.min_weight).map_err(|e| format!("{model}: {e}"))?
+    } else {
+        let data = read(&train_paths)?;
+        let tokens: usize = data.iter().map(|s| s.words.len()).sum();
+        eprintln!("training on {} sentences, {tokens} tokens", data.len());
+        let started = Instant::now();
+        let bytes = train::train(&data, &config)?;
+        eprintln!("trained in {:.0} s; model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+        bytes
+    };
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     let parser = syntax::Parser::from_bytes(&bytes).map_err(|e| e.to_string())?;
     let (t, p) = parser.feature_counts();

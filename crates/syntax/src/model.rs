@@ -132,34 +132,46 @@ impl Model {
         self.features
     }
 
-    /// The weights of feature `key`, empty when it has none.
-    #[inline]
-    pub fn weights(&self, key: u32) -> &[(u8, i16)] {
-        let mut slot = (key.wrapping_mul(0x9E37_79B9) as usize) & self.mask;
-        loop {
-            let (k, packed) = self.slots[slot];
-            if k == key {
-                let start = (packed >> 8) as usize;
-                let end = start + (packed & 0xff) as usize;
-                return self.entries.get(start..end).unwrap_or(&[]);
-            }
-            if k == 0 {
-                return &[];
-            }
-            slot = (slot + 1) & self.mask;
-        }
-    }
-
     /// Adds the weights of every feature in `keys` to `scores`.
     #[inline]
     pub fn score(&self, keys: &[u32], scores: &mut [i32]) {
         scores.fill(0);
-        for &key in keys {
-            for &(class, weight) in self.weights(key) {
-                if let Some(s) = scores.get_mut(usize::from(class)) {
-                    *s += i32::from(weight);
+        // Two passes: first find every feature's entries, then add them. The look-ups are
+        // cache misses and independent of each other; kept apart from the adding, more of
+        // them are in flight at once.
+        let mut found = [(0u32, 0u32); 128];
+        let mut count = 0;
+        for chunk in keys.chunks(found.len()) {
+            for &key in chunk {
+                let packed = self.find(key);
+                found[count] = packed;
+                count += usize::from(packed.1 != 0);
+            }
+            for &(start, len) in &found[..count] {
+                let (start, len) = (start as usize, len as usize);
+                for &(class, weight) in self.entries.get(start..start + len).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut(usize::from(class)) {
+                        *s += i32::from(weight);
+                    }
                 }
             }
+            count = 0;
+        }
+    }
+
+    /// Start and count of `key`'s entries; count 0 when it has none.
+    #[inline]
+    fn find(&self, key: u32) -> (u32, u32) {
+        let mut slot = (key.wrapping_mul(0x9E37_79B9) as usize) & self.mask;
+        loop {
+            let (k, packed) = self.slots[slot];
+            if k == key {
+                return (packed >> 8, packed & 0xff);
+            }
+            if k == 0 {
+                return (0, 0);
+            }
+            slot = (slot + 1) & self.mask;
         }
     }
 

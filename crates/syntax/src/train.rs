@@ -470,6 +470,42 @@ pub fn train(data: &[Sentence], config: &Config) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// A model file with the weights of magnitude below `min_weight` dropped (and the features
+/// left without weights): shrinks a trained model without training again.
+pub fn prune(bytes: &[u8], min_weight: i16) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    crate::write_header(&mut out);
+    let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
+    if bytes.get(..out.len()) != Some(&out[..]) {
+        return Err("not a model of this version".into());
+    }
+    for _ in 0..2 {
+        let classes = r.u32().map_err(|e| e.to_string())? as usize;
+        let count = r.u32().map_err(|e| e.to_string())? as usize;
+        let mut features = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.u32().map_err(|e| e.to_string())?;
+            let n = usize::from(r.u8().map_err(|e| e.to_string())?);
+            let mut list = Vec::with_capacity(n);
+            for _ in 0..n {
+                let class = r.u8().map_err(|e| e.to_string())?;
+                let weight = r.i16().map_err(|e| e.to_string())?;
+                if weight.unsigned_abs() >= min_weight.unsigned_abs() {
+                    list.push((class, weight));
+                }
+            }
+            if !list.is_empty() {
+                features.push((key, list));
+            }
+        }
+        model::encode(&mut out, classes, &features);
+    }
+    if !r.is_done() {
+        return Err("trailing bytes".into());
+    }
+    Ok(out)
+}
+
 #[allow(clippy::print_stderr)]
 fn log(message: &str) {
     eprintln!("{message}");
@@ -532,6 +568,18 @@ mod tests {
             assert_eq!(parse.tag(2), Tag::VBD);
             assert_eq!(parse.subtree(1), 0..2);
         }
+    }
+
+    #[test]
+    fn pruning_keeps_a_valid_model_and_drops_weights() {
+        let data = read_conll(DATA).unwrap_or_default();
+        let config = Config { tagger_epochs: 3, parser_epochs: 3, min_weight: 1, ..Config::default() };
+        let bytes = train(&data, &config).unwrap_or_default();
+        assert_eq!(prune(&bytes, 1).as_ref(), Ok(&bytes));
+        let pruned = prune(&bytes, 20000).unwrap_or_default();
+        assert!(!pruned.is_empty() && pruned.len() < bytes.len());
+        assert!(Parser::from_bytes(&pruned).is_ok());
+        assert!(prune(&bytes[..bytes.len() - 1], 2).is_err());
     }
 
     #[test]

@@ -49,11 +49,20 @@ pub struct InputConfig {
     pub max_file_bytes: u64,
     /// How to read standard input (path `-`), which has no extension to tell.
     pub stdin_format: Format,
+    /// The file standard input stands for (`--stdin-name`): its path in evidence and, by its
+    /// extension, its format. A shard piped in is then read as the file it came from.
+    pub stdin_name: Option<String>,
 }
 
 impl Default for InputConfig {
     fn default() -> InputConfig {
-        InputConfig { csv: CsvMapping::default(), lossy: false, max_file_bytes: 1 << 30, stdin_format: Format::Text }
+        InputConfig {
+            csv: CsvMapping::default(),
+            lossy: false,
+            max_file_bytes: 1 << 30,
+            stdin_format: Format::Text,
+            stdin_name: None,
+        }
     }
 }
 

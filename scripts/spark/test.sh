@@ -15,11 +15,16 @@ megabytes="${SPARK_TEST_MB:-50}"
 work="${SPARK_TEST_DIR:-$root/target/spark/test}"
 mkdir -p "$work"
 cd "$root"
-cargo build --release --quiet -p claimcheck -p corpusgen
-bin="$root/target/release/claimcheck"
+# CLAIMCHECK_BIN: a folder holding claimcheck and corpusgen already built (no cargo run).
+bins="${CLAIMCHECK_BIN:-}"
+if [ -z "$bins" ]; then
+    cargo build --release --quiet -p claimcheck -p corpusgen
+    bins="$root/target/release"
+fi
+bin="$bins/claimcheck"
 corpus="$work/corpus-$megabytes"
 if [ ! -d "$corpus" ]; then
-    "$root/target/release/corpusgen" --out "$corpus.tmp" --megabytes "$megabytes" --format jsonl
+    "$bins/corpusgen" --out "$corpus.tmp" --megabytes "$megabytes" --format jsonl
     mv "$corpus.tmp" "$corpus"
 fi
 # claimcheck names files as they were given; every run below names the corpus the same way.

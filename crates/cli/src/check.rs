@@ -82,7 +82,8 @@ pub fn report_conflicts(
     let style =
         report::Style { color: gate.format == ReportFormat::Text && use_color(global.color, gate.output.is_some()) };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
-    emit_with(gate.output, |out| report::render(&report, gate.format.to_report(), style, out))?;
+    // JSON reports serialise their conflicts in parallel: in the run's pool, so `--jobs` holds.
+    emit_with(gate.output, |out| pool.install(|| report::render(&report, gate.format.to_report(), style, out)))?;
     Ok(report.comparison.conflicts)
 }
 

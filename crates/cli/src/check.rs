@@ -83,7 +83,7 @@ pub fn report_conflicts(
         report::Style { color: gate.format == ReportFormat::Text && use_color(global.color, gate.output.is_some()) };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
     // JSON reports serialise their conflicts in parallel: in the run's pool, so `--jobs` holds.
-    emit_with(gate.output, |out| pool.install(|| report::render(&report, gate.format.to_report(), style, out)))?;
+    pool.install(|| emit_with(gate.output, |out| report::render(&report, gate.format.to_report(), style, out)))?;
     Ok(report.comparison.conflicts)
 }
 

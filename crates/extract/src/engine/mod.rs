@@ -291,17 +291,36 @@ impl<'a> Run<'a> {
             TermRef::Fuzzy(f) => anchors.contains(&f) || !self.rules.terms.is_anchored(f),
         };
         let published = self.published();
-        // A document that names some story's context but none of this rule's is about
-        // another story; one that names no story at all (a snippet) may be about any.
-        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
-        let some_story = self
+        // A document that names some story's context but not this rule's anchors is about
+        // another story; one that names no story at all (a snippet) may be about any. A
+        // context word that two stories list ("Novichok" for Salisbury and for Tomsk) does
+        // not anchor a document in either: it takes a word of the story's own or two words.
+        // A story is the part of an id before its `/`.
+        let story = |id: &str| id.split('/').next().unwrap_or(id).to_owned();
+        let contexts: Vec<(String, &[TermRef])> = self
             .rules
             .propositions
             .iter()
-            .map(|p| &p.context)
-            .chain(self.rules.frames.iter().map(|f| &f.context))
-            .any(|c| names(c));
-        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || names(context);
+            .map(|p| (story(&p.id), p.context.as_slice()))
+            .chain(self.rules.frames.iter().map(|f| (story(&f.id), f.context.as_slice())))
+            .collect();
+        let shared = |t: TermRef| {
+            let mut stories = contexts.iter().filter(|(_, c)| c.contains(&t)).map(|(s, _)| s);
+            let first = stories.next();
+            stories.any(|s| Some(s) != first)
+        };
+        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
+        let anchored = |context: &[TermRef]| {
+            let mut seen: Vec<TermRef> = Vec::new();
+            for &t in context.iter().filter(|&&t| present(t)) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                }
+            }
+            seen.len() >= 2 || seen.iter().any(|&t| !shared(t))
+        };
+        let some_story = contexts.iter().any(|(_, c)| names(c));
+        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || anchored(context);
         self.doc_propositions = self
             .rules
             .propositions

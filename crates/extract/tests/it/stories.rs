@@ -33,7 +33,8 @@ fn propositions(text: &str, published: &str) -> Vec<String> {
     let mut doc = parse::Document::from_text("story", text.to_owned());
     doc.published = parse::Date::parse_published(published);
     let rules = ruleset();
-    let mut ids: Vec<String> = rules.extract(&doc).into_iter().filter_map(|c| c.proposition.map(|p| p.id)).collect();
+    let mut ids: Vec<String> =
+        rules.extract(&parse::parse(&doc)).into_iter().filter_map(|c| c.proposition.map(|p| p.id)).collect();
     ids.sort();
     ids.dedup();
     ids

@@ -347,7 +347,9 @@ impl<'a> Run<'a> {
                     seen.push(t);
                 }
             }
-            seen.len() >= 2 || seen.iter().any(|&t| !shared(t))
+            // Undated text has no date window to anchor it: it takes two context words.
+            let dated = published.is_some();
+            seen.len() >= context.len().min(2) || (dated && seen.iter().any(|&t| !shared(t)))
         };
         let some_story = contexts.iter().any(|(_, c)| names(c));
         let in_context = |context: &[TermRef]| context.is_empty() || !some_story || anchored(context);

@@ -360,7 +360,8 @@ impl<'a> Run<'a> {
         }) || unit.agent.is_some();
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
-        if refers_back && self.refer_back(i, unit, &content, &claim_nouns, steps) {
+        // The outlet's narration reports; it does not take sides by referring back.
+        if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, &content, &claim_nouns, steps) {
             return;
         }
         // Reported speech that no proposition covers is kept for near-duplicate matching.
@@ -386,16 +387,26 @@ impl<'a> Run<'a> {
         claim_nouns: &[Span],
         steps: &mut Vec<Step>,
     ) -> bool {
-        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= TOPIC_REACH;
-        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
-            return false;
-        };
-        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
-        // "the accusation", "these claims" name something put forward; a bare "this" does not.
+        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
+        // the sentence before.
         let accusing = claim_nouns.iter().any(|s| {
             let w = self.words_of(*s).to_lowercase();
             !matches!(w.as_str(), "this" | "these" | "that" | "those")
         });
+        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
+        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
+            return false;
+        };
+        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
+        // the sentence before.
+        let accusing = claim_nouns.iter().any(|s| {
+            let w = self.words_of(*s).to_lowercase();
+            !matches!(w.as_str(), "this" | "these" | "that" | "those")
+        });
+        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let agent = unit.agent.map(|m| m.actor);
         let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
         // In order of preference: whose claim it names ("Washington's claims"), the

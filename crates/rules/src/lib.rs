@@ -21,7 +21,9 @@ pub mod schema;
 pub mod trace;
 
 pub use check::{ConflictKind, Severity};
-pub use claim::{ActorRef, Claim, Evidence, FrameRef, Marked, PropositionRef, Stance, Value, ValueKind, Voice};
+pub use claim::{
+    ActorRef, Attribution, Claim, Evidence, FrameRef, Marked, PropositionRef, Stance, Value, ValueKind, Voice,
+};
 pub use ruleset::RuleSet;
 pub use trace::Explanation;
 
@@ -29,6 +31,12 @@ impl RuleSet {
     /// The claims of one document, in text order.
     pub fn extract(&self, document: &parse::Document) -> Vec<Claim> {
         engine::run(self, document, false).0
+    }
+
+    /// Every attribution of one document (cue, speaker, content), known speakers or not, in
+    /// text order.
+    pub fn attributions(&self, document: &parse::Document) -> Vec<Attribution> {
+        engine::attributions(self, document)
     }
 
     /// The claims of one document with every decision taken for each sentence.

@@ -49,7 +49,7 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
 }
 
 /// `eval --polnear DIR`: every attribution of each article against one annotator's.
-fn polnear(rules: &rules::RuleSet, dir: &Path, args: &EvalArgs, pool: &rayon::ThreadPool) -> Result<Status> {
+fn polnear(rules: &extract::RuleSet, dir: &Path, args: &EvalArgs, pool: &rayon::ThreadPool) -> Result<Status> {
     let articles = eval::polnear::load(dir)?;
     let floor = args.floor.as_deref().map(eval::polnear::PolnearFloor::load).transpose()?;
     let found: Vec<Vec<eval::polnear::Found>> = pool.install(|| {

@@ -272,7 +272,7 @@ pub struct Found {
 
 impl Found {
     /// From the engine's record.
-    pub fn from_record(a: &rules::Attribution) -> Found {
+    pub fn from_record(a: &claim::Attribution) -> Found {
         Found {
             cue: a.cue.span,
             speaker: a.speaker.as_ref().map(|s| s.span),

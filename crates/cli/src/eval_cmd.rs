@@ -26,7 +26,8 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
         Some(root) => root.clone(),
         None => gold_path.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
     };
-    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root));
+    let input = pipeline::input_config(None, false, &config)?;
+    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root, &input));
     for d in &diagnostics {
         note(&d.to_string());
     }
@@ -56,7 +57,11 @@ fn polnear(rules: &extract::RuleSet, dir: &Path, args: &EvalArgs, pool: &rayon::
         articles
             .par_iter()
             .enumerate()
-            .map(|(i, a)| rules.attributions(&a.document(i)).iter().map(eval::polnear::Found::from_record).collect())
+            .map(|(i, a)| {
+                let document = a.document(i);
+                let parsed = parse::parse(&document);
+                rules.attributions(&parsed).iter().map(eval::polnear::Found::from_record).collect()
+            })
             .collect()
     });
     let scores = eval::polnear::score(&articles, &found);

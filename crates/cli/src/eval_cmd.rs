@@ -16,12 +16,19 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let gold = eval::Gold::load(&args.gold)?;
     let floor = args.floor.as_deref().map(eval::Floor::load).transpose()?;
-    let root = match &args.corpus {
-        Some(root) => root.clone(),
-        None => args.gold.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
+    let inputs = if args.inputs.is_empty() {
+        vec![args.gold.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf)]
+    } else {
+        args.inputs.clone()
     };
+    // Paths in the gold are relative to the first folder given; ids need no root.
+    let root = inputs.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| Path::new(".").to_path_buf());
+    let mut input_config = parse::input::InputConfig { lossy: args.lossy, ..Default::default() };
+    if let Some(map) = &args.csv_map {
+        input_config.csv = pipeline::csv_mapping(map)?;
+    }
     let pool = pipeline::pool(global.jobs)?;
-    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root));
+    let (claims, diagnostics) = pool.install(|| eval::read_inputs(&rules, &gold, &inputs, &input_config))?;
     for d in &diagnostics {
         note(&d.to_string());
     }

@@ -47,11 +47,11 @@ pub fn read_corpus(
 /// scoring nothing. A document found but unreadable is a diagnostic; its gold claims count
 /// as misses.
 pub fn read_inputs(
-    rules: &rules::RuleSet,
+    rules: &extract::RuleSet,
     gold: &Gold,
     inputs: &[std::path::PathBuf],
     config: &parse::input::InputConfig,
-) -> Result<(Vec<rules::Claim>, Vec<parse::Diagnostic>), EvalError> {
+) -> Result<(Vec<claim::Claim>, Vec<parse::Diagnostic>), EvalError> {
     use std::collections::BTreeMap;
     let mut files = Vec::new();
     // Times each listed document was found: located as a file, or read with its id.

@@ -5,11 +5,11 @@ use eval::{EvalError, Gold, read_inputs, score};
 use parse::input::{CsvMapping, InputConfig};
 use std::path::{Path, PathBuf};
 
-fn ruleset() -> rules::RuleSet {
+fn ruleset() -> extract::RuleSet {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let packs = rules::pack::load_packs(std::slice::from_ref(&root))
+    let packs = pack::load_packs(std::slice::from_ref(&root))
         .unwrap_or_else(|e| panic!("default packs do not load: {:?}", e.errors));
-    rules::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
+    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
 }
 
 /// A scratch folder of its own for each test, under the target directory.

@@ -23,10 +23,7 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     };
     // Paths in the gold are relative to the first folder given; ids need no root.
     let root = inputs.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| Path::new(".").to_path_buf());
-    let mut input_config = parse::input::InputConfig { lossy: args.lossy, ..Default::default() };
-    if let Some(map) = &args.csv_map {
-        input_config.csv = pipeline::csv_mapping(map)?;
-    }
+    let input_config = pipeline::input_config(args.csv_map.as_deref(), args.lossy, &config)?;
     let pool = pipeline::pool(global.jobs)?;
     let (claims, diagnostics) = pool.install(|| eval::read_inputs(&rules, &gold, &inputs, &input_config))?;
     for d in &diagnostics {

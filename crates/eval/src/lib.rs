@@ -15,25 +15,18 @@ pub use floor::{Floor, Minimums};
 pub use gold::{Gold, GoldClaim, GoldConflict, GoldDocument, Subject, read_value, value_kind};
 pub use score::{Area, Figures, Item, Row, Scores, score, show_interval, show_value};
 
-/// Reads the documents `gold` lists under `corpus_root` and extracts their claims with
-/// `rules`, in gold order. A document that cannot be read is reported, not fatal: its gold
-/// claims then count as misses.
+/// Reads the documents `gold` lists under `corpus_root` with `input` and extracts their
+/// claims with `rules`, through the same pipeline as `claimcheck check`
+/// ([`extract::pipeline::run`]), so what is scored is what `check` reports. A document that
+/// cannot be read is reported, not fatal: its gold claims then count as misses.
 pub fn read_corpus(
     rules: &extract::RuleSet,
     gold: &Gold,
     corpus_root: &std::path::Path,
+    input: &parse::input::InputConfig,
 ) -> (Vec<claim::Claim>, Vec<parse::Diagnostic>) {
-    let (files, mut diagnostics) = parse::input::discover(&gold.document_paths(corpus_root));
-    let config = parse::input::InputConfig::default();
-    let mut claims = Vec::new();
-    for file in &files {
-        let (documents, found) = parse::input::read_file(file, &config);
-        diagnostics.extend(found);
-        for document in &documents {
-            claims.extend(rules.extract(document));
-        }
-    }
-    (claims, diagnostics)
+    let extraction = extract::pipeline::run(rules, &gold.document_paths(corpus_root), None, input, &());
+    (extraction.claims, extraction.diagnostics)
 }
 
 /// Reads the documents `gold` lists from `inputs` and extracts their claims with `rules`.
@@ -75,15 +68,17 @@ pub fn read_inputs(
     }
     let mut claims = Vec::new();
     let mut diagnostics = Vec::new();
-    for (root, path, located) in &files {
-        let (discovered, found_diags) = parse::input::discover(std::slice::from_ref(path));
+    for (index, (root, path, located)) in files.iter().enumerate() {
+        let (mut discovered, found_diags) = parse::input::discover(std::slice::from_ref(path));
         diagnostics.extend(found_diags);
         if let Some(doc) = located
             && let Some(n) = found.get_mut(doc)
         {
             *n += 1;
         }
-        for file in &discovered {
+        for file in &mut discovered {
+            // Each file its own ordinal, as the pipeline numbers them, so documents never share one.
+            file.index = u32::try_from(index).unwrap_or(u32::MAX);
             let (documents, read_diags) = parse::input::read_file(file, config);
             diagnostics.extend(read_diags);
             for document in &documents {
@@ -97,7 +92,8 @@ pub fn read_inputs(
                 {
                     *n += 1;
                 }
-                claims.extend(rules.extract(document));
+                // Parsed and extracted as extract::pipeline does for `check`.
+                claims.extend(rules.extract(&parse::parse(document)));
             }
         }
     }

@@ -3,8 +3,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use claim::Checks;
 use compare::synth::{SynthConfig, generate};
-use pack::schema::ChecksDef;
 use std::time::Instant;
 
 fn peak_rss_kib() -> Option<u64> {
@@ -38,7 +38,7 @@ fn main() {
     let rss_claims = peak_rss_kib().unwrap_or(0);
     let started = Instant::now();
     let cpu = cpu_seconds();
-    let comparison = compare::compare(&claims, &ChecksDef::default());
+    let comparison = compare::compare(&claims, &Checks::default());
     let compared = started.elapsed();
     let cpu = cpu_seconds() - cpu;
     let rss_peak = peak_rss_kib().unwrap_or(0);

@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 venv="${SPARK_VENV:-$root/target/spark/venv}"
-pyspark_version="${PYSPARK_VERSION:-4.0.1}"
+pyspark_version="${PYSPARK_VERSION:-4.3.0}"
 
 if ! command -v java >/dev/null 2>&1; then
     echo "run.sh: java not found; installing default-jre-headless" >&2

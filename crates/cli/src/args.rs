@@ -18,10 +18,11 @@ pub struct Cli {
 /// Options every command shares.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Add a rule pack file or folder (repeatable); added to the default packs.
+    /// Add a rule pack file or folder (repeatable), loaded after the default packs and the
+    /// config's `rules:`.
     #[arg(long = "rules", short = 'r', value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
-    /// Do not load the default packs (`rules/` found upward, or the config's `rules:`).
+    /// Do not load the default packs built into the binary (as config `default-rules: false`).
     #[arg(long, global = true)]
     pub no_default_rules: bool,
     /// Read this config file instead of the `claimcheck.yaml` found upward.
@@ -276,16 +277,30 @@ pub enum RulesCommand {
     Check(RulesPaths),
     /// Run `*.test.yaml` fixtures: the claims each text must and must not yield.
     Test(RulesPaths),
-    /// List the propositions and value frames the packs define.
-    List(RulesPaths),
+    /// List the propositions and value frames the packs define, or (`--sources`) which
+    /// packs are loaded, from where, and which config file is in force.
+    List(ListArgs),
 }
 
 /// Packs or fixtures to work on.
 #[derive(Debug, Args)]
 pub struct RulesPaths {
-    /// Pack or fixture files or folders (default: the default packs).
+    /// Pack or fixture files or folders, added to the default packs (fixtures run by
+    /// default: those under the packs on disk, else the built-in ones).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `claimcheck rules list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Pack files or folders to add to the default packs.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// List the config file in force and every pack file with where it was named
+    /// (built-in, config, --rules, argument) instead of what the packs define.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 /// `claimcheck init`.

@@ -15,7 +15,7 @@ use std::path::Path;
 pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
     let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
@@ -155,7 +155,7 @@ pub fn baseline_text(conflicts: &[Conflict]) -> String {
 pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let format = match args.format {

@@ -13,7 +13,7 @@ use std::path::Path;
 pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let gold = eval::Gold::load(&args.gold)?;
     let floor = args.floor.as_deref().map(eval::Floor::load).transpose()?;
     let root = match &args.corpus {

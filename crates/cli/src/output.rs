@@ -66,3 +66,16 @@ pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 pub fn note(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
+
+/// An error whose text already names its place and says `error:` on each line it reports
+/// (`path:line:col: error: …`); printed as it is, never with a second `error:` prefix.
+#[derive(Debug)]
+pub struct Located(pub String);
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Located {}

@@ -3,7 +3,7 @@
 use crate::args::{Global, InputArgs};
 use crate::config::Config;
 use crate::output::note;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parse::input::{InputConfig, InputFile};
 use parse::{Diagnostic, DiagnosticKind, Document, Format};
@@ -12,31 +12,6 @@ use rules::{Claim, RuleSet};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// Loads and compiles the packs under `paths`; every problem is printed with file:line:col.
-pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
-    if paths.is_empty() {
-        bail!("no rule packs: no `rules/` folder here or above; pass --rules PATH or run `claimcheck init`");
-    }
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        bail!("{}: no such rule pack file or folder", missing.display());
-    }
-    let packs = rules::pack::load_packs(paths).map_err(|e| {
-        for error in &e.errors {
-            note(&format!("error: {error}"));
-        }
-        anyhow!("{e}")
-    })?;
-    if packs.files.is_empty() {
-        bail!("no rule pack files (*.yaml) under {}", display_list(paths));
-    }
-    RuleSet::compile(&packs).map_err(|errors| {
-        for error in &errors {
-            note(&format!("error: {error}"));
-        }
-        anyhow!("{} error(s) in rule packs", errors.len())
-    })
-}
 
 /// A CSV column mapping from `field=column,…` (`text=article_content,source=source`);
 /// fields left out keep their default column names.
@@ -58,10 +33,6 @@ pub fn csv_mapping(spec: &str) -> Result<parse::input::CsvMapping> {
         }
     }
     Ok(mapping)
-}
-
-fn display_list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// A rayon pool of `jobs` threads (default: one per core).

@@ -5,7 +5,7 @@
 
 use crate::output::Located;
 use anyhow::{Result, bail};
-use rules::RuleSet;
+use extract::RuleSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -91,7 +91,7 @@ impl PackPlan {
             if !root.path.exists() {
                 bail!("{}: no such rule pack file or folder (named by {})", root.path.display(), root.from.label());
             }
-            let found = rules::pack::pack_files(std::slice::from_ref(&root.path));
+            let found = pack::pack_files(std::slice::from_ref(&root.path));
             if found.is_empty() {
                 bail!(
                     "{}: no rule pack files (*.yaml other than *.test.yaml) here (named by {})",
@@ -126,13 +126,13 @@ impl PackPlan {
                 Err(err) => bail!("{}: cannot read the rule pack (named by {}): {err}", file.display(), from.label()),
             }
         }
-        let packs = rules::pack::load_sources(&sources).map_err(|e| located(&e.errors))?;
+        let packs = pack::load_sources(&sources).map_err(|e| located(&e.errors))?;
         RuleSet::compile(&packs).map_err(|errors| located(&errors).into())
     }
 }
 
 /// One error holding every pack error, each printed once with its place and help.
-fn located(errors: &[rules::pack::PackError]) -> Located {
+fn located(errors: &[pack::PackError]) -> Located {
     let mut text = String::new();
     for error in errors {
         let _ = writeln!(text, "{error}");

@@ -6,7 +6,7 @@ use crate::packs::{self, From, PackPlan, PackRoot};
 use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result, bail};
-use rules::schema::FixtureFile;
+use pack::schema::FixtureFile;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,7 @@ fn pack_plan(paths: &[PathBuf], global: &Global) -> Result<(PackPlan, Config)> {
             bail!("{}: no such file or folder", path.display());
         }
         // A folder of fixtures only is named for its fixtures, not as a pack.
-        let holds_packs = !is_fixture(path) && !rules::pack::pack_files(std::slice::from_ref(path)).is_empty();
+        let holds_packs = !is_fixture(path) && !pack::pack_files(std::slice::from_ref(path)).is_empty();
         if holds_packs && !plan.roots.iter().any(|r| r.path == *path) {
             plan.roots.push(PackRoot { path: path.clone(), from: From::Argument });
         }
@@ -148,7 +148,7 @@ pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Stat
             anyhow::anyhow!("{}{at}: {err}", file.display())
         })?;
         for case in &fixture.tests {
-            let outcome = rules::fixture::run(&rules, case);
+            let outcome = extract::fixture::run(&rules, case);
             if outcome.passed() {
                 passed += 1;
                 writeln!(out, "PASS {} :: {}", file.display(), outcome.name)?;

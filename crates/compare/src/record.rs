@@ -1,7 +1,7 @@
 //! The records the comparator produces. Their JSON form is part of the report contract.
 
+use claim::{ConflictKind, Evidence, FrameRef, PropositionRef, Severity, Stance, Value};
 use parse::Date;
-use rules::{ConflictKind, Evidence, FrameRef, PropositionRef, Severity, Stance, Value};
 use serde::{Deserialize, Serialize};
 
 /// Where one actor stands on one proposition, over all the claims read.

@@ -67,11 +67,11 @@ fn main() -> ExitCode {
         }
     };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let Ok(packs) = rules::pack::load_packs(&[root.join("rules")]) else {
+    let Ok(packs) = pack::load_packs(&[root.join("rules")]) else {
         let _ = writeln!(err, "error: default packs do not load");
         return ExitCode::from(2);
     };
-    let Ok(rules) = rules::RuleSet::compile(&packs) else {
+    let Ok(rules) = extract::RuleSet::compile(&packs) else {
         let _ = writeln!(err, "error: default packs do not compile");
         return ExitCode::from(2);
     };

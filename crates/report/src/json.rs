@@ -2,9 +2,9 @@
 //! `schema/report.schema.json`; bump [`JSON_SCHEMA_VERSION`] on any breaking change.
 
 use crate::{Report, Summary};
+use claim::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use compare::{Conflict, Side, SideEvidence};
 use parse::Date;
-use rules::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use serde::Serialize;
 use std::io;
 

@@ -4,8 +4,8 @@ mod kinds;
 mod seed;
 mod stable;
 
+use claim::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 use parse::{Bound, Date, DocOrdinal, Interval, Span};
-use rules::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 
 /// A claim built field by field for tests.
 #[derive(Clone)]

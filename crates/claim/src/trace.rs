@@ -27,6 +27,9 @@ pub enum StepKind {
     Value,
     /// Why something that looked like a claim is not one.
     Skip,
+    /// A claim that lost to another of the same speaker on the same proposition in the
+    /// same sentence, with the evidence of each.
+    Rejected,
 }
 
 /// One decision.

@@ -16,6 +16,7 @@ fn step_name(kind: StepKind) -> &'static str {
         StepKind::Proposition => "proposition",
         StepKind::Value => "value",
         StepKind::Skip => "skip",
+        StepKind::Rejected => "rejected",
     }
 }
 

@@ -73,8 +73,10 @@ pub fn attribute(rules: &RuleSet, text: &str, sentence: Span, words: &Words, fou
     }
     for i in 0..out.len() {
         let cue = out[i].cue.span;
-        out[i].embedded_in =
-            (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && out[i].speaker.is_some());
+        // A verb sharing the previous one's speaker ("denied X, saying Y") is coordinated
+        // with it, not reported inside it.
+        let own = matches!(out[i].speaker, Some(SpeakerRef::Mention(_) | SpeakerRef::Ref(_)));
+        out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
 }
@@ -137,6 +139,18 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
     }
     if gap == [","] {
         return true;
+    }
+    // "Paris as well as two rights groups said", "Britain and its allies said": the last of
+    // coordinated subjects is a short phrase no pack names.
+    let tail = match gap.as_slice() {
+        ["as", "well", "as", rest @ ..] | ["along", "with", rest @ ..] | ["together", "with", rest @ ..] => Some(rest),
+        ["and", rest @ ..] | [",", "and", rest @ ..] => Some(rest),
+        _ => None,
+    };
+    if let Some(rest) = tail {
+        return !rest.is_empty()
+            && rest.len() <= 5
+            && rest.iter().all(|w| !words::is_punct_str(w) && !matches!(*w, "that" | "which" | "who" | "said"));
     }
     // "scientists at Porton Down identified", "officials in Moscow said": a short
     // prepositional phrase after the subject.
@@ -217,6 +231,12 @@ impl Layout<'_> {
             if noun || next.passive {
                 continue;
             }
+            // "denied A, saying B", "said A and called B": a verb sharing this one's speaker
+            // ends what this one said.
+            if self.shares_speaker(next) {
+                let k = self.words.at(next.span.start).saturating_sub(1);
+                return self.words.toks.get(k).map_or(next.span.start, |t| t.span.start);
+            }
             // "X said A, while Y said B" splits; "X said Y blamed Z" embeds Y's report in X's.
             if let Some(sp) = self.left_speaker(next).as_ref().and_then(span_of)
                 && sp.start > cue.span.end
@@ -226,6 +246,19 @@ impl Layout<'_> {
             }
         }
         self.sentence.end
+    }
+
+    /// Whether a cue has no speaker of its own and shares the one of the verb before it:
+    /// a participle after a comma ("denied it, saying …") or a verb after "and" or "but"
+    /// ("said A and called B").
+    fn shares_speaker(&self, cue: &CueHit) -> bool {
+        let words = self.words;
+        let at = words.at(cue.span.start);
+        let before = words.word(at.saturating_sub(1));
+        let word = words.word(at);
+        let participle = before == "," && word.len() > 4 && word.ends_with("ing");
+        let joined = matches!(before, "and" | "but" | "also" | "then");
+        at > 0 && (participle || joined) && self.left_speaker(cue).is_none()
     }
 
     /// Whether a clause boundary (punctuation or a joining word) stands between `from` and
@@ -266,8 +299,15 @@ impl Layout<'_> {
         let after = words.at(cue.span.end);
         let end = self.right_end(cue);
         let left = self.left_speaker(cue);
-        // `"…," said X` and `"…," said the minister`.
         let before_cue = words.word(words.at(cue.span.start).saturating_sub(1));
+        // "The ministry denied using gas, affirming that …": the participle's speaker is
+        // the previous verb's, and what follows it is what was said.
+        let shared = previous.is_some_and(|p| p.cue.span.end <= cue.span.start) && self.shares_speaker(cue);
+        if shared && before_cue == "," {
+            let start = that_after(words, after, 2, end).map_or(cue.span.end, |t| words.toks[t].span.end);
+            return Some(self.attribution(cue, Some(SpeakerRef::Shared), start, end, "X did A, saying C"));
+        }
+        // `"…," said X` and `"…," said the minister`.
         if left.is_none()
             && matches!(before_cue, "," | "\"")
             && let Some(speaker) = candidate_after(self.text, self.found, cue.span.end)
@@ -299,6 +339,10 @@ impl Layout<'_> {
         let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
         let set_off = matches!(before_speaker, "," | "\"" | "'");
         if speaker.is_some() && set_off && nothing_follows(words, after) {
+            // "Russia, he said, was behind it": a parenthetical cue inside what was said.
+            if words.word(after) == "," && !nothing_follows(words, after + 1) {
+                return Some(self.attribution(cue, speaker, self.sentence.start, end, "C, X said, C"));
+            }
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
         }
         Some(self.attribution(cue, speaker, cue.span.end, end, "X said C"))
@@ -352,8 +396,8 @@ impl Layout<'_> {
             a.agent = Some(object);
             return Some(a);
         }
-        // "X blamed C on Y", and the relative "C that X blames on Y".
-        let on = rest.find(" on ").map(|i| cue.span.end + i + 4);
+        // "X blamed C on Y", "X attributed C to Y", and the relative "C that X blames on Y".
+        let on = rest.find(" on ").or_else(|| rest.find(" to ")).map(|i| cue.span.end + i + 4);
         let agent = on.and_then(|at| self.object_after(at));
         let speaker_start = speaker.as_ref().and_then(span_of).map_or(cue.span.start, |s| s.start);
         let before_speaker = words.at(speaker_start);

@@ -63,6 +63,41 @@ struct Analysed {
     groups: Vec<ActorIdx>,
 }
 
+/// How strong the evidence behind a claim is: when one speaker takes two stances on one
+/// proposition in one sentence, the stronger evidence stands and the other is rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Support {
+    /// Implied by asserting a contradicting proposition.
+    Derived,
+    /// The content refers back to a proposition of an earlier sentence.
+    ReferBack,
+    /// The content's own words, without a doer or rival account to pin the stance.
+    Words,
+    /// The content's own words with the roles that decide the stance (a doer, a rival
+    /// account, a reported speaker), or a value.
+    Roles,
+}
+
+impl Support {
+    fn describe(self) -> &'static str {
+        match self {
+            Support::Derived => "implied by a contradicting proposition",
+            Support::ReferBack => "a refer-back",
+            Support::Words => "the content's words",
+            Support::Roles => "the content's words and roles",
+        }
+    }
+}
+
+/// A proposition claimed directly in a sentence: what a later refer-back can bind to.
+#[derive(Clone, Debug)]
+struct Recent {
+    sentence: usize,
+    proposition: u32,
+    principal: String,
+    stance: Stance,
+}
+
 /// A unit of speech: who says which words.
 #[derive(Clone, Debug)]
 struct Unit {
@@ -160,6 +195,7 @@ pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<C
         hits: &hits,
         analysed: Vec::new(),
         claims: Vec::new(),
+        support: Vec::new(),
         traces: Vec::new(),
         explain,
         recent: Vec::new(),
@@ -182,10 +218,12 @@ struct Run<'a> {
     hits: &'a [Hit],
     analysed: Vec<Analysed>,
     claims: Vec<Claim>,
+    /// The support of each claim, parallel to `claims`.
+    support: Vec<Support>,
     traces: Vec<SentenceTrace>,
     explain: bool,
-    /// Propositions claimed so far: (sentence, proposition index).
-    recent: Vec<(usize, u32)>,
+    /// Propositions claimed directly so far, in reading order.
+    recent: Vec<Recent>,
     /// Per paragraph, which frames its words make relevant (computed on first use).
     paragraph_frames: Vec<Option<Vec<u32>>>,
     /// Which propositions the document's words could match at all.
@@ -510,12 +548,16 @@ impl<'a> Run<'a> {
                 self.unit_claims(i, unit, &mut steps);
             }
             self.values(i, &units, &mut steps);
-            dedup_sentence(&mut self.claims, before);
-            for c in &self.claims[before..] {
+            self.settle_sentence(before, &mut steps);
+            for (c, support) in self.claims[before..].iter().zip(&self.support[before..]) {
+                if *support < Support::Words {
+                    continue;
+                }
                 if let Some(p) = &c.proposition
                     && let Some(idx) = self.rules.propositions.iter().position(|x| x.id == p.id)
                 {
-                    self.recent.push((i, idx as u32));
+                    let principal = c.principal.id.clone();
+                    self.recent.push(Recent { sentence: i, proposition: idx as u32, principal, stance: c.stance });
                 }
             }
             if self.explain {
@@ -692,23 +734,84 @@ pub(crate) fn normalise_content(text: &str) -> String {
     out
 }
 
-/// One claim per (actor, stance, proposition or frame and value) in a sentence.
-fn dedup_sentence(claims: &mut Vec<Claim>, from: usize) {
-    let mut seen: Vec<(String, Stance, String)> = Vec::new();
-    let mut k = from;
-    while k < claims.len() {
-        let c = &claims[k];
-        let subject = match (&c.proposition, &c.value) {
-            (Some(p), _) => p.id.clone(),
-            (None, Some(v)) => format!("{}={}", v.frame.id, v.interval),
-            (None, None) => format!("unlisted:{}", c.content),
-        };
-        let key = (c.principal.id.clone(), c.stance, subject);
-        if seen.contains(&key) {
-            claims.remove(k);
-        } else {
-            seen.push(key);
-            k += 1;
+/// What a claim is about, for settling one sentence's claims: a proposition, a frame's value,
+/// or unlisted content.
+fn subject_of(c: &Claim) -> String {
+    match (&c.proposition, &c.value) {
+        (Some(p), _) => p.id.clone(),
+        (None, Some(v)) => format!("{}={}", v.frame.id, v.interval),
+        (None, None) => format!("unlisted:{}", c.content),
+    }
+}
+
+impl Run<'_> {
+    /// Records a claim with the support it rests on.
+    fn push_claim(&mut self, claim: Claim, support: Support) {
+        self.claims.push(claim);
+        self.support.push(support);
+    }
+
+    /// Makes the claims of one sentence (from `from` on) consistent: one claim per
+    /// (principal, stance, subject), and one stance per (principal, proposition) — the one
+    /// with the stronger support (the earlier on a tie); the others are rejected, and
+    /// `explain` shows why.
+    fn settle_sentence(&mut self, from: usize, steps: &mut Vec<Step>) {
+        let mut k = from;
+        while k < self.claims.len() {
+            let c = &self.claims[k];
+            let key = (c.principal.id.as_str(), c.stance, subject_of(c));
+            let same = (from..k).find(|&j| {
+                let d = &self.claims[j];
+                (d.principal.id.as_str(), d.stance, subject_of(d)) == key
+            });
+            match same {
+                Some(j) => {
+                    self.support[j] = self.support[j].max(self.support[k]);
+                    self.claims.remove(k);
+                    self.support.remove(k);
+                }
+                None => k += 1,
+            }
+        }
+        let mut k = from;
+        while k < self.claims.len() {
+            let c = &self.claims[k];
+            let Some(p) = &c.proposition else {
+                k += 1;
+                continue;
+            };
+            let rival = (from..self.claims.len()).find(|&j| {
+                let d = &self.claims[j];
+                j != k && d.principal.id == c.principal.id && d.proposition.as_ref().is_some_and(|q| q.id == p.id)
+            });
+            let Some(j) = rival else {
+                k += 1;
+                continue;
+            };
+            // The loser of the two: the weaker support, or the later one on a tie.
+            let (keep, lose) = if (self.support[k], std::cmp::Reverse(k)) >= (self.support[j], std::cmp::Reverse(j)) {
+                (k, j)
+            } else {
+                (j, k)
+            };
+            if self.explain {
+                let (w, l) = (&self.claims[keep], &self.claims[lose]);
+                let detail = format!(
+                    "{} {} by {} ({}) — {} stands on stronger or earlier evidence ({})",
+                    l.stance,
+                    p.id,
+                    l.principal.name,
+                    self.support[lose].describe(),
+                    w.stance,
+                    self.support[keep].describe()
+                );
+                steps.push(Step { kind: StepKind::Rejected, text: l.content.clone(), detail });
+            }
+            self.claims.remove(lose);
+            self.support.remove(lose);
+            if lose < k {
+                k -= 1;
+            }
         }
     }
 }

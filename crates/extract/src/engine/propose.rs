@@ -2,7 +2,7 @@
 //! it takes on each, with the reasons.
 
 use super::sentence::{self, CueHit, Reference, Words};
-use super::{Run, Unit, Who, words};
+use super::{Run, Support, Unit, Who, words};
 use crate::lexicon::{ActorIdx, Negation, Pronoun, Role, TermIdx};
 use crate::matcher::Region;
 use crate::ruleset::Proposition;
@@ -92,6 +92,18 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // "said it is highly likely that C": a hedge between the cue and its content
+        // qualifies what was said.
+        if let Some(cue) = unit.cue
+            && cue.span.end < unit.content.start
+        {
+            for h in self.sentence_hits(Span::new(cue.span.end, unit.content.start)) {
+                let hedge = self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Hedge));
+                if hedge && !self.capitalised_mid_sentence(i, h.span) {
+                    hedges.push(h.span);
+                }
+            }
+        }
         let analysed = &self.analysed[i];
         let own = unit.attribution;
         let mut inner_cues = Vec::new();
@@ -114,9 +126,12 @@ impl<'a> Run<'a> {
             // Only "no one doubts", "nobody denies": a speakerless verb is otherwise not a
             // report ("a provocation designed to discredit Damascus").
             let universal = matches!(cue.negation, Some((Negation::Universal, _)));
+            // "the envoy said his government denied having used …": a report by the
+            // speaker's own side passes its stance to the speaker.
+            let own_side = self.own_side_subject(&analysed.words, cue.span);
             if unit.content.contains(cue.span)
                 && !attributed
-                && universal
+                && (universal || own_side)
                 && unit.cue.is_none_or(|c| c.span != cue.span)
             {
                 inner_cues.push(*cue);
@@ -136,6 +151,15 @@ impl<'a> Run<'a> {
         Content { span: unit.content, region, markers, hedges, negators, inner_cues, reported, doers, embedded }
     }
 
+    /// Whether the words right before a cue are the speaker's own side by a possessive and
+    /// a body ("his government denied", "its army said").
+    fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
+        let at = words.at(cue.start);
+        let head = sentence::prev_word(words, at, 1);
+        let owner = sentence::prev_word(words, at, 2);
+        words::is_group_head(head) && matches!(owner, "his" | "her" | "its" | "their" | "our")
+    }
+
     /// Whether a hit is written with a capital inside a sentence (a name, not a word).
     fn capitalised_mid_sentence(&self, i: usize, span: Span) -> bool {
         let s = self.parsed.sentences[i];
@@ -147,11 +171,14 @@ impl<'a> Run<'a> {
     /// it implicitly ("we", "it", "its army", "the army", "denied using gas").
     fn doers(&self, i: usize, unit: &Unit) -> Vec<Doer> {
         let a = &self.analysed[i];
+        // A parenthetical speaker ("Russia, he said, was …") is not a doer of the content.
+        let speaker_span = unit.speaker.span;
         let mut out: Vec<Doer> = a
             .found
             .mentions
             .iter()
-            .filter(|m| unit.content.contains(m.span) && !sentence::after_preposition(self.text, &a.words, m.span))
+            .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+            .filter(|m| !sentence::after_preposition(self.text, &a.words, m.span))
             .map(|m| Doer { actor: m.actor, span: m.span, own_side: false })
             .collect();
         if let Some(agent) = unit.agent {
@@ -159,19 +186,47 @@ impl<'a> Run<'a> {
         }
         let Who::Actor(speaker) = unit.speaker.who else { return out };
         let side = |span| Doer { actor: speaker, span, own_side: true };
-        for r in a.found.refs.iter().filter(|r| unit.content.contains(r.span)) {
+        // A third-person pronoun after an actor named in the content refers to it ("a depot
+        // of the terrorists, where they kept …"), not to the speaker.
+        let antecedent = |span: Span| {
+            a.found
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
+                .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+        };
+        let refer = |span: Span, third_person: bool| match antecedent(span).filter(|_| third_person) {
+            Some(m) => Doer { actor: m.actor, span, own_side: false },
+            None => side(span),
+        };
+        let refs = a.found.refs.iter().filter(|r| unit.content.contains(r.span));
+        for r in refs.filter(|r| !speaker_span.is_some_and(|s| s.overlaps(r.span))) {
             match r.kind {
-                Reference::Pronoun(Pronoun::We | Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
-                    out.push(side(r.span));
+                Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
+                Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
+                    out.push(refer(r.span, true));
                 }
                 Reference::Anaphor { person: false } => out.push(side(r.span)),
                 _ => {}
             }
         }
         let content = Words::new(self.text, unit.content);
+        // A possessive is a doer only on a body that acts ("its army", "their forces"), not
+        // inside a phrase governed by a preposition ("against its own people").
         for k in 0..content.len() {
-            if matches!(content.word(k), "its" | "their" | "our" | "his" | "her") {
-                out.push(side(content.toks[k].span));
+            let word = content.word(k);
+            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
+                continue;
+            }
+            let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
+            // "belonged to its army" owns; "none of its missiles" is the subject itself.
+            let before = |back: usize| k.checked_sub(back).map_or("", |j| content.word(j));
+            let owner = before(1) == "to" && words::is_possession_verb(before(2));
+            let partitive = before(1) == "of" && words::is_quantifier(before(2));
+            let governed = words::is_preposition(before(1)) && !owner && !partitive;
+            if acts && !governed {
+                out.push(refer(content.toks[k].span, word != "our"));
             }
         }
         // "denied using poison gas", "denied any involvement": the speaker is the subject.
@@ -236,8 +291,15 @@ impl<'a> Run<'a> {
             let Some(found) = found else { continue };
             let all_in_content = found.iter().all(|f| unit.content.contains(*f));
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
-            // Context may complete a match only through a definite reference ("the attack").
-            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) {
+            // Context may complete a match only through a definite reference ("the attack",
+            // "was behind the attempted murder"): any of the proposition's words will do.
+            let definite = || {
+                region
+                    .found_terms()
+                    .iter()
+                    .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
+            };
+            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) && !definite() {
                 continue;
             }
             if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
@@ -250,12 +312,12 @@ impl<'a> Run<'a> {
                 continue;
             }
             let matched = Matched { found: &found, own_words: all_in_content };
-            let Some((stance, reasons)) = self.stance(unit, prop, &content, &matched) else {
+            let Some((stance, reasons, support)) = self.stance(unit, prop, &content, &matched) else {
                 self.skip(steps, format!("{}: no doer named, nothing denied", prop.id));
                 continue;
             };
             matched_any = true;
-            self.push_proposition(i, unit, prop, stance, reasons, steps);
+            self.push_proposition(i, unit, prop, (stance, reasons, support), steps);
         }
         if matched_any {
             return;
@@ -263,34 +325,93 @@ impl<'a> Run<'a> {
         // "Russia rejected this", "these unfounded accusations": the content refers back to
         // what was last in dispute.
         let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
-        let refers_back = (unit.cue.is_some() && (word_count <= 3 || !claim_nouns.is_empty()))
+        // A short content refers back only through a referring word ("said the same",
+        // "denied it"); "found traces of sarin" names something new.
+        let referring = (0..content_words.len()).any(|k| {
+            matches!(content_words.word(k), "it" | "this" | "that" | "these" | "those" | "so" | "same" | "them" | "the")
+        }) || unit.agent.is_some();
+        let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
-        if refers_back && self.refer_back(i, unit, &content, steps) {
+        if refers_back && self.refer_back(i, unit, &content, &claim_nouns, steps) {
             return;
         }
         // Reported speech that no proposition covers is kept for near-duplicate matching.
         if unit.voice == Voice::Actor && unit.cue.is_some() && irrealis.is_empty() && word_count >= 4 {
             let (stance, reasons) = self.base_stance(unit, &content, &[], &[]);
             let claim = self.claim(i, unit, stance, None, None, reasons);
-            self.claims.push(claim);
+            self.push_claim(claim, Support::Words);
         }
     }
 
-    /// Claims for the propositions of the latest sentence that had any, for a content that
-    /// refers back to them. Returns whether it found something to refer to.
-    fn refer_back(&mut self, i: usize, unit: &Unit, content: &Content<'_>, steps: &mut Vec<Step>) -> bool {
-        let Some(&(from, _)) = self.recent.iter().rev().find(|(j, _)| *j < i && i - j <= TOPIC_REACH) else {
+    /// A claim for the one proposition a content refers back to ("Russia rejected this",
+    /// "the accusation", "Washington's claims"). Returns whether it found one.
+    ///
+    /// The antecedent is one proposition claimed directly before: when the content names
+    /// whose claim it means (a possessor or modifier before the claim noun), the latest that
+    /// actor took a stance on; when it names a claim ("the accusation"), the latest asserted
+    /// one; otherwise ("this", "the same") the first of the latest sentence that had any.
+    fn refer_back(
+        &mut self,
+        i: usize,
+        unit: &Unit,
+        content: &Content<'_>,
+        claim_nouns: &[Span],
+        steps: &mut Vec<Step>,
+    ) -> bool {
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= TOPIC_REACH;
+        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
             return false;
         };
-        let props: Vec<u32> = self.recent.iter().filter(|(j, _)| *j == from).map(|(_, p)| *p).collect();
-        let line = self.parsed.location(self.parsed.sentences[from].span.start).line;
-        for p in props {
-            let prop = &self.rules.propositions[p as usize];
-            let (stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, &[]);
-            reasons.push(format!("refers back to {} (line {line})", prop.id));
-            self.push_proposition(i, unit, prop, stance, reasons, steps);
-        }
+        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        let agent = unit.agent.map(|m| m.actor);
+        let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
+        // In order of preference: whose claim it names ("Washington's claims"), the
+        // accusation against the doer the layout names ("held Russia responsible"), an
+        // accusation ("the accusation", "these claims": put forward, not denied), else
+        // whatever the latest sentence claimed ("this", "the same").
+        let tests: [&dyn Fn(&super::Recent) -> bool; 4] = [
+            &|r| owner.as_ref().is_some_and(|o| r.principal == *o),
+            &|r| {
+                agent.is_some_and(|a| {
+                    r.stance != Stance::Deny
+                        && self.is_one_of(a, &self.rules.propositions[r.proposition as usize].agent)
+                })
+            },
+            &|r| r.stance != Stance::Deny && !claim_nouns.is_empty(),
+            &|r| r.sentence == latest,
+        ];
+        // The latest sentence holding a fitting antecedent; in it, an accusation against a
+        // doer before other propositions, then the first claimed.
+        let antecedent = tests.iter().find_map(|test| {
+            let fits: Vec<&super::Recent> = self.recent.iter().filter(reach).filter(|r| test(r)).collect();
+            let last = fits.last()?.sentence;
+            let same: Vec<&super::Recent> = fits.into_iter().filter(|r| r.sentence == last).collect();
+            same.iter().find(|r| has_agent(r)).or(same.first()).map(|r| (*r).clone())
+        });
+        let Some(antecedent) = antecedent else { return false };
+        let prop = &self.rules.propositions[antecedent.proposition as usize];
+        let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
+        let (stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, &[]);
+        let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
+        reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
+        self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
+    }
+
+    /// Whose claim a claim noun names: an actor right before it, as possessor or modifier
+    /// ("Washington's accusations", "the Russian claims"), as the principal's id.
+    fn claim_owner(&self, i: usize, content: Span, noun: Span) -> Option<String> {
+        let a = &self.analysed[i];
+        let m = a.found.mentions.iter().rev().find(|m| content.contains(m.span) && m.span.end <= noun.start)?;
+        let between = self.text.get(m.span.end..noun.start)?;
+        let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "'s" && *w != "'").collect();
+        let close = between.starts_with("'s") || between.starts_with('\'') || words.len() <= 1;
+        if !close || between.contains([',', ';', '"']) {
+            return None;
+        }
+        let date = self.published();
+        let principal = self.rules.directory.principal(m.actor, date);
+        Some(self.rules.directory.get(principal).id.clone())
     }
 
     fn skip(&self, steps: &mut Vec<Step>, detail: String) {
@@ -305,15 +426,16 @@ impl<'a> Run<'a> {
         i: usize,
         unit: &Unit,
         prop: &Proposition,
-        stance: Stance,
-        reasons: Vec<String>,
+        (stance, reasons, support): (Stance, Vec<String>, Support),
         steps: &mut Vec<Step>,
     ) {
         if self.explain {
             let detail = format!("{} {} — {}", stance, prop.id, reasons.join("; "));
             steps.push(Step { kind: StepKind::Proposition, text: self.words_of(unit.content), detail });
         }
-        if stance == Stance::Assert {
+        // Only a direct stance implies denials: a refer-back's antecedent is a guess, and
+        // guessing twice compounds.
+        if stance == Stance::Assert && support >= Support::Words {
             for &q in &prop.contradicts {
                 let other = &self.rules.propositions[q as usize];
                 let mut why = reasons.clone();
@@ -324,12 +446,12 @@ impl<'a> Run<'a> {
                 }
                 let r = PropositionRef { id: other.id.clone(), statement: other.statement.clone() };
                 let claim = self.claim(i, unit, Stance::Deny, Some(r), None, why);
-                self.claims.push(claim);
+                self.push_claim(claim, Support::Derived);
             }
         }
         let r = PropositionRef { id: prop.id.clone(), statement: prop.statement.clone() };
         let claim = self.claim(i, unit, stance, Some(r), None, reasons);
-        self.claims.push(claim);
+        self.push_claim(claim, support);
     }
 
     /// Whether `actor` is, or belongs to, one of `set` at the document's date.
@@ -419,6 +541,14 @@ impl<'a> Run<'a> {
             })
             .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
             .collect();
+        // Negators cancel out only within one clause ("not untrue"); "none of its missiles
+        // was fired, and no unit was deployed" negates twice, not zero times.
+        let negations: Vec<&(Span, Negation)> = match negations.first() {
+            Some((first, _)) => {
+                negations.iter().copied().filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end))).collect()
+            }
+            None => negations,
+        };
         if negations.len() % 2 == 1 {
             let (n, _) = negations[0];
             stance = stance.negated();
@@ -461,7 +591,7 @@ impl<'a> Run<'a> {
         prop: &Proposition,
         content: &Content<'_>,
         matched: &Matched<'_>,
-    ) -> Option<(Stance, Vec<String>)> {
+    ) -> Option<(Stance, Vec<String>, Support)> {
         let (mut stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, matched.found);
         let denied_by_marker = reasons.iter().any(|r| r.starts_with("denial marker"));
         // "Haley said Russia rejected an investigation": a report of another speaker's
@@ -473,12 +603,12 @@ impl<'a> Run<'a> {
                 let said = cue_stance(def.stance, cue.negation.map(|(k, _)| k));
                 stance = compose(stance, said);
                 reasons.push(format!("reports `{}` ({said}): {stance}", self.words_of(cue.span)));
-                return Some((stance, reasons));
+                return Some((stance, reasons, Support::Roles));
             }
             if !denied_by_marker {
                 return None;
             }
-            return Some((stance, reasons));
+            return Some((stance, reasons, Support::Words));
         }
         let region = content.region;
         let counter = prop.counter.iter().find_map(|t| region.find(*t, &self.rules.terms));
@@ -486,14 +616,15 @@ impl<'a> Run<'a> {
         if let Some(c) = counter {
             stance = flip(stance);
             reasons.push(format!("rival account `{}`: {stance}", self.words_of(c)));
-            return Some((stance, reasons));
+            return Some((stance, reasons, Support::Roles));
         }
         if prop.agent.is_empty() {
-            return Some((stance, reasons));
+            return Some((stance, reasons, Support::Words));
         }
         let dir = &self.rules.directory;
         let agent = content.doers.iter().find(|d| self.is_one_of(d.actor, &prop.agent));
         let rival = content.doers.iter().find(|d| !d.own_side && self.is_one_of(d.actor, &prop.rivals));
+        let mut support = Support::Roles;
         if let Some(d) = agent {
             let side = if d.own_side { ", the speaker's side" } else { "" };
             reasons.push(format!("names the doer `{}` ({}{side})", self.words_of(d.span), dir.get(d.actor).id));
@@ -504,7 +635,9 @@ impl<'a> Run<'a> {
             // A bare denial marker denies a role-aware proposition only when the content
             // itself names the event; borrowed context needs a doer.
             return None;
+        } else {
+            support = Support::Words;
         }
-        Some((stance, reasons))
+        Some((stance, reasons, support))
     }
 }

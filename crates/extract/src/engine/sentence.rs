@@ -284,7 +284,7 @@ pub fn after_preposition(text: &str, words: &Words, span: Span) -> bool {
         return false;
     }
     let mut i = words.at(span.start);
-    for _ in 0..3 {
+    for _ in 0..4 {
         let Some(j) = i.checked_sub(1) else { return false };
         let word = words.word(j);
         // "belonged to a Ukrainian unit", "delivered to": the object of "to" owns it.
@@ -292,7 +292,9 @@ pub fn after_preposition(text: &str, words: &Words, span: Span) -> bool {
         if words::is_preposition(word) && !owner {
             return true;
         }
-        if !matches!(word, "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        // "over eastern Ukraine", "in rebel-held Idlib", "near the southern city of":
+        // articles, possessives and modifiers of a place may stand between.
+        if !matches!(word, "the" | "a" | "an" | "its" | "their" | "his" | "her") && !words::is_place_modifier(word) {
             return false;
         }
         i = j;

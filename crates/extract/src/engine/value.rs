@@ -121,7 +121,7 @@ impl Run<'_> {
                 };
                 let reasons = vec![format!("value of `{}` by pattern `{}`", frame.id, pattern.source)];
                 let claim = self.claim(i, unit, Stance::Assert, None, Some(value), reasons);
-                self.claims.push(claim);
+                self.push_claim(claim, super::Support::Roles);
             }
         }
         if let Some(a) = self.analysed.get_mut(i) {

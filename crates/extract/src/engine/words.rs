@@ -219,6 +219,38 @@ pub fn is_group_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) heads a body that can do what a proposition is about:
+/// "its army", "their forces", "his air force", "its government".
+pub fn is_acting_body(word: &str) -> bool {
+    is_group_head(word)
+        || matches!(
+            word,
+            "forces"
+                | "troops"
+                | "jets"
+                | "aircraft"
+                | "pilots"
+                | "soldiers"
+                | "planes"
+                | "warplanes"
+                | "air"
+                | "units"
+                | "unit"
+                | "officials"
+                | "agents"
+                | "operatives"
+                | "services"
+                | "brigade"
+                | "missiles"
+                | "missile"
+                | "buk"
+                | "own"
+                | "delegation"
+                | "envoy"
+                | "diplomats"
+        )
+}
+
 /// Whether `word` (lower case) is a preposition whose object is not the doer of a clause
 /// ("in Syria", "against the regime"); "by" is left out: it introduces the doer.
 pub fn is_preposition(word: &str) -> bool {
@@ -286,6 +318,26 @@ pub fn is_possession_verb(word: &str) -> bool {
             | "handed"
             | "issued"
             | "assigned"
+    )
+}
+
+/// Whether `word` (lower case) modifies a place name without being a verb: "eastern",
+/// "rebel-held", "government-controlled", "northwest", "central".
+pub fn is_place_modifier(word: &str) -> bool {
+    let compass = ["north", "south", "east", "west"];
+    let directional = compass.iter().any(|c| word.starts_with(c))
+        && (word.ends_with("ern") || word.ends_with("east") || word.ends_with("west") || compass.contains(&word));
+    let held =
+        word.contains('-') && ["held", "controlled", "occupied", "run", "besieged"].iter().any(|e| word.ends_with(e));
+    directional || held || matches!(word, "central" | "occupied" | "besieged" | "neighbouring" | "neighboring")
+}
+
+/// Whether `word` (lower case) takes a partitive "of" and stays the head of the phrase:
+/// "none of its missiles", "some of their jets".
+pub fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "none" | "one" | "some" | "any" | "all" | "most" | "several" | "many" | "each" | "few" | "two" | "three"
     )
 }
 

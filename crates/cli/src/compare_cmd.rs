@@ -48,5 +48,5 @@ pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
     if args.strict && !skipped.is_empty() {
         return Ok(Status::Usage);
     }
-    Ok(crate::check::gate_status(&conflicts, gate.fail_on))
+    Ok(gate.status(&conflicts))
 }

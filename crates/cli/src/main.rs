@@ -3,6 +3,7 @@
 //! `main` calls [`run`]; an error is printed and exits 2, a broken pipe is success.
 
 mod args;
+mod baseline;
 mod check;
 mod compare_cmd;
 mod config;

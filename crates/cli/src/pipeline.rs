@@ -101,7 +101,10 @@ pub fn extract(
     let input = InputConfig {
         csv,
         lossy: args.lossy || config.file.lossy.unwrap_or(false),
-        max_file_bytes: config.file.max_file_bytes.unwrap_or(InputConfig::default().max_file_bytes),
+        max_file_bytes: args
+            .max_file_bytes
+            .or(config.file.max_file_bytes)
+            .unwrap_or(InputConfig::default().max_file_bytes),
         ..InputConfig::default()
     };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");

@@ -4,12 +4,13 @@ use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, ColorChoice, FailOn, Glob
 use crate::baseline::{self, Baseline};
 use crate::config::Config;
 use crate::output::{emit_with, note, plural, use_color, write_atomic};
-use crate::pipeline::{self, Extraction};
+use crate::pipeline;
 use crate::status::Status;
 use anyhow::Result;
 use claim::Severity;
 use compare::Conflict;
 use extract::RuleSet;
+use extract::pipeline::Extraction;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -20,10 +21,11 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
-    let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
-    let conflicts = report_conflicts(&rules, &extraction.claims, extraction.summary(), &gate, global, &pool)?;
+    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let summary = pipeline::summary(&extraction);
+    let conflicts = report_conflicts(&rules, &extraction.claims, summary, &gate, global, &pool)?;
     if !global.quiet {
-        note(&extraction.timing());
+        note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(status(&conflicts, &gate, args.input.strict, &extraction))
 }
@@ -132,7 +134,7 @@ pub fn status(conflicts: &[Conflict], gate: &Gate<'_>, strict: bool, extraction:
 /// Under --strict any input problem fails; without it only a run that could read nothing at
 /// all does, since then the report says nothing.
 fn input_failed(strict: bool, extraction: &Extraction) -> bool {
-    extraction.has_diagnostics() && (strict || extraction.documents == 0)
+    !extraction.diagnostics.is_empty() && (strict || extraction.documents == 0)
 }
 
 /// 1 when a conflict is at or above `fail_on`, else 0.
@@ -167,7 +169,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     let config = Config::load(global, &cwd)?;
     let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
-    let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let format = match args.format {
         ClaimsFormat::Table => report::ClaimFormat::Table,
         ClaimsFormat::Json => report::ClaimFormat::Json,
@@ -176,7 +178,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     };
     emit_with(args.input.output.as_deref(), |out| report::render_claims(&extraction.claims, format, out))?;
     if !global.quiet {
-        note(&extraction.timing());
+        note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(if input_failed(args.input.strict, &extraction) { Status::Usage } else { Status::Ok })
 }

@@ -110,7 +110,7 @@ fn main() -> ExitCode {
         }
         for doc in &docs {
             documents += 1;
-            let found = rules.extract(doc);
+            let found = rules.extract(&parse::parse(doc));
             claims += found.len();
             if let Some(w) = jsonl.as_mut() {
                 for c in &found {

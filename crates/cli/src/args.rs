@@ -250,8 +250,15 @@ pub struct CompareArgs {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The gold annotations (documents listed relative to the corpus folder).
-    #[arg(long, value_name = "FILE")]
-    pub gold: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "polnear", conflicts_with = "polnear")]
+    pub gold: Option<PathBuf>,
+    /// Score attributions (cue, speaker) on a PolNeAR split folder (`text/`, `attributions/`)
+    /// instead of claims on a gold file.
+    #[arg(long, value_name = "DIR")]
+    pub polnear: Option<PathBuf>,
+    /// With --polnear and the text format: list every miss and false positive after the table.
+    #[arg(long, requires = "polnear")]
+    pub errors: bool,
     /// Minimum figures; exit 1 when any score is below its floor.
     #[arg(long, value_name = "FILE")]
     pub floor: Option<PathBuf>,

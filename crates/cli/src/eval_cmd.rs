@@ -5,7 +5,8 @@ use crate::config::Config;
 use crate::output::{emit, note};
 use crate::pipeline;
 use crate::status::Status;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Runs `eval`: extracts claims from the documents the gold lists (only those, so notes
@@ -14,13 +15,17 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
     let rules = config.pack_plan(global).load()?;
-    let gold = eval::Gold::load(&args.gold)?;
+    let pool = pipeline::pool(global.jobs)?;
+    let Some(gold_path) = &args.gold else {
+        let Some(dir) = &args.polnear else { bail!("give --gold FILE or --polnear DIR") };
+        return polnear(&rules, dir, args, &pool);
+    };
+    let gold = eval::Gold::load(gold_path)?;
     let floor = args.floor.as_deref().map(eval::Floor::load).transpose()?;
     let root = match &args.corpus {
         Some(root) => root.clone(),
-        None => args.gold.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
+        None => gold_path.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
     };
-    let pool = pipeline::pool(global.jobs)?;
     let input = pipeline::input_config(None, false, None, &config)?;
     let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root, &input));
     for d in &diagnostics {
@@ -38,6 +43,38 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     }
     emit(&bytes, None)?;
     let below = floor.map(|f| scores.below(&f)).unwrap_or_default();
+    for line in &below {
+        note(&format!("below floor: {line}"));
+    }
+    Ok(if below.is_empty() { Status::Ok } else { Status::Conflicts })
+}
+
+/// `eval --polnear DIR`: every attribution of each article against one annotator's.
+fn polnear(rules: &extract::RuleSet, dir: &Path, args: &EvalArgs, pool: &rayon::ThreadPool) -> Result<Status> {
+    let articles = eval::polnear::load(dir)?;
+    let floor = args.floor.as_deref().map(eval::polnear::PolnearFloor::load).transpose()?;
+    let found: Vec<Vec<eval::polnear::Found>> = pool.install(|| {
+        articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let document = a.document(i);
+                let parsed = parse::parse(&document);
+                rules.attributions(&parsed).iter().map(eval::polnear::Found::from_record).collect()
+            })
+            .collect()
+    });
+    let scores = eval::polnear::score(&articles, &found);
+    let mut bytes = Vec::new();
+    match args.format {
+        EvalFormat::Text => scores.write_text(&mut bytes, args.errors)?,
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut bytes, &scores).context("cannot write scores")?;
+            bytes.push(b'\n');
+        }
+    }
+    emit(&bytes, None)?;
+    let below = floor.map(|f| f.below(&scores)).unwrap_or_default();
     for line in &below {
         note(&format!("below floor: {line}"));
     }

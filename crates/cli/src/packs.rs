@@ -111,6 +111,12 @@ impl PackPlan {
     /// Loads and compiles every pack of the plan. Every problem is located (file:line:col)
     /// and reported once, as one [`Located`] error.
     pub fn load(&self) -> Result<RuleSet> {
+        Ok(self.load_with_packs()?.1)
+    }
+
+    /// [`PackPlan::load`], also giving the validated definitions (for checks across packs
+    /// and the ids fixtures name).
+    pub fn load_with_packs(&self) -> Result<(pack::PackSet, RuleSet)> {
         let files = self.files()?;
         if files.is_empty() {
             bail!(
@@ -127,12 +133,13 @@ impl PackPlan {
             }
         }
         let packs = pack::load_sources(&sources).map_err(|e| located(&e.errors))?;
-        RuleSet::compile(&packs).map_err(|errors| located(&errors).into())
+        let rules = RuleSet::compile(&packs).map_err(|errors| located(&errors))?;
+        Ok((packs, rules))
     }
 }
 
 /// One error holding every pack error, each printed once with its place and help.
-fn located(errors: &[pack::PackError]) -> Located {
+pub fn located(errors: &[pack::PackError]) -> Located {
     let mut text = String::new();
     for error in errors {
         let _ = writeln!(text, "{error}");

@@ -36,10 +36,22 @@ fn pack_plan(paths: &[PathBuf], global: &Global) -> Result<(PackPlan, Config)> {
 /// `rules check`: loads and compiles, prints what was loaded.
 pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
     let (plan, _) = pack_plan(&args.paths, global)?;
-    let rules = plan.load()?;
+    let (packs, rules) = plan.load_with_packs()?;
     let files = plan.files()?;
     for (file, _) in &files {
         writeln!(out, "ok {}", file.display())?;
+    }
+    // Context words two packs share, read from the definitions (the compiled set keeps
+    // terms, not their files).
+    for o in pack::context_overlaps(&packs) {
+        writeln!(
+            out,
+            "warning: {} and {} share context words ({}): a document naming only these is read as \
+             part of both stories; give each story anchors of its own (places, people, a date window)",
+            o.first.display(),
+            o.second.display(),
+            o.words.join(", ")
+        )?;
     }
     writeln!(
         out,

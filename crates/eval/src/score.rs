@@ -26,7 +26,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn from_counts(tp: usize, fp: usize, misses: usize) -> Figures {
+    pub(crate) fn from_counts(tp: usize, fp: usize, misses: usize) -> Figures {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(tp, tp + fp);
         let recall = ratio(tp, tp + misses);

@@ -215,29 +215,78 @@ impl<'a> Bounded<'a> {
 pub(crate) fn run(rules: &RuleSet, parsed: &Parsed<'_>, explain: bool) -> (Vec<Claim>, Vec<SentenceTrace>) {
     let document = parsed.document;
     let parsed = Bounded::new(parsed);
-    let text = parsed.text();
-    let hits = rules.lexicon.scan(text);
-    let mut run = Run {
-        rules,
-        document,
-        parsed: &parsed,
-        text,
-        hits: &hits,
-        analysed: Vec::new(),
-        claims: Vec::new(),
-        support: Vec::new(),
-        traces: Vec::new(),
-        explain,
-        recent: Vec::new(),
-        paragraph_frames: Vec::new(),
-        doc_propositions: Vec::new(),
-        doc_frames: Vec::new(),
-        dates: RefCell::new(None),
-    };
+    let hits = rules.lexicon.scan(parsed.text());
+    let mut run = Run::new(rules, document, &parsed, &hits, explain);
     run.select();
     run.pass_one();
     run.pass_two();
     (run.claims, run.traces)
+}
+
+/// Every attribution of one parsed document with a speaker, in text order: pass one alone.
+pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::Attribution> {
+    let document = parsed.document;
+    let parsed = Bounded::new(parsed);
+    let hits = rules.lexicon.scan(parsed.text());
+    let mut run = Run::new(rules, document, &parsed, &hits, false);
+    run.pass_one();
+    let mut out = Vec::new();
+    for a in &run.analysed {
+        // A cue with no speaker found is no attribution the engine stands by.
+        for (attr, speaker) in a.attributions.iter().filter(|(_, s)| s.is_some()) {
+            out.push(run.attribution_record(attr, speaker.as_ref()));
+        }
+    }
+    out.sort_by_key(|a| a.cue.span);
+    out
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        rules: &'a RuleSet,
+        document: &'a Document,
+        parsed: &'a Bounded<'a>,
+        hits: &'a [Hit],
+        explain: bool,
+    ) -> Run<'a> {
+        let text = parsed.text();
+        Run {
+            rules,
+            document,
+            parsed,
+            text,
+            hits,
+            analysed: Vec::new(),
+            claims: Vec::new(),
+            support: Vec::new(),
+            traces: Vec::new(),
+            explain,
+            recent: Vec::new(),
+            paragraph_frames: Vec::new(),
+            doc_propositions: Vec::new(),
+            doc_frames: Vec::new(),
+            dates: RefCell::new(None),
+        }
+    }
+
+    /// The public record of one attribution.
+    fn attribution_record(&self, attr: &Attribution, speaker: Option<&Speaker>) -> claim::Attribution {
+        let cue = &self.rules.cues[attr.cue.cue as usize];
+        let written = match attr.speaker {
+            Some(SpeakerRef::Mention(m)) => Some(m.span),
+            Some(SpeakerRef::Ref(r)) => Some(r.span),
+            Some(SpeakerRef::Shared) | None => None,
+        };
+        claim::Attribution {
+            cue: self.marked(attr.cue.span),
+            stance: cue.stance,
+            speaker: speaker.and_then(|s| s.span).or(written).map(|s| self.marked(s)),
+            actor: speaker.map(|s| self.actor_ref(s.who)),
+            resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
+            content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),
+            layout: attr.layout.to_owned(),
+        }
+    }
 }
 
 struct Run<'a> {
@@ -321,17 +370,38 @@ impl<'a> Run<'a> {
             TermRef::Fuzzy(f) => anchors.contains(&f) || !self.rules.terms.is_anchored(f),
         };
         let published = self.published();
-        // A document that names some story's context but none of this rule's is about
-        // another story; one that names no story at all (a snippet) may be about any.
-        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
-        let some_story = self
+        // A document that names some story's context but not this rule's anchors is about
+        // another story; one that names no story at all (a snippet) may be about any. A
+        // context word that two stories list ("Novichok" for Salisbury and for Tomsk) does
+        // not anchor a document in either: it takes a word of the story's own or two words.
+        // A story is the part of an id before its `/`.
+        let story = |id: &str| id.split('/').next().unwrap_or(id).to_owned();
+        let contexts: Vec<(String, &[TermRef])> = self
             .rules
             .propositions
             .iter()
-            .map(|p| &p.context)
-            .chain(self.rules.frames.iter().map(|f| &f.context))
-            .any(|c| names(c));
-        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || names(context);
+            .map(|p| (story(&p.id), p.context.as_slice()))
+            .chain(self.rules.frames.iter().map(|f| (story(&f.id), f.context.as_slice())))
+            .collect();
+        let shared = |t: TermRef| {
+            let mut stories = contexts.iter().filter(|(_, c)| c.contains(&t)).map(|(s, _)| s);
+            let first = stories.next();
+            stories.any(|s| Some(s) != first)
+        };
+        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
+        let anchored = |context: &[TermRef]| {
+            let mut seen: Vec<TermRef> = Vec::new();
+            for &t in context.iter().filter(|&&t| present(t)) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                }
+            }
+            // Undated text has no date window to anchor it: it takes two context words.
+            let dated = published.is_some();
+            seen.len() >= context.len().min(2) || (dated && seen.iter().any(|&t| !shared(t)))
+        };
+        let some_story = contexts.iter().any(|(_, c)| names(c));
+        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || anchored(context);
         self.doc_propositions = self
             .rules
             .propositions

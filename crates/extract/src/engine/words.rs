@@ -341,6 +341,47 @@ pub fn is_quantifier(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) is a past participle: regular "-ed" forms and the
+/// irregular ones news uses for what is done to someone ("given", "shot down", "told").
+pub fn is_participle(word: &str) -> bool {
+    // "was involved", "was implicated": a state of taking part, which makes a doer.
+    let taking_part = matches!(word, "involved" | "implicated" | "engaged" | "indeed" | "need" | "speed" | "seed");
+    (word.len() > 4 && word.ends_with("ed") && !taking_part)
+        || matches!(
+            word,
+            "given"
+                | "shown"
+                | "known"
+                | "told"
+                | "taken"
+                | "brought"
+                | "hit"
+                | "shot"
+                | "made"
+                | "seen"
+                | "held"
+                | "sent"
+                | "built"
+                | "struck"
+                | "found"
+                | "thrown"
+                | "driven"
+                | "written"
+                | "caught"
+                | "led"
+                | "left"
+                | "kept"
+                | "put"
+                | "set"
+                | "hidden"
+                | "stolen"
+                | "chosen"
+                | "forbidden"
+                | "beaten"
+                | "spoken"
+        )
+}
+
 /// Whether a token is punctuation only.
 pub fn is_punct_str(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphanumeric())

@@ -129,7 +129,7 @@ pub struct CheckArgs {
 pub struct ReportArgs {
     /// Report format [default: text, or `format:` in claimcheck.yaml].
     #[arg(long, short = 'f', value_enum, help_heading = "Output")]
-    pub format: Option<ReportFormat>,
+    pub format: Option<report::Format>,
     /// Most bytes of a Markdown report; conflicts past it are folded into one "N more" line
     /// (the default fits a GitHub pull-request comment).
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_BYTES, help_heading = "Output")]
@@ -146,48 +146,6 @@ pub struct ReportArgs {
     /// exits 0 whatever it found.
     #[arg(long, value_name = "FILE", help_heading = "Run")]
     pub write_baseline: Option<PathBuf>,
-}
-
-/// Conflict report formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReportFormat {
-    /// rustc-style diagnostics with source snippets.
-    Text,
-    /// One line per conflict: `path:line:col: kind: message`.
-    Concise,
-    /// One JSON object (crates/report/schema/report.schema.json).
-    Json,
-    /// A summary record, then one conflict a line.
-    Jsonl,
-    /// SARIF 2.1.0 for code scanning.
-    Sarif,
-    /// JUnit XML: a test case per proposition, a failure per conflict.
-    Junit,
-    /// GitHub Actions annotations: one per conflict, errors first, at most 10 (what GitHub
-    /// shows per step), then a notice counting the rest.
-    Github,
-    /// A summary table, positions and the conflicts, for a PR comment, within --max-bytes.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-}
-
-impl ReportFormat {
-    /// The renderer's format.
-    pub fn to_report(self) -> report::Format {
-        match self {
-            ReportFormat::Text => report::Format::Text,
-            ReportFormat::Concise => report::Format::Concise,
-            ReportFormat::Json => report::Format::Json,
-            ReportFormat::Jsonl => report::Format::Jsonl,
-            ReportFormat::Sarif => report::Format::Sarif,
-            ReportFormat::Junit => report::Format::Junit,
-            ReportFormat::Github => report::Format::Github,
-            ReportFormat::Markdown => report::Format::Markdown,
-            ReportFormat::Html => report::Format::Html,
-        }
-    }
 }
 
 /// The lowest severity that fails a run.
@@ -211,21 +169,8 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Ledger format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Table)]
-    pub format: ClaimsFormat,
-}
-
-/// Claims ledger formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ClaimsFormat {
-    /// Aligned columns.
-    Table,
-    /// One JSON array of claim records.
-    Json,
-    /// One claim record a line.
-    Jsonl,
-    /// CSV with a header row.
-    Csv,
+    #[arg(long, short = 'f', value_enum, default_value_t = report::ClaimFormat::Table)]
+    pub format: report::ClaimFormat,
 }
 
 /// `claimcheck compare`.

@@ -1,6 +1,6 @@
 //! `claimcheck.yaml`: found in the current folder or its parents; flags override it.
 
-use crate::args::{FailOn, Global, ReportFormat};
+use crate::args::{FailOn, Global};
 use crate::output::Located;
 use crate::packs::{From, PackPlan, PackRoot};
 use anyhow::{Context, Result};
@@ -29,7 +29,7 @@ pub struct ConfigFile {
     /// Baseline file of fingerprints to hide.
     pub baseline: Option<PathBuf>,
     /// Default report format of `check`.
-    pub format: Option<ReportFormat>,
+    pub format: Option<report::Format>,
     /// Read invalid UTF-8 lossily.
     pub lossy: Option<bool>,
     /// Files above this many bytes are skipped.

@@ -71,9 +71,8 @@ pub(crate) fn proposition(claims: &[&Claim], checks: &Checks, conflicts: &mut Ve
                 let mut actors = vec![a.id().to_owned(), d.id().to_owned()];
                 actors.sort_unstable();
                 let message = format!("{} denies what {} asserts: {}", d.name(), a.name(), proposition.statement);
-                let claims = [a.asserts.as_slice(), d.denies.as_slice()];
                 let kind = ConflictKind::OpposedStance;
-                conflicts.push(conflict(kind, severity, &proposition, actors, message, sides, &claims));
+                conflicts.push(conflict(kind, severity, &proposition, actors, message, sides));
             }
         }
     }
@@ -132,12 +131,11 @@ fn conflict(
     actors: Vec<String>,
     message: String,
     sides: Vec<Side>,
-    claims: &[&[&Claim]],
 ) -> Conflict {
     Conflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &proposition.id, &actors, &sides, claims),
+        fingerprint: fingerprint(kind, &proposition.id, &actors, &sides),
         proposition: Some(proposition.clone()),
         frame: None,
         actors,
@@ -190,11 +188,9 @@ fn is_self_contradiction(p: &Principal<'_>) -> bool {
 fn self_contradiction(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
     let assert = side(p, Stance::Assert, &p.asserts);
     let deny = side(p, Stance::Deny, &p.denies);
-    let (asserts, denies) = (p.asserts.as_slice(), p.denies.as_slice());
-    let (sides, claims, message) = match change_of_position(p) {
+    let (sides, message) = match change_of_position(p) {
         Some((Stance::Deny, last, first)) => (
             vec![deny, assert],
-            [denies, asserts],
             format!(
                 "{} changed position: denied until {last}, asserts from {first}: {}",
                 p.name(),
@@ -203,21 +199,16 @@ fn self_contradiction(proposition: &claim::PropositionRef, p: &Principal<'_>, se
         ),
         Some((_, last, first)) => (
             vec![assert, deny],
-            [asserts, denies],
             format!(
                 "{} changed position: asserted until {last}, denies from {first}: {}",
                 p.name(),
                 proposition.statement
             ),
         ),
-        None => (
-            vec![assert, deny],
-            [asserts, denies],
-            format!("{} both asserts and denies: {}", p.name(), proposition.statement),
-        ),
+        None => (vec![assert, deny], format!("{} both asserts and denies: {}", p.name(), proposition.statement)),
     };
     let actors = vec![p.id().to_owned()];
-    conflict(ConflictKind::SelfContradiction, severity, proposition, actors, message, sides, &claims)
+    conflict(ConflictKind::SelfContradiction, severity, proposition, actors, message, sides)
 }
 
 fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
@@ -228,7 +219,6 @@ fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, sever
         (stance, sorted)
     });
     let mut sides = Vec::new();
-    let mut claims = Vec::new();
     let mut names = [Vec::new(), Vec::new()];
     for (slot, (stance, sorted)) in by_source.iter().enumerate() {
         for run in sorted.chunk_by(|a, b| a.evidence.source == b.evidence.source) {
@@ -243,7 +233,6 @@ fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, sever
                 evidence,
                 evidence_omitted,
             });
-            claims.push(run);
         }
     }
     let message = format!(
@@ -254,5 +243,5 @@ fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, sever
         proposition.statement
     );
     let actors = vec![p.id().to_owned()];
-    conflict(ConflictKind::ReportConflict, severity, proposition, actors, message, sides, &claims)
+    conflict(ConflictKind::ReportConflict, severity, proposition, actors, message, sides)
 }

@@ -206,7 +206,7 @@ fn conflict(
     Conflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &frame.id, &actors, &sides, &[low.claims, high.claims]),
+        fingerprint: fingerprint(kind, &frame.id, &actors, &sides),
         proposition: None,
         frame: Some(frame.clone()),
         actors,

@@ -208,6 +208,12 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
         if def.kind == CueKind::Verb && words::is_determiner(prev) {
             continue; // "the claims", "these denials": a noun, not a report.
         }
+        // "the United States", "the State Department": a capitalised verb form inside a
+        // sentence is part of a name.
+        let capital = span.text(text).chars().next().is_some_and(char::is_uppercase);
+        if def.kind == CueKind::Verb && capital && i > 0 && !matches!(prev, "\"" | "'" | "(" | ":") {
+            continue;
+        }
         if def.pattern == CuePattern::Call && matches!(words.word(words.at(span.end)), "for" | "on" | "off" | "up") {
             continue; // "called for an inquiry" demands; it does not characterise.
         }

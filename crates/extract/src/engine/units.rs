@@ -14,7 +14,11 @@ impl Run<'_> {
             if self.parsed.sentences[j].paragraph != p {
                 return None;
             }
-            self.analysed[j].attributions.iter().rev().find_map(|(_, s)| s.clone().map(|s| (s, j)))
+            self.analysed[j]
+                .attributions
+                .iter()
+                .rev()
+                .find_map(|(_, s)| s.clone().filter(Speaker::claims).map(|s| (s, j)))
         })
     }
 
@@ -64,7 +68,7 @@ impl Run<'_> {
         let mut speakers: Vec<Option<(Speaker, usize)>> = vec![None; chain + 1];
         for (j, a) in self.analysed.iter().enumerate() {
             for (attr, speaker) in &a.attributions {
-                let Some(speaker) = speaker else { continue };
+                let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else { continue };
                 for (k, q) in quotes.iter().enumerate() {
                     let near = attr.content.overlaps(q.span)
                         || (attr.cue.span.start >= q.span.end && attr.cue.span.start - q.span.end <= 24);
@@ -100,9 +104,12 @@ impl Run<'_> {
                 }
                 steps.push(Step { kind: StepKind::Cue, text: self.words_of(attr.cue.span), detail });
             }
-            let Some(speaker) = speaker else {
+            let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else {
                 if self.explain {
-                    let detail = "no speaker found before or after the cue".into();
+                    let detail = match speaker {
+                        Some(s) => format!("{}: not yet a claimant", s.how),
+                        None => "no speaker found before or after the cue".into(),
+                    };
                     steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
                 }
                 continue;

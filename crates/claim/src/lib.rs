@@ -9,7 +9,7 @@ pub mod check;
 pub mod text;
 pub mod trace;
 
-pub use check::{ConflictKind, Severity};
+pub use check::{Checks, ConflictKind, Severity};
 pub use trace::Explanation;
 
 use parse::{Date, DocOrdinal, Interval, Span};

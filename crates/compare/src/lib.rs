@@ -22,7 +22,6 @@ mod fingerprint;
 mod jsonl;
 mod order;
 mod record;
-mod severity;
 pub mod stance;
 pub mod synth;
 pub mod unlisted;
@@ -31,28 +30,24 @@ pub mod value;
 pub use fingerprint::normalise_sentence;
 pub use jsonl::{JsonlError, read_claims_jsonl};
 pub use record::{Comparison, Conflict, MAX_EVIDENCE_PER_SIDE, Position, PositionStance, Side, SideEvidence};
-pub use severity::DEFAULT_UNLISTED_SIMILARITY;
 
-use claim::{Claim, ConflictKind, Voice};
+use claim::{Checks, Claim, ConflictKind, Voice};
 use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};
-use pack::schema::ChecksDef;
 use rayon::prelude::*;
-use severity::Severities;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Groups `claims` into positions and finds the conflicts between them, at the severities
 /// `checks` sets. The result is the same, byte for byte once serialised, whatever the order
 /// of `claims` and whatever the size of the rayon thread pool it runs in.
-pub fn compare(claims: &[Claim], checks: &ChecksDef) -> Comparison {
-    let severities = Severities::new(checks);
+pub fn compare(claims: &[Claim], checks: &Checks) -> Comparison {
     let ((positions, mut conflicts), (values, unlisted)) = rayon::join(
-        || propositions(claims, &severities),
+        || propositions(claims, checks),
         || {
             rayon::join(
-                || frames(claims, &severities),
-                || match severities.get(ConflictKind::Unlisted, None) {
-                    Some(severity) => unlisted::unlisted(claims, severities.similarity, severity),
+                || frames(claims, checks),
+                || match checks.get(ConflictKind::Unlisted, None) {
+                    Some(severity) => unlisted::unlisted(claims, checks.similarity(), severity),
                     None => Vec::new(),
                 },
             )
@@ -88,7 +83,7 @@ fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
     out
 }
 
-fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Vec<Conflict>) {
+fn propositions(claims: &[Claim], checks: &Checks) -> (Vec<Position>, Vec<Conflict>) {
     let keys = keyed(claims, |c| c.proposition.is_some() && c.voice == Voice::Actor, proposition_id);
     let groups: Vec<(Vec<Position>, Vec<Conflict>)> = runs(&keys)
         .into_par_iter()
@@ -103,7 +98,7 @@ fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Ve
             let mut positions = Vec::new();
             let mut conflicts = Vec::new();
             for one in group.chunk_by(|a, b| proposition_id(a) == proposition_id(b)) {
-                positions.extend(stance::proposition(one, severities, &mut conflicts));
+                positions.extend(stance::proposition(one, checks, &mut conflicts));
             }
             (positions, conflicts)
         })
@@ -118,8 +113,8 @@ fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Ve
     (positions, conflicts)
 }
 
-fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
-    if !severities.enabled(ConflictKind::ValueMismatch) && !severities.enabled(ConflictKind::ValueRevised) {
+fn frames(claims: &[Claim], checks: &Checks) -> Vec<Conflict> {
+    if !checks.enabled(ConflictKind::ValueMismatch) && !checks.enabled(ConflictKind::ValueRevised) {
         return Vec::new();
     }
     let keys = keyed(claims, value::gives_value, frame_id);
@@ -139,7 +134,7 @@ fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
             });
             let mut conflicts = Vec::new();
             for one in group.chunk_by(|a, b| frame_id(a) == frame_id(b)) {
-                value::frame(one, severities, &mut conflicts);
+                value::frame(one, checks, &mut conflicts);
             }
             conflicts
         })

@@ -185,9 +185,17 @@ pub struct EvalArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
-    /// The corpus folder the gold paths are relative to (default: the gold file's folder).
-    #[arg(value_name = "CORPUS")]
-    pub corpus: Option<PathBuf>,
+    /// Where the gold's documents are: folders holding them under the paths the gold gives
+    /// (default: the gold file's folder), or files whose records the gold names by id (a CSV
+    /// with `--csv-map`). A missing input or a listed document no input holds is an error.
+    #[arg(value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// CSV columns as `field=column,…` (fields: text, source, published, title, id, url).
+    #[arg(long, value_name = "MAP")]
+    pub csv_map: Option<String>,
+    /// Read invalid UTF-8 with replacement characters instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 /// Score formats.

@@ -22,12 +22,15 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     };
     let gold = eval::Gold::load(gold_path)?;
     let floor = args.floor.as_deref().map(eval::Floor::load).transpose()?;
-    let root = match &args.corpus {
-        Some(root) => root.clone(),
-        None => gold_path.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
+    let inputs = if args.inputs.is_empty() {
+        vec![gold_path.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf)]
+    } else {
+        args.inputs.clone()
     };
-    let input = pipeline::input_config(None, false, &config)?;
-    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root, &input));
+    // Paths in the gold are relative to the first folder given; ids need no root.
+    let root = inputs.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| Path::new(".").to_path_buf());
+    let input_config = pipeline::input_config(args.csv_map.as_deref(), args.lossy, &config)?;
+    let (claims, diagnostics) = pool.install(|| eval::read_inputs(&rules, &gold, &inputs, &input_config))?;
     for d in &diagnostics {
         note(&d.to_string());
     }

@@ -1,6 +1,7 @@
 //! Claims about propositions: which propositions a unit's content matches, and the stance
 //! it takes on each, with the reasons.
 
+use super::attribution::SpeakerRef;
 use super::sentence::{self, CueHit, Reference, Words};
 use super::{Run, Support, Unit, Who, words};
 use crate::lexicon::{ActorIdx, Negation, Pronoun, Role};
@@ -34,6 +35,9 @@ pub(super) struct Content<'c> {
     /// ("staged", "fabrication"): they claim that account and deny others only through it.
     /// With the proposition claiming each.
     claimed_markers: Vec<(Span, u32)>,
+    /// Cues of reports embedded in the content whose speaker is written but resolves to no
+    /// actor: what follows them is that speaker's, not the unit's.
+    reported_unknown: Vec<CueHit>,
 }
 
 /// An actor named as doing something in a content.
@@ -112,6 +116,9 @@ impl<'a> Run<'a> {
         let own = unit.attribution;
         let mut inner_cues = Vec::new();
         let mut reported = Vec::new();
+        let mut reported_unknown = Vec::new();
+        // "We are convinced that …" inside a quote: the quoted speaker's own words.
+        let first_person = |a: &super::attribution::Attribution| matches!(a.speaker, Some(SpeakerRef::Ref(r)) if r.kind == Reference::Pronoun(Pronoun::We));
         for (k, (a, speaker)) in analysed.attributions.iter().enumerate() {
             if Some(k) == own || !unit.content.contains(a.cue.span) {
                 continue;
@@ -122,6 +129,9 @@ impl<'a> Run<'a> {
                         reported.push((actor, a.cue));
                     }
                 }
+                // "Investigators noted that the Defense Ministry had said …": a speaker
+                // written but not resolved still makes the words theirs, not the reporter's.
+                None if a.embedded_in.is_some() && !first_person(a) => reported_unknown.push(a.cue),
                 _ => {}
             }
         }
@@ -139,6 +149,13 @@ impl<'a> Run<'a> {
                 && unit.cue.is_none_or(|c| c.span != cue.span)
             {
                 inner_cues.push(*cue);
+            } else if unit.content.contains(cue.span)
+                && !attributed
+                && unit.cue.is_none_or(|c| c.span != cue.span)
+                && self.named_subject_before(&analysed.words, cue.span)
+            {
+                // "the Defense Ministry had said that …": a speaker no pack knows.
+                reported_unknown.push(*cue);
             }
         }
         // Negators belong to the cue they negate, not to the content.
@@ -175,6 +192,7 @@ impl<'a> Run<'a> {
             doers,
             embedded,
             claimed_markers,
+            reported_unknown,
         }
     }
 
@@ -185,6 +203,19 @@ impl<'a> Run<'a> {
         let head = sentence::prev_word(words, at, 1);
         let owner = sentence::prev_word(words, at, 2);
         words::is_group_head(head) && matches!(owner, "his" | "her" | "its" | "their" | "our")
+    }
+
+    /// Whether a name no pack knows stands right before a cue, past auxiliaries: "the
+    /// Defense Ministry had said", "Amnesty International said".
+    fn named_subject_before(&self, words: &Words, cue: Span) -> bool {
+        let mut k = words.at(cue.start);
+        while k > 0 && matches!(words.word(k - 1), "had" | "has" | "have" | "also" | "later" | "earlier") {
+            k -= 1;
+        }
+        let Some(j) = k.checked_sub(1) else { return false };
+        let capitalised = words.toks[j].span.text(self.text).starts_with(|c: char| c.is_uppercase());
+        let first = j == 0 || words.is_punct(j - 1) && words.word(j - 1) != ",";
+        capitalised && !first && !words::is_honorific(words.word(j))
     }
 
     /// Whether a hit is written with a capital inside a sentence (a name, not a word).
@@ -668,6 +699,13 @@ impl<'a> Run<'a> {
                 return None;
             }
             return Some((stance, reasons, Support::Words));
+        }
+        // The matched words lie in what an unknown speaker said: theirs, unless the reporter
+        // judges it.
+        let in_unknown_report =
+            content.reported_unknown.iter().any(|c| matched.found.iter().any(|f| f.start >= c.span.end));
+        if in_unknown_report && !denied_by_marker {
+            return None;
         }
         let region = content.region;
         let counter = prop.counter.iter().find_map(|t| region.find(*t, &self.rules.terms));

@@ -196,7 +196,7 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
     refs.sort_by_key(|r| r.span);
     refs.dedup_by_key(|r| r.span);
 
-    let cues = cues_of(rules, words, cue_hits, &negators, &mentions);
+    let cues = cues_of(rules, text, words, cue_hits, &negators, &mentions);
     Found { mentions, refs, cues }
 }
 
@@ -204,6 +204,7 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
 /// cue, nouns and demands left out, each with its passive voice and the negator before it.
 fn cues_of(
     rules: &RuleSet,
+    text: &str,
     words: &Words,
     mut cue_hits: Vec<(Span, CueIdx)>,
     negators: &[(Span, Negation)],

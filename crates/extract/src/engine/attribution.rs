@@ -6,6 +6,7 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
+use super::phrase::{self, Phrase};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::words;
 use crate::ruleset::RuleSet;
@@ -21,6 +22,8 @@ pub enum SpeakerRef {
     Ref(RefMention),
     /// No speaker of its own: shares the previous cue's ("… said X and added Y").
     Shared,
+    /// A noun phrase no pack knows ("Edward Alden", "critics", "a campaign aide").
+    Phrase(Phrase),
 }
 
 /// A cue with its speaker and content.
@@ -121,6 +124,7 @@ fn span_of(s: &SpeakerRef) -> Option<Span> {
     match s {
         SpeakerRef::Mention(m) => Some(m.span),
         SpeakerRef::Ref(r) => Some(r.span),
+        SpeakerRef::Phrase(p) => Some(p.span),
         SpeakerRef::Shared => None,
     }
 }
@@ -223,6 +227,38 @@ impl Layout<'_> {
         })
     }
 
+    /// The open-world speaker before the cue: the noun phrase that is its subject, when no
+    /// pack actor or pronoun is.
+    fn open_left(&self, cue: &CueHit) -> Option<SpeakerRef> {
+        // "the most conservative state", "his second term": a cue that is also a noun, in
+        // its bare or -s form, speaks only through a name or pronoun a pack rule found.
+        let def = self.rules.cues.get(cue.cue as usize)?;
+        let written = cue.span.text(self.text).to_ascii_lowercase();
+        let bare = written == def.lemma
+            || written.strip_suffix('s').is_some_and(|w| w == def.lemma || w.strip_suffix('e') == Some(&def.lemma));
+        if bare && words::is_noun_too(&def.lemma) {
+            return None;
+        }
+        let first = self.words.at(self.sentence.start);
+        let p = phrase::subject_before(self.text, self.words, first, self.words.at(cue.span.start))?;
+        // A pack mention inside the phrase that left_speaker turned down (the object of a
+        // preposition, "an aide to Clinton") must not speak; the phrase does.
+        Some(SpeakerRef::Phrase(p))
+    }
+
+    /// The speaker before the cue: a pack actor or pronoun, else an open-world phrase.
+    fn any_left(&self, cue: &CueHit) -> Option<SpeakerRef> {
+        self.left_speaker(cue).or_else(|| self.open_left(cue))
+    }
+
+    /// The speaker right after `offset`: a pack actor or pronoun, else an open-world phrase.
+    fn any_after(&self, offset: usize) -> Option<SpeakerRef> {
+        candidate_after(self.text, self.found, offset).or_else(|| {
+            let end = self.words.at(self.sentence.end);
+            phrase::phrase_after(self.text, self.words, self.words.at(offset), end).map(SpeakerRef::Phrase)
+        })
+    }
+
     /// Where the content of `cue` ends: the sentence end, or where a later cue's own speaker
     /// starts ("X said A, and on Wednesday Y said B").
     fn right_end(&self, cue: &CueHit) -> usize {
@@ -298,7 +334,7 @@ impl Layout<'_> {
         let words = self.words;
         let after = words.at(cue.span.end);
         let end = self.right_end(cue);
-        let left = self.left_speaker(cue);
+        let mut left = self.left_speaker(cue);
         let before_cue = words.word(words.at(cue.span.start).saturating_sub(1));
         // "The ministry denied using gas, affirming that …": the participle's speaker is
         // the previous verb's, and what follows it is what was said.
@@ -310,9 +346,12 @@ impl Layout<'_> {
         // `"…," said X` and `"…," said the minister`.
         if left.is_none()
             && matches!(before_cue, "," | "\"")
-            && let Some(speaker) = candidate_after(self.text, self.found, cue.span.end)
+            && let Some(speaker) = self.any_after(cue.span.end)
         {
             return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "\"C,\" said X"));
+        }
+        if left.is_none() && !matches!(before_cue, "and" | "but" | "then" | "also") {
+            left = self.open_left(cue);
         }
         let speaker = match left {
             Some(s) => Some(s),
@@ -349,7 +388,7 @@ impl Layout<'_> {
     }
 
     fn according_to(&self, cue: &CueHit) -> Option<Attribution> {
-        let speaker = candidate_after(self.text, self.found, cue.span.end)?;
+        let speaker = self.any_after(cue.span.end)?;
         let speaker_end = span_of(&speaker).map_or(cue.span.end, |s| s.end);
         // "According to X, C" takes what follows; "C, according to X" what precedes.
         let opens = self.words.at(cue.span.start) <= self.words.at(self.sentence.start) + 1;
@@ -364,12 +403,12 @@ impl Layout<'_> {
         // "… is blamed by X": only a `by` phrase names a speaker.
         let rest = self.text.get(cue.span.end..self.sentence.end)?;
         let by = rest.find(" by ")? + cue.span.end + 4;
-        let speaker = candidate_after(self.text, self.found, by)?;
+        let speaker = self.any_after(by)?;
         Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C is said by X"))
     }
 
     fn accuse(&self, cue: &CueHit) -> Option<Attribution> {
-        let speaker = self.left_speaker(cue);
+        let speaker = self.any_left(cue);
         let end = self.right_end(cue);
         // "accused Russia of …", "held Moscow responsible": no object, no accusation
         // ("the regime still holds chemical weapons").
@@ -385,7 +424,7 @@ impl Layout<'_> {
 
     fn blame(&self, cue: &CueHit) -> Option<Attribution> {
         let words = self.words;
-        let speaker = self.left_speaker(cue);
+        let speaker = self.any_left(cue);
         let end = self.right_end(cue);
         let rest = self.text.get(cue.span.end..end)?;
         // "X blamed Y for C".

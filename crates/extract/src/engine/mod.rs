@@ -8,6 +8,7 @@
 
 mod attribution;
 mod bounded;
+mod phrase;
 mod propose;
 mod record;
 mod sentence;
@@ -35,6 +36,20 @@ enum Who {
     Actor(ActorIdx),
     /// The outlet that published the document.
     Outlet,
+    /// A speaker no pack knows, by index into the document's open-world speakers.
+    Open(u32),
+}
+
+/// A speaker no pack knows: a name, a description or a pronoun nothing resolved.
+#[derive(Clone, Debug)]
+struct OpenSpeaker {
+    /// Stable id: `name:edward-alden` (the same across documents), `description:officials`,
+    /// `pronoun:we`.
+    id: String,
+    /// Display name as written.
+    name: String,
+    /// Which sort of phrase named it.
+    kind: phrase::PhraseKind,
 }
 
 /// A resolved speaker.
@@ -45,6 +60,15 @@ struct Speaker {
     span: Option<Span>,
     /// How it was found.
     how: String,
+}
+
+impl Speaker {
+    /// Whether claims are made in this speaker's name: pack actors and the outlet. Speakers
+    /// no pack knows are attributions (`RuleSet::attributions`) but not yet claimants: as
+    /// principals of their own they multiplied false conflicts on the corpus.
+    fn claims(&self) -> bool {
+        !matches!(self.who, Who::Open(_))
+    }
 }
 
 /// What pass one learnt of a sentence.
@@ -169,8 +193,11 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
     run.pass_one();
     let mut out = Vec::new();
     for a in &run.analysed {
-        // A cue with no speaker found is no attribution the engine stands by.
-        for (attr, speaker) in a.attributions.iter().filter(|(_, s)| s.is_some()) {
+        // A cue with no speaker found is no attribution the engine stands by; a cue inside a
+        // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
+        // of what they say, not a report of the text's.
+        let quoted = |attr: &Attribution| parsed.quotes.iter().any(|q| q.span.contains(attr.cue.span));
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && !quoted(attr)) {
             out.push(run.attribution_record(attr, speaker.as_ref()));
         }
     }
@@ -196,6 +223,7 @@ impl<'a> Run<'a> {
             analysed: Vec::new(),
             claims: Vec::new(),
             support: Vec::new(),
+            open: Vec::new(),
             traces: Vec::new(),
             explain,
             recent: Vec::new(),
@@ -212,6 +240,7 @@ impl<'a> Run<'a> {
         let written = match attr.speaker {
             Some(SpeakerRef::Mention(m)) => Some(m.span),
             Some(SpeakerRef::Ref(r)) => Some(r.span),
+            Some(SpeakerRef::Phrase(p)) => Some(p.span),
             Some(SpeakerRef::Shared) | None => None,
         };
         claim::Attribution {
@@ -236,6 +265,8 @@ struct Run<'a> {
     claims: Vec<Claim>,
     /// The support of each claim, parallel to `claims`.
     support: Vec<Support>,
+    /// Speakers no pack knows, in order of first mention.
+    open: Vec<OpenSpeaker>,
     traces: Vec<SentenceTrace>,
     explain: bool,
     /// Propositions claimed directly so far, in reading order.
@@ -398,7 +429,10 @@ impl<'a> Run<'a> {
                     {
                         None
                     }
-                    Some(SpeakerRef::Ref(r)) => self.resolve_reference(i, &found, r.kind, r.span),
+                    Some(SpeakerRef::Ref(r)) => self
+                        .resolve_reference(i, &found, r.kind, r.span)
+                        .or_else(|| Some(self.unresolved_reference(r.span))),
+                    Some(SpeakerRef::Phrase(p)) => Some(self.open_speaker(p)),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s
@@ -452,6 +486,53 @@ impl<'a> Run<'a> {
             }
         }
         (persons, groups)
+    }
+
+    /// A speaker no pack knows, registered once per document: a name gets an id from its
+    /// normalised words, and a later one-word mention of a name seen before ("Alden" after
+    /// "Edward Alden") is that name; descriptions and pronouns stay unresolved, with their
+    /// words.
+    fn open_speaker(&mut self, p: phrase::Phrase) -> Speaker {
+        use phrase::PhraseKind;
+        let written = self.words_of(p.span);
+        let (key, name, how) = match p.kind {
+            PhraseKind::Named => {
+                let head = self.words_of(p.head);
+                let name = words::strip_honorifics(&head);
+                let key = record::normalise_content(&name).replace(' ', "-");
+                let short = !key.contains('-');
+                let earlier = self.open.iter().find(|o| {
+                    o.kind == PhraseKind::Named
+                        && short
+                        && o.id.strip_prefix("name:").is_some_and(|k| k.ends_with(&format!("-{key}")))
+                });
+                match earlier {
+                    Some(o) => (o.id.clone(), o.name.clone(), format!("short for `{}`, a name no pack holds", o.name)),
+                    None => (format!("name:{key}"), name.clone(), format!("name `{name}`, no pack holds it")),
+                }
+            }
+            PhraseKind::Description => {
+                let key = record::normalise_content(&written).replace(' ', "-");
+                (format!("description:{key}"), written.clone(), format!("description `{written}`, unresolved"))
+            }
+            PhraseKind::Pronoun => {
+                let key = record::normalise_content(&written);
+                (format!("pronoun:{key}"), written.clone(), format!("pronoun `{written}`, unresolved"))
+            }
+        };
+        let at = match self.open.iter().position(|o| o.id == key) {
+            Some(at) => at,
+            None => {
+                self.open.push(OpenSpeaker { id: key, name, kind: p.kind });
+                self.open.len() - 1
+            }
+        };
+        Speaker { who: Who::Open(u32::try_from(at).unwrap_or(u32::MAX)), span: Some(p.span), how }
+    }
+
+    /// A pronoun or anaphor nothing in reach resolves: kept with its words.
+    fn unresolved_reference(&mut self, span: Span) -> Speaker {
+        self.open_speaker(phrase::Phrase { span, head: span, kind: phrase::PhraseKind::Pronoun })
     }
 
     fn mention_speaker(&self, m: &Mention) -> Speaker {
@@ -645,6 +726,7 @@ impl<'a> Run<'a> {
         match who {
             Who::Actor(a) => self.actor_name(a).to_owned(),
             Who::Outlet => self.document.source.clone(),
+            Who::Open(k) => self.open.get(k as usize).map_or_else(String::new, |o| o.name.clone()),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::attribution::SpeakerRef;
 use super::sentence::{self, CueHit, Reference, Words};
-use super::{Run, Support, Unit, Who, words};
+use super::{Run, Speaker, Support, Unit, Who, words};
 use crate::lexicon::{ActorIdx, Negation, Pronoun, Role};
 use crate::matcher::Region;
 use crate::ruleset::Proposition;
@@ -137,7 +137,10 @@ impl<'a> Run<'a> {
             }
         }
         for cue in &analysed.found.cues {
-            let attributed = analysed.attributions.iter().any(|(a, s)| a.cue.span == cue.span && s.is_some());
+            let attributed = analysed
+                .attributions
+                .iter()
+                .any(|(a, s)| a.cue.span == cue.span && s.as_ref().is_some_and(Speaker::claims));
             // Only "no one doubts", "nobody denies": a speakerless verb is otherwise not a
             // report ("a provocation designed to discredit Damascus").
             let universal = matches!(cue.negation, Some((Negation::Universal, _)));

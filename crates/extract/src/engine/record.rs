@@ -20,6 +20,10 @@ impl Run<'_> {
                 }
                 None => ActorRef { id: format!("outlet:{}", self.document.source), name: self.document.source.clone() },
             },
+            Who::Open(k) => match self.open.get(k as usize) {
+                Some(o) => ActorRef { id: o.id.clone(), name: o.name.clone() },
+                None => ActorRef { id: "unresolved".into(), name: String::new() },
+            },
         }
     }
 
@@ -58,7 +62,7 @@ impl Run<'_> {
                 let p = self.rules.directory.principal(a, date);
                 (self.actor_ref(Who::Actor(p)), self.rules.directory.blocs(p, date))
             }
-            Who::Outlet => (actor.clone(), Vec::new()),
+            Who::Outlet | Who::Open(_) => (actor.clone(), Vec::new()),
         };
         let original = self.parsed.original_span(s.span);
         let at = self.parsed.location(s.span.start);

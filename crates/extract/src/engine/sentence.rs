@@ -196,6 +196,20 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
     refs.sort_by_key(|r| r.span);
     refs.dedup_by_key(|r| r.span);
 
+    let cues = cues_of(rules, text, words, cue_hits, &negators, &mentions);
+    Found { mentions, refs, cues }
+}
+
+/// The cues of a sentence: longest first at each place, none inside a mention or another
+/// cue, nouns and demands left out, each with its passive voice and the negator before it.
+fn cues_of(
+    rules: &RuleSet,
+    text: &str,
+    words: &Words,
+    mut cue_hits: Vec<(Span, CueIdx)>,
+    negators: &[(Span, Negation)],
+    mentions: &[Mention],
+) -> Vec<CueHit> {
     cue_hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
     let mut cues: Vec<CueHit> = Vec::new();
     for (span, cue) in cue_hits {
@@ -207,6 +221,12 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
         let prev = prev_word(words, i, 1);
         if def.kind == CueKind::Verb && words::is_determiner(prev) {
             continue; // "the claims", "these denials": a noun, not a report.
+        }
+        // "the United States", "the State Department": a capitalised verb form inside a
+        // sentence is part of a name.
+        let capital = span.text(text).chars().next().is_some_and(char::is_uppercase);
+        if def.kind == CueKind::Verb && capital && i > 0 && !matches!(prev, "\"" | "'" | "(" | ":") {
+            continue;
         }
         if def.pattern == CuePattern::Call && matches!(words.word(words.at(span.end)), "for" | "on" | "off" | "up") {
             continue; // "called for an inquiry" demands; it does not characterise.
@@ -222,7 +242,7 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
             .map(|&(n, k)| (k, n));
         cues.push(CueHit { span, cue, negation, passive });
     }
-    Found { mentions, refs, cues }
+    cues
 }
 
 /// The lower-case word `back` tokens before token `i`, skipping nothing.

@@ -14,7 +14,11 @@ impl Run<'_> {
             if self.parsed.sentences[j].paragraph != p {
                 return None;
             }
-            self.analysed[j].attributions.iter().rev().find_map(|(_, s)| s.clone().map(|s| (s, j)))
+            self.analysed[j]
+                .attributions
+                .iter()
+                .rev()
+                .find_map(|(_, s)| s.clone().filter(Speaker::claims).map(|s| (s, j)))
         })
     }
 
@@ -64,7 +68,7 @@ impl Run<'_> {
         let mut speakers: Vec<Option<(Speaker, usize)>> = vec![None; chain + 1];
         for (j, a) in self.analysed.iter().enumerate() {
             for (attr, speaker) in &a.attributions {
-                let Some(speaker) = speaker else { continue };
+                let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else { continue };
                 for (k, q) in quotes.iter().enumerate() {
                     let near = attr.content.overlaps(q.span)
                         || (attr.cue.span.start >= q.span.end && attr.cue.span.start - q.span.end <= 24);
@@ -87,6 +91,51 @@ impl Run<'_> {
     ) -> Vec<Unit> {
         let s = self.parsed.sentences[i];
         let a = &self.analysed[i];
+        let mut units = self.attributed_units(i, steps);
+        self.quote_units(i, chains, &mut units, steps);
+        // Non-restrictive relative clauses inside what someone said are the narrator's.
+        let mut narration = Vec::new();
+        for unit in &mut units {
+            // Only after the cue: "the strike, which he said was necessary" is the speaker's.
+            let from = unit.cue.map_or(unit.content.start, |c| c.span.end.max(unit.content.start));
+            if let Some(cut) = self.relative_clause(Span::new(from, unit.content.end)) {
+                narration.push(Span::new(cut, unit.content.end));
+                unit.content.end = cut;
+            }
+        }
+        let pure = units.is_empty()
+            && a.attributions.is_empty()
+            && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
+        let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
+        if pure {
+            units.push(Unit {
+                speaker: outlet,
+                voice: Voice::Outlet,
+                content: s.span,
+                cue: None,
+                agent: None,
+                values_only: false,
+                attribution: None,
+            });
+        } else {
+            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
+                units.push(Unit {
+                    speaker: outlet.clone(),
+                    voice: Voice::Outlet,
+                    content: span,
+                    cue: None,
+                    agent: None,
+                    values_only: true,
+                    attribution: None,
+                });
+            }
+        }
+        units
+    }
+
+    /// The units of sentence `i` its attributions give: a cue with a speaker and content.
+    fn attributed_units(&self, i: usize, steps: &mut Vec<Step>) -> Vec<Unit> {
+        let a = &self.analysed[i];
         let mut units = Vec::new();
         for (k, (attr, speaker)) in a.attributions.iter().enumerate() {
             if self.explain {
@@ -100,9 +149,12 @@ impl Run<'_> {
                 }
                 steps.push(Step { kind: StepKind::Cue, text: self.words_of(attr.cue.span), detail });
             }
-            let Some(speaker) = speaker else {
+            let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else {
                 if self.explain {
-                    let detail = "no speaker found before or after the cue".into();
+                    let detail = match speaker {
+                        Some(s) => format!("{}: not yet a claimant", s.how),
+                        None => "no speaker found before or after the cue".into(),
+                    };
                     steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
                 }
                 continue;
@@ -128,6 +180,19 @@ impl Run<'_> {
                 attribution: Some(k),
             });
         }
+        units
+    }
+
+    /// The units of sentence `i` its quotes give, beside those in `units`: each quote piece
+    /// of eight bytes or more, attributed by its chain or to the speaker in reach.
+    fn quote_units(
+        &self,
+        i: usize,
+        chains: &[(usize, Option<(Speaker, usize)>)],
+        units: &mut Vec<Unit>,
+        steps: &mut Vec<Step>,
+    ) {
+        let s = self.parsed.sentences[i];
         for (k, q) in self.parsed.quotes.iter().enumerate() {
             let piece = Span::new(q.span.start.max(s.span.start), q.span.end.min(s.span.end));
             if piece.is_empty() || piece.len() < 8 || units.iter().any(|u| u.content.overlaps(piece)) {
@@ -168,44 +233,6 @@ impl Run<'_> {
                 attribution: None,
             });
         }
-        // Non-restrictive relative clauses inside what someone said are the narrator's.
-        let mut narration = Vec::new();
-        for unit in &mut units {
-            // Only after the cue: "the strike, which he said was necessary" is the speaker's.
-            let from = unit.cue.map_or(unit.content.start, |c| c.span.end.max(unit.content.start));
-            if let Some(cut) = self.relative_clause(Span::new(from, unit.content.end)) {
-                narration.push(Span::new(cut, unit.content.end));
-                unit.content.end = cut;
-            }
-        }
-        let pure = units.is_empty()
-            && a.attributions.is_empty()
-            && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
-        let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
-        if pure {
-            units.push(Unit {
-                speaker: outlet,
-                voice: Voice::Outlet,
-                content: s.span,
-                cue: None,
-                agent: None,
-                values_only: false,
-                attribution: None,
-            });
-        } else {
-            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
-                units.push(Unit {
-                    speaker: outlet.clone(),
-                    voice: Voice::Outlet,
-                    content: span,
-                    cue: None,
-                    agent: None,
-                    values_only: true,
-                    attribution: None,
-                });
-            }
-        }
-        units
     }
 
     /// Parts of the sentence no unit covers, for the outlet's values.

@@ -407,3 +407,77 @@ pub fn is_honorific(word: &str) -> bool {
     ];
     WORDS.contains(&word)
 }
+
+/// A name without the honorifics and offices before it ("Sen. Ted Cruz" → "Ted Cruz",
+/// "President Obama" → "Obama"), and without a possessive after it.
+pub fn strip_honorifics(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && is_honorific(&words[0].to_lowercase()) {
+        words.remove(0);
+    }
+    let joined = words.join(" ");
+    joined.strip_suffix("'s").unwrap_or(&joined).to_owned()
+}
+
+/// Whether a reporting verb's bare and -s forms are just as often nouns ("the swing
+/// states", "his second term", "the approving comments"), so that only a speaker a pack
+/// names or a pronoun makes them a report.
+pub fn is_noun_too(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "state"
+            | "contest"
+            | "term"
+            | "show"
+            | "comment"
+            | "question"
+            | "report"
+            | "call"
+            | "judge"
+            | "charge"
+            | "claim"
+            | "note"
+            | "hold"
+            | "view"
+            | "estimate"
+            | "doubt"
+            | "challenge"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "guess"
+            | "fear"
+            | "hint"
+            | "signal"
+            | "answer"
+            | "reply"
+            | "remark"
+            | "counter"
+            | "brief"
+            | "forecast"
+            | "label"
+            | "brand"
+            | "dub"
+            | "pin"
+            | "mock"
+            | "scorn"
+            | "discount"
+            | "dispute"
+            | "find"
+            | "finding"
+            | "concern"
+            | "warn"
+            | "point out"
+            | "retort"
+            | "tweet"
+            | "release"
+            | "feel"
+            | "stress"
+            | "suspect"
+            | "attribute"
+            | "assess"
+            | "demonstrate"
+            | "prove"
+            | "deny"
+    )
+}

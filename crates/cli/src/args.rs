@@ -104,6 +104,13 @@ pub struct InputArgs {
     /// in claimcheck.yaml].
     #[arg(long, value_name = "N")]
     pub max_file_bytes: Option<u64>,
+    /// Leave out paths matching GLOB (gitignore syntax, repeatable) when walking folders;
+    /// added to `exclude:` in claimcheck.yaml.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Also read files that .gitignore, .ignore or a hidden name would leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Exit 2 after the run when any input was skipped or warned about.
     #[arg(long, help_heading = "Run")]
     pub strict: bool,
@@ -154,7 +161,7 @@ pub struct ReportArgs {
 }
 
 /// The lowest severity that fails a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// Only errors fail.
@@ -273,6 +280,28 @@ pub enum RulesCommand {
     /// List the propositions and value frames the packs define, or (`--sources`) which
     /// packs are loaded, from where, and which config file is in force.
     List(ListArgs),
+    /// Print the JSON Schema of a pack, a fixture file or claimcheck.yaml (generated from
+    /// the types that read them; committed under rules/schema/ for editors).
+    Schema(SchemaArgs),
+}
+
+/// `claimcheck rules schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum)]
+    pub file: SchemaFile,
+}
+
+/// Files with a JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// A rule pack (`*.yaml`).
+    Pack,
+    /// A rule fixture (`*.test.yaml`).
+    Fixture,
+    /// `claimcheck.yaml`.
+    Config,
 }
 
 /// Packs or fixtures to work on.

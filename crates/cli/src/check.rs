@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::output::{emit_with, note, plural, use_color, write_atomic};
 use crate::pipeline;
 use crate::status::Status;
+use crate::suppress::{self, Suppression};
 use anyhow::Result;
 use claim::Severity;
 use compare::Conflict;
@@ -23,7 +24,8 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
     let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let summary = pipeline::summary(&extraction);
-    let conflicts = report_conflicts(&rules, &extraction.claims, summary, &gate, global, &pool)?;
+    let mut suppressions = pipeline::suppressions(&args.input, &config)?;
+    let conflicts = report_conflicts(&rules, &extraction.claims, summary, &mut suppressions, &gate, global, &pool)?;
     if !global.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
@@ -76,11 +78,16 @@ pub fn report_conflicts(
     rules: &RuleSet,
     claims: &[claim::Claim],
     mut summary: report::Summary,
+    suppressions: &mut [Suppression],
     gate: &Gate<'_>,
     global: &Global,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<Conflict>> {
     let mut comparison = pool.install(|| compare::compare(claims, rules.checks()));
+    summary.suppressed = suppress::apply(&mut comparison.conflicts, suppressions);
+    for warning in suppress::unused(suppressions) {
+        note(&warning);
+    }
     if let Some(path) = gate.write_baseline {
         write_atomic(path, baseline::text(&comparison.conflicts).as_bytes())?;
         note(&format!("wrote {} ({})", path.display(), plural(comparison.conflicts.len(), "conflict")));

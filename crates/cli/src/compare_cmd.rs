@@ -44,7 +44,8 @@ pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
         skipped: skipped.clone(),
         ..report::Summary::default()
     };
-    let conflicts = report_conflicts(&rules, &claims, summary, &gate, global, &pool)?;
+    // Claims read from JSON Lines carry no document text to hold suppressions.
+    let conflicts = report_conflicts(&rules, &claims, summary, &mut [], &gate, global, &pool)?;
     if args.strict && !skipped.is_empty() {
         return Ok(Status::Usage);
     }

@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = "claimcheck.yaml";
 
 /// The config file's keys, for suggestions on a typo.
-const KEYS: &[&str] = &["rules", "default-rules", "csv", "fail-on", "baseline", "format", "lossy", "max-file-bytes"];
+const KEYS: &[&str] =
+    &["rules", "default-rules", "csv", "fail-on", "baseline", "format", "lossy", "max-file-bytes", "exclude"];
 
 /// The config file as written; paths are relative to its folder.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Rule pack files or folders to load after the default packs.
@@ -34,6 +35,8 @@ pub struct ConfigFile {
     pub lossy: Option<bool>,
     /// Files above this many bytes are skipped.
     pub max_file_bytes: Option<u64>,
+    /// Paths to leave out when walking folders (gitignore globs), as `--exclude`.
+    pub exclude: Vec<String>,
 }
 
 /// The config in force: the file's settings with paths made absolute.
@@ -78,6 +81,12 @@ impl Config {
         roots.extend(global.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Flag }));
         PackPlan { builtin, roots }
     }
+}
+
+/// The JSON Schema of `claimcheck.yaml`, generated from [`ConfigFile`].
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ConfigFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
 /// Reads config text; an error is `:line:col: error: message` with help on a typo.

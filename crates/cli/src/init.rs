@@ -7,7 +7,8 @@ use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
 use std::path::Path;
 
-const CONFIG: &str = r#"# claimcheck configuration. Flags override every setting here.
+const CONFIG: &str = r#"# yaml-language-server: $schema=rules/schema/config.schema.json
+# claimcheck configuration. Flags override every setting here.
 # The default packs (actors, cues, propositions) are built into claimcheck; these packs
 # (files or folders, relative to this file) are loaded after them and add to them.
 rules:
@@ -22,7 +23,8 @@ fail-on: error
 # csv: {text: body, source: outlet, published: date, title: headline, id: id, url: url}
 "#;
 
-const PACK: &str = r#"# Starter pack: two fictional states and one proposition, added to the default packs
+const PACK: &str = r#"# yaml-language-server: $schema=schema/pack.schema.json
+# Starter pack: two fictional states and one proposition, added to the default packs
 # (which hold the reporting cues: said, denied, …). Replace them with your own;
 # `claimcheck rules test` runs rules/tests/*.test.yaml, `claimcheck rules list --sources`
 # shows every pack loaded.
@@ -44,7 +46,8 @@ propositions:
         - [breached, blew up, destroyed]
 "#;
 
-const FIXTURE: &str = r#"# Fixtures for the starter pack: each text and the claims it must (not) yield.
+const FIXTURE: &str = r#"# yaml-language-server: $schema=../schema/fixture.schema.json
+# Fixtures for the starter pack: each text and the claims it must (not) yield.
 tests:
   - name: an assertion
     text: Merkland said Valdorian army units breached the Selva dam.
@@ -60,7 +63,16 @@ tests:
 
 /// Writes the files into `dir`; refuses to overwrite any.
 pub fn init(dir: &Path, out: &mut String) -> Result<Status> {
-    let files = [(CONFIG_FILE, CONFIG), ("rules/starter.yaml", PACK), ("rules/tests/starter.test.yaml", FIXTURE)];
+    let (pack_schema, fixture_schema, config_schema) =
+        (pack::schema::pack_json_schema(), pack::schema::fixture_json_schema(), crate::config::json_schema());
+    let files = [
+        (CONFIG_FILE, CONFIG),
+        ("rules/starter.yaml", PACK),
+        ("rules/tests/starter.test.yaml", FIXTURE),
+        ("rules/schema/pack.schema.json", pack_schema.as_str()),
+        ("rules/schema/fixture.schema.json", fixture_schema.as_str()),
+        ("rules/schema/config.schema.json", config_schema.as_str()),
+    ];
     for (name, _) in &files {
         let path = dir.join(name);
         if path.exists() {

@@ -15,6 +15,7 @@ mod packs;
 mod pipeline;
 mod rules_cmd;
 mod status;
+mod suppress;
 
 use args::{Cli, Command, RulesCommand};
 use clap::{CommandFactory, Parser};
@@ -52,6 +53,14 @@ fn run(cli: &Cli) -> anyhow::Result<Status> {
         Command::Rules(RulesCommand::Check(args)) => rules_cmd::check(args, global, &mut text)?,
         Command::Rules(RulesCommand::Test(args)) => rules_cmd::test(args, global, &mut text)?,
         Command::Rules(RulesCommand::List(args)) => rules_cmd::list(args, global, &mut text)?,
+        Command::Rules(RulesCommand::Schema(args)) => {
+            text = match args.file {
+                args::SchemaFile::Pack => pack::schema::pack_json_schema(),
+                args::SchemaFile::Fixture => pack::schema::fixture_json_schema(),
+                args::SchemaFile::Config => config::json_schema(),
+            };
+            Status::Ok
+        }
         Command::Compare(args) => return compare_cmd::compare(args, global),
         Command::Eval(args) => return eval_cmd::eval(args, global),
         Command::Init(args) => init::init(&args.dir, &mut text)?,

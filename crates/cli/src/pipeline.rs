@@ -67,6 +67,19 @@ pub fn input_config(
     })
 }
 
+/// How folders are walked: `.gitignore`, `.ignore` and hidden names respected unless
+/// `--no-ignore`; the config's `exclude:` and every `--exclude` left out. A pattern that is
+/// not a glob is an error naming it.
+pub fn walk(args: &InputArgs, config: &Config) -> Result<parse::input::Walk> {
+    let mut exclude = config.file.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let walk = parse::input::Walk { no_ignore: args.no_ignore, exclude };
+    if let Err(message) = walk.check() {
+        bail!("{message}");
+    }
+    Ok(walk)
+}
+
 /// Reads every input under `args.paths` in the pool with the library pipeline
 /// ([`extract::pipeline::run`]), with a progress bar, and prints its diagnostics.
 pub fn extract(
@@ -77,10 +90,11 @@ pub fn extract(
     pool: &rayon::ThreadPool,
 ) -> Result<(Extraction, Duration)> {
     let start = Instant::now();
-    let input = InputConfig {
+    let mut input = InputConfig {
         stdin_name: args.stdin_name.clone(),
         ..input_config(args.csv_map.as_deref(), args.lossy, args.max_file_bytes, config)?
     };
+    input.walk = walk(args, config)?;
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let mut stdin = std::io::stdin();
     let stdin: Option<&mut (dyn Read + Send)> =
@@ -97,6 +111,18 @@ pub fn extract(
     Ok((extraction, start.elapsed()))
 }
 
+/// The inline suppressions in the documents under `args.paths` (text and Markdown files,
+/// found as the run finds them), each warning about a marker printed on stderr.
+pub fn suppressions(args: &InputArgs, config: &Config) -> Result<Vec<crate::suppress::Suppression>> {
+    let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let files = parse::input::discover_with(&paths, &walk(args, config)?).files;
+    let (found, warnings) = crate::suppress::scan(&files);
+    for warning in warnings {
+        note(&warning);
+    }
+    Ok(found)
+}
+
 /// The summary counts of a run, skipped inputs listed.
 pub fn summary(extraction: &Extraction) -> report::Summary {
     let diagnostics = &extraction.diagnostics;
@@ -105,6 +131,7 @@ pub fn summary(extraction: &Extraction) -> report::Summary {
         documents: extraction.documents,
         sentences: extraction.sentences,
         claims: extraction.claims.len(),
+        unsupported: extraction.unsupported,
         input_warnings: diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Warning).count(),
         skipped: diagnostics
             .iter()

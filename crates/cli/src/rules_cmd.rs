@@ -6,7 +6,7 @@ use crate::packs::{self, From, PackPlan, PackRoot};
 use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result, bail};
-use pack::schema::FixtureFile;
+use pack::fixture::LocatedCase;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -40,6 +40,12 @@ pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Sta
     let files = plan.files()?;
     for (file, _) in &files {
         writeln!(out, "ok {}", file.display())?;
+    }
+    // Fixtures named (or under folders named) are read and their ids checked too.
+    if !args.paths.is_empty() {
+        for (file, cases) in load_fixtures(&fixtures(&args.paths, &plan)?, &packs)? {
+            writeln!(out, "ok {} ({} fixture cases)", file.display(), cases.len())?;
+        }
     }
     // Context words two packs share, read from the definitions (the compiled set keeps
     // terms, not their files).
@@ -144,30 +150,51 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Reads every fixture file and checks the ids it names against `packs`; all problems are
+/// one located error.
+fn load_fixtures(files: &[(PathBuf, Vec<u8>)], packs: &pack::PackSet) -> Result<Vec<(PathBuf, Vec<LocatedCase>)>> {
+    let mut errors = Vec::new();
+    let mut loaded = Vec::new();
+    for (file, bytes) in files {
+        match pack::fixture::load_fixture(file, bytes) {
+            Ok(cases) => {
+                errors.extend(pack::fixture::check_ids(&cases, packs).errors);
+                loaded.push((file.clone(), cases));
+            }
+            Err(e) => errors.extend(e.errors),
+        }
+    }
+    if errors.is_empty() { Ok(loaded) } else { Err(packs::located(&errors).into()) }
+}
+
 /// `rules test`: runs every fixture; diff-like output; `Conflicts` (exit 1) on a failure.
+/// A case marked `todo: true` that fails is reported as TODO and does not fail the run.
 pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
     let (plan, _) = pack_plan(&args.paths, global)?;
-    let rules = plan.load()?;
+    let (packs, rules) = plan.load_with_packs()?;
     let files = fixtures(&args.paths, &plan)?;
     if files.is_empty() {
         bail!("no fixture files (*.test.yaml) found");
     }
-    let (mut passed, mut failed) = (0usize, 0usize);
-    for (file, bytes) in &files {
-        let text = String::from_utf8_lossy(bytes);
-        let fixture: FixtureFile = serde_yaml::from_str(&text).map_err(|err| {
-            let at = err.location().map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-            anyhow::anyhow!("{}{at}: {err}", file.display())
-        })?;
-        for case in &fixture.tests {
+    let (mut passed, mut failed, mut todo) = (0usize, 0usize, 0usize);
+    for (file, cases) in load_fixtures(&files, &packs)? {
+        for located in &cases {
+            let case = &located.case;
             let outcome = extract::fixture::run(&rules, case);
+            let at = format!("{}:{}", file.display(), located.origin.line);
             if outcome.passed() {
                 passed += 1;
-                writeln!(out, "PASS {} :: {}", file.display(), outcome.name)?;
+                let note = if case.todo { " (marked todo: true, but it passes; remove the marker)" } else { "" };
+                writeln!(out, "PASS {at} :: {}{note}", outcome.name)?;
                 continue;
             }
-            failed += 1;
-            writeln!(out, "FAIL {} :: {}", file.display(), outcome.name)?;
+            if case.todo {
+                todo += 1;
+                writeln!(out, "TODO {at} :: {} (a known failure)", outcome.name)?;
+            } else {
+                failed += 1;
+                writeln!(out, "FAIL {at} :: {}", outcome.name)?;
+            }
             for missing in &outcome.missing {
                 writeln!(out, "  - expected {missing}")?;
             }
@@ -182,6 +209,7 @@ pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Stat
             }
         }
     }
-    writeln!(out, "{passed} passed, {failed} failed")?;
+    let todo = if todo > 0 { format!(", {todo} todo") } else { String::new() };
+    writeln!(out, "{passed} passed, {failed} failed{todo}")?;
     Ok(if failed == 0 { Status::Ok } else { Status::Conflicts })
 }

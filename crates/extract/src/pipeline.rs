@@ -27,6 +27,8 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Input problems, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Files in folders walked that have an extension no reader knows, left out.
+    pub unsupported: usize,
 }
 
 /// Told how far a run is: how many files it found, then each file read. `()` ignores both.
@@ -72,7 +74,8 @@ pub fn run(
     config: &InputConfig,
     progress: &dyn Progress,
 ) -> Extraction {
-    let (mut files, mut diagnostics) = parse::input::discover(paths);
+    let found = parse::input::discover_with(paths, &config.walk);
+    let (mut files, mut diagnostics) = (found.files, found.diagnostics);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
     for (index, file) in files.iter_mut().enumerate() {
@@ -88,7 +91,7 @@ pub fn run(
             result
         })
         .collect();
-    let mut extraction = Extraction { files: files.len(), ..Extraction::default() };
+    let mut extraction = Extraction { files: files.len(), unsupported: found.unsupported, ..Extraction::default() };
     if let Some(stdin) = stdin {
         let name = config.stdin_name.as_deref().unwrap_or(parse::input::STDIN);
         let stdin_file = InputFile {

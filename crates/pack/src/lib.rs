@@ -7,6 +7,7 @@
 //! [`crate::schema`]. Every problem is collected, never just the first, and each names
 //! file:line:column, what was expected, and a fix where one exists. No input panics.
 
+pub mod fixture;
 pub mod frame;
 pub mod schema;
 mod shape;

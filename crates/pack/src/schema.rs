@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// One pack file.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PackFile {
     /// What the pack is.
@@ -31,7 +31,7 @@ pub struct PackFile {
 }
 
 /// What a pack is and where its facts come from.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PackMeta {
     /// Short name.
@@ -43,7 +43,9 @@ pub struct PackMeta {
 }
 
 /// What sort of actor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A sovereign state; its id is the ISO 3166-1 alpha-3 code (`RUS`).
@@ -59,7 +61,7 @@ pub enum ActorKind {
 }
 
 /// Grammatical gender, used only to resolve `he` and `she`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     /// Resolves `he`, `him`, `his`.
@@ -69,7 +71,7 @@ pub enum Gender {
 }
 
 /// An actor.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActorDef {
     /// Canonical id: ISO alpha-3 for states (`RUS`), upper-case for bodies (`OPCW`),
@@ -102,7 +104,7 @@ pub struct ActorDef {
 }
 
 /// Membership of another actor, for a time.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipDef {
     /// Id of the actor this one belongs to.
@@ -116,7 +118,7 @@ pub struct MembershipDef {
 }
 
 /// A title that names a person while they hold it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDef {
     /// The title ("foreign minister", "Secretary of State").
@@ -134,7 +136,7 @@ pub struct RoleDef {
 }
 
 /// How a cue's arguments are laid out around it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CuePattern {
     /// `X said (that) C`, `C, X said`, `"C," said X`, `X told Y that C`.
@@ -153,7 +155,7 @@ pub enum CuePattern {
 }
 
 /// What part of speech a cue is, which decides how its forms are generated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CueKind {
     /// A verb: `-s`, `-ed`, `-ing` forms are generated unless `forms` are given.
@@ -166,7 +168,7 @@ pub enum CueKind {
 }
 
 /// A reporting cue.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CueDef {
     /// The lemma or phrase ("say", "according to", "belief").
@@ -185,7 +187,7 @@ pub struct CueDef {
 }
 
 /// Word lists the engine uses. Lists from several packs are merged.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct LexiconDef {
     /// Words that negate what follows within their clause ("not", "never", "n't").
@@ -209,7 +211,7 @@ pub struct LexiconDef {
 ///
 /// A term is a word or phrase matched on word boundaries in any case; `~Khan Shaykhun`
 /// also matches close spellings (Sheikhoun, Shaykhoun); `chemic*` matches any ending.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct MatcherDef {
     /// Groups of terms; each group must match.
@@ -221,7 +223,7 @@ pub struct MatcherDef {
 }
 
 /// A proposition: one statement that actors assert or deny.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PropositionDef {
     /// Id, `topic/name` by convention (`syria-2017/ks-attack-by-government`).
@@ -258,7 +260,7 @@ pub struct PropositionDef {
 }
 
 /// Whether a frame counts things or names a day.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FrameKind {
     /// A number of things.
@@ -269,7 +271,7 @@ pub enum FrameKind {
 }
 
 /// A value frame: a quantity, and the patterns that give it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameDef {
     /// Id, `topic/name` by convention (`syria-2017/ks-deaths`).
@@ -299,7 +301,7 @@ pub struct FrameDef {
 }
 
 /// Severities per conflict kind, with overrides per proposition or frame.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ChecksDef {
     /// Severity of each kind; kinds left out keep their default.
@@ -329,7 +331,7 @@ impl ChecksDef {
 }
 
 /// A severity, or `off` to not report the kind at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum SeverityOrOff {
     /// Report at this severity.
@@ -349,7 +351,7 @@ impl SeverityOrOff {
 }
 
 /// The word `off`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Off {
     /// Not reported.
@@ -357,7 +359,7 @@ pub enum Off {
 }
 
 /// A severity for one proposition or frame.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideDef {
     /// Proposition or frame id.
@@ -370,7 +372,7 @@ pub struct OverrideDef {
 }
 
 /// Settings of the near-duplicate check for claims no proposition covers.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnlistedDef {
     /// Smallest similarity (0 to 1) of two contents to count as the same claim.
@@ -378,7 +380,7 @@ pub struct UnlistedDef {
 }
 
 /// A fixture file (`*.test.yaml`): sentences and the claims they must and must not yield.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct FixtureFile {
     /// The cases.
@@ -386,7 +388,7 @@ pub struct FixtureFile {
 }
 
 /// One fixture case.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FixtureCase {
     /// What it checks, in a few words.
@@ -405,10 +407,14 @@ pub struct FixtureCase {
     /// Claims that must not be found.
     #[serde(default)]
     pub not_claims: Vec<ExpectedClaim>,
+    /// A known failure: `rules test` reports it as TODO and does not fail on it (and says
+    /// so when it passes, so the marker can go).
+    #[serde(default)]
+    pub todo: bool,
 }
 
 /// A claim a fixture expects; fields left out match anything.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ExpectedClaim {
     /// Actor or principal id.
@@ -421,4 +427,17 @@ pub struct ExpectedClaim {
     pub frame: Option<String>,
     /// The value as an interval or number: `74`, `[70, inf)`, `2017-04-12`.
     pub value: Option<String>,
+}
+
+/// The JSON Schema of a pack file, for editors (`# yaml-language-server: $schema=…`) and
+/// for checking packs outside claimcheck; generated from these types, so it cannot drift.
+pub fn pack_json_schema() -> String {
+    let schema = schemars::schema_for!(PackFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// The JSON Schema of a fixture file (`*.test.yaml`).
+pub fn fixture_json_schema() -> String {
+    let schema = schemars::schema_for!(FixtureFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

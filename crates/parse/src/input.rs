@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Which CSV columns hold which document field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CsvMapping {
     /// Column of the body text.
@@ -52,6 +52,8 @@ pub struct InputConfig {
     /// The file standard input stands for (`--stdin-name`): its path in evidence and, by its
     /// extension, its format. A shard piped in is then read as the file it came from.
     pub stdin_name: Option<String>,
+    /// How folders are walked.
+    pub walk: Walk,
 }
 
 impl Default for InputConfig {
@@ -62,6 +64,7 @@ impl Default for InputConfig {
             max_file_bytes: 1 << 30,
             stdin_format: Format::Text,
             stdin_name: None,
+            walk: Walk::default(),
         }
     }
 }
@@ -82,12 +85,52 @@ pub struct InputFile {
     pub index: u32,
 }
 
-/// Files under `paths`, directories walked recursively in sorted order. Files whose
-/// format is unknown are left out when found in a directory, and read as text when named.
+/// How folders named as inputs are walked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Walk {
+    /// Also read what `.gitignore`, `.ignore` and hidden names would leave out.
+    pub no_ignore: bool,
+    /// Paths to leave out, as gitignore globs (`drafts/`, `*.draft.md`), matched under each
+    /// folder walked. Files named directly are always read.
+    pub exclude: Vec<String>,
+}
+
+impl Walk {
+    /// Whether every exclude pattern is a valid glob; the error names the first that is not.
+    pub fn check(&self) -> Result<(), String> {
+        self.overrides(Path::new(".")).map(|_| ())
+    }
+
+    fn overrides(&self, root: &Path) -> Result<ignore::overrides::Override, String> {
+        let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+        for glob in &self.exclude {
+            overrides.add(&format!("!{glob}")).map_err(|err| format!("exclude pattern `{glob}`: {err}"))?;
+        }
+        overrides.build().map_err(|err| format!("exclude patterns: {err}"))
+    }
+}
+
+/// The files found under the inputs, and what was left out.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files to read, in walk order (folders in sorted order).
+    pub files: Vec<InputFile>,
+    /// Inputs that could not be walked.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files found in folders with an extension claimcheck does not read (`.pdf`, `.rs`),
+    /// left out.
+    pub unsupported: usize,
+}
+
+/// Files under `paths`, directories walked recursively in sorted order, with `.gitignore`
+/// and `.ignore` respected and hidden files left out (see [`Walk`]). Files whose format is
+/// unknown are left out and counted when found in a directory, and read as text when named.
 /// `-` stands for standard input, read in [`InputConfig::stdin_format`] by [`read_file`].
-pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
+/// An exclude pattern that is not a valid glob leaves its folder unread, with a diagnostic;
+/// [`Walk::check`] finds such patterns before a run.
+pub fn discover_with(paths: &[PathBuf], walk: &Walk) -> Discovered {
     let mut found = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut out = Discovered::default();
     for root in paths {
         if root.as_os_str() == STDIN {
             found.push((root.clone(), Format::Text));
@@ -98,25 +141,37 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
             continue;
         }
         if !root.exists() {
-            diagnostics.push(Diagnostic::skipped(root.display().to_string(), "no such file or directory"));
+            out.diagnostics.push(Diagnostic::skipped(root.display().to_string(), "no such file or directory"));
             continue;
         }
-        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        let overrides = match walk.overrides(root) {
+            Ok(overrides) => overrides,
+            Err(message) => {
+                out.diagnostics.push(Diagnostic::skipped(root.display().to_string(), message));
+                continue;
+            }
+        };
+        let walker = ignore::WalkBuilder::new(root)
+            .standard_filters(!walk.no_ignore)
+            // .gitignore applies outside a git repository too: a corpus copied out of one
+            // keeps its exclusions.
+            .require_git(false)
+            .follow_links(true)
+            .overrides(overrides)
+            .sort_by_file_name(std::ffi::OsStr::cmp)
+            .build();
+        for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    if let Some(format) = Format::from_path(entry.path()) {
-                        found.push((entry.into_path(), format));
-                    }
-                }
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => match Format::from_path(entry.path()) {
+                    Some(format) => found.push((entry.into_path(), format)),
+                    None => out.unsupported += 1,
+                },
                 Ok(_) => {}
-                Err(err) => {
-                    let path = err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                    diagnostics.push(Diagnostic::skipped(path, err.to_string()));
-                }
+                Err(err) => out.diagnostics.push(Diagnostic::skipped(root.display().to_string(), err.to_string())),
             }
         }
     }
-    let files = found
+    out.files = found
         .into_iter()
         .enumerate()
         .map(|(index, (path, format))| InputFile {
@@ -126,7 +181,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
             index: u32::try_from(index).unwrap_or(u32::MAX),
         })
         .collect();
-    (files, diagnostics)
+    out
+}
+
+/// [`discover_with`] the default walk: `.gitignore` and `.ignore` respected, nothing excluded.
+pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
+    let found = discover_with(paths, &Walk::default());
+    (found.files, found.diagnostics)
 }
 
 /// Reads and decodes one file (or standard input for `-`), never more than

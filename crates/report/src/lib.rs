@@ -31,7 +31,7 @@ pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A conflict report format. Its doc lines are the help of `--format` (feature `clap`);
 /// config files name it in lower case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -87,9 +87,15 @@ pub struct Summary {
     pub notes: usize,
     /// Conflicts hidden because their fingerprint is in the baseline.
     pub baselined: usize,
+    /// Conflicts hidden by a `claimcheck-ignore` suppression in a document of their evidence.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
     /// Baseline entries that match no conflict found (fixed, or out of date).
     #[serde(skip_serializing_if = "is_zero")]
     pub baseline_stale: usize,
+    /// Files in folders walked with an extension no reader knows, left out.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsupported: usize,
     /// Input warnings: documents read despite a problem.
     pub input_warnings: usize,
     /// Documents or files not checked, with the reason.
@@ -124,11 +130,17 @@ impl Summary {
         if self.baselined > 0 {
             line.push_str(&format!("; {} hidden by the baseline", self.baselined));
         }
+        if self.suppressed > 0 {
+            line.push_str(&format!("; {} hidden by claimcheck-ignore", self.suppressed));
+        }
         if self.baseline_stale > 0 {
             line.push_str(&format!("; {} no longer found", plural(self.baseline_stale, "baselined conflict")));
         }
         if !self.skipped.is_empty() {
             line.push_str(&format!("; {} skipped", plural(self.skipped.len(), "input")));
+        }
+        if self.unsupported > 0 {
+            line.push_str(&format!("; {} of other types left out", plural(self.unsupported, "file")));
         }
         line
     }

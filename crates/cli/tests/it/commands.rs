@@ -226,3 +226,48 @@ fn eval_scores_csv_rows_by_id_and_names_the_slice() {
     assert_eq!(code, 2);
     assert!(stderr.contains("`9`"), "{stderr}");
 }
+
+#[test]
+fn rules_test_names_the_line_of_a_failing_case_and_reports_todo_cases_without_failing() {
+    let dir = tempdir();
+    write(
+        &dir.path().join("cases.test.yaml"),
+        "tests:\n  - name: holds\n    text: Merkland said Valdorian army units breached the Selva dam.\n    \
+         claims:\n      - {actor: MRK, stance: assert, proposition: selva/dam-breached-by-army}\n  \
+         - name: a known failure\n    todo: true\n    text: Merkland said Valdorian army units breached the Selva dam.\n    \
+         claims:\n      - {actor: VLD, stance: assert}\n",
+    );
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "test"]).arg(dir.path()));
+    assert_eq!(code, 0, "a todo case does not fail the run: {stdout}{stderr}");
+    assert!(stdout.contains("cases.test.yaml:2 :: holds"), "{stdout}");
+    assert!(stdout.contains("TODO ") && stdout.contains("cases.test.yaml:6 :: a known failure"), "{stdout}");
+    assert!(stdout.contains("1 passed, 0 failed, 1 todo"), "{stdout}");
+    let text = std::fs::read_to_string(dir.path().join("cases.test.yaml")).unwrap_or_default();
+    write(&dir.path().join("cases.test.yaml"), &text.replace("    todo: true\n", ""));
+    let (code, stdout, _) = run(claimcheck().args(["rules", "test"]).arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(stdout.contains("FAIL ") && stdout.contains("cases.test.yaml:6 :: a known failure"), "{stdout}");
+}
+
+#[test]
+fn fixture_ids_are_checked_with_a_suggestion_by_rules_test_and_rules_check() {
+    let dir = tempdir();
+    let file = dir.path().join("typo.test.yaml");
+    write(
+        &file,
+        "tests:\n  - name: typos\n    text: Merkland said Valdorian army units breached the Selva dam.\n    \
+         claims:\n      - {actor: MRKL, stance: assert, proposition: selva/dam-breached-by-amry}\n",
+    );
+    for command in ["test", "check"] {
+        let (code, stdout, stderr) = run(claimcheck().args(["rules", command]).arg(&file));
+        assert_eq!(code, 2, "rules {command}: {stdout}{stderr}");
+        assert!(stderr.contains("typo.test.yaml:5:9: error: unknown actor `MRKL`"), "{stderr}");
+        assert!(stderr.contains("help: did you mean `MRK`?"), "{stderr}");
+        assert!(stderr.contains("unknown proposition `selva/dam-breached-by-amry`"), "{stderr}");
+        assert!(stderr.contains("help: did you mean `selva/dam-breached-by-army`?"), "{stderr}");
+    }
+    write(&file, "tests:\n  - name: fine\n    text: Merkland said so.\n    claims:\n      - {actor: MRK}\n");
+    let (code, stdout, stderr) = run(claimcheck().args(["rules", "check"]).arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("typo.test.yaml (1 fixture cases)"), "{stdout}");
+}

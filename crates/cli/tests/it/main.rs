@@ -7,7 +7,9 @@ mod ci;
 mod commands;
 mod formats;
 mod hostile;
+mod inputs;
 mod mapreduce;
+mod schema;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -222,6 +222,7 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
         fingerprint: fingerprint(ConflictKind::Unlisted, "", &actors, &sides),
         proposition: None,
         frame: None,
+        event: None,
         actors,
         message,
         confidence,

@@ -542,6 +542,7 @@ mod tests {
             interval,
             raw: String::new(),
             date: None,
+            event: None,
         });
         Side {
             actor: actor.into(),
@@ -564,6 +565,7 @@ mod tests {
             fingerprint: String::new(),
             proposition: stance.then(|| PropositionRef { id: "p".into(), statement: String::new() }),
             frame: (!stance).then(|| FrameRef { id: "f".into(), quantity: String::new() }),
+            event: None,
             actors,
             message: "m".into(),
             confidence: 1.0,

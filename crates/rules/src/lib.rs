@@ -16,12 +16,16 @@ mod inflect;
 mod lexicon;
 mod matcher;
 pub mod pack;
+mod place;
 mod ruleset;
 pub mod schema;
 pub mod trace;
 
 pub use check::{ConflictKind, Severity};
-pub use claim::{ActorRef, Claim, Evidence, FrameRef, Marked, PropositionRef, Stance, Value, ValueKind, Voice};
+pub use claim::{
+    ActorRef, Claim, Event, EventKindRef, Evidence, Found, FrameRef, Marked, Named, PlaceRef, PropositionRef, Stance, Value,
+    ValueKind, Voice,
+};
 pub use ruleset::RuleSet;
 pub use trace::Explanation;
 

@@ -6,6 +6,7 @@ use crate::frame::{self, ValuePattern};
 use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
 use crate::matcher::{Matcher, TermRef, Terms};
 use crate::pack::{Origin, PackError, PackSet};
+use crate::place::Gazetteer;
 use crate::schema::{ActorKind, ChecksDef, CueKind, CuePattern, FrameKind};
 use parse::Date;
 use std::collections::HashMap;
@@ -65,6 +66,14 @@ pub struct Frame {
     pub window: Period,
     /// Terms one of which the document must hold; empty when any document will do.
     pub context: Vec<TermRef>,
+    /// Values are tied to their event and compared per event.
+    pub generic: bool,
+    /// The total this frame is a part of.
+    pub part_of: Option<u32>,
+    /// Nouns (lower case) the number must count, for a part.
+    pub heads: Vec<String>,
+    /// Nouns (lower case) the number must not count: the heads of this frame's parts.
+    pub refused_heads: Vec<String>,
 }
 
 /// Every pack of a run, compiled.
@@ -81,6 +90,7 @@ pub struct RuleSet {
     /// For each exact term, the frames whose matchers use it.
     pub(crate) term_frames: Vec<Vec<u32>>,
     pub(crate) outlets: HashMap<String, ActorIdx>,
+    pub(crate) gazetteer: Gazetteer,
     checks: ChecksDef,
     pack_names: Vec<String>,
 }
@@ -258,8 +268,28 @@ impl RuleSet {
                 patterns,
                 window: period(&f.from, &f.until),
                 context: f.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
+                generic: f.generic,
+                part_of: None,
+                heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
+                refused_heads: Vec::new(),
             });
         }
+        for (i, def) in packs.frames.iter().enumerate() {
+            let Some(total) = &def.value.part_of else { continue };
+            match packs.frames.iter().position(|f| &f.value.id == total) {
+                Some(j) if j != i => {
+                    frames[i].part_of = Some(j as u32);
+                    let heads = frames[i].heads.clone();
+                    frames[j].refused_heads.extend(heads);
+                }
+                _ => errors.push(PackError {
+                    origin: def.origin.clone(),
+                    message: format!("unknown frame `{total}` in `part_of`"),
+                    help: None,
+                }),
+            }
+        }
+        let gazetteer = Gazetteer::compile(&packs.places, &packs.event_kinds, &mut errors);
 
         let lexicon = match lexicon.build() {
             Ok(lexicon) => lexicon,
@@ -298,6 +328,7 @@ impl RuleSet {
             term_propositions,
             term_frames,
             outlets,
+            gazetteer,
             checks: packs.checks.clone(),
             pack_names: packs
                 .files

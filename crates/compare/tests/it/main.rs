@@ -87,6 +87,7 @@ impl C {
             interval: Interval { low, high },
             raw: raw.to_owned(),
             date: None,
+            event: None,
         });
         self
     }
@@ -99,6 +100,7 @@ impl C {
             interval: Interval::exact(days),
             raw: format!("{y}-{m}-{d}"),
             date: Date::new(y, m, d).map(parse::DateValue::Day),
+            event: None,
         });
         self
     }

@@ -140,16 +140,11 @@ fn article_toll(main: &[&Toll]) -> Option<(parse::Interval, String, String)> {
         return Some((t.interval, t.raw.clone(), t.sentence.clone()));
     }
     match (first(&of(Count::Civilians)), first(&of(Count::Fighters))) {
-        (Some(c), Some(f)) => Some((sum(&c.interval, &f.interval), format!("{} + {}", c.raw, f.raw), c.sentence.clone())),
+        (Some(c), Some(f)) => {
+            Some((sum(&c.interval, &f.interval), format!("{} + {}", c.raw, f.raw), c.sentence.clone()))
+        }
         (Some(t), None) | (None, Some(t)) => Some((t.interval, t.raw.clone(), t.sentence.clone())),
         (None, None) => None,
-    }
-}
-
-fn low(i: &parse::Interval) -> f64 {
-    match i.low {
-        parse::Bound::Inclusive(v) | parse::Bound::Exclusive(v) => v,
-        parse::Bound::Unbounded => f64::NEG_INFINITY,
     }
 }
 
@@ -258,8 +253,9 @@ fn main() -> ExitCode {
         }
         scored += 1;
         let found = tolls.get(id.as_str()).map_or(&[][..], Vec::as_slice);
-        let main: Vec<&Toll> =
-            found.first().map_or_else(Vec::new, |first| found.iter().filter(|t| t.subject.same(&first.subject)).collect());
+        let main: Vec<&Toll> = found
+            .first()
+            .map_or_else(Vec::new, |first| found.iter().filter(|t| t.subject.same(&first.subject)).collect());
         let class = match article_toll(&main) {
             None => "no toll read",
             Some((interval, raw, sentence)) => {

@@ -151,7 +151,9 @@ pub struct PlaceRef {
 impl PlaceRef {
     /// Whether one of the two places lies in the other, or they are the same.
     pub fn nests_with(&self, other: &PlaceRef) -> bool {
-        self.id == other.id || self.within.iter().any(|p| p.id == other.id) || other.within.iter().any(|p| p.id == self.id)
+        self.id == other.id
+            || self.within.iter().any(|p| p.id == other.id)
+            || other.within.iter().any(|p| p.id == self.id)
     }
 }
 
@@ -217,8 +219,18 @@ impl Event {
         }
         if let Some(date) = self.date {
             const MONTHS: [&str; 12] = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ];
             let month = MONTHS.get(date.month().saturating_sub(1) as usize).copied().unwrap_or("");
             out.push_str(&format!(", {} {month} {}", date.day(), date.year()));

@@ -23,8 +23,8 @@ pub mod trace;
 
 pub use check::{ConflictKind, Severity};
 pub use claim::{
-    ActorRef, Claim, Event, EventKindRef, Evidence, Found, FrameRef, Marked, Named, PlaceRef, PropositionRef, Stance, Value,
-    ValueKind, Voice,
+    ActorRef, Claim, Event, EventKindRef, Evidence, Found, FrameRef, Marked, Named, PlaceRef, PropositionRef, Stance,
+    Value, ValueKind, Voice,
 };
 pub use ruleset::RuleSet;
 pub use trace::Explanation;

@@ -49,11 +49,7 @@ fn automaton(patterns: &[String]) -> Result<Option<AhoCorasick>, aho_corasick::B
     if patterns.is_empty() {
         return Ok(None);
     }
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .map(Some)
+    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).map(Some)
 }
 
 fn is_word_byte(b: u8) -> bool {

@@ -467,4 +467,10 @@ pub struct ExpectedClaim {
     pub frame: Option<String>,
     /// The value as an interval or number: `74`, `[70, inf)`, `2017-04-12`.
     pub value: Option<String>,
+    /// For a generic frame's value: the id of its event's place (`khan-shaykhun`).
+    pub place: Option<String>,
+    /// For a generic frame's value: its event's day, `YYYY-MM-DD`.
+    pub day: Option<String>,
+    /// For a generic frame's value: its event's kind (`airstrike`).
+    pub event_kind: Option<String>,
 }

@@ -5,8 +5,8 @@ use super::sentence::Words;
 use super::{Run, Unit, Voice, words};
 use crate::claim::{Event, Found, FrameRef, Stance, Value, ValueKind};
 use crate::place::Gazetteer;
-use crate::schema::PlaceKind;
 use crate::schema::FrameKind;
+use crate::schema::PlaceKind;
 use crate::trace::{Step, StepKind};
 use parse::{Date, DateValue, Interval, Span};
 
@@ -94,8 +94,28 @@ impl Run<'_> {
                 // people" is the toll, "killed 12 civilians" the civilians among it.
                 let head = noun_phrase(&after);
                 let lower = |w: &&str| w.to_lowercase();
+                // "dozens", "hundreds": not a figure anyone reports as a toll.
+                if frame.generic && words::is_vague_quantity(&self.words_of(*span)) {
+                    continue;
+                }
                 if frame.heads.is_empty() {
-                    if before.last().is_some_and(|w| words::is_subset_marker(w)) {
+                    // "including 30 children" is a part; "among 25 people killed" is the whole
+                    // that something else is among.
+                    if before.last().is_some_and(|w| words::is_subset_marker(w) && *w != "among") {
+                        continue;
+                    }
+                    // "Two medics were among the 31 dead": a part of a toll, not the toll.
+                    // But "72 people, among them 20 children" gives the toll and its part.
+                    let rest = after.get(head.len()..).unwrap_or(&[]);
+                    let at =
+                        rest.iter().position(|w| !matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is"));
+                    let among = at.is_some_and(|k| {
+                        rest[k].eq_ignore_ascii_case("among")
+                            && !rest
+                                .get(k + 1)
+                                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "them" | "whom" | "those"))
+                    });
+                    if among {
                         continue;
                     }
                     if head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
@@ -244,7 +264,9 @@ impl Run<'_> {
 
         let place = most_specific(gazetteer, &gazetteer.places_in(self.text, s.span), false)
             .map(|p| (p, Found::Sentence))
-            .or_else(|| most_specific(gazetteer, &gazetteer.places_in(self.text, before), true).map(|p| (p, Found::Paragraph)))
+            .or_else(|| {
+                most_specific(gazetteer, &gazetteer.places_in(self.text, before), true).map(|p| (p, Found::Paragraph))
+            })
             .or_else(|| doc.lead_place.map(|p| (p, Found::Lead)))
             .or_else(|| doc.main_place.map(|p| (p, Found::Document)));
         let kind = gazetteer

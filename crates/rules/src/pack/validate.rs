@@ -131,7 +131,11 @@ fn id_reference(
         return;
     }
     let help = suggest(id, ids.iter().map(|(known, _)| *known)).map(|best| format!("did you mean `{best}`?"));
-    errors.push(PackError { origin: Origin::at(path, node.at), message: format!("unknown {what} `{id}` in `{field}`"), help });
+    errors.push(PackError {
+        origin: Origin::at(path, node.at),
+        message: format!("unknown {what} `{id}` in `{field}`"),
+        help,
+    });
 }
 
 /// `part_of` names a count frame.

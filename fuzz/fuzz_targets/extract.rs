@@ -4,13 +4,13 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-fn ruleset() -> Option<&'static rules::RuleSet> {
-    static RULES: OnceLock<Option<rules::RuleSet>> = OnceLock::new();
+fn ruleset() -> Option<&'static extract::RuleSet> {
+    static RULES: OnceLock<Option<extract::RuleSet>> = OnceLock::new();
     RULES
         .get_or_init(|| {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
-            let packs = rules::pack::load_packs(&[root]).ok()?;
-            rules::RuleSet::compile(&packs).ok()
+            let packs = pack::load_packs(&[root]).ok()?;
+            extract::RuleSet::compile(&packs).ok()
         })
         .as_ref()
 }

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(packs) = rules::pack::load_sources(&[("fuzz.yaml".into(), bytes.to_vec())]) {
-        let _ = rules::RuleSet::compile(&packs);
+    if let Ok(packs) = pack::load_sources(&[("fuzz.yaml".into(), bytes.to_vec())]) {
+        let _ = extract::RuleSet::compile(&packs);
     }
 });

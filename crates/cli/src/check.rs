@@ -6,8 +6,9 @@ use crate::output::{emit_with, note, use_color, write_atomic};
 use crate::pipeline::{self, Extraction};
 use crate::status::Status;
 use anyhow::{Context, Result};
+use claim::Severity;
 use compare::Conflict;
-use rules::{RuleSet, Severity};
+use extract::RuleSet;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -62,7 +63,7 @@ impl<'a> Gate<'a> {
 /// conflicts reported (baselined ones left out) for the exit status.
 pub fn report_conflicts(
     rules: &RuleSet,
-    claims: &[rules::Claim],
+    claims: &[claim::Claim],
     mut summary: report::Summary,
     gate: &Gate<'_>,
     global: &Global,
@@ -174,8 +175,8 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claim::{ConflictKind, Stance};
     use compare::Side;
-    use rules::{ConflictKind, Stance};
 
     fn conflict(severity: Severity, fingerprint: &str) -> Conflict {
         let side = |actor: &str, stance| Side {

@@ -34,7 +34,7 @@ pub fn explain(args: &ExplainArgs, global: &Global) -> Result<Status> {
         }
         (None, None) => bail!("give a FILE or --text"),
     };
-    let explanations: Vec<rules::Explanation> = documents
+    let explanations: Vec<claim::Explanation> = documents
         .into_iter()
         .map(|mut document| {
             if published.is_some() {

@@ -4,11 +4,12 @@ use crate::args::{Global, InputArgs};
 use crate::config::Config;
 use crate::output::note;
 use anyhow::{Context, Result, anyhow, bail};
+use claim::Claim;
+use extract::RuleSet;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parse::input::{InputConfig, InputFile};
 use parse::{Diagnostic, DiagnosticKind, Document, Format};
 use rayon::prelude::*;
-use rules::{Claim, RuleSet};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -21,7 +22,7 @@ pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         bail!("{}: no such rule pack file or folder", missing.display());
     }
-    let packs = rules::pack::load_packs(paths).map_err(|e| {
+    let packs = pack::load_packs(paths).map_err(|e| {
         for error in &e.errors {
             note(&format!("error: {error}"));
         }

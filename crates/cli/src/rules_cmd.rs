@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result, bail};
-use rules::schema::FixtureFile;
+use pack::schema::FixtureFile;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ fn pack_paths(args: &RulesPaths, global: &Global) -> Result<Vec<PathBuf>> {
 pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
     let paths = pack_paths(args, global)?;
     let rules = pipeline::load_rules(&paths)?;
-    let files = rules::pack::pack_files(&paths);
+    let files = pack::pack_files(&paths);
     for file in &files {
         writeln!(out, "ok {}", file.display())?;
     }
@@ -127,7 +127,7 @@ pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Stat
             anyhow::anyhow!("{}{at}: {err}", file.display())
         })?;
         for case in &fixture.tests {
-            let outcome = rules::fixture::run(&rules, case);
+            let outcome = extract::fixture::run(&rules, case);
             if outcome.passed() {
                 passed += 1;
                 writeln!(out, "PASS {} :: {}", file.display(), outcome.name)?;

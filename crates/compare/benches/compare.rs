@@ -2,7 +2,7 @@
 
 use compare::synth::{SynthConfig, generate};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use rules::schema::ChecksDef;
+use pack::schema::ChecksDef;
 use std::hint::black_box;
 
 fn bench_compare(c: &mut Criterion) {

@@ -4,7 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use compare::synth::{SynthConfig, generate};
-use rules::schema::ChecksDef;
+use pack::schema::ChecksDef;
 use std::time::Instant;
 
 fn peak_rss_kib() -> Option<u64> {

@@ -1,7 +1,7 @@
 //! Events as keys: the values of a generic frame ("people killed") split into one group per
 //! event, so that only reports of one event are compared.
 //!
-//! Two values can be about one event when [`rules::Event::same_as`] holds: places known and
+//! Two values can be about one event when [`claim::Event::same_as`] holds: places known and
 //! one inside the other, days at most one apart, kinds unwritten or compatible. That
 //! relation is not transitive (Khan Shaykhun and Saraqib both lie in Idlib), so groups are
 //! not its closure. Instead the distinct event keys are sorted, most specific first (a town
@@ -14,7 +14,7 @@
 //! A value whose event has no known place or day cannot be matched with any other report:
 //! it is compared only with values of its own document.
 
-use rules::{Claim, Event};
+use claim::{Claim, Event};
 use std::collections::BTreeMap;
 
 /// One event and the claims that report a value for it.

@@ -2,7 +2,7 @@
 //! said, never where in which file it was read.
 
 use crate::record::Side;
-use rules::ConflictKind;
+use claim::ConflictKind;
 use xxhash_rust::xxh3::Xxh3;
 
 /// A sentence as compared for fingerprints: lower case, words separated by one space.

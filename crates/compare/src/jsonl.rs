@@ -1,8 +1,8 @@
 //! Claims read back from JSON Lines (`claimcheck claims --format jsonl`), so extraction and
 //! comparison can run in different processes or on different machines.
 
+use claim::Claim;
 use rayon::prelude::*;
-use rules::Claim;
 use std::io::BufRead;
 
 /// A line of a claims file that could not be read as a claim.

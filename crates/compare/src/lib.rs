@@ -3,7 +3,7 @@
 //! Claims are grouped by (proposition, principal) into [`Position`]s; conflicts are found
 //! per proposition and per frame in parallel (rayon) and returned in a fixed order, so the
 //! same claims give the same conflicts whatever the thread count or input order. The crate
-//! knows nothing of how text was parsed: it reads [`rules::Claim`] records only.
+//! knows nothing of how text was parsed: it reads [`claim::Claim`] records only.
 //!
 //! Grouping sorts compact keys (hashes of the proposition or frame id and of the principal,
 //! with the claim's index) instead of the claims, then sorts each group by the real ids and
@@ -34,10 +34,10 @@ pub use jsonl::{JsonlError, read_claims_jsonl};
 pub use record::{Comparison, Conflict, MAX_EVIDENCE_PER_SIDE, Position, PositionStance, Side, SideEvidence};
 pub use severity::DEFAULT_UNLISTED_SIMILARITY;
 
+use claim::{Claim, ConflictKind, Voice};
 use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};
+use pack::schema::ChecksDef;
 use rayon::prelude::*;
-use rules::schema::ChecksDef;
-use rules::{Claim, ConflictKind, Voice};
 use severity::Severities;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;

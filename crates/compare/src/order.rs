@@ -2,7 +2,7 @@
 //! of conflicts, and the conversion of claims into evidence.
 
 use crate::record::{Conflict, SideEvidence};
-use rules::Claim;
+use claim::Claim;
 use std::cmp::Ordering;
 
 /// Document order, then enough fields to order any two distinct claims the same way in every

@@ -1,7 +1,7 @@
 //! The records the comparator produces. Their JSON form is part of the report contract.
 
+use claim::{ConflictKind, Evidence, FrameRef, PropositionRef, Severity, Stance, Value};
 use parse::Date;
-use rules::{ConflictKind, Evidence, FrameRef, PropositionRef, Severity, Stance, Value};
 use serde::{Deserialize, Serialize};
 
 /// Where one actor stands on one proposition, over all the claims read.
@@ -119,7 +119,7 @@ pub struct Conflict {
     pub frame: Option<FrameRef>,
     /// The event the values are about, for value conflicts of a generic frame.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<rules::Event>,
+    pub event: Option<claim::Event>,
     /// The principals the conflict is about, sorted: both sides of an opposed stance, the
     /// one actor of a self-contradiction or report conflict, the actors giving each value.
     pub actors: Vec<String>,

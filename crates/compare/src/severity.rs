@@ -1,7 +1,7 @@
 //! Severities from the packs' `checks`: per kind, with overrides per proposition or frame.
 
-use rules::schema::{ChecksDef, SeverityOrOff};
-use rules::{ConflictKind, Severity};
+use claim::{ConflictKind, Severity};
+use pack::schema::{ChecksDef, SeverityOrOff};
 use std::collections::HashMap;
 
 /// Default smallest similarity for two unlisted contents to count as the same claim.

@@ -18,8 +18,8 @@ use crate::fingerprint::fingerprint;
 use crate::order::side_evidence;
 use crate::record::{Conflict, Position, PositionStance, Side};
 use crate::severity::Severities;
+use claim::{Claim, ConflictKind, Stance};
 use parse::Date;
-use rules::{Claim, ConflictKind, Stance};
 use std::collections::BTreeSet;
 
 /// One principal's claims on the proposition.
@@ -89,7 +89,7 @@ pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts:
     positions
 }
 
-fn position(proposition: &rules::PropositionRef, p: &Principal<'_>) -> Position {
+fn position(proposition: &claim::PropositionRef, p: &Principal<'_>) -> Position {
     let hedges = p.claims.len() - p.asserts.len() - p.denies.len();
     let stance = match (p.asserts.is_empty(), p.denies.is_empty()) {
         (false, false) => PositionStance::Mixed,
@@ -132,8 +132,8 @@ fn side(p: &Principal<'_>, stance: Stance, claims: &[&Claim]) -> Side {
 
 fn conflict(
     kind: ConflictKind,
-    severity: rules::Severity,
-    proposition: &rules::PropositionRef,
+    severity: claim::Severity,
+    proposition: &claim::PropositionRef,
     actors: Vec<String>,
     message: String,
     sides: Vec<Side>,
@@ -193,7 +193,7 @@ fn is_self_contradiction(p: &Principal<'_>) -> bool {
     same_source || own_word || change_of_position(p).is_some()
 }
 
-fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
+fn self_contradiction(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
     let assert = side(p, Stance::Assert, &p.asserts);
     let deny = side(p, Stance::Deny, &p.denies);
     let (sides, message) = match change_of_position(p) {
@@ -218,7 +218,7 @@ fn self_contradiction(proposition: &rules::PropositionRef, p: &Principal<'_>, se
     conflict(ConflictKind::SelfContradiction, severity, proposition, vec![p.id().to_owned()], message, sides)
 }
 
-fn report_conflict(proposition: &rules::PropositionRef, p: &Principal<'_>, severity: rules::Severity) -> Conflict {
+fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
     let mut sides = Vec::new();
     let mut names = [Vec::new(), Vec::new()];
     for (slot, (stance, claims)) in [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].into_iter().enumerate() {

@@ -3,9 +3,9 @@
 //! agreeing, a few contested, changed or misreported, values with hedges and revisions, and
 //! a share of unlisted claims with near-duplicate contents).
 
+use claim::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 use parse::{Bound, Date, DocOrdinal, Interval, Span};
 use rayon::prelude::*;
-use rules::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 
 /// What to generate.
 #[derive(Clone, Debug)]

@@ -13,8 +13,8 @@
 use crate::fingerprint::fingerprint;
 use crate::order::{claim_cmp, side_evidence};
 use crate::record::{Conflict, Side};
+use claim::{Claim, ConflictKind, Severity, Stance, Voice};
 use rayon::prelude::*;
-use rules::{Claim, ConflictKind, Severity, Stance, Voice};
 use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 

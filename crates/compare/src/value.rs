@@ -16,8 +16,8 @@ use crate::fingerprint::fingerprint;
 use crate::order::side_evidence;
 use crate::record::{Conflict, Side};
 use crate::severity::Severities;
+use claim::{Claim, ConflictKind, Event, Stance, ValueKind};
 use parse::{Bound, Date, Interval};
-use rules::{Claim, ConflictKind, Event, Stance, ValueKind};
 use std::cmp::Ordering;
 
 /// A lower bound as a sortable key: its value, and inclusive before exclusive at one value.
@@ -56,7 +56,7 @@ struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    fn principal(&self) -> &'a rules::ActorRef {
+    fn principal(&self) -> &'a claim::ActorRef {
         // A reading is never empty: it is made from a non-empty run.
         &self.claims[0].principal
     }
@@ -176,10 +176,10 @@ fn side(reading: &Reading<'_>) -> Side {
 }
 
 fn conflict(
-    frame: &rules::FrameRef,
+    frame: &claim::FrameRef,
     event: Option<&Event>,
     kind: ConflictKind,
-    severity: rules::Severity,
+    severity: claim::Severity,
     low: &Reading<'_>,
     high: &Reading<'_>,
 ) -> Conflict {

@@ -18,14 +18,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let packs = match rules::pack::load_packs(&[root.join("rules")]) {
+    let packs = match pack::load_packs(&[root.join("rules")]) {
         Ok(packs) => packs,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             return ExitCode::from(2);
         }
     };
-    let Ok(rules) = rules::RuleSet::compile(&packs) else {
+    let Ok(rules) = extract::RuleSet::compile(&packs) else {
         let _ = writeln!(err, "error: default packs do not compile");
         return ExitCode::from(2);
     };
@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     }
     if std::env::args().any(|a| a == "--claims") {
         for c in &claims {
-            let _ = writeln!(out, "{}:{} {}", c.evidence.path, c.evidence.line, rules::fixture::describe(c));
+            let _ = writeln!(out, "{}:{} {}", c.evidence.path, c.evidence.line, extract::fixture::describe(c));
         }
         return ExitCode::SUCCESS;
     }

@@ -24,7 +24,7 @@
 //!
 //! `--floor SHARE` exits 1 when the toll accuracy is below SHARE (0 to 1), for CI.
 
-use rules::{Claim, Event};
+use claim::{Claim, Event};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -101,7 +101,7 @@ struct Toll {
 
 fn toll(claim: &Claim) -> Option<Toll> {
     let v = claim.value.as_ref()?;
-    if claim.stance == rules::Stance::Deny {
+    if claim.stance == claim::Stance::Deny {
         return None;
     }
     let (subject, count) = match (&v.event, v.frame.id.as_str()) {
@@ -182,11 +182,11 @@ fn main() -> ExitCode {
         }
     };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let Ok(packs) = rules::pack::load_packs(&[root.join("rules")]) else {
+    let Ok(packs) = pack::load_packs(&[root.join("rules")]) else {
         let _ = writeln!(err, "error: default packs do not load");
         return ExitCode::from(2);
     };
-    let Ok(rules) = rules::RuleSet::compile(&packs) else {
+    let Ok(rules) = extract::RuleSet::compile(&packs) else {
         let _ = writeln!(err, "error: default packs do not compile");
         return ExitCode::from(2);
     };
@@ -304,7 +304,7 @@ fn main() -> ExitCode {
     let killed: Vec<&Claim> = all
         .iter()
         .filter(|c| {
-            c.stance != rules::Stance::Deny
+            c.stance != claim::Stance::Deny
                 && c.value.as_ref().is_some_and(|v| v.frame.id == "casualties/killed" && v.event.is_some())
         })
         .collect();

@@ -2,9 +2,9 @@
 //! read from YAML with located errors.
 
 use crate::EvalError;
+use claim::{ConflictKind, Stance, ValueKind};
+use extract::fixture::parse_value;
 use parse::Interval;
-use rules::fixture::parse_value;
-use rules::{ConflictKind, Stance, ValueKind};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 

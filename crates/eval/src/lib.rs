@@ -19,10 +19,10 @@ pub use score::{Area, Figures, Item, Row, Scores, score, show_interval, show_val
 /// `rules`, in gold order. A document that cannot be read is reported, not fatal: its gold
 /// claims then count as misses.
 pub fn read_corpus(
-    rules: &rules::RuleSet,
+    rules: &extract::RuleSet,
     gold: &Gold,
     corpus_root: &std::path::Path,
-) -> (Vec<rules::Claim>, Vec<parse::Diagnostic>) {
+) -> (Vec<claim::Claim>, Vec<parse::Diagnostic>) {
     let (files, mut diagnostics) = parse::input::discover(&gold.document_paths(corpus_root));
     let config = parse::input::InputConfig::default();
     let mut claims = Vec::new();

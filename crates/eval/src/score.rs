@@ -1,9 +1,9 @@
 //! Matching the tool's claims, values and conflicts against the gold, and the figures.
 
 use crate::gold::{Gold, GoldClaim, Subject, read_value, value_kind};
+use claim::{Claim, ConflictKind, Stance, ValueKind};
 use compare::{Comparison, Conflict};
 use parse::{Bound, Interval};
-use rules::{Claim, ConflictKind, Stance, ValueKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -541,8 +541,8 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claim::{Evidence, FrameRef, PropositionRef, Severity, Value, ValueKind};
     use compare::{Side, SideEvidence};
-    use rules::{Evidence, FrameRef, PropositionRef, Severity, Value, ValueKind};
 
     fn evidence() -> SideEvidence {
         SideEvidence {

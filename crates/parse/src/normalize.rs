@@ -107,3 +107,10 @@ impl<'a> Normalized<'a> {
         Span::new(self.original(span.start), self.original(span.end))
     }
 }
+
+/// A term of a rule pack as matching sees it: typographic normalisation, trimmed and with
+/// runs of white space collapsed.
+pub fn normalise_term(text: &str) -> String {
+    let norm = Normalized::new(text);
+    norm.text().split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,7 +1,7 @@
 //! The claims ledger: who asserts or denies what, as a table, JSON, JSON Lines or CSV.
-//! JSON Lines writes [`rules::Claim`] records exactly, so they can be read back.
+//! JSON Lines writes [`claim::Claim`] records exactly, so they can be read back.
 
-use rules::Claim;
+use claim::Claim;
 use std::io;
 
 /// A format for the claims ledger.
@@ -128,8 +128,8 @@ fn csv(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
     for c in claims {
         let e = &c.evidence;
         let voice = match c.voice {
-            rules::Voice::Actor => "actor",
-            rules::Voice::Outlet => "outlet",
+            claim::Voice::Actor => "actor",
+            claim::Voice::Outlet => "outlet",
         };
         writer.write_record([
             e.path.as_str(),

@@ -1,7 +1,7 @@
 //! `claimcheck explain`: every decision the engine took for each sentence, then the claims.
 
-use rules::Explanation;
-use rules::trace::StepKind;
+use claim::Explanation;
+use claim::trace::StepKind;
 use std::io;
 
 fn step_name(kind: StepKind) -> &'static str {
@@ -16,6 +16,7 @@ fn step_name(kind: StepKind) -> &'static str {
         StepKind::Proposition => "proposition",
         StepKind::Value => "value",
         StepKind::Skip => "skip",
+        StepKind::Rejected => "rejected",
     }
 }
 
@@ -43,7 +44,7 @@ pub fn render_explanation(explanation: &Explanation, path: &str, out: &mut dyn i
     }
     for claim in &explanation.claims {
         let e = &claim.evidence;
-        writeln!(out, "  {}:{}:{}: {}", path, e.line, e.column, rules::fixture::describe(claim))?;
+        writeln!(out, "  {}:{}:{}: {}", path, e.line, e.column, extract::fixture::describe(claim))?;
         if !claim.reasons.is_empty() {
             writeln!(out, "    because {}", claim.reasons.join("; "))?;
         }

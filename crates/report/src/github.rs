@@ -3,7 +3,7 @@
 
 use crate::escape::{github_data, github_property};
 use crate::{Report, side_verb};
-use rules::Severity;
+use claim::Severity;
 use std::io;
 
 pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {

@@ -2,9 +2,9 @@
 //! `schema/report.schema.json`; bump [`JSON_SCHEMA_VERSION`] on any breaking change.
 
 use crate::{Report, Summary};
+use claim::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use compare::{Conflict, Side, SideEvidence};
 use parse::Date;
-use rules::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use serde::Serialize;
 use std::io;
 
@@ -43,7 +43,7 @@ pub struct ConflictJson<'a> {
     pub frame: Option<&'a FrameRef>,
     /// The event both sides report on, for value conflicts of a generic frame.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Option<&'a rules::Event>,
+    pub event: Option<&'a claim::Event>,
     /// Principals involved, sorted.
     pub actors: &'a [String],
     /// 0 to 1.

@@ -18,8 +18,8 @@ pub use claims::{ClaimFormat, render_claims};
 pub use explain::{render_explanation, render_explanation_json};
 pub use json::{JSON_SCHEMA_VERSION, ReportJson};
 
+use claim::Severity;
 use compare::{Comparison, Conflict};
-use rules::Severity;
 use serde::{Deserialize, Serialize};
 use std::io;
 
@@ -188,9 +188,9 @@ pub(crate) fn side_who(side: &compare::Side) -> String {
 /// "asserts", "denies", "hedges", with the value when the side gives one.
 pub(crate) fn side_verb(side: &compare::Side) -> String {
     let verb = match side.stance {
-        rules::Stance::Assert => "asserts",
-        rules::Stance::Deny => "denies",
-        rules::Stance::Hedge => "suggests",
+        claim::Stance::Assert => "asserts",
+        claim::Stance::Deny => "denies",
+        claim::Stance::Hedge => "suggests",
     };
     match &side.value {
         Some(value) => format!("{verb} {}", value.raw),

@@ -1,8 +1,8 @@
 //! The stance matrix: propositions × actors, one position per cell. Shared by the Markdown
 //! and HTML reports.
 
+use claim::PropositionRef;
 use compare::{Position, PositionStance};
-use rules::PropositionRef;
 use std::collections::BTreeMap;
 
 pub(crate) struct Matrix<'a> {

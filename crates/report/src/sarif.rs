@@ -2,8 +2,8 @@
 //! (kind, proposition or frame) pair a rule, so code-scanning UIs group by what is disputed.
 
 use crate::{Report, subject_of};
+use claim::Severity;
 use compare::Conflict;
-use rules::Severity;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io;

@@ -2,8 +2,8 @@
 
 use crate::{Report, Style, side_verb, subject_of};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use claim::Severity;
 use compare::{Conflict, SideEvidence};
-use rules::Severity;
 use std::io;
 
 /// Evidence shown per side; the rest is counted.

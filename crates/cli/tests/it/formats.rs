@@ -177,13 +177,13 @@ fn claims_csv() {
 fn claims_jsonl_reads_back_as_claims() {
     let (code, stdout, _) = run(claimcheck().args(["claims", CORPUS, "--format", "jsonl"]));
     assert_eq!(code, 0);
-    let claims: Vec<rules::Claim> = stdout
+    let claims: Vec<claim::Claim> = stdout
         .lines()
         .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not a claim: {e}\n{line}")))
         .collect();
-    assert!(claims.iter().any(|c| c.principal.id == "VLD" && c.stance == rules::Stance::Deny));
+    assert!(claims.iter().any(|c| c.principal.id == "VLD" && c.stance == claim::Stance::Deny));
     let (_, json, _) = run(claimcheck().args(["claims", CORPUS, "--format", "json"]));
-    let array: Vec<rules::Claim> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let array: Vec<claim::Claim> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(array, claims);
 }
 

@@ -2,12 +2,12 @@
 //! groups do not depend on input order or thread count.
 
 use crate::{C, claim};
+use claim::{Claim, ConflictKind, Stance};
 use compare::event::event_groups;
 use compare::{Comparison, compare};
+use pack::schema::ChecksDef;
 use parse::Bound;
 use proptest::prelude::*;
-use rules::schema::ChecksDef;
-use rules::{Claim, ConflictKind, Stance};
 
 const KILLED: &str = "casualties/killed";
 

@@ -1,10 +1,10 @@
 //! One test per conflict kind, and the rules around them.
 
 use crate::claim;
+use claim::{Claim, ConflictKind, Severity, Stance};
 use compare::{Comparison, PositionStance, compare};
+use pack::schema::{ChecksDef, Off, OverrideDef, SeverityOrOff, UnlistedDef};
 use parse::Bound;
-use rules::schema::{ChecksDef, Off, OverrideDef, SeverityOrOff, UnlistedDef};
-use rules::{Claim, ConflictKind, Severity, Stance};
 
 fn run(claims: &[Claim]) -> Comparison {
     compare(claims, &ChecksDef::default())

@@ -5,8 +5,8 @@ mod kinds;
 mod seed;
 mod stable;
 
+use claim::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 use parse::{Bound, Date, DocOrdinal, Interval, Span};
-use rules::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 
 /// A claim built field by field for tests.
 #[derive(Clone)]
@@ -95,10 +95,10 @@ impl C {
     /// Ties the value to an event: `place` inside `within` (nearest first), on a day, of a
     /// kind compatible with `compatible`.
     pub fn event(mut self, place: &str, within: &[&str], day: (i32, u32, u32), kind: Option<(&str, &[&str])>) -> C {
-        let named = |id: &str| rules::Named { id: id.to_owned(), name: id.to_owned() };
+        let named = |id: &str| claim::Named { id: id.to_owned(), name: id.to_owned() };
         if let Some(v) = self.claim.value.as_mut() {
-            v.event = Some(rules::Event {
-                place: Some(rules::PlaceRef {
+            v.event = Some(claim::Event {
+                place: Some(claim::PlaceRef {
                     id: place.to_owned(),
                     name: place.to_owned(),
                     within: within.iter().map(|p| named(p)).collect(),
@@ -106,7 +106,7 @@ impl C {
                 place_from: None,
                 date: Date::new(day.0, day.1, day.2),
                 date_from: None,
-                kind: kind.map(|(id, compatible)| rules::EventKindRef {
+                kind: kind.map(|(id, compatible)| claim::EventKindRef {
                     id: id.to_owned(),
                     name: format!("a {id}"),
                     compatible: compatible.iter().map(|c| (*c).to_owned()).collect(),

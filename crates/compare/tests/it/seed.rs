@@ -1,8 +1,8 @@
 //! The motivating article: the US asserts and Russia denies that the Syrian government
 //! carried out the chemical attack.
 
+use claim::ConflictKind;
 use compare::compare;
-use rules::ConflictKind;
 use std::path::{Path, PathBuf};
 
 #[test]
@@ -14,11 +14,11 @@ fn seed_article_opposed_stance_usa_vs_rus() {
         eprintln!("seed article {} absent: test skipped", seed.display());
         return;
     }
-    let packs = match rules::pack::load_packs(&[root.join("rules")]) {
+    let packs = match pack::load_packs(&[root.join("rules")]) {
         Ok(packs) => packs,
         Err(e) => panic!("default packs do not load: {e:?}"),
     };
-    let ruleset = match rules::RuleSet::compile(&packs) {
+    let ruleset = match extract::RuleSet::compile(&packs) {
         Ok(r) => r,
         Err(e) => panic!("default packs do not compile: {e:?}"),
     };

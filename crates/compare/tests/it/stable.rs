@@ -1,11 +1,11 @@
 //! Same claims, same bytes: whatever the input order, the thread count, or a JSON Lines
 //! round trip through another process's output.
 
+use claim::Claim;
 use compare::synth::{SynthConfig, generate};
 use compare::{compare, read_claims_jsonl};
+use pack::schema::ChecksDef;
 use proptest::prelude::*;
-use rules::Claim;
-use rules::schema::ChecksDef;
 
 fn bytes_in_pool(claims: &[Claim], threads: usize) -> Vec<u8> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
@@ -27,7 +27,7 @@ fn corpus() -> Vec<Claim> {
 #[test]
 fn synthetic_corpus_has_every_kind() {
     let comparison = compare(&corpus(), &ChecksDef::default());
-    for kind in rules::ConflictKind::ALL {
+    for kind in claim::ConflictKind::ALL {
         let found: Vec<_> = comparison.conflicts.iter().map(|c| c.kind).collect();
         assert!(found.contains(&kind), "no {kind} conflict in the synthetic corpus: {found:?}");
     }

@@ -6,11 +6,11 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn ruleset() -> rules::RuleSet {
+fn ruleset() -> extract::RuleSet {
     let root = workspace().join("rules");
-    let packs = rules::pack::load_packs(std::slice::from_ref(&root))
+    let packs = pack::load_packs(std::slice::from_ref(&root))
         .unwrap_or_else(|e| panic!("default packs do not load: {:?}", e.errors));
-    rules::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
+    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
 }
 
 #[test]

@@ -4,17 +4,17 @@
 use eval::{Gold, score};
 use std::path::Path;
 
-fn ruleset() -> rules::RuleSet {
+fn ruleset() -> extract::RuleSet {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let packs = rules::pack::load_packs(std::slice::from_ref(&root))
+    let packs = pack::load_packs(std::slice::from_ref(&root))
         .unwrap_or_else(|e| panic!("default packs do not load: {:?}", e.errors));
-    rules::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
+    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs do not compile: {e:?}"))
 }
 
 const TEXT: &str = "Tillerson said Syrian government forces dropped sarin on Khan Shaykhun.\n\n\
 The gas attack on Khan Shaykhun has killed 86 people.\n";
 
-fn claims() -> Vec<rules::Claim> {
+fn claims() -> Vec<claim::Claim> {
     let mut doc = parse::Document::from_text("a", TEXT);
     doc.path = "story/a.md".into();
     doc.source = "Test Wire".into();
@@ -39,7 +39,7 @@ documents:
     );
     let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());
     assert_eq!((s.claims.true_positives, s.claims.misses), (1, 0), "{:?}", s.false_positives);
-    let found: Vec<String> = claims().iter().map(rules::fixture::describe).collect();
+    let found: Vec<String> = claims().iter().map(extract::fixture::describe).collect();
     assert_eq!((s.values.true_positives, s.values.misses), (1, 0), "{found:?}");
     assert!((s.claims.f1 - 1.0).abs() < 1e-9);
 }

@@ -1,0 +1,437 @@
+//! Attribution: for each reporting cue, who speaks and which words are what they said.
+//!
+//! Layouts handled (by the cue's pattern): `X said (that) C`, `C, X said`, `"C," said X`,
+//! `X told Y that C`, `according to X, C`, `C, according to X`, `X accused Y of C`,
+//! `X blamed Y for C`, `X blamed C on Y`, `C that X blames on Y`, `X called C a P`,
+//! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
+//! actor a pronoun means is decided later, with the discourse in view.
+
+use super::sentence::{CueHit, Found, Mention, RefMention, Words};
+use super::words;
+use crate::ruleset::RuleSet;
+use pack::schema::CuePattern;
+use parse::Span;
+
+/// Who a cue's speaker is, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerRef {
+    /// An actor named in the sentence.
+    Mention(Mention),
+    /// A pronoun or anaphor, resolved later.
+    Ref(RefMention),
+    /// No speaker of its own: shares the previous cue's ("… said X and added Y").
+    Shared,
+}
+
+/// A cue with its speaker and content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue.
+    pub cue: CueHit,
+    /// The speaker, when one was found.
+    pub speaker: Option<SpeakerRef>,
+    /// What was said.
+    pub content: Span,
+    /// The doer the layout names ("accused Y of", "blamed … on Y").
+    pub agent: Option<Mention>,
+    /// How the layout was read, for explanations.
+    pub layout: &'static str,
+    /// Index of the attribution whose content holds this one's cue: a report inside
+    /// another speaker's words ("Zakharova said Washington blamed Damascus …").
+    pub embedded_in: Option<usize>,
+}
+
+/// Most tokens an appositive between a speaker and its verb may hold.
+const APPOSITIVE: usize = 14;
+
+/// One sentence, as attribution sees it.
+struct Layout<'a> {
+    rules: &'a RuleSet,
+    text: &'a str,
+    sentence: Span,
+    words: &'a Words,
+    found: &'a Found,
+}
+
+/// Attributes every cue of a sentence.
+pub fn attribute(rules: &RuleSet, text: &str, sentence: Span, words: &Words, found: &Found) -> Vec<Attribution> {
+    let layout = Layout { rules, text, sentence, words, found };
+    let mut out: Vec<Attribution> = Vec::new();
+    for cue in &found.cues {
+        let Some(def) = rules.cues.get(cue.cue as usize) else { continue };
+        let attribution = match def.pattern {
+            CuePattern::AccordingTo => layout.according_to(cue),
+            _ if cue.passive => layout.passive(cue),
+            CuePattern::Accuse => layout.accuse(cue),
+            CuePattern::Blame => layout.blame(cue),
+            CuePattern::Noun => layout.noun(cue),
+            CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
+        };
+        if let Some(a) = attribution {
+            out.push(a);
+        }
+    }
+    for i in 0..out.len() {
+        let cue = out[i].cue.span;
+        // A verb sharing the previous one's speaker ("denied X, saying Y") is coordinated
+        // with it, not reported inside it.
+        let own = matches!(out[i].speaker, Some(SpeakerRef::Mention(_) | SpeakerRef::Ref(_)));
+        out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
+    }
+    out
+}
+
+/// Speaker candidates (mentions and references) ending at or before `offset`, nearest first.
+fn candidates_before(found: &Found, offset: usize) -> Vec<SpeakerRef> {
+    let mut all: Vec<(usize, SpeakerRef)> = found
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= offset)
+        .map(|m| (m.span.end, SpeakerRef::Mention(*m)))
+        .chain(found.refs.iter().filter(|r| r.span.end <= offset).map(|r| (r.span.end, SpeakerRef::Ref(*r))))
+        .collect();
+    all.sort_by_key(|a| std::cmp::Reverse(a.0));
+    all.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The first speaker candidate starting at or after `offset` with only `the` or a comma
+/// between.
+fn candidate_after(text: &str, found: &Found, offset: usize) -> Option<SpeakerRef> {
+    let mention = found.mentions.iter().find(|m| m.span.start >= offset).map(|m| (m.span, SpeakerRef::Mention(*m)));
+    let reference = found.refs.iter().find(|r| r.span.start >= offset).map(|r| (r.span, SpeakerRef::Ref(*r)));
+    let (span, who) = match (mention, reference) {
+        (Some(m), Some(r)) => {
+            if m.0.start <= r.0.start {
+                m
+            } else {
+                r
+            }
+        }
+        (Some(x), None) | (None, Some(x)) => x,
+        (None, None) => return None,
+    };
+    let between = text.get(offset..span.start)?.to_lowercase();
+    let ok = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .all(|w| w.is_empty() || w == "the" || w == "by" || words::is_honorific(w));
+    ok.then_some(who)
+}
+
+fn span_of(s: &SpeakerRef) -> Option<Span> {
+    match s {
+        SpeakerRef::Mention(m) => Some(m.span),
+        SpeakerRef::Ref(r) => Some(r.span),
+        SpeakerRef::Shared => None,
+    }
+}
+
+/// Whether the words between a speaker and its cue allow them to belong together:
+/// auxiliaries and adverbs ("has never publicly"), a possessive with its noun ("'s foreign
+/// ministry"), or a comma-bounded appositive (", the Kremlin spokesman,").
+fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
+    let gap: Vec<&str> = (from..to).map(|k| words.word(k)).collect();
+    // "Russia's foreign ministry said": a possessor and the noun it owns.
+    if possessive {
+        return gap.len() <= 4 && gap.iter().all(|w| !matches!(*w, "," | "\"" | ";" | "that" | "which"));
+    }
+    if gap.iter().all(|w| words::is_gap_word(w)) {
+        return true;
+    }
+    if gap == [","] {
+        return true;
+    }
+    // "Paris as well as two rights groups said", "Britain and its allies said": the last of
+    // coordinated subjects is a short phrase no pack names.
+    let tail = match gap.as_slice() {
+        ["as", "well", "as", rest @ ..] | ["along", "with", rest @ ..] | ["together", "with", rest @ ..] => Some(rest),
+        ["and", rest @ ..] | [",", "and", rest @ ..] => Some(rest),
+        _ => None,
+    };
+    if let Some(rest) = tail {
+        return !rest.is_empty()
+            && rest.len() <= 5
+            && rest.iter().all(|w| !words::is_punct_str(w) && !matches!(*w, "that" | "which" | "who" | "said"));
+    }
+    // "scientists at Porton Down identified", "officials in Moscow said": a short
+    // prepositional phrase after the subject.
+    if gap.len() <= 5 && words::is_preposition(gap[0]) && gap.iter().all(|w| !words::is_punct_str(w) && *w != "that") {
+        return true;
+    }
+    if gap.first() == Some(&",") && gap.last() == Some(&",") && gap.len() <= APPOSITIVE {
+        return gap[1..gap.len() - 1].iter().all(|w| !matches!(*w, "\"" | ";"));
+    }
+    // "Peskov, the spokesman said": a comma then a short description.
+    false
+}
+
+/// Index of `that` within the first `within` tokens after token `from`, before `limit`.
+fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option<usize> {
+    (from..words.len().min(from + within))
+        .take_while(|&k| words.toks[k].span.start < limit)
+        .find(|&k| words.word(k) == "that")
+}
+
+/// Whether nothing said follows the cue: the sentence ends, or only a time word or a
+/// trailing prepositional phrase follows ("…, Lavrov said on Wednesday in Moscow.").
+fn nothing_follows(words: &Words, from: usize) -> bool {
+    let rest: Vec<&str> =
+        (from..words.len()).map(|k| words.word(k)).filter(|w| !matches!(*w, "." | "!" | "\"" | "'")).collect();
+    match rest.first() {
+        None => true,
+        Some(first) => {
+            words::is_trailing_preposition(first) || *first == "," || rest.iter().all(|w| words::is_gap_word(w))
+        }
+    }
+}
+
+/// Trims white space, commas and quote marks from both ends of a span.
+fn trim(text: &str, span: Span) -> Span {
+    let Some(slice) = text.get(span.start..span.end) else { return Span::new(span.start, span.start) };
+    let junk = |c: char| c.is_whitespace() || matches!(c, ',' | '"' | '\'' | ':' | ';' | '-');
+    let start = span.start + (slice.len() - slice.trim_start_matches(junk).len());
+    let end = span.end - (slice.len() - slice.trim_end_matches(junk).len());
+    if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
+}
+
+impl Layout<'_> {
+    fn attribution(
+        &self,
+        cue: &CueHit,
+        speaker: Option<SpeakerRef>,
+        from: usize,
+        to: usize,
+        layout: &'static str,
+    ) -> Attribution {
+        Attribution {
+            cue: *cue,
+            speaker,
+            content: trim(self.text, Span::new(from, to)),
+            agent: None,
+            layout,
+            embedded_in: None,
+        }
+    }
+
+    /// The nearest speaker before the cue that the words in between allow.
+    fn left_speaker(&self, cue: &CueHit) -> Option<SpeakerRef> {
+        let cue_tok = self.words.at(cue.span.start);
+        candidates_before(self.found, cue.span.start).into_iter().take(4).find(|s| {
+            let Some(span) = span_of(s) else { return false };
+            let possessive = super::sentence::possessive_after(self.text, span);
+            !super::sentence::after_preposition(self.text, self.words, span)
+                && gap_allows(self.words, self.words.at(span.end), cue_tok, possessive)
+        })
+    }
+
+    /// Where the content of `cue` ends: the sentence end, or where a later cue's own speaker
+    /// starts ("X said A, and on Wednesday Y said B").
+    fn right_end(&self, cue: &CueHit) -> usize {
+        for next in self.found.cues.iter().filter(|c| c.span.start > cue.span.end) {
+            let noun = self.rules.cues.get(next.cue as usize).is_some_and(|c| c.pattern == CuePattern::Noun);
+            if noun || next.passive {
+                continue;
+            }
+            // "denied A, saying B", "said A and called B": a verb sharing this one's speaker
+            // ends what this one said.
+            if self.shares_speaker(next) {
+                let k = self.words.at(next.span.start).saturating_sub(1);
+                return self.words.toks.get(k).map_or(next.span.start, |t| t.span.start);
+            }
+            // "X said A, while Y said B" splits; "X said Y blamed Z" embeds Y's report in X's.
+            if let Some(sp) = self.left_speaker(next).as_ref().and_then(span_of)
+                && sp.start > cue.span.end
+                && self.clause_break_before(cue.span.end, sp.start)
+            {
+                return sp.start;
+            }
+        }
+        self.sentence.end
+    }
+
+    /// Whether a cue has no speaker of its own and shares the one of the verb before it:
+    /// a participle after a comma ("denied it, saying …") or a verb after "and" or "but"
+    /// ("said A and called B").
+    fn shares_speaker(&self, cue: &CueHit) -> bool {
+        let words = self.words;
+        let at = words.at(cue.span.start);
+        let before = words.word(at.saturating_sub(1));
+        let word = words.word(at);
+        let participle = before == "," && word.len() > 4 && word.ends_with("ing");
+        let joined = matches!(before, "and" | "but" | "also" | "then");
+        at > 0 && (participle || joined) && self.left_speaker(cue).is_none()
+    }
+
+    /// Whether a clause boundary (punctuation or a joining word) stands between `from` and
+    /// `to`.
+    fn clause_break_before(&self, from: usize, to: usize) -> bool {
+        let words = self.words;
+        (words.at(from)..words.at(to))
+            .any(|k| matches!(words.word(k), "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "although"))
+    }
+
+    /// An object mention right after `offset` ("accused Russia", "blamed the rebels").
+    fn object_after(&self, offset: usize) -> Option<Mention> {
+        match candidate_after(self.text, self.found, offset) {
+            Some(SpeakerRef::Mention(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Where "the strike on Syria, which he said was necessary" starts: the antecedent of a
+    /// relative clause whose subject is the speaker is what was said of.
+    fn relative_antecedent(&self, speaker: Option<&SpeakerRef>) -> Option<usize> {
+        let words = self.words;
+        let at = words.at(span_of(speaker?)?.start);
+        let rel = at.checked_sub(1).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
+        let first = words.at(self.sentence.start);
+        let mut start = rel;
+        while start > first && rel - start < 10 && !matches!(words.word(start - 1), "," | ";" | "\"") {
+            start -= 1;
+        }
+        let comma = start.checked_sub(1).filter(|&c| words.word(c) == ",");
+        // Past the comma: the noun phrase the clause hangs on.
+        let from = comma.map_or(start, |c| c.saturating_sub(8).max(first));
+        words.toks.get(from).map(|t| t.span.start)
+    }
+
+    fn say(&self, cue: &CueHit, previous: Option<&Attribution>) -> Option<Attribution> {
+        let words = self.words;
+        let after = words.at(cue.span.end);
+        let end = self.right_end(cue);
+        let left = self.left_speaker(cue);
+        let before_cue = words.word(words.at(cue.span.start).saturating_sub(1));
+        // "The ministry denied using gas, affirming that …": the participle's speaker is
+        // the previous verb's, and what follows it is what was said.
+        let shared = previous.is_some_and(|p| p.cue.span.end <= cue.span.start) && self.shares_speaker(cue);
+        if shared && before_cue == "," {
+            let start = that_after(words, after, 2, end).map_or(cue.span.end, |t| words.toks[t].span.end);
+            return Some(self.attribution(cue, Some(SpeakerRef::Shared), start, end, "X did A, saying C"));
+        }
+        // `"…," said X` and `"…," said the minister`.
+        if left.is_none()
+            && matches!(before_cue, "," | "\"")
+            && let Some(speaker) = candidate_after(self.text, self.found, cue.span.end)
+        {
+            return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "\"C,\" said X"));
+        }
+        let speaker = match left {
+            Some(s) => Some(s),
+            // "Tillerson said … and said it is …": a second verb shares the first one's speaker.
+            None => previous
+                .filter(|p| p.cue.span.end <= cue.span.start && matches!(before_cue, "and" | "but" | "also" | "then"))
+                .map(|_| SpeakerRef::Shared),
+        };
+        if let Some(from) = self.relative_antecedent(speaker.as_ref()).filter(|_| words.word(after) != "to") {
+            return Some(self.attribution(cue, speaker, from, end, "N, which X said C"));
+        }
+        if let Some(that) = that_after(words, after, 8, end) {
+            return Some(self.attribution(cue, speaker, words.toks[that].span.end, end, "X said that C"));
+        }
+        // "agreed to resume", "vowed to respond": an intention, not a report.
+        if words.word(after) == "to" {
+            return None;
+        }
+        let speaker_start = speaker.as_ref().and_then(span_of).map_or(cue.span.start, |s| s.start);
+        let mut k = words.at(speaker_start);
+        while k > 0 && matches!(words.word(k - 1), "a" | "an" | "the" | "one") {
+            k -= 1;
+        }
+        let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
+        let set_off = matches!(before_speaker, "," | "\"" | "'");
+        if speaker.is_some() && set_off && nothing_follows(words, after) {
+            // "Russia, he said, was behind it": a parenthetical cue inside what was said.
+            if words.word(after) == "," && !nothing_follows(words, after + 1) {
+                return Some(self.attribution(cue, speaker, self.sentence.start, end, "C, X said, C"));
+            }
+            return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
+        }
+        Some(self.attribution(cue, speaker, cue.span.end, end, "X said C"))
+    }
+
+    fn according_to(&self, cue: &CueHit) -> Option<Attribution> {
+        let speaker = candidate_after(self.text, self.found, cue.span.end)?;
+        let speaker_end = span_of(&speaker).map_or(cue.span.end, |s| s.end);
+        // "According to X, C" takes what follows; "C, according to X" what precedes.
+        let opens = self.words.at(cue.span.start) <= self.words.at(self.sentence.start) + 1;
+        Some(if opens {
+            self.attribution(cue, Some(speaker), speaker_end, self.sentence.end, "according to X, C")
+        } else {
+            self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C, according to X")
+        })
+    }
+
+    fn passive(&self, cue: &CueHit) -> Option<Attribution> {
+        // "… is blamed by X": only a `by` phrase names a speaker.
+        let rest = self.text.get(cue.span.end..self.sentence.end)?;
+        let by = rest.find(" by ")? + cue.span.end + 4;
+        let speaker = candidate_after(self.text, self.found, by)?;
+        Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C is said by X"))
+    }
+
+    fn accuse(&self, cue: &CueHit) -> Option<Attribution> {
+        let speaker = self.left_speaker(cue);
+        let end = self.right_end(cue);
+        // "accused Russia of …", "held Moscow responsible": no object, no accusation
+        // ("the regime still holds chemical weapons").
+        let object = Some(self.object_after(cue.span.end)?);
+        let from = object.map_or(cue.span.end, |m| m.span.end);
+        // "accused Russia of …": `of` right after the object opens the content.
+        let rest = self.text.get(from..end).unwrap_or("");
+        let start = if rest.trim_start().starts_with("of ") { from + rest.find("of ").unwrap_or(0) + 3 } else { from };
+        let mut a = self.attribution(cue, speaker, start, end, "X accused Y of C");
+        a.agent = object;
+        Some(a)
+    }
+
+    fn blame(&self, cue: &CueHit) -> Option<Attribution> {
+        let words = self.words;
+        let speaker = self.left_speaker(cue);
+        let end = self.right_end(cue);
+        let rest = self.text.get(cue.span.end..end)?;
+        // "X blamed Y for C".
+        if let Some(object) = self.object_after(cue.span.end)
+            && let Some(i) = self.text.get(object.span.end..end).and_then(|r| r.find(" for ")).filter(|i| *i <= 2)
+        {
+            let mut a = self.attribution(cue, speaker, object.span.end + i + 5, end, "X blamed Y for C");
+            a.agent = Some(object);
+            return Some(a);
+        }
+        // "X blamed C on Y", "X attributed C to Y", and the relative "C that X blames on Y".
+        let on = rest.find(" on ").or_else(|| rest.find(" to ")).map(|i| cue.span.end + i + 4);
+        let agent = on.and_then(|at| self.object_after(at));
+        let speaker_start = speaker.as_ref().and_then(span_of).map_or(cue.span.start, |s| s.start);
+        let before_speaker = words.at(speaker_start);
+        let relative = before_speaker > 0 && matches!(words.word(before_speaker - 1), "that" | "which");
+        let mut a = if relative {
+            // The thing blamed is the noun phrase before "that": take a few words of it.
+            let that = before_speaker - 1;
+            let first = that.saturating_sub(8).max(words.at(self.sentence.start));
+            let start = words.toks.get(first).map_or(self.sentence.start, |t| t.span.start);
+            self.attribution(cue, speaker, start, words.toks[that].span.start, "C that X blames on Y")
+        } else {
+            let stop = on.map_or(end, |at| at.saturating_sub(4));
+            self.attribution(cue, speaker, cue.span.end, stop, "X blamed C on Y")
+        };
+        a.agent = agent;
+        Some(a)
+    }
+
+    fn noun(&self, cue: &CueHit) -> Option<Attribution> {
+        let words = self.words;
+        // "X's belief that C" and "the U.S. belief that C": the possessor or modifier speaks.
+        let cue_tok = words.at(cue.span.start);
+        let possessor = candidates_before(self.found, cue.span.start).into_iter().next().filter(|s| {
+            let Some(span) = span_of(s) else { return false };
+            let gap = words.at(span.end)..cue_tok;
+            gap.is_empty() || (super::sentence::possessive_after(self.text, span) && gap.len() <= 2)
+        });
+        let end = self.right_end(cue);
+        let after = words.at(cue.span.end);
+        let start = match that_after(words, after, 4, end) {
+            Some(that) => words.toks[that].span.end,
+            None if words.word(after) == "of" => words.toks[after].span.end,
+            None => return None,
+        };
+        Some(self.attribution(cue, possessor, start, end, "X's belief that C"))
+    }
+}

@@ -1,0 +1,643 @@
+//! Claims about propositions: which propositions a unit's content matches, and the stance
+//! it takes on each, with the reasons.
+
+use super::sentence::{self, CueHit, Reference, Words};
+use super::{Run, Support, Unit, Who, words};
+use crate::lexicon::{ActorIdx, Negation, Pronoun, Role, TermIdx};
+use crate::matcher::Region;
+use crate::ruleset::Proposition;
+use claim::trace::{Step, StepKind};
+use claim::{PropositionRef, Stance, Voice};
+use parse::Span;
+
+/// How many sentences back "these accusations" may refer.
+const TOPIC_REACH: usize = 12;
+
+/// What a unit's content holds besides its terms.
+pub(super) struct Content<'c> {
+    span: Span,
+    region: &'c Region<'c>,
+    markers: Vec<Span>,
+    hedges: Vec<Span>,
+    negators: Vec<(Span, Negation)>,
+    /// Cues inside the content with no speaker of their own ("no one doubts that"): their
+    /// polarity composes with the unit's.
+    inner_cues: Vec<CueHit>,
+    /// Speakers of reports embedded in the content ("… said Washington blamed …").
+    reported: Vec<(ActorIdx, CueHit)>,
+    /// Actors the content names as doers, with the words and how they were read.
+    doers: Vec<Doer>,
+    /// Whether the unit is itself a report inside another speaker's words: the framing
+    /// words (markers, hedges) around it belong to that reporter.
+    embedded: bool,
+}
+
+/// An actor named as doing something in a content.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Doer {
+    actor: ActorIdx,
+    span: Span,
+    /// The speaker's own side, referred to implicitly ("we", "it", "denied using …").
+    own_side: bool,
+}
+
+/// How a proposition matched a unit's content.
+struct Matched<'m> {
+    /// Spans of the matched terms inside the content.
+    found: &'m [Span],
+    /// Whether every group matched inside the content, without borrowed context.
+    own_words: bool,
+}
+
+/// Whether a definite word stands within two words before `span` in `words`.
+fn definite_before(words: &Words, span: Span) -> bool {
+    let at = words.at(span.start);
+    (1..=2).any(|back| at.checked_sub(back).is_some_and(|j| words::is_definite(words.word(j))))
+}
+
+/// The stance a cue gives, its own negation applied: "no one doubts" asserts, "did not
+/// deny" commits to nothing.
+fn cue_stance(stance: Stance, negation: Option<Negation>) -> Stance {
+    match (negation, stance) {
+        (None, s) => s,
+        (Some(Negation::Universal), Stance::Deny) => Stance::Assert,
+        (Some(_), Stance::Deny) => Stance::Hedge,
+        (Some(_), other) => other.negated(),
+    }
+}
+
+/// `outer` applied to what `inner` says: asserting a denial denies, and so on.
+fn compose(outer: Stance, inner: Stance) -> Stance {
+    match (outer, inner) {
+        (Stance::Hedge, _) | (_, Stance::Hedge) => Stance::Hedge,
+        (Stance::Assert, s) => s,
+        (Stance::Deny, s) => s.negated(),
+    }
+}
+
+impl<'a> Run<'a> {
+    /// The content of a unit: its markers, negators, inner cues and doers.
+    fn content<'r>(&self, i: usize, unit: &Unit, region: &'r Region<'r>) -> Content<'r> {
+        let mut markers = Vec::new();
+        let mut hedges = Vec::new();
+        let mut negators = Vec::new();
+        for h in self.sentence_hits(unit.content) {
+            for role in self.rules.lexicon.roles(h.pattern) {
+                match *role {
+                    Role::DenialMarker => markers.push(h.span),
+                    // "Theresa May", "in May": a capitalised hedge mid-sentence is a name.
+                    Role::Hedge if !self.capitalised_mid_sentence(i, h.span) => hedges.push(h.span),
+                    Role::Negator(kind) => negators.push((h.span, kind)),
+                    _ => {}
+                }
+            }
+        }
+        // "said it is highly likely that C": a hedge between the cue and its content
+        // qualifies what was said.
+        if let Some(cue) = unit.cue
+            && cue.span.end < unit.content.start
+        {
+            for h in self.sentence_hits(Span::new(cue.span.end, unit.content.start)) {
+                let hedge = self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Hedge));
+                if hedge && !self.capitalised_mid_sentence(i, h.span) {
+                    hedges.push(h.span);
+                }
+            }
+        }
+        let analysed = &self.analysed[i];
+        let own = unit.attribution;
+        let mut inner_cues = Vec::new();
+        let mut reported = Vec::new();
+        for (k, (a, speaker)) in analysed.attributions.iter().enumerate() {
+            if Some(k) == own || !unit.content.contains(a.cue.span) {
+                continue;
+            }
+            match speaker {
+                Some(s) if a.embedded_in.is_some() => {
+                    if let Who::Actor(actor) = s.who {
+                        reported.push((actor, a.cue));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for cue in &analysed.found.cues {
+            let attributed = analysed.attributions.iter().any(|(a, s)| a.cue.span == cue.span && s.is_some());
+            // Only "no one doubts", "nobody denies": a speakerless verb is otherwise not a
+            // report ("a provocation designed to discredit Damascus").
+            let universal = matches!(cue.negation, Some((Negation::Universal, _)));
+            // "the envoy said his government denied having used …": a report by the
+            // speaker's own side passes its stance to the speaker.
+            let own_side = self.own_side_subject(&analysed.words, cue.span);
+            if unit.content.contains(cue.span)
+                && !attributed
+                && (universal || own_side)
+                && unit.cue.is_none_or(|c| c.span != cue.span)
+            {
+                inner_cues.push(*cue);
+            }
+        }
+        // Negators belong to the cue they negate, not to the content.
+        let cue_negators: Vec<Span> = unit
+            .cue
+            .iter()
+            .chain(&inner_cues)
+            .chain(reported.iter().map(|(_, c)| c))
+            .filter_map(|c| c.negation.map(|(_, n)| n))
+            .collect();
+        negators.retain(|(s, _)| !cue_negators.iter().any(|n| n.overlaps(*s)));
+        let embedded = own.is_some_and(|k| analysed.attributions.get(k).is_some_and(|(a, _)| a.embedded_in.is_some()));
+        let doers = self.doers(i, unit);
+        Content { span: unit.content, region, markers, hedges, negators, inner_cues, reported, doers, embedded }
+    }
+
+    /// Whether the words right before a cue are the speaker's own side by a possessive and
+    /// a body ("his government denied", "its army said").
+    fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
+        let at = words.at(cue.start);
+        let head = sentence::prev_word(words, at, 1);
+        let owner = sentence::prev_word(words, at, 2);
+        words::is_group_head(head) && matches!(owner, "his" | "her" | "its" | "their" | "our")
+    }
+
+    /// Whether a hit is written with a capital inside a sentence (a name, not a word).
+    fn capitalised_mid_sentence(&self, i: usize, span: Span) -> bool {
+        let s = self.parsed.sentences[i];
+        span.start > s.span.start && span.text(self.text).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Actors a content names as doers: mentions that are not objects of a preposition,
+    /// the object of "accused Y of", and the speaker's own side where the content refers to
+    /// it implicitly ("we", "it", "its army", "the army", "denied using gas").
+    fn doers(&self, i: usize, unit: &Unit) -> Vec<Doer> {
+        let a = &self.analysed[i];
+        // A parenthetical speaker ("Russia, he said, was …") is not a doer of the content.
+        let speaker_span = unit.speaker.span;
+        let mut out: Vec<Doer> = a
+            .found
+            .mentions
+            .iter()
+            .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+            .filter(|m| !sentence::after_preposition(self.text, &a.words, m.span))
+            .map(|m| Doer { actor: m.actor, span: m.span, own_side: false })
+            .collect();
+        if let Some(agent) = unit.agent {
+            out.push(Doer { actor: agent.actor, span: agent.span, own_side: false });
+        }
+        let Who::Actor(speaker) = unit.speaker.who else { return out };
+        let side = |span| Doer { actor: speaker, span, own_side: true };
+        // A third-person pronoun after an actor named in the content refers to it ("a depot
+        // of the terrorists, where they kept …"), not to the speaker.
+        let antecedent = |span: Span| {
+            a.found
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
+                .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+        };
+        let refer = |span: Span, third_person: bool| match antecedent(span).filter(|_| third_person) {
+            Some(m) => Doer { actor: m.actor, span, own_side: false },
+            None => side(span),
+        };
+        let refs = a.found.refs.iter().filter(|r| unit.content.contains(r.span));
+        for r in refs.filter(|r| !speaker_span.is_some_and(|s| s.overlaps(r.span))) {
+            match r.kind {
+                Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
+                Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
+                    out.push(refer(r.span, true));
+                }
+                Reference::Anaphor { person: false } => out.push(side(r.span)),
+                _ => {}
+            }
+        }
+        let content = Words::new(self.text, unit.content);
+        // A possessive is a doer only on a body that acts ("its army", "their forces"), not
+        // inside a phrase governed by a preposition ("against its own people").
+        for k in 0..content.len() {
+            let word = content.word(k);
+            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
+                continue;
+            }
+            let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
+            // "belonged to its army" owns; "none of its missiles" is the subject itself.
+            let before = |back: usize| k.checked_sub(back).map_or("", |j| content.word(j));
+            let owner = before(1) == "to" && words::is_possession_verb(before(2));
+            let partitive = before(1) == "of" && words::is_quantifier(before(2));
+            let governed = words::is_preposition(before(1)) && !owner && !partitive;
+            if acts && !governed {
+                out.push(refer(content.toks[k].span, word != "our"));
+            }
+        }
+        // "denied using poison gas", "denied any involvement": the speaker is the subject.
+        let first = content.word(0);
+        let first_two = format!("{first} {}", content.word(1));
+        let gerund =
+            first.len() >= 5 && first.ends_with("ing") && !matches!(first, "nothing" | "something" | "everything");
+        let involvement = |w: &str| matches!(w, "involvement" | "responsibility" | "role" | "part" | "complicity");
+        if (gerund || involvement(first) || (first == "any" && involvement(content.word(1))) || first_two == "any role")
+            && let Some(t) = content.toks.first()
+        {
+            out.push(side(t.span));
+        }
+        out
+    }
+
+    /// Claims about propositions in one unit.
+    pub(super) fn unit_claims(&mut self, i: usize, unit: &Unit, steps: &mut Vec<Step>) {
+        if unit.values_only {
+            return;
+        }
+        let (terms, anchors) = self.terms_in(unit.content);
+        let mut irrealis: Vec<Span> = Vec::new();
+        let mut claim_nouns: Vec<Span> = Vec::new();
+        for h in self.sentence_hits(unit.content) {
+            for role in self.rules.lexicon.roles(h.pattern) {
+                match *role {
+                    Role::Irrealis => irrealis.push(h.span),
+                    Role::ClaimNoun => claim_nouns.push(h.span),
+                    _ => {}
+                }
+            }
+        }
+        let mut candidates: Vec<u32> = terms
+            .iter()
+            .flat_map(|(t, _)| self.rules.term_propositions.get(*t as usize).into_iter().flatten().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let region = Region::new(self.text, unit.content, terms, anchors);
+        let s = self.parsed.sentences[i];
+        let sentence_region = self.region(s.span);
+        let context = std::cell::OnceCell::new();
+        let content_words = Words::new(self.text, unit.content);
+        let content = self.content(i, unit, &region);
+        let asserting = unit.cue.is_none_or(|c| self.rules.cues[c.cue as usize].stance == Stance::Assert);
+        let mut matched_any = false;
+        for p in candidates {
+            let prop = &self.rules.propositions[p as usize];
+            if !self.doc_propositions[p as usize] {
+                continue;
+            }
+            // A rival account is about the event even without its usual words ("the gas
+            // leaked from a depot", "terrorists released it").
+            let counter = prop.counter.iter().any(|t| region.find(*t, &self.rules.terms).is_some());
+            let rival = content.doers.iter().any(|d| self.is_one_of(d.actor, &prop.rivals));
+            // Borrowed context is looked up only when the content alone does not do.
+            let found = prop.about.positive(&region, &self.rules.terms, counter || rival).or_else(|| {
+                let context = context.get_or_init(|| self.context_region(i, unit.content.start));
+                prop.about.positive_in_context(&region, context, &self.rules.terms, counter || rival)
+            });
+            let Some(found) = found else { continue };
+            let all_in_content = found.iter().all(|f| unit.content.contains(*f));
+            let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
+            // Context may complete a match only through a definite reference ("the attack",
+            // "was behind the attempted murder"): any of the proposition's words will do.
+            let definite = || {
+                region
+                    .found_terms()
+                    .iter()
+                    .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
+            };
+            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) && !definite() {
+                continue;
+            }
+            if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
+                self.skip(steps, format!("{}: excluded by `{}`", prop.id, self.words_of(ex)));
+                continue;
+            }
+            let first_term = found.iter().map(|s| s.start).min().unwrap_or(unit.content.start);
+            if let Some(ir) = irrealis.iter().find(|s| s.start <= first_term).filter(|_| asserting) {
+                self.skip(steps, format!("{}: hypothetical (`{}`)", prop.id, self.words_of(*ir)));
+                continue;
+            }
+            let matched = Matched { found: &found, own_words: all_in_content };
+            let Some((stance, reasons, support)) = self.stance(unit, prop, &content, &matched) else {
+                self.skip(steps, format!("{}: no doer named, nothing denied", prop.id));
+                continue;
+            };
+            matched_any = true;
+            self.push_proposition(i, unit, prop, (stance, reasons, support), steps);
+        }
+        if matched_any {
+            return;
+        }
+        // "Russia rejected this", "these unfounded accusations": the content refers back to
+        // what was last in dispute.
+        let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
+        // A short content refers back only through a referring word ("said the same",
+        // "denied it"); "found traces of sarin" names something new.
+        let referring = (0..content_words.len()).any(|k| {
+            matches!(content_words.word(k), "it" | "this" | "that" | "these" | "those" | "so" | "same" | "them" | "the")
+        }) || unit.agent.is_some();
+        let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
+            || (!claim_nouns.is_empty() && !content.markers.is_empty());
+        if refers_back && self.refer_back(i, unit, &content, &claim_nouns, steps) {
+            return;
+        }
+        // Reported speech that no proposition covers is kept for near-duplicate matching.
+        if unit.voice == Voice::Actor && unit.cue.is_some() && irrealis.is_empty() && word_count >= 4 {
+            let (stance, reasons) = self.base_stance(unit, &content, &[], &[]);
+            let claim = self.claim(i, unit, stance, None, None, reasons);
+            self.push_claim(claim, Support::Words);
+        }
+    }
+
+    /// A claim for the one proposition a content refers back to ("Russia rejected this",
+    /// "the accusation", "Washington's claims"). Returns whether it found one.
+    ///
+    /// The antecedent is one proposition claimed directly before: when the content names
+    /// whose claim it means (a possessor or modifier before the claim noun), the latest that
+    /// actor took a stance on; when it names a claim ("the accusation"), the latest asserted
+    /// one; otherwise ("this", "the same") the first of the latest sentence that had any.
+    fn refer_back(
+        &mut self,
+        i: usize,
+        unit: &Unit,
+        content: &Content<'_>,
+        claim_nouns: &[Span],
+        steps: &mut Vec<Step>,
+    ) -> bool {
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= TOPIC_REACH;
+        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
+            return false;
+        };
+        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        let agent = unit.agent.map(|m| m.actor);
+        let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
+        // In order of preference: whose claim it names ("Washington's claims"), the
+        // accusation against the doer the layout names ("held Russia responsible"), an
+        // accusation ("the accusation", "these claims": put forward, not denied), else
+        // whatever the latest sentence claimed ("this", "the same").
+        let tests: [&dyn Fn(&super::Recent) -> bool; 4] = [
+            &|r| owner.as_ref().is_some_and(|o| r.principal == *o),
+            &|r| {
+                agent.is_some_and(|a| {
+                    r.stance != Stance::Deny
+                        && self.is_one_of(a, &self.rules.propositions[r.proposition as usize].agent)
+                })
+            },
+            &|r| r.stance != Stance::Deny && !claim_nouns.is_empty(),
+            &|r| r.sentence == latest,
+        ];
+        // The latest sentence holding a fitting antecedent; in it, an accusation against a
+        // doer before other propositions, then the first claimed.
+        let antecedent = tests.iter().find_map(|test| {
+            let fits: Vec<&super::Recent> = self.recent.iter().filter(reach).filter(|r| test(r)).collect();
+            let last = fits.last()?.sentence;
+            let same: Vec<&super::Recent> = fits.into_iter().filter(|r| r.sentence == last).collect();
+            same.iter().find(|r| has_agent(r)).or(same.first()).map(|r| (*r).clone())
+        });
+        let Some(antecedent) = antecedent else { return false };
+        let prop = &self.rules.propositions[antecedent.proposition as usize];
+        let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
+        let (stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, &[]);
+        let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
+        reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
+        self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
+        true
+    }
+
+    /// Whose claim a claim noun names: an actor right before it, as possessor or modifier
+    /// ("Washington's accusations", "the Russian claims"), as the principal's id.
+    fn claim_owner(&self, i: usize, content: Span, noun: Span) -> Option<String> {
+        let a = &self.analysed[i];
+        let m = a.found.mentions.iter().rev().find(|m| content.contains(m.span) && m.span.end <= noun.start)?;
+        let between = self.text.get(m.span.end..noun.start)?;
+        let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "'s" && *w != "'").collect();
+        let close = between.starts_with("'s") || between.starts_with('\'') || words.len() <= 1;
+        if !close || between.contains([',', ';', '"']) {
+            return None;
+        }
+        let date = self.published();
+        let principal = self.rules.directory.principal(m.actor, date);
+        Some(self.rules.directory.get(principal).id.clone())
+    }
+
+    fn skip(&self, steps: &mut Vec<Step>, detail: String) {
+        if self.explain {
+            steps.push(Step { kind: StepKind::Skip, text: String::new(), detail });
+        }
+    }
+
+    /// Records a claim on `prop`, and the denials that asserting it implies.
+    fn push_proposition(
+        &mut self,
+        i: usize,
+        unit: &Unit,
+        prop: &Proposition,
+        (stance, reasons, support): (Stance, Vec<String>, Support),
+        steps: &mut Vec<Step>,
+    ) {
+        if self.explain {
+            let detail = format!("{} {} — {}", stance, prop.id, reasons.join("; "));
+            steps.push(Step { kind: StepKind::Proposition, text: self.words_of(unit.content), detail });
+        }
+        // Only a direct stance implies denials: a refer-back's antecedent is a guess, and
+        // guessing twice compounds.
+        if stance == Stance::Assert && support >= Support::Words {
+            for &q in &prop.contradicts {
+                let other = &self.rules.propositions[q as usize];
+                let mut why = reasons.clone();
+                why.push(format!("asserting {} denies it", prop.id));
+                if self.explain {
+                    let detail = format!("deny {} — asserting {} denies it", other.id, prop.id);
+                    steps.push(Step { kind: StepKind::Proposition, text: String::new(), detail });
+                }
+                let r = PropositionRef { id: other.id.clone(), statement: other.statement.clone() };
+                let claim = self.claim(i, unit, Stance::Deny, Some(r), None, why);
+                self.push_claim(claim, Support::Derived);
+            }
+        }
+        let r = PropositionRef { id: prop.id.clone(), statement: prop.statement.clone() };
+        let claim = self.claim(i, unit, stance, Some(r), None, reasons);
+        self.push_claim(claim, support);
+    }
+
+    /// Whether `actor` is, or belongs to, one of `set` at the document's date.
+    fn is_one_of(&self, actor: ActorIdx, set: &[ActorIdx]) -> bool {
+        set.iter().any(|&g| self.rules.directory.belongs_to(actor, g, self.published()))
+    }
+
+    /// Terms of the sentence's paragraph before `before`, and of the lede (the first two
+    /// paragraphs): what a definite "the attack" can refer to.
+    fn context_region(&self, i: usize, before: usize) -> Region<'a> {
+        let s = self.parsed.sentences[i];
+        let start = self.parsed.paragraphs.get(s.paragraph).map_or(s.span.start, |p| p.start);
+        let span = Span::new(start, before.max(start));
+        let (mut terms, mut anchors) = self.terms_in(span);
+        for p in self.parsed.paragraphs.iter().take(2).filter(|p| p.end <= start) {
+            let (t, a) = self.terms_in(*p);
+            terms.extend(t);
+            anchors.extend(a);
+        }
+        Region::new(self.text, span, terms, anchors)
+    }
+
+    /// The next `n` words after `offset`, lower case, space-separated.
+    fn next_words(&self, offset: usize, n: usize) -> String {
+        let rest = self.text.get(offset..).unwrap_or("");
+        rest.split_whitespace().take(n).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Whether no clause break (punctuation or a clause-joining word) stands between two
+    /// offsets.
+    fn same_clause(&self, from: usize, to: usize) -> bool {
+        let between = self.text.get(from..to).unwrap_or("");
+        if between.contains([',', ';', ':', '(', ')']) || between.contains(" - ") {
+            return false;
+        }
+        !between
+            .split_whitespace()
+            .any(|w| matches!(w, "but" | "while" | "although" | "whereas" | "because" | "though"))
+    }
+
+    /// The stance of the unit before roles: cue polarity, inner cues, negation, denial
+    /// markers, hedges. `anchors` are the matched words a negation must reach.
+    pub(super) fn base_stance(
+        &self,
+        unit: &Unit,
+        content: &Content<'_>,
+        own_terms: &[TermIdx],
+        anchors: &[Span],
+    ) -> (Stance, Vec<String>) {
+        let mut reasons = Vec::new();
+        let mut stance = match unit.cue {
+            Some(cue) => {
+                let def = &self.rules.cues[cue.cue as usize];
+                reasons.push(format!("cue `{}` is {}", self.words_of(cue.span), def.stance));
+                let stance = cue_stance(def.stance, cue.negation.map(|(k, _)| k));
+                if let Some((_, n)) = cue.negation {
+                    reasons.push(format!("negated by `{}`: {stance}", self.words_of(n)));
+                }
+                stance
+            }
+            None if unit.voice == Voice::Outlet => {
+                reasons.push("the outlet's own voice asserts".into());
+                Stance::Assert
+            }
+            None => {
+                reasons.push("quoted speech asserts".into());
+                Stance::Assert
+            }
+        };
+        for inner in &content.inner_cues {
+            let def = &self.rules.cues[inner.cue as usize];
+            let said = cue_stance(def.stance, inner.negation.map(|(k, _)| k));
+            if said != Stance::Assert {
+                stance = compose(stance, said);
+                let negation = inner.negation.map(|(_, n)| format!(" `{}`", self.words_of(n))).unwrap_or_default();
+                reasons.push(format!("inner{negation} `{}` is {said}: {stance}", self.words_of(inner.span)));
+            }
+        }
+        // A negator negates its own clause: it counts only when no clause break stands
+        // between it and the words the proposition matched ("It wasn't just us - it's …").
+        let negations: Vec<&(Span, Negation)> = content
+            .negators
+            .iter()
+            .filter(|(s, _)| content.span.contains(*s))
+            .filter(|(s, _)| {
+                anchors.is_empty() || anchors.iter().any(|a| a.start >= s.end && self.same_clause(s.end, a.start))
+            })
+            .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
+            .collect();
+        // Negators cancel out only within one clause ("not untrue"); "none of its missiles
+        // was fired, and no unit was deployed" negates twice, not zero times.
+        let negations: Vec<&(Span, Negation)> = match negations.first() {
+            Some((first, _)) => {
+                negations.iter().copied().filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end))).collect()
+            }
+            None => negations,
+        };
+        if negations.len() % 2 == 1 {
+            let (n, _) = negations[0];
+            stance = stance.negated();
+            reasons.push(format!("content negated by `{}`: {stance}", self.words_of(*n)));
+        }
+        if content.embedded {
+            return (stance, reasons);
+        }
+        // A proposition's own words ("staged", "false flag") are never markers against it.
+        let own: Vec<Span> = content
+            .region
+            .found_terms()
+            .iter()
+            .filter(|(t, _)| own_terms.binary_search(t).is_ok())
+            .map(|(_, s)| *s)
+            .collect();
+        let marker = content.markers.iter().find(|m| {
+            !own.iter().any(|o| o.overlaps(**m))
+                && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
+        });
+        if let Some(m) = marker {
+            stance = Stance::Deny;
+            reasons.push(format!("denial marker `{}`", self.words_of(*m)));
+        }
+        if stance == Stance::Assert
+            && let Some(h) = content.hedges.first()
+        {
+            stance = Stance::Hedge;
+            reasons.push(format!("hedged by `{}`", self.words_of(*h)));
+        }
+        (stance, reasons)
+    }
+
+    /// The stance of a unit on a proposition, with reasons; `None` when a role-aware
+    /// proposition finds no doer and no denial, or when the unit only reports another
+    /// speaker on a matter that is not that speaker's own.
+    fn stance(
+        &self,
+        unit: &Unit,
+        prop: &Proposition,
+        content: &Content<'_>,
+        matched: &Matched<'_>,
+    ) -> Option<(Stance, Vec<String>, Support)> {
+        let (mut stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, matched.found);
+        let denied_by_marker = reasons.iter().any(|r| r.starts_with("denial marker"));
+        // "Haley said Russia rejected an investigation": a report of another speaker's
+        // stance on their own conduct is the reporter's claim; a report of what they said
+        // about others is theirs alone, unless the reporter judges it ("without evidence").
+        if let Some(&(speaker, cue)) = content.reported.first() {
+            if self.is_one_of(speaker, &prop.agent) {
+                let def = &self.rules.cues[cue.cue as usize];
+                let said = cue_stance(def.stance, cue.negation.map(|(k, _)| k));
+                stance = compose(stance, said);
+                reasons.push(format!("reports `{}` ({said}): {stance}", self.words_of(cue.span)));
+                return Some((stance, reasons, Support::Roles));
+            }
+            if !denied_by_marker {
+                return None;
+            }
+            return Some((stance, reasons, Support::Words));
+        }
+        let region = content.region;
+        let counter = prop.counter.iter().find_map(|t| region.find(*t, &self.rules.terms));
+        let flip = |s: Stance| if s == Stance::Deny { Stance::Deny } else { s.negated() };
+        if let Some(c) = counter {
+            stance = flip(stance);
+            reasons.push(format!("rival account `{}`: {stance}", self.words_of(c)));
+            return Some((stance, reasons, Support::Roles));
+        }
+        if prop.agent.is_empty() {
+            return Some((stance, reasons, Support::Words));
+        }
+        let dir = &self.rules.directory;
+        let agent = content.doers.iter().find(|d| self.is_one_of(d.actor, &prop.agent));
+        let rival = content.doers.iter().find(|d| !d.own_side && self.is_one_of(d.actor, &prop.rivals));
+        let mut support = Support::Roles;
+        if let Some(d) = agent {
+            let side = if d.own_side { ", the speaker's side" } else { "" };
+            reasons.push(format!("names the doer `{}` ({}{side})", self.words_of(d.span), dir.get(d.actor).id));
+        } else if let Some(d) = rival {
+            stance = flip(stance);
+            reasons.push(format!("names a rival doer `{}` ({}): {stance}", self.words_of(d.span), dir.get(d.actor).id));
+        } else if !denied_by_marker || !matched.own_words {
+            // A bare denial marker denies a role-aware proposition only when the content
+            // itself names the event; borrowed context needs a doer.
+            return None;
+        } else {
+            support = Support::Words;
+        }
+        Some((stance, reasons, support))
+    }
+}

@@ -1,0 +1,309 @@
+//! Per-sentence analysis: tokens, actor mentions, pronouns, and reporting cues.
+
+use super::words;
+use crate::lexicon::{ActorIdx, CueIdx, Hit, Negation, Pronoun, Role, Via};
+use crate::ruleset::RuleSet;
+use pack::schema::{CueKind, CuePattern};
+use parse::{Date, Span, Token, TokenKind};
+
+/// Tokens of a span of text, with an ASCII-lower-case copy of the span for word tests
+/// (one buffer, not one string per token: ASCII case folding keeps byte offsets).
+#[derive(Debug, Default)]
+pub struct Words {
+    /// The tokens.
+    pub toks: Vec<Token>,
+    lower: String,
+    base: usize,
+}
+
+impl Words {
+    /// Tokenises `span` of `text`.
+    pub fn new(text: &str, span: Span) -> Words {
+        let toks: Vec<Token> = parse::token::tokens(text, span).collect();
+        let lower = span.text(text).to_ascii_lowercase();
+        Words { toks, lower, base: span.start }
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn at(&self, offset: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < offset)
+    }
+
+    /// Index one past the last token ending at or before `offset`.
+    pub fn before(&self, offset: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= offset)
+    }
+
+    /// Lower-case word at `i`, or `""`.
+    pub fn word(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.lower.get(t.span.start - self.base..t.span.end - self.base)).unwrap_or("")
+    }
+
+    /// Whether token `i` is punctuation.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+/// An actor named in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where.
+    pub span: Span,
+    /// Who, resolved (a title resolves to the person holding it at the date).
+    pub actor: ActorIdx,
+    /// How it was named.
+    pub via: Via,
+}
+
+/// A pronoun or definite description that refers back to an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// A personal pronoun.
+    Pronoun(Pronoun),
+    /// "the minister" (a person) or "the ministry" (a body).
+    Anaphor {
+        /// Whether it refers to a person.
+        person: bool,
+    },
+    /// "the statement", "the report": a document, which speaks for whoever issued it, the
+    /// last speaker before it.
+    Issuer,
+}
+
+/// A pronoun or anaphor in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RefMention {
+    /// Where.
+    pub span: Span,
+    /// What sort.
+    pub kind: Reference,
+}
+
+/// A reporting cue used as one in this sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueHit {
+    /// Where.
+    pub span: Span,
+    /// Which cue.
+    pub cue: CueIdx,
+    /// A negator right before it ("has never acknowledged", "did not deny").
+    pub negation: Option<(Negation, Span)>,
+    /// A passive use ("is blamed"): its speaker, if any, follows "by".
+    pub passive: bool,
+}
+
+/// Roles found in a span, by kind.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Actor mentions, non-overlapping, in order.
+    pub mentions: Vec<Mention>,
+    /// Pronouns and anaphors, in order.
+    pub refs: Vec<RefMention>,
+    /// Reporting cues, in order.
+    pub cues: Vec<CueHit>,
+}
+
+/// Priority of a mention when spans overlap equally: titles are the most specific.
+fn rank(via: Via) -> u8 {
+    match via {
+        Via::Title(_) => 3,
+        Via::Alias => 2,
+        Via::Metonym => 1,
+        Via::Demonym => 0,
+    }
+}
+
+/// Finds mentions, references and cues among the `hits` of a sentence.
+pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: Option<Date>) -> Found {
+    let mut candidates: Vec<Mention> = Vec::new();
+    let mut refs = Vec::new();
+    let mut cue_hits: Vec<(Span, CueIdx)> = Vec::new();
+    let mut negators: Vec<(Span, Negation)> = Vec::new();
+    let heads: Vec<Span> =
+        hits.iter().filter(|h| rules.lexicon.roles(h.pattern).contains(&Role::Head)).map(|h| h.span).collect();
+
+    for hit in hits {
+        let roles = rules.lexicon.roles(hit.pattern);
+        // A title pattern can name several people over time: take the holder at the date,
+        // else the first listed.
+        let mut title: Option<(ActorIdx, u32)> = None;
+        for role in roles {
+            match *role {
+                Role::Actor(actor, Via::Title(t)) => {
+                    let covers = rules.directory.titles.get(t as usize).is_some_and(|ti| ti.period.covers(date));
+                    if covers || title.is_none() {
+                        let keep_previous = title.is_some_and(|(_, prev)| {
+                            rules.directory.titles.get(prev as usize).is_some_and(|ti| ti.period.covers(date))
+                        });
+                        if !keep_previous {
+                            title = Some((actor, t));
+                        }
+                    }
+                }
+                Role::Actor(actor, Via::Demonym) => {
+                    if let Some(head) = head_after(hit.span, &heads, words, 2) {
+                        let span = extend_heads(hit.span.cover(head), &heads, words);
+                        candidates.push(Mention { span, actor, via: Via::Demonym });
+                    }
+                }
+                // "a White Helmets volunteer", "Pentagon officials": a name with its head.
+                Role::Actor(actor, via) => {
+                    candidates.push(Mention { span: extend_heads(hit.span, &heads, words), actor, via })
+                }
+                Role::Cue(cue) => cue_hits.push((hit.span, cue)),
+                Role::Negator(kind) => negators.push((hit.span, kind)),
+                Role::Pronoun(p) => refs.push(RefMention { span: hit.span, kind: Reference::Pronoun(p) }),
+                Role::Anaphor => {
+                    let last = hit.span.text(text).rsplit(' ').next().unwrap_or("").to_lowercase();
+                    let kind = if words::is_document_head(&last) {
+                        Reference::Issuer
+                    } else {
+                        Reference::Anaphor { person: !words::is_group_head(&last) }
+                    };
+                    refs.push(RefMention { span: hit.span, kind });
+                }
+                _ => {}
+            }
+        }
+        if let Some((actor, t)) = title {
+            let resolved = match rules.directory.titles.get(t as usize) {
+                Some(ti) if !ti.period.covers(date) => ti.of.unwrap_or(actor),
+                _ => actor,
+            };
+            candidates.push(Mention { span: hit.span, actor: resolved, via: Via::Title(t) });
+        }
+    }
+
+    // Longest first, then most specific; keep those that overlap nothing kept.
+    candidates
+        .sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(rank(b.via).cmp(&rank(a.via))).then(a.span.cmp(&b.span)));
+    let mut mentions: Vec<Mention> = Vec::new();
+    for c in candidates {
+        if !mentions.iter().any(|m| m.span.overlaps(c.span)) {
+            mentions.push(c);
+        }
+    }
+    mentions.sort_by_key(|m| m.span);
+    let mentions = merge_titles(rules, text, mentions);
+
+    refs.retain(|r| !mentions.iter().any(|m| m.span.overlaps(r.span)));
+    refs.sort_by_key(|r| r.span);
+    refs.dedup_by_key(|r| r.span);
+
+    cue_hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
+    let mut cues: Vec<CueHit> = Vec::new();
+    for (span, cue) in cue_hits {
+        if cues.iter().any(|c| c.span.overlaps(span)) || mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let Some(def) = rules.cues.get(cue as usize) else { continue };
+        let i = words.at(span.start);
+        let prev = prev_word(words, i, 1);
+        if def.kind == CueKind::Verb && words::is_determiner(prev) {
+            continue; // "the claims", "these denials": a noun, not a report.
+        }
+        if def.pattern == CuePattern::Call && matches!(words.word(words.at(span.end)), "for" | "on" | "off" | "up") {
+            continue; // "called for an inquiry" demands; it does not characterise.
+        }
+        let passive = def.kind == CueKind::Verb
+            && (words::is_be(prev) || (prev.ends_with("ly") && words::is_be(prev_word(words, i, 2))));
+        let negation = negators
+            .iter()
+            .rev()
+            .find(|(n, _)| {
+                n.end <= span.start && words.at(n.start) + 4 >= i && no_clause_break(words, words.at(n.start), i)
+            })
+            .map(|&(n, k)| (k, n));
+        cues.push(CueHit { span, cue, negation, passive });
+    }
+    Found { mentions, refs, cues }
+}
+
+/// The lower-case word `back` tokens before token `i`, skipping nothing.
+pub fn prev_word(words: &Words, i: usize, back: usize) -> &str {
+    i.checked_sub(back).map_or("", |j| words.word(j))
+}
+
+/// Whether no clause punctuation stands between tokens `from` and `to`.
+fn no_clause_break(words: &Words, from: usize, to: usize) -> bool {
+    (from..to).all(|k| !matches!(words.word(k), "," | ";" | ":" | "\"" | "(" | ")"))
+}
+
+/// A speaker head within `within` words after `span` ("Russian defence ministry").
+fn head_after(span: Span, heads: &[Span], words: &Words, within: usize) -> Option<Span> {
+    let first = words.at(span.end);
+    let near = |h: &&Span| {
+        if h.start < span.end {
+            return false;
+        }
+        let at = words.at(h.start);
+        at >= first && at - first <= within && (first..at).all(|k| !words.is_punct(k))
+    };
+    let start = heads.iter().filter(near).map(|h| h.start).min()?;
+    heads.iter().filter(|h| h.start == start).max_by_key(|h| h.end).copied()
+}
+
+/// `span` extended over the heads that directly follow it ("army command").
+fn extend_heads(mut span: Span, heads: &[Span], words: &Words) -> Span {
+    while let Some(head) = head_after(span, heads, words, 0) {
+        span = span.cover(head);
+    }
+    span
+}
+
+/// Joins a title and the name right after it into one mention of the named person
+/// ("Russian Foreign Minister Sergei Lavrov").
+fn merge_titles(rules: &RuleSet, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(last) = out.last_mut() {
+            let between = text.get(last.span.end..m.span.start).unwrap_or("x");
+            let adjacent = !between.is_empty() && between.trim().is_empty();
+            let person = |a: ActorIdx| rules.directory.get(a).kind == pack::schema::ActorKind::Person;
+            if adjacent && matches!(last.via, Via::Title(_)) && m.via == Via::Alias && person(m.actor) {
+                *last = Mention { span: last.span.cover(m.span), actor: m.actor, via: Via::Alias };
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Whether the words right before `span` make it the object of a preposition, looking
+/// past articles and possessives ("against the Assad regime", "in Syria").
+pub fn after_preposition(text: &str, words: &Words, span: Span) -> bool {
+    // A possessor is the doer of its noun whatever governs the phrase ("of Assad's plan").
+    if possessive_after(text, span) {
+        return false;
+    }
+    let mut i = words.at(span.start);
+    for _ in 0..4 {
+        let Some(j) = i.checked_sub(1) else { return false };
+        let word = words.word(j);
+        // "belonged to a Ukrainian unit", "delivered to": the object of "to" owns it.
+        let owner = word == "to" && j > 0 && words::is_possession_verb(words.word(j - 1));
+        if words::is_preposition(word) && !owner {
+            return true;
+        }
+        // "over eastern Ukraine", "in rebel-held Idlib", "near the southern city of":
+        // articles, possessives and modifiers of a place may stand between.
+        if !matches!(word, "the" | "a" | "an" | "its" | "their" | "his" | "her") && !words::is_place_modifier(word) {
+            return false;
+        }
+        i = j;
+    }
+    false
+}
+
+/// Whether a possessive `'s` (or a plural's bare `'`) follows `span`: "Russia's".
+pub fn possessive_after(text: &str, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    rest.starts_with("'s") || rest.starts_with("' ")
+}

@@ -1,0 +1,248 @@
+//! Units of speech in a sentence: attributed contents, quotes with the speaker carried
+//! from elsewhere, and the outlet's own narration.
+
+use super::sentence::Words;
+use super::{Run, Speaker, Unit, Who, words};
+use claim::Voice;
+use claim::trace::{Step, StepKind};
+use parse::Span;
+
+impl Run<'_> {
+    /// The last speaker of paragraph `p` before sentence `before`.
+    pub(super) fn paragraph_speaker(&self, p: usize, before: usize) -> Option<(Speaker, usize)> {
+        (0..before).rev().take_while(|&j| self.parsed.sentences[j].paragraph >= p).find_map(|j| {
+            if self.parsed.sentences[j].paragraph != p {
+                return None;
+            }
+            self.analysed[j].attributions.iter().rev().find_map(|(_, s)| s.clone().map(|s| (s, j)))
+        })
+    }
+
+    /// Who a quote opening paragraph `p + 1` belongs to: the last speaker of paragraph `p`,
+    /// or, when nobody spoke there, the person it is about ("Lavrov spoke after the talks.").
+    fn previous_paragraph_speaker(&self, p: usize, before: usize) -> Option<(Speaker, usize)> {
+        self.paragraph_speaker(p, before).or_else(|| {
+            let j = (0..before).rev().find(|&j| self.parsed.sentences[j].paragraph == p)?;
+            let a = &self.analysed[j];
+            let actor = a.persons.first().or(a.groups.first()).copied()?;
+            let how = format!("the subject of the paragraph before ({})", self.actor_name(actor));
+            Some((Speaker { who: Who::Actor(actor), span: None, how }, j))
+        })
+    }
+
+    /// A paragraph of one short line with no final punctuation, or a Markdown heading.
+    pub(super) fn is_heading(&self, i: usize) -> bool {
+        let s = self.parsed.sentences[i];
+        let text = self.words_of(s.span);
+        if text.starts_with('#') {
+            return true;
+        }
+        let alone = self.parsed.paragraphs.get(s.paragraph).is_some_and(|p| *p == s.span);
+        let last = text.trim_end().chars().next_back();
+        alone
+            && !matches!(last, Some('.' | '!' | '?' | '"' | '\'' | ':' | ';'))
+            && text.split_whitespace().count() <= 20
+    }
+
+    /// For each quote, the index of its chain and the chain's speaker.
+    pub(super) fn quote_chains(&self) -> Vec<(usize, Option<(Speaker, usize)>)> {
+        let quotes = &self.parsed.quotes;
+        let mut chain_of = Vec::with_capacity(quotes.len());
+        let mut chain = 0;
+        for (k, q) in quotes.iter().enumerate() {
+            if k > 0 {
+                let prev = quotes[k - 1];
+                let starts_paragraph =
+                    self.parsed.paragraphs.get(q.paragraph).is_some_and(|p| q.span.start.saturating_sub(p.start) <= 1);
+                let continued = !prev.closed && q.paragraph == prev.paragraph + 1 && starts_paragraph;
+                if !continued {
+                    chain += 1;
+                }
+            }
+            chain_of.push(chain);
+        }
+        let mut speakers: Vec<Option<(Speaker, usize)>> = vec![None; chain + 1];
+        for (j, a) in self.analysed.iter().enumerate() {
+            for (attr, speaker) in &a.attributions {
+                let Some(speaker) = speaker else { continue };
+                for (k, q) in quotes.iter().enumerate() {
+                    let near = attr.content.overlaps(q.span)
+                        || (attr.cue.span.start >= q.span.end && attr.cue.span.start - q.span.end <= 24);
+                    let in_sentence = self.parsed.sentences[j].span.overlaps(q.span);
+                    if near && in_sentence && speakers[chain_of[k]].is_none() {
+                        speakers[chain_of[k]] = Some((speaker.clone(), j));
+                    }
+                }
+            }
+        }
+        chain_of.into_iter().map(|c| (c, speakers[c].clone())).collect()
+    }
+
+    /// The units of speech of sentence `i`.
+    pub(super) fn units(
+        &self,
+        i: usize,
+        chains: &[(usize, Option<(Speaker, usize)>)],
+        steps: &mut Vec<Step>,
+    ) -> Vec<Unit> {
+        let s = self.parsed.sentences[i];
+        let a = &self.analysed[i];
+        let mut units = Vec::new();
+        for (k, (attr, speaker)) in a.attributions.iter().enumerate() {
+            if self.explain {
+                let cue = &self.rules.cues[attr.cue.cue as usize];
+                let mut detail = format!("{} ({}), read as `{}`", cue.lemma, cue.stance, attr.layout);
+                if attr.cue.passive {
+                    detail.push_str(", passive");
+                }
+                if let Some((_, n)) = attr.cue.negation {
+                    detail.push_str(&format!(", negated by `{}`", self.words_of(n)));
+                }
+                steps.push(Step { kind: StepKind::Cue, text: self.words_of(attr.cue.span), detail });
+            }
+            let Some(speaker) = speaker else {
+                if self.explain {
+                    let detail = "no speaker found before or after the cue".into();
+                    steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
+                }
+                continue;
+            };
+            if attr.content.is_empty() {
+                continue;
+            }
+            if self.explain {
+                steps.push(Step {
+                    kind: StepKind::Speaker,
+                    text: self.speaker_text(speaker),
+                    detail: speaker.how.clone(),
+                });
+                steps.push(Step { kind: StepKind::Content, text: self.words_of(attr.content), detail: String::new() });
+            }
+            units.push(Unit {
+                speaker: speaker.clone(),
+                voice: Voice::Actor,
+                content: attr.content,
+                cue: Some(attr.cue),
+                agent: attr.agent,
+                values_only: false,
+                attribution: Some(k),
+            });
+        }
+        for (k, q) in self.parsed.quotes.iter().enumerate() {
+            let piece = Span::new(q.span.start.max(s.span.start), q.span.end.min(s.span.end));
+            if piece.is_empty() || piece.len() < 8 || units.iter().any(|u| u.content.overlaps(piece)) {
+                continue;
+            }
+            let carried = chains.get(k).and_then(|(_, sp)| sp.clone()).or_else(|| {
+                // A floating quote: the paragraph's last speaker, or the previous paragraph's
+                // when the quote opens its own paragraph.
+                self.paragraph_speaker(s.paragraph, i).or_else(|| {
+                    let opens = self
+                        .parsed
+                        .paragraphs
+                        .get(q.paragraph)
+                        .is_some_and(|p| q.span.start.saturating_sub(p.start) <= 1);
+                    if opens && q.paragraph > 0 { self.previous_paragraph_speaker(q.paragraph - 1, i) } else { None }
+                })
+            });
+            let Some((mut speaker, from)) = carried else {
+                if self.explain {
+                    let detail = "quote with no speaker in reach".into();
+                    steps.push(Step { kind: StepKind::Skip, text: self.words_of(piece), detail });
+                }
+                continue;
+            };
+            let line = self.parsed.location(self.parsed.sentences[from].span.start).line;
+            speaker.how = format!("quote attributed at line {line} ({})", speaker.how);
+            speaker.span = None;
+            if self.explain {
+                steps.push(Step { kind: StepKind::Quote, text: self.words_of(piece), detail: speaker.how.clone() });
+            }
+            units.push(Unit {
+                speaker,
+                voice: Voice::Actor,
+                content: piece,
+                cue: None,
+                agent: None,
+                values_only: false,
+                attribution: None,
+            });
+        }
+        // Non-restrictive relative clauses inside what someone said are the narrator's.
+        let mut narration = Vec::new();
+        for unit in &mut units {
+            // Only after the cue: "the strike, which he said was necessary" is the speaker's.
+            let from = unit.cue.map_or(unit.content.start, |c| c.span.end.max(unit.content.start));
+            if let Some(cut) = self.relative_clause(Span::new(from, unit.content.end)) {
+                narration.push(Span::new(cut, unit.content.end));
+                unit.content.end = cut;
+            }
+        }
+        let pure = units.is_empty()
+            && a.attributions.is_empty()
+            && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
+        let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
+        if pure {
+            units.push(Unit {
+                speaker: outlet,
+                voice: Voice::Outlet,
+                content: s.span,
+                cue: None,
+                agent: None,
+                values_only: false,
+                attribution: None,
+            });
+        } else {
+            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
+                units.push(Unit {
+                    speaker: outlet.clone(),
+                    voice: Voice::Outlet,
+                    content: span,
+                    cue: None,
+                    agent: None,
+                    values_only: true,
+                    attribution: None,
+                });
+            }
+        }
+        units
+    }
+
+    /// Parts of the sentence no unit covers, for the outlet's values.
+    fn uncovered(&self, sentence: Span, units: &[Unit]) -> Vec<Span> {
+        let mut taken: Vec<Span> = units.iter().map(|u| u.content).collect();
+        taken.sort();
+        let mut out = Vec::new();
+        let mut at = sentence.start;
+        for t in taken {
+            if t.start > at {
+                out.push(Span::new(at, t.start));
+            }
+            at = at.max(t.end);
+        }
+        if at < sentence.end {
+            out.push(Span::new(at, sentence.end));
+        }
+        out.retain(|s| s.len() > 3);
+        out
+    }
+
+    /// Where a non-restrictive relative clause starts in `content`: ", which …", ", who …",
+    /// or ", an action that …".
+    fn relative_clause(&self, content: Span) -> Option<usize> {
+        let words = Words::new(self.text, content);
+        for k in 0..words.len() {
+            if words.word(k) != "," {
+                continue;
+            }
+            let next = words.word(k + 1);
+            let article_that = matches!(next, "a" | "an" | "the")
+                && (k + 2..(k + 5).min(words.len()))
+                    .any(|j| words.word(j) == "that" || words::is_relative(words.word(j)));
+            if words::is_relative(next) || article_that {
+                return Some(words.toks[k].span.start);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,446 @@
+//! Closed word classes the engine needs that are grammar, not pack data: auxiliaries,
+//! determiners, prepositions. Packs hold the open classes (cues, markers, names).
+
+/// Whether `word` (lower case) may stand between a speaker and its reporting verb:
+/// auxiliaries, adverbs, time words ("Russia on Wednesday firmly denied").
+pub fn is_gap_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "is",
+        "was",
+        "were",
+        "are",
+        "also",
+        "again",
+        "then",
+        "still",
+        "already",
+        "just",
+        "now",
+        "later",
+        "earlier",
+        "once",
+        "twice",
+        "further",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "on",
+        "in",
+        "at",
+        "late",
+        "early",
+        "last",
+        "this",
+        "next",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "both",
+        "all",
+        "each",
+        "too",
+        "even",
+        "soon",
+        "first",
+        "initially",
+        "separately",
+        "however",
+        "meanwhile",
+        "instead",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "not",
+        "never",
+        "n't",
+        "been",
+        "being",
+        "be",
+        "the",
+        "a",
+        "an",
+        "and",
+        "continued",
+        "continues",
+        "continue",
+        "to",
+        "went",
+        "go",
+        "goes",
+        "tried",
+        "try",
+        "tries",
+        "sought",
+        "seemed",
+        "appeared",
+    ];
+    (word.len() > 4 && word.ends_with("ly")) || WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `word` (lower case) makes the next word a noun: "the claims", "these denials".
+pub fn is_determiner(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "these", "those", "this", "that", "such", "his", "her", "their", "its", "our", "your", "my",
+        "any", "no", "s", "of", "whose", "every", "similar", "previous", "earlier", "latest", "new", "repeated",
+    ];
+    WORDS.contains(&word)
+}
+
+/// Whether `word` (lower case) is a form of "be", making a following participle passive.
+pub fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "was" | "were" | "are" | "been" | "being" | "be" | "'s")
+}
+
+/// Whether `word` (lower case) opens a prepositional phrase that can trail a reporting verb
+/// without being what was said ("Lavrov said in an interview").
+pub fn is_trailing_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "from"
+            | "via"
+            | "through"
+            | "to"
+            | "late"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "without"
+    )
+}
+
+/// Whether `word` (lower case) ends a list of items in a subset reading of a number:
+/// "including 20 children" gives a part, not the total.
+pub fn is_subset_marker(word: &str) -> bool {
+    matches!(word, "including" | "includes" | "include" | "among" | "whom" | "them")
+}
+
+/// Whether a quantity as written is vague ("dozens", "hundreds", "several"): no figure.
+pub fn is_vague_quantity(raw: &str) -> bool {
+    let last = raw.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    !raw.bytes().any(|b| b.is_ascii_digit())
+        && matches!(
+            last.as_str(),
+            "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "tens"
+                | "millions"
+                | "several"
+                | "many"
+                | "numerous"
+                | "few"
+        )
+}
+
+/// Whether `word` (lower case) ends the noun phrase of a number: a preposition, a verb of
+/// being, a conjunction, a relative pronoun or a subset marker ("12 people in Douma", "12
+/// people including 5 children").
+pub fn ends_noun_phrase(word: &str) -> bool {
+    is_subset_marker(word)
+        || is_relative(word)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "in" | "on"
+                | "at"
+                | "of"
+                | "from"
+                | "by"
+                | "with"
+                | "for"
+                | "to"
+                | "after"
+                | "during"
+                | "near"
+                | "and"
+                | "or"
+                | "but"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "that"
+                | "as"
+                | "when"
+                | "while"
+        )
+}
+
+/// Whether `word` (lower case) opens a non-restrictive relative clause after a comma: the
+/// narrator's background, not what the speaker said ("…, which killed 74 people").
+pub fn is_relative(word: &str) -> bool {
+    matches!(word, "which" | "who" | "whose" | "whom")
+}
+
+/// Heads of anaphors that refer to a body rather than a person ("the ministry").
+/// Whether `word` (lower case) heads a description of a document ("the statement"), which
+/// speaks for whoever issued it.
+pub fn is_document_head(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "report" | "communique" | "communiqué" | "document" | "letter" | "release" | "memo" | "summary"
+    )
+}
+
+/// Whether `word` (lower case) heads a description of a body rather than a person.
+pub fn is_group_head(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "government"
+            | "agency"
+            | "office"
+            | "department"
+            | "army"
+            | "military"
+            | "council"
+            | "committee"
+            | "organisation"
+            | "organization"
+            | "group"
+            | "coalition"
+            | "observatory"
+            | "monitor"
+            | "directorate"
+            | "administration"
+            | "kremlin"
+            | "side"
+            | "mission"
+            | "team"
+            | "body"
+            | "watchdog"
+            | "regime"
+    )
+}
+
+/// Whether `word` (lower case) heads a body that can do what a proposition is about:
+/// "its army", "their forces", "his air force", "its government".
+pub fn is_acting_body(word: &str) -> bool {
+    is_group_head(word)
+        || matches!(
+            word,
+            "forces"
+                | "troops"
+                | "jets"
+                | "aircraft"
+                | "pilots"
+                | "soldiers"
+                | "planes"
+                | "warplanes"
+                | "air"
+                | "units"
+                | "unit"
+                | "officials"
+                | "agents"
+                | "operatives"
+                | "services"
+                | "brigade"
+                | "missiles"
+                | "missile"
+                | "buk"
+                | "own"
+                | "delegation"
+                | "envoy"
+                | "diplomats"
+        )
+}
+
+/// Whether `word` (lower case) is a preposition whose object is not the doer of a clause
+/// ("in Syria", "against the regime"); "by" is left out: it introduces the doer.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "against"
+            | "from"
+            | "to"
+            | "with"
+            | "for"
+            | "into"
+            | "near"
+            | "over"
+            | "about"
+            | "of"
+            | "towards"
+            | "toward"
+            | "across"
+            | "inside"
+            | "outside"
+            | "around"
+            | "between"
+            | "under"
+            | "after"
+            | "before"
+            | "than"
+            | "within"
+            | "upon"
+            | "via"
+            | "like"
+            | "onto"
+            | "throughout"
+            | "among"
+            | "amid"
+    )
+}
+
+/// Whether a negator followed by `next` (lower case, the next two words) does not negate
+/// the clause: "not only", "not just us", "not the first time" (which asserts a repeat).
+pub fn is_negation_idiom(next: &str) -> bool {
+    const IDIOMS: &[&str] = &["only", "just", "merely", "simply", "the first", "alone", "least", "least of"];
+    IDIOMS.iter().any(|i| next == *i || next.starts_with(&format!("{i} ")))
+}
+
+/// Whether `word` (lower case) makes the noun after it refer to something already named:
+/// "the attack", "this incident", "any such attack".
+pub fn is_definite(word: &str) -> bool {
+    matches!(word, "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "same")
+}
+
+/// Whether `word` (lower case) before "to" makes its object the owner ("belonged to").
+pub fn is_possession_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "belonged"
+            | "belonging"
+            | "belongs"
+            | "belong"
+            | "delivered"
+            | "supplied"
+            | "transferred"
+            | "sold"
+            | "handed"
+            | "issued"
+            | "assigned"
+    )
+}
+
+/// Whether `word` (lower case) modifies a place name without being a verb: "eastern",
+/// "rebel-held", "government-controlled", "northwest", "central".
+pub fn is_place_modifier(word: &str) -> bool {
+    let compass = ["north", "south", "east", "west"];
+    let directional = compass.iter().any(|c| word.starts_with(c))
+        && (word.ends_with("ern") || word.ends_with("east") || word.ends_with("west") || compass.contains(&word));
+    let held =
+        word.contains('-') && ["held", "controlled", "occupied", "run", "besieged"].iter().any(|e| word.ends_with(e));
+    directional || held || matches!(word, "central" | "occupied" | "besieged" | "neighbouring" | "neighboring")
+}
+
+/// Whether `word` (lower case) takes a partitive "of" and stays the head of the phrase:
+/// "none of its missiles", "some of their jets".
+pub fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "none" | "one" | "some" | "any" | "all" | "most" | "several" | "many" | "each" | "few" | "two" | "three"
+    )
+}
+
+/// Whether a token is punctuation only.
+pub fn is_punct_str(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Whether `word` (lower case) is an honorific or office that may precede a name without
+/// changing whom it names ("blamed on President Bashar al-Assad's forces").
+pub fn is_honorific(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "secretary",
+        "general",
+        "gen",
+        "gen.",
+        "lt",
+        "lt.",
+        "colonel",
+        "col.",
+        "major",
+        "maj.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen.",
+        "senator",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "king",
+        "queen",
+        "sheikh",
+        "chancellor",
+        "leader",
+    ];
+    WORDS.contains(&word)
+}

@@ -1,0 +1,349 @@
+//! Every word list of every pack compiled into one pair of Aho-Corasick automata, so a
+//! document is scanned once, whatever the number of actors, cues and terms.
+//!
+//! A pattern can play several roles (the word "Syrian" is a demonym and a proposition
+//! term); each hit is looked up in the pattern's role list. Patterns written all in
+//! capitals (acronyms such as `US`) go into a case-sensitive automaton, the rest into an
+//! ASCII case-insensitive one. Hits are kept only on word boundaries.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use parse::Span;
+use std::collections::HashMap;
+
+/// Index of an actor in the compiled directory.
+pub type ActorIdx = u32;
+/// Index of a cue.
+pub type CueIdx = u32;
+/// Index of a matcher term.
+pub type TermIdx = u32;
+
+/// How a mention names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// A name or alias.
+    Alias,
+    /// A place or building that stands for it.
+    Metonym,
+    /// An adjective that needs a head noun after it ("Russian officials").
+    Demonym,
+    /// A title that names a person while they hold it; the index is into the role table.
+    Title(u32),
+}
+
+/// Kinds of negation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Negation {
+    /// "not", "never", "n't": negates the verb it precedes.
+    Plain,
+    /// "no one", "nobody", "none": a universal negative subject ("no one doubts").
+    Universal,
+}
+
+/// Personal pronouns that can stand for a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he
+    He,
+    /// she
+    She,
+    /// they
+    They,
+    /// it
+    It,
+    /// we: the speaker of a quote speaks for their side.
+    We,
+}
+
+/// What a pattern means where it matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Names an actor.
+    Actor(ActorIdx, Via),
+    /// A reporting cue.
+    Cue(CueIdx),
+    /// A negator.
+    Negator(Negation),
+    /// A word that denies the content it stands in.
+    DenialMarker,
+    /// A word that weakens the content to a hedge.
+    Hedge,
+    /// A noun that, after a demonym, makes a speaker or an agent ("officials", "forces").
+    Head,
+    /// A definite description referring back to a person ("the minister").
+    Anaphor,
+    /// A noun referring back to a claim ("the accusations").
+    ClaimNoun,
+    /// A word that makes its clause hypothetical ("if", "whether").
+    Irrealis,
+    /// A pronoun.
+    Pronoun(Pronoun),
+    /// A term of a proposition or frame matcher.
+    Term(TermIdx),
+    /// The first word of a fuzzy term ("Khan" of `~Khan Shaykhun`): where to compare the
+    /// words after it with close spellings.
+    FuzzyAnchor(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    sensitive: bool,
+    prefix: bool,
+}
+
+/// A pattern's roles and how it must match.
+#[derive(Debug, Default)]
+struct Entry {
+    roles: Vec<Role>,
+    /// Matches any word that starts with the pattern (`chemic*`).
+    prefix: bool,
+}
+
+/// Collects patterns and their roles.
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    index: HashMap<(String, bool, bool), usize>,
+    patterns: Vec<(String, Key)>,
+    entries: Vec<Entry>,
+}
+
+pub use parse::normalize::normalise_term;
+
+/// Whether a term is an acronym that must match in capitals (`US`, `U.N.`, `OPCW`).
+pub fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && text.chars().all(|c| !c.is_lowercase())
+}
+
+impl LexiconBuilder {
+    /// Adds `text` with `role`. Acronyms match only in capitals; a trailing `*` matches any
+    /// ending. Empty patterns are ignored.
+    pub fn add(&mut self, text: &str, role: Role) {
+        let mut text = normalise_term(text);
+        let prefix = text.ends_with('*');
+        if prefix {
+            text.pop();
+        }
+        if text.is_empty() {
+            return;
+        }
+        let sensitive = is_acronym(&text);
+        let key_text = if sensitive { text.clone() } else { text.to_lowercase() };
+        let next = self.entries.len();
+        let at = *self.index.entry((key_text.clone(), sensitive, prefix)).or_insert(next);
+        if at == next {
+            self.patterns.push((key_text, Key { sensitive, prefix }));
+            self.entries.push(Entry { roles: Vec::new(), prefix });
+        }
+        let roles = &mut self.entries[at].roles;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+
+    /// Compiles the automata.
+    ///
+    /// Short patterns ("he", "no", "it") occur inside countless words; reported there and
+    /// then rejected, they would cost more than the rest of the scan. They are compiled
+    /// with each character that can stand before a word, so the automaton reports them at
+    /// word starts only ([`SHORT`] bytes or fewer; the text's first word is checked apart).
+    pub fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
+        let mut insensitive_ids = Vec::new();
+        let mut sensitive_ids = Vec::new();
+        let mut insensitive: Vec<String> = Vec::new();
+        let mut sensitive: Vec<String> = Vec::new();
+        let mut short = Vec::new();
+        for (id, (text, key)) in self.patterns.iter().enumerate() {
+            let (list, ids) = if key.sensitive {
+                (&mut sensitive, &mut sensitive_ids)
+            } else {
+                (&mut insensitive, &mut insensitive_ids)
+            };
+            let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let short_word = text.len() <= SHORT && alnum(text.chars().next()) && alnum(text.chars().next_back());
+            if short_word && !self.entries[id].prefix {
+                for lead in LEADS {
+                    for trail in TRAILS {
+                        list.push(format!("{}{text}{}", char::from(lead), char::from(trail)));
+                        ids.push(Id { pattern: id as u32, lead: true, trail: true });
+                    }
+                }
+                short.push((text.clone(), key.sensitive, id as u32));
+            } else {
+                list.push(text.clone());
+                ids.push(Id { pattern: id as u32, lead: false, trail: false });
+            }
+        }
+        let build = |patterns: &[String], case_insensitive: bool| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(case_insensitive)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(patterns)
+        };
+        Ok(Lexicon {
+            insensitive: build(&insensitive, true)?,
+            insensitive_ids,
+            sensitive: build(&sensitive, false)?,
+            sensitive_ids,
+            entries: self.entries,
+            short,
+        })
+    }
+}
+
+/// Longest pattern, in bytes, compiled with its leading boundary characters.
+const SHORT: usize = 4;
+
+/// Characters that can stand right before a word in normalised text.
+const LEADS: [u8; 10] = [b' ', b'\n', b'\t', b'\r', b'"', b'\'', b'(', b'[', b'-', b'/'];
+
+/// Characters that can stand right after a word in normalised text.
+const TRAILS: [u8; 17] =
+    [b' ', b'\n', b'\t', b'\r', b'"', b'\'', b')', b']', b'-', b'/', b',', b'.', b';', b':', b'!', b'?', b'*'];
+
+/// An automaton pattern: which lexicon pattern, and whether boundary characters stand
+/// around it in the automaton's copy.
+#[derive(Clone, Copy, Debug)]
+struct Id {
+    pattern: u32,
+    lead: bool,
+    trail: bool,
+}
+
+/// The compiled word lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    insensitive: AhoCorasick,
+    insensitive_ids: Vec<Id>,
+    sensitive: AhoCorasick,
+    sensitive_ids: Vec<Id>,
+    entries: Vec<Entry>,
+    /// Short patterns, checked by hand at the start of the text.
+    short: Vec<(String, bool, u32)>,
+}
+
+/// A pattern found in a text, on word boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    /// Where.
+    pub span: Span,
+    /// Which pattern.
+    pub pattern: u32,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `span` starts and ends on word boundaries (a prefix pattern only starts on one).
+fn on_boundaries(text: &str, span: Span, prefix: bool) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.get(span.start), span.end.checked_sub(1).and_then(|i| bytes.get(i)))
+    else {
+        return false;
+    };
+    // ASCII fast path; other characters are decoded.
+    let before = |i: usize| -> bool {
+        match bytes.get(i.wrapping_sub(1)) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text.get(..i).and_then(|h| h.chars().next_back()).is_some_and(is_word_char),
+        }
+    };
+    let after = |i: usize| -> bool {
+        match bytes.get(i) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()).is_some_and(is_word_char),
+        }
+    };
+    let starts_word = if first.is_ascii() { first.is_ascii_alphanumeric() } else { true };
+    let ends_word = if last.is_ascii() { last.is_ascii_alphanumeric() } else { true };
+    let before_ok = !starts_word || span.start == 0 || !before(span.start);
+    let after_ok = prefix || !ends_word || !after(span.end);
+    before_ok && after_ok && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
+impl Lexicon {
+    /// Every pattern occurrence on word boundaries in `text`, sorted by position.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::with_capacity(text.len() / 32);
+        for (automaton, ids) in [(&self.insensitive, &self.insensitive_ids), (&self.sensitive, &self.sensitive_ids)] {
+            if ids.is_empty() {
+                continue;
+            }
+            for m in automaton.find_overlapping_iter(text) {
+                let id = ids[m.pattern().as_usize()];
+                let span = Span::new(m.start() + usize::from(id.lead), m.end() - usize::from(id.trail));
+                if on_boundaries(text, span, self.entries[id.pattern as usize].prefix) {
+                    hits.push(Hit { span, pattern: id.pattern });
+                }
+            }
+        }
+        // Short patterns at the very start or end of the text have no boundary character
+        // on that side for the automaton to see.
+        let len = text.len();
+        for (short, sensitive, pattern) in &self.short {
+            let n = short.len();
+            let mut ends = vec![0];
+            if len > n {
+                ends.push(len - n);
+            }
+            for start in ends {
+                let Some(bytes) = text.as_bytes().get(start..start + n) else { continue };
+                let same =
+                    if *sensitive { bytes == short.as_bytes() } else { bytes.eq_ignore_ascii_case(short.as_bytes()) };
+                let span = Span::new(start, start + n);
+                if same
+                    && on_boundaries(text, span, false)
+                    && !hits.iter().any(|h| h.span == span && h.pattern == *pattern)
+                {
+                    hits.push(Hit { span, pattern: *pattern });
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits
+    }
+
+    /// The roles of a pattern.
+    pub fn roles(&self, pattern: u32) -> &[Role] {
+        self.entries.get(pattern as usize).map_or(&[], |e| e.roles.as_slice())
+    }
+
+    /// Number of distinct patterns.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(patterns: &[&str], text: &str) -> Vec<String> {
+        let mut b = LexiconBuilder::default();
+        for p in patterns {
+            b.add(p, Role::Hedge);
+        }
+        let lexicon = b.build().map_err(|e| e.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        lexicon.scan(text).iter().map(|h| text[h.span.start..h.span.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn word_boundaries_and_case() {
+        assert_eq!(scan(&["no", "US"], "No, nothing us US known."), ["No", "US"]);
+        assert_eq!(scan(&["Russia"], "Russia's and Russian"), ["Russia"]);
+        assert_eq!(scan(&["chemic*"], "chemical chemicals biochemical"), ["chemic", "chemic"]);
+        assert_eq!(scan(&["U.S."], "the U.S.-led strike"), ["U.S."]);
+        assert_eq!(scan(&["Assad's forces"], "al-Assad\u{b4}s forces"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn overlapping_roles() {
+        assert_eq!(
+            scan(&["Russian", "Russian Federation"], "the Russian Federation"),
+            ["Russian", "Russian Federation"]
+        );
+    }
+}

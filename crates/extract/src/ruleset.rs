@@ -1,0 +1,414 @@
+//! The compiled rule set: every pack of a run turned into automata and tables, once.
+
+use crate::actor::{Actor, Directory, Period, Title};
+use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
+use crate::matcher::{Matcher, TermRef, Terms};
+use crate::place::Gazetteer;
+use claim::Stance;
+use pack::frame::{self, ValuePattern};
+use pack::schema::{ActorKind, ChecksDef, CueKind, CuePattern, FrameKind};
+use pack::{Origin, PackError, PackSet};
+use parse::Date;
+use std::collections::HashMap;
+
+/// A compiled reporting cue.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// The lemma as the pack wrote it.
+    pub lemma: String,
+    /// The stance it gives.
+    pub stance: Stance,
+    /// Part of speech.
+    pub kind: CueKind,
+    /// Argument layout.
+    pub pattern: CuePattern,
+}
+
+/// A compiled proposition.
+#[derive(Clone, Debug)]
+pub struct Proposition {
+    /// Pack id.
+    pub id: String,
+    /// One-line statement.
+    pub statement: String,
+    /// What the content must mention.
+    pub about: Matcher,
+    /// Actors whose agency it asserts.
+    pub agent: Vec<ActorIdx>,
+    /// Rival agents.
+    pub rivals: Vec<ActorIdx>,
+    /// Terms of the rival account.
+    pub counter: Vec<TermRef>,
+    /// Publication dates it applies to.
+    pub window: Period,
+    /// Its own exact terms, sorted: they never count as denial markers against it.
+    pub own_terms: Vec<TermIdx>,
+    /// Propositions that asserting this one denies.
+    pub contradicts: Vec<u32>,
+    /// Terms one of which the document must hold; empty when any document will do.
+    pub context: Vec<TermRef>,
+}
+
+/// A compiled value frame.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// Pack id.
+    pub id: String,
+    /// What it measures.
+    pub quantity: String,
+    /// Count or date.
+    pub kind: FrameKind,
+    /// What the paragraph must mention.
+    pub about: Matcher,
+    /// Patterns around the value.
+    pub patterns: Vec<ValuePattern>,
+    /// Publication dates it applies to.
+    pub window: Period,
+    /// Terms one of which the document must hold; empty when any document will do.
+    pub context: Vec<TermRef>,
+    /// Values are tied to their event and compared per event.
+    pub generic: bool,
+    /// The total this frame is a part of.
+    pub part_of: Option<u32>,
+    /// Nouns (lower case) the number must count, for a part.
+    pub heads: Vec<String>,
+    /// Nouns (lower case) the number must not count: the heads of this frame's parts.
+    pub refused_heads: Vec<String>,
+}
+
+/// Every pack of a run, compiled.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) directory: Directory,
+    pub(crate) cues: Vec<Cue>,
+    pub(crate) terms: Terms,
+    pub(crate) propositions: Vec<Proposition>,
+    pub(crate) frames: Vec<Frame>,
+    /// For each exact term, the propositions whose matchers use it.
+    pub(crate) term_propositions: Vec<Vec<u32>>,
+    /// For each exact term, the frames whose matchers use it.
+    pub(crate) term_frames: Vec<Vec<u32>>,
+    pub(crate) outlets: HashMap<String, ActorIdx>,
+    pub(crate) gazetteer: Gazetteer,
+    checks: ChecksDef,
+    pack_names: Vec<String>,
+}
+
+fn date(text: &Option<String>) -> Option<Date> {
+    text.as_deref().and_then(Date::parse_published)
+}
+
+fn period(from: &Option<String>, until: &Option<String>) -> Period {
+    Period { from: date(from), until: date(until) }
+}
+
+/// Pronouns every pack set knows.
+const PRONOUNS: [(&str, Pronoun); 5] =
+    [("he", Pronoun::He), ("she", Pronoun::She), ("they", Pronoun::They), ("it", Pronoun::It), ("we", Pronoun::We)];
+
+/// Negators that quantify the subject ("no one doubts") rather than negate a verb.
+const UNIVERSAL_NEGATORS: [&str; 5] = ["no one", "no-one", "nobody", "none", "nothing"];
+
+impl RuleSet {
+    /// Compiles validated packs. References the loader already checked are checked again
+    /// here, so a pack set built by hand cannot panic the engine.
+    pub fn compile(packs: &PackSet) -> Result<RuleSet, Vec<PackError>> {
+        let mut errors = Vec::new();
+        let mut lexicon = LexiconBuilder::default();
+        let mut directory = Directory::default();
+        let mut outlets = HashMap::new();
+
+        for def in &packs.actors {
+            let actor = &def.value;
+            let idx = directory.push(Actor {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind,
+                gender: actor.gender,
+                memberships: Vec::new(),
+            });
+            for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
+                lexicon.add(alias, Role::Actor(idx, Via::Alias));
+                if actor.kind == ActorKind::Outlet {
+                    outlets.insert(alias.to_lowercase(), idx);
+                }
+            }
+            if actor.kind == ActorKind::Outlet {
+                outlets.insert(actor.id.to_lowercase(), idx);
+            }
+            for metonym in &actor.metonyms {
+                lexicon.add(metonym, Role::Actor(idx, Via::Metonym));
+            }
+            for demonym in &actor.demonyms {
+                lexicon.add(demonym, Role::Actor(idx, Via::Demonym));
+            }
+        }
+        let mut memberships = Vec::new();
+        let mut titles = Vec::new();
+        for (idx, def) in packs.actors.iter().enumerate() {
+            for m in &def.value.member_of {
+                if let Some(parent) = resolve(&directory, &m.actor, &def.origin, &mut errors) {
+                    memberships.push((idx as ActorIdx, parent, period(&m.from, &m.until)));
+                }
+            }
+            for role in &def.value.roles {
+                let of = role.of.as_deref().and_then(|id| resolve(&directory, id, &def.origin, &mut errors));
+                titles.push((
+                    role.title.clone(),
+                    Title { person: idx as ActorIdx, of, period: period(&role.from, &role.until) },
+                ));
+            }
+        }
+        for (member, parent, period) in memberships {
+            directory.get_mut(member).memberships.push((parent, period));
+        }
+        for (title, t) in titles {
+            let at = directory.titles.len() as u32;
+            for pattern in title_patterns(&title, t.of.map(|of| &packs.actors[of as usize].value)) {
+                lexicon.add(&pattern, Role::Actor(t.person, Via::Title(at)));
+            }
+            directory.titles.push(t);
+        }
+
+        let mut cues = Vec::new();
+        for def in &packs.cues {
+            let cue = &def.value;
+            let idx = cues.len() as u32;
+            let mut forms = match (cue.forms.is_empty(), cue.kind) {
+                (false, _) => cue.forms.clone(),
+                (true, CueKind::Verb) => crate::inflect::verb_forms(&cue.cue),
+                (true, CueKind::Noun) => crate::inflect::noun_forms(&cue.cue),
+                (true, CueKind::Phrase) => Vec::new(),
+            };
+            forms.push(cue.cue.clone());
+            for form in &forms {
+                lexicon.add(form, Role::Cue(idx));
+            }
+            cues.push(Cue { lemma: cue.cue.clone(), stance: cue.stance, kind: cue.kind, pattern: cue.pattern });
+        }
+
+        let lex = &packs.lexicon;
+        for word in &lex.negators {
+            let kind = if UNIVERSAL_NEGATORS.contains(&word.to_lowercase().as_str()) {
+                Negation::Universal
+            } else {
+                Negation::Plain
+            };
+            lexicon.add(word, Role::Negator(kind));
+        }
+        let lists: [(&[String], Role); 6] = [
+            (&lex.denial_markers, Role::DenialMarker),
+            (&lex.hedges, Role::Hedge),
+            (&lex.speaker_heads, Role::Head),
+            (&lex.anaphors, Role::Anaphor),
+            (&lex.claim_nouns, Role::ClaimNoun),
+            (&lex.irrealis, Role::Irrealis),
+        ];
+        for (words, role) in lists {
+            for word in words {
+                lexicon.add(word, role);
+            }
+        }
+        for (word, pronoun) in PRONOUNS {
+            lexicon.add(word, Role::Pronoun(pronoun));
+        }
+
+        let mut terms = Terms::default();
+        let mut propositions = Vec::new();
+        for def in &packs.propositions {
+            let p = &def.value;
+            let about = Matcher::compile(&p.about, &mut terms, &mut lexicon);
+            let mut own_terms: Vec<TermIdx> = about.exact_terms().collect();
+            own_terms.sort_unstable();
+            own_terms.dedup();
+            let actors = |ids: &[String], errors: &mut Vec<PackError>| {
+                ids.iter().filter_map(|id| resolve(&directory, id, &def.origin, errors)).collect::<Vec<_>>()
+            };
+            propositions.push(Proposition {
+                id: p.id.clone(),
+                statement: p.statement.clone(),
+                about,
+                agent: actors(&p.agent, &mut errors),
+                rivals: actors(&p.rivals, &mut errors),
+                counter: p.counter.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
+                window: period(&p.from, &p.until),
+                own_terms,
+                contradicts: Vec::new(),
+                context: p.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
+            });
+        }
+        for (i, def) in packs.propositions.iter().enumerate() {
+            for id in &def.value.contradicts {
+                match packs.propositions.iter().position(|p| &p.value.id == id) {
+                    Some(j) => propositions[i].contradicts.push(j as u32),
+                    None => errors.push(PackError {
+                        origin: def.origin.clone(),
+                        message: format!("unknown proposition `{id}` in `contradicts`"),
+                        help: None,
+                    }),
+                }
+            }
+        }
+        let mut frames = Vec::new();
+        for def in &packs.frames {
+            let f = &def.value;
+            let mut patterns = Vec::new();
+            for source in &f.patterns {
+                match frame::compile(source, f.kind) {
+                    Ok(p) => patterns.push(p),
+                    Err(err) => errors.push(PackError { origin: def.origin.clone(), message: err.0, help: None }),
+                }
+            }
+            frames.push(Frame {
+                id: f.id.clone(),
+                quantity: f.quantity.clone(),
+                kind: f.kind,
+                about: Matcher::compile(&f.about, &mut terms, &mut lexicon),
+                patterns,
+                window: period(&f.from, &f.until),
+                context: f.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
+                generic: f.generic,
+                part_of: None,
+                heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
+                refused_heads: Vec::new(),
+            });
+        }
+        for (i, def) in packs.frames.iter().enumerate() {
+            let Some(total) = &def.value.part_of else { continue };
+            match packs.frames.iter().position(|f| &f.value.id == total) {
+                Some(j) if j != i => {
+                    frames[i].part_of = Some(j as u32);
+                    let heads = frames[i].heads.clone();
+                    frames[j].refused_heads.extend(heads);
+                }
+                _ => errors.push(PackError {
+                    origin: def.origin.clone(),
+                    message: format!("unknown frame `{total}` in `part_of`"),
+                    help: None,
+                }),
+            }
+        }
+        let gazetteer = Gazetteer::compile(&packs.places, &packs.event_kinds, &mut errors);
+
+        let lexicon = match lexicon.build() {
+            Ok(lexicon) => lexicon,
+            Err(err) => {
+                let origin = Origin { file: Default::default(), line: 1, column: 1 };
+                errors.push(PackError { origin, message: format!("cannot compile the word lists: {err}"), help: None });
+                return Err(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let term_count = terms.exact_len();
+        let mut term_propositions = vec![Vec::new(); term_count];
+        for (i, p) in propositions.iter().enumerate() {
+            for t in &p.own_terms {
+                term_propositions[*t as usize].push(i as u32);
+            }
+        }
+        let mut term_frames = vec![Vec::new(); term_count];
+        for (i, f) in frames.iter().enumerate() {
+            for t in f.about.exact_terms() {
+                let list = &mut term_frames[t as usize];
+                if !list.contains(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Ok(RuleSet {
+            lexicon,
+            directory,
+            cues,
+            terms,
+            propositions,
+            frames,
+            term_propositions,
+            term_frames,
+            outlets,
+            gazetteer,
+            checks: packs.checks.clone(),
+            pack_names: packs
+                .files
+                .iter()
+                .map(|f| f.meta.as_ref().map_or_else(|| f.path.display().to_string(), |m| m.name.clone()))
+                .collect(),
+        })
+    }
+
+    /// The merged `checks` of the packs.
+    pub fn checks(&self) -> &ChecksDef {
+        &self.checks
+    }
+
+    /// Names of the packs, in load order.
+    pub fn pack_names(&self) -> &[String] {
+        &self.pack_names
+    }
+
+    /// Number of distinct patterns scanned for.
+    pub fn pattern_count(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// Proposition ids and statements, in pack order.
+    pub fn propositions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.propositions.iter().map(|p| (p.id.as_str(), p.statement.as_str()))
+    }
+
+    /// Frame ids and quantities, in pack order.
+    pub fn frames(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.frames.iter().map(|f| (f.id.as_str(), f.quantity.as_str()))
+    }
+
+    /// Ids of the blocs the actor `id` belongs to on `date` (empty for unknown ids).
+    pub fn blocs_of(&self, id: &str, date: Option<Date>) -> Vec<String> {
+        self.directory.find(id).map_or_else(Vec::new, |a| self.directory.blocs(a, date))
+    }
+
+    /// The principal id the actor `id` speaks for on `date` (itself when unknown).
+    pub fn principal_of(&self, id: &str, date: Option<Date>) -> String {
+        self.directory
+            .find(id)
+            .map_or_else(|| id.to_owned(), |a| self.directory.get(self.directory.principal(a, date)).id.clone())
+    }
+}
+
+fn resolve(directory: &Directory, id: &str, origin: &Origin, errors: &mut Vec<PackError>) -> Option<ActorIdx> {
+    let found = directory.find(id);
+    if found.is_none() {
+        errors.push(PackError { origin: origin.clone(), message: format!("unknown actor `{id}`"), help: None });
+    }
+    found
+}
+
+/// Whether `name` is a proper name: every word, past a leading "the", capitalised (or a
+/// particle such as "of", "and", "al-").
+fn is_proper_name(name: &str) -> bool {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    name.split([' ', '-']).all(|w| {
+        matches!(w, "of" | "and" | "the" | "al" | "el" | "de") || w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// The phrases a title is written as: the bare title when it names no actor, else the
+/// title combined with the actor's names and demonyms ("Russia's foreign minister",
+/// "the Russian foreign minister", "foreign minister of Russia", "U.S. Secretary of State").
+fn title_patterns(title: &str, of: Option<&pack::schema::ActorDef>) -> Vec<String> {
+    let Some(of) = of else { return vec![title.to_owned()] };
+    let mut out = Vec::new();
+    // Only proper names combine with a title: "the Trump administration's foreign
+    // minister" or "government forces foreign minister" are never written, and each such
+    // alias would add three patterns to the automaton.
+    for name in of.aliases.iter().chain(std::iter::once(&of.name)).filter(|n| is_proper_name(n)) {
+        out.push(format!("{name}'s {title}"));
+        out.push(format!("{name} {title}"));
+        out.push(format!("{title} of {name}"));
+    }
+    for demonym in &of.demonyms {
+        out.push(format!("{demonym} {title}"));
+    }
+    out
+}

@@ -1,0 +1,4 @@
+//! Integration tests of the extract crate.
+
+mod fixtures;
+mod hostile;

@@ -1,0 +1,3 @@
+//! Integration tests of the pack crate.
+
+mod bad_rules;

@@ -20,7 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let mut document = parse::Document::from_text("fuzz", text.clone());
     document.published = parse::Date::new(2017, 4, 13);
-    for claim in rules.extract(&document) {
+    for claim in rules.extract(&parse::parse(&document)) {
         assert!(claim.evidence.span.end <= text.len());
     }
 });

@@ -2,9 +2,11 @@
 //! `claimcheck claims --format jsonl` writes it and `claimcheck compare` reads it back, so
 //! extraction and comparison can run in different processes or on different machines.
 //!
-//! [`check`] names the conflict kinds and severities; [`trace`] holds what `explain` shows.
+//! [`check`] names the conflict kinds and severities; [`trace`] holds what `explain` shows;
+//! [`text`] writes claims and reads values as fixtures and gold files do.
 
 pub mod check;
+pub mod text;
 pub mod trace;
 
 pub use check::{ConflictKind, Severity};

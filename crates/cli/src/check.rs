@@ -3,12 +3,13 @@
 use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, FailOn, Global, ReportArgs, ReportFormat};
 use crate::config::Config;
 use crate::output::{emit_with, note, use_color, write_atomic};
-use crate::pipeline::{self, Extraction};
+use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result};
 use claim::Severity;
 use compare::Conflict;
 use extract::RuleSet;
+use extract::pipeline::Extraction;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -19,10 +20,11 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
-    let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
-    let conflicts = report_conflicts(&rules, &extraction.claims, extraction.summary(), &gate, global, &pool)?;
+    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let summary = pipeline::summary(&extraction);
+    let conflicts = report_conflicts(&rules, &extraction.claims, summary, &gate, global, &pool)?;
     if !global.quiet {
-        note(&extraction.timing());
+        note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(status(&conflicts, gate.fail_on, args.input.strict, &extraction))
 }
@@ -87,7 +89,7 @@ pub fn report_conflicts(
 /// The exit status: 2 when any input had a problem under `--strict`, or when no input
 /// could be read; else 1 when a conflict is at or above `fail_on`; else 0.
 pub fn status(conflicts: &[Conflict], fail_on: FailOn, strict: bool, extraction: &Extraction) -> Status {
-    if extraction.has_diagnostics() && (strict || extraction.documents == 0) {
+    if !extraction.diagnostics.is_empty() && (strict || extraction.documents == 0) {
         // Under --strict any input problem fails; without it only a run that could read
         // nothing at all does, since then the report says nothing.
         return Status::Usage;
@@ -158,7 +160,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     let config = Config::load(global, &cwd)?;
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
-    let extraction = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let format = match args.format {
         ClaimsFormat::Table => report::ClaimFormat::Table,
         ClaimsFormat::Json => report::ClaimFormat::Json,
@@ -167,7 +169,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     };
     emit_with(args.input.output.as_deref(), |out| report::render_claims(&extraction.claims, format, out))?;
     if !global.quiet {
-        note(&extraction.timing());
+        note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(status(&[], FailOn::Never, args.input.strict, &extraction))
 }

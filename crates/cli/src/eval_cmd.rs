@@ -21,7 +21,8 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
         None => args.gold.parent().map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf),
     };
     let pool = pipeline::pool(global.jobs)?;
-    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root));
+    let input = pipeline::input_config(None, false, &config)?;
+    let (claims, diagnostics) = pool.install(|| eval::read_corpus(&rules, &gold, &root, &input));
     for d in &diagnostics {
         note(&d.to_string());
     }

@@ -40,7 +40,7 @@ pub fn explain(args: &ExplainArgs, global: &Global) -> Result<Status> {
             if published.is_some() {
                 document.published = published;
             }
-            rules.explain(&document)
+            rules.explain(&parse::parse(&document))
         })
         .collect();
     let mut bytes = Vec::new();

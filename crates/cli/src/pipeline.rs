@@ -4,12 +4,11 @@ use crate::args::{Global, InputArgs};
 use crate::config::Config;
 use crate::output::note;
 use anyhow::{Context, Result, anyhow, bail};
-use claim::Claim;
 use extract::RuleSet;
+use extract::pipeline::Extraction;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parse::input::{InputConfig, InputFile};
 use parse::{Diagnostic, DiagnosticKind, Document, Format};
-use rayon::prelude::*;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -77,161 +76,80 @@ pub fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
     builder.build().context("cannot start worker threads")
 }
 
-/// What reading and extracting the inputs produced.
-#[derive(Debug, Default)]
-pub struct Extraction {
-    /// Input files found.
-    pub files: usize,
-    /// Documents checked.
-    pub documents: usize,
-    /// Sentences in them.
-    pub sentences: usize,
-    /// Bytes of text read.
-    pub bytes: u64,
-    /// Claims, ordered by document ordinal, then place in the text.
-    pub claims: Vec<Claim>,
-    /// Input problems, in input order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Wall time of the run.
-    pub elapsed: Duration,
+/// The input configuration of a run: the CSV mapping, lossy decoding and size cap from the
+/// arguments and the config file, as `check`, `claims` and `eval` all read.
+pub fn input_config(csv_map: Option<&str>, lossy: bool, config: &Config) -> Result<InputConfig> {
+    let csv = match csv_map {
+        Some(map) => csv_mapping(map)?,
+        None => config.file.csv.clone().unwrap_or_default(),
+    };
+    Ok(InputConfig {
+        csv,
+        lossy: lossy || config.file.lossy.unwrap_or(false),
+        max_file_bytes: config.file.max_file_bytes.unwrap_or(InputConfig::default().max_file_bytes),
+        ..InputConfig::default()
+    })
 }
 
-struct FileResult {
-    documents: usize,
-    sentences: usize,
-    bytes: u64,
-    claims: Vec<Claim>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-fn process(docs: Vec<Document>, diagnostics: Vec<Diagnostic>, rules: &RuleSet) -> FileResult {
-    let mut result = FileResult { documents: docs.len(), sentences: 0, bytes: 0, claims: Vec::new(), diagnostics };
-    for doc in &docs {
-        result.bytes += doc.text.len() as u64;
-        result.sentences += parse::parse(doc).sentences.len();
-        result.claims.extend(rules.extract(doc));
-    }
-    result
-}
-
-/// Reads every input under `args.paths` in the pool, extracts claims, and orders them.
+/// Reads every input under `args.paths` in the pool with the library pipeline
+/// ([`extract::pipeline::run`]), with a progress bar, and prints its diagnostics.
 pub fn extract(
     args: &InputArgs,
     config: &Config,
     global: &Global,
     rules: &RuleSet,
     pool: &rayon::ThreadPool,
-) -> Result<Extraction> {
+) -> Result<(Extraction, Duration)> {
     let start = Instant::now();
-    let csv = match &args.csv_map {
-        Some(map) => csv_mapping(map)?,
-        None => config.file.csv.clone().unwrap_or_default(),
-    };
-    let input = InputConfig {
-        csv,
-        lossy: args.lossy || config.file.lossy.unwrap_or(false),
-        max_file_bytes: config.file.max_file_bytes.unwrap_or(InputConfig::default().max_file_bytes),
-        ..InputConfig::default()
-    };
-    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let input = input_config(args.csv_map.as_deref(), args.lossy, config)?;
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    let (mut files, mut diagnostics) = parse::input::discover(&paths);
-    // The order inputs are named in must not change the report, and a file named twice
-    // (`check a a/b.txt`) is read once: order by path, then number again.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| a.path == b.path);
-    for (index, file) in files.iter_mut().enumerate() {
-        file.index = u32::try_from(index).unwrap_or(u32::MAX);
-    }
-    let progress = progress_bar(files.len(), global.quiet);
-    let results: Vec<FileResult> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let (docs, diags) = parse::input::read_file(file, &input);
-                let result = process(docs, diags, rules);
-                progress.inc(1);
-                result
-            })
-            .collect()
-    });
+    let mut stdin = std::io::stdin();
+    let stdin: Option<&mut (dyn Read + Send)> =
+        if args.paths.iter().any(|p| p.as_os_str() == "-") { Some(&mut stdin) } else { None };
+    let progress = progress_bar(global.quiet);
+    let extraction = pool.install(|| extract::pipeline::run(rules, &paths, stdin, &input, &Bar(&progress)));
     progress.finish_and_clear();
-    let mut extraction = Extraction { files: files.len(), ..Extraction::default() };
-    let mut all = results;
-    if stdin {
-        let stdin_file = InputFile {
-            path: PathBuf::from("-"),
-            display: "-".into(),
-            format: Format::Text,
-            index: u32::try_from(files.len()).unwrap_or(u32::MAX),
-        };
-        let mut bytes = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => {
-                let (docs, diags) = parse::input::decode(&bytes, &stdin_file, &input);
-                all.push(pool.install(|| process(docs, diags, rules)));
-            }
-            Err(err) => diagnostics.push(Diagnostic::skipped("-", format!("cannot read standard input: {err}"))),
-        }
-        extraction.files += 1;
-    }
-    for result in all {
-        extraction.documents += result.documents;
-        extraction.sentences += result.sentences;
-        extraction.bytes += result.bytes;
-        extraction.claims.extend(result.claims);
-        diagnostics.extend(result.diagnostics);
-    }
-    extraction.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    for diagnostic in &diagnostics {
+    for diagnostic in &extraction.diagnostics {
         note(&diagnostic.to_string());
     }
-    if extraction.files == 0 && diagnostics.is_empty() {
+    if extraction.files == 0 && extraction.diagnostics.is_empty() {
         note("note: no input documents found (known extensions: .txt, .md, .jsonl, .csv)");
     }
-    extraction.diagnostics = diagnostics;
-    extraction.elapsed = start.elapsed();
-    Ok(extraction)
+    Ok((extraction, start.elapsed()))
 }
 
-impl Extraction {
-    /// Whether any input was skipped or warned about.
-    pub fn has_diagnostics(&self) -> bool {
-        !self.diagnostics.is_empty()
+/// The summary counts of a run, skipped inputs listed.
+pub fn summary(extraction: &Extraction) -> report::Summary {
+    let diagnostics = &extraction.diagnostics;
+    report::Summary {
+        files: extraction.files,
+        documents: extraction.documents,
+        sentences: extraction.sentences,
+        claims: extraction.claims.len(),
+        input_warnings: diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Warning).count(),
+        skipped: diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::Skipped)
+            .map(|d| report::Skipped { path: location(d), reason: d.message.clone() })
+            .collect(),
+        ..report::Summary::default()
     }
+}
 
-    /// The summary counts, skipped inputs listed.
-    pub fn summary(&self) -> report::Summary {
-        report::Summary {
-            files: self.files,
-            documents: self.documents,
-            sentences: self.sentences,
-            claims: self.claims.len(),
-            input_warnings: self.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Warning).count(),
-            skipped: self
-                .diagnostics
-                .iter()
-                .filter(|d| d.kind == DiagnosticKind::Skipped)
-                .map(|d| report::Skipped { path: location(d), reason: d.message.clone() })
-                .collect(),
-            ..report::Summary::default()
-        }
-    }
-
-    /// "read 3 documents (12.4 kB) in 0.02 s, 0.6 MB/s", for stderr.
-    pub fn timing(&self) -> String {
-        let secs = self.elapsed.as_secs_f64();
-        let mb = self.bytes as f64 / 1e6;
-        let rate = if secs > 0.0 { mb / secs } else { 0.0 };
-        format!(
-            "read {} ({:.1} kB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
-            if self.documents == 1 { "1 document".to_owned() } else { format!("{} documents", self.documents) },
-            self.bytes as f64 / 1e3,
-            secs,
-            rate,
-            if secs > 0.0 { self.documents as f64 / secs } else { 0.0 }
-        )
-    }
+/// "read 3 documents (12.4 kB) in 0.02 s, 0.6 MB/s", for stderr.
+pub fn timing(extraction: &Extraction, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    let mb = extraction.bytes as f64 / 1e6;
+    let rate = if secs > 0.0 { mb / secs } else { 0.0 };
+    let documents = extraction.documents;
+    format!(
+        "read {} ({:.1} kB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
+        if documents == 1 { "1 document".to_owned() } else { format!("{documents} documents") },
+        extraction.bytes as f64 / 1e3,
+        secs,
+        rate,
+        if secs > 0.0 { documents as f64 / secs } else { 0.0 }
+    )
 }
 
 fn location(d: &Diagnostic) -> String {
@@ -242,12 +160,26 @@ fn location(d: &Diagnostic) -> String {
     }
 }
 
-/// A bar on stderr when it is a terminal and the run is not quiet; hidden otherwise.
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+/// The progress bar as the pipeline tells it.
+struct Bar<'a>(&'a ProgressBar);
+
+impl extract::pipeline::Progress for Bar<'_> {
+    fn found(&self, files: usize) {
+        self.0.set_length(files as u64);
+    }
+
+    fn read(&self) {
+        self.0.inc(1);
+    }
+}
+
+/// A bar on stderr when it is a terminal and the run is not quiet; hidden otherwise. Its
+/// length is set once the inputs are found.
+fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {eta}") {
         bar.set_style(style);
     }

@@ -29,13 +29,13 @@ fn main() -> ExitCode {
         let _ = writeln!(err, "error: default packs do not compile");
         return ExitCode::from(2);
     };
-    let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus);
+    let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus, &parse::input::InputConfig::default());
     for d in &diagnostics {
         let _ = writeln!(err, "{d:?}");
     }
     if std::env::args().any(|a| a == "--claims") {
         for c in &claims {
-            let _ = writeln!(out, "{}:{} {}", c.evidence.path, c.evidence.line, extract::fixture::describe(c));
+            let _ = writeln!(out, "{}:{} {}", c.evidence.path, c.evidence.line, claim::text::describe(c));
         }
         return ExitCode::SUCCESS;
     }

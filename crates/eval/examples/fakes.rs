@@ -224,7 +224,7 @@ fn main() -> ExitCode {
         }
         for doc in &docs {
             documents += 1;
-            let found = rules.extract(doc);
+            let found = rules.extract(&parse::parse(doc));
             if let Some(w) = jsonl.as_mut() {
                 for c in &found {
                     if serde_json::to_writer(&mut *w, c).is_err() || writeln!(w).is_err() {

@@ -2,8 +2,8 @@
 //! read from YAML with located errors.
 
 use crate::EvalError;
+use claim::text::parse_value;
 use claim::{ConflictKind, Stance, ValueKind};
-use extract::fixture::parse_value;
 use parse::Interval;
 use serde::{Deserialize, Serialize};
 use std::path::Path;

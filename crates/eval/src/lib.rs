@@ -15,25 +15,18 @@ pub use floor::{Floor, Minimums};
 pub use gold::{Gold, GoldClaim, GoldConflict, GoldDocument, Subject, read_value, value_kind};
 pub use score::{Area, Figures, Item, Row, Scores, score, show_interval, show_value};
 
-/// Reads the documents `gold` lists under `corpus_root` and extracts their claims with
-/// `rules`, in gold order. A document that cannot be read is reported, not fatal: its gold
-/// claims then count as misses.
+/// Reads the documents `gold` lists under `corpus_root` with `input` and extracts their
+/// claims with `rules`, through the same pipeline as `claimcheck check`
+/// ([`extract::pipeline::run`]), so what is scored is what `check` reports. A document that
+/// cannot be read is reported, not fatal: its gold claims then count as misses.
 pub fn read_corpus(
     rules: &extract::RuleSet,
     gold: &Gold,
     corpus_root: &std::path::Path,
+    input: &parse::input::InputConfig,
 ) -> (Vec<claim::Claim>, Vec<parse::Diagnostic>) {
-    let (files, mut diagnostics) = parse::input::discover(&gold.document_paths(corpus_root));
-    let config = parse::input::InputConfig::default();
-    let mut claims = Vec::new();
-    for file in &files {
-        let (documents, found) = parse::input::read_file(file, &config);
-        diagnostics.extend(found);
-        for document in &documents {
-            claims.extend(rules.extract(document));
-        }
-    }
-    (claims, diagnostics)
+    let extraction = extract::pipeline::run(rules, &gold.document_paths(corpus_root), None, input, &());
+    (extraction.claims, extraction.diagnostics)
 }
 
 /// Why a gold or floor file could not be read.

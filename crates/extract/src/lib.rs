@@ -11,21 +11,24 @@ pub mod fixture;
 mod inflect;
 mod lexicon;
 mod matcher;
+pub mod pipeline;
 mod place;
 mod ruleset;
 
 use claim::{Claim, Explanation};
+use parse::Parsed;
 pub use ruleset::RuleSet;
 
 impl RuleSet {
-    /// The claims of one document, in text order.
-    pub fn extract(&self, document: &parse::Document) -> Vec<Claim> {
-        engine::run(self, document, false).0
+    /// The claims of one parsed document, in text order.
+    pub fn extract(&self, parsed: &Parsed<'_>) -> Vec<Claim> {
+        engine::run(self, parsed, false).0
     }
 
-    /// The claims of one document with every decision taken for each sentence.
-    pub fn explain(&self, document: &parse::Document) -> Explanation {
-        let (claims, sentences) = engine::run(self, document, true);
+    /// The claims of one parsed document with every decision taken for each sentence.
+    pub fn explain(&self, parsed: &Parsed<'_>) -> Explanation {
+        let (claims, sentences) = engine::run(self, parsed, true);
+        let document = parsed.document;
         Explanation { document: document.id.clone(), source: document.source.clone(), sentences, claims }
     }
 }

@@ -44,7 +44,7 @@ pub fn render_explanation(explanation: &Explanation, path: &str, out: &mut dyn i
     }
     for claim in &explanation.claims {
         let e = &claim.evidence;
-        writeln!(out, "  {}:{}:{}: {}", path, e.line, e.column, extract::fixture::describe(claim))?;
+        writeln!(out, "  {}:{}:{}: {}", path, e.line, e.column, claim::text::describe(claim))?;
         if !claim.reasons.is_empty() {
             writeln!(out, "    because {}", claim.reasons.join("; "))?;
         }

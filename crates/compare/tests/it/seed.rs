@@ -22,14 +22,8 @@ fn seed_article_opposed_stance_usa_vs_rus() {
         Ok(r) => r,
         Err(e) => panic!("default packs do not compile: {e:?}"),
     };
-    let (files, _) = parse::input::discover(&[seed]);
-    let mut claims = Vec::new();
-    for file in &files {
-        let (docs, _) = parse::input::read_file(file, &parse::input::InputConfig::default());
-        for doc in &docs {
-            claims.extend(ruleset.extract(doc));
-        }
-    }
+    let input = parse::input::InputConfig::default();
+    let claims = extract::pipeline::run(&ruleset, &[seed], None, &input, &()).claims;
     let checks = packs.checks.clone();
     let comparison = compare(&claims, &checks);
     let found = comparison.conflicts.iter().find(|c| {

@@ -19,7 +19,7 @@ fn corpus_reaches_the_floor() {
     let gold = eval::Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let floor = eval::Floor::load(&corpus.join("eval-floor.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let rules = ruleset();
-    let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus);
+    let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus, &parse::input::InputConfig::default());
     assert!(diagnostics.is_empty(), "corpus documents not read: {diagnostics:?}");
     let comparison = compare::compare(&claims, rules.checks());
     let scores = eval::score(&gold, &corpus, &claims, &comparison);

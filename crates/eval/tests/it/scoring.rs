@@ -19,7 +19,7 @@ fn claims() -> Vec<claim::Claim> {
     doc.path = "story/a.md".into();
     doc.source = "Test Wire".into();
     doc.published = parse::Date::parse_published("2017-04-06");
-    ruleset().extract(&doc)
+    ruleset().extract(&parse::parse(&doc))
 }
 
 fn gold(text: &str) -> Gold {
@@ -39,7 +39,7 @@ documents:
     );
     let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());
     assert_eq!((s.claims.true_positives, s.claims.misses), (1, 0), "{:?}", s.false_positives);
-    let found: Vec<String> = claims().iter().map(extract::fixture::describe).collect();
+    let found: Vec<String> = claims().iter().map(claim::text::describe).collect();
     assert_eq!((s.values.true_positives, s.values.misses), (1, 0), "{found:?}");
     assert!((s.claims.f1 - 1.0).abs() < 1e-9);
 }

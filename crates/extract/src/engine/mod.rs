@@ -20,7 +20,7 @@ use attribution::{Attribution, SpeakerRef};
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{ActorRef, Claim, Evidence, Marked, PropositionRef, Stance, Value, Voice};
 use pack::schema::{ActorKind, Gender};
-use parse::{Date, DateMention, DateValue, Document, Parsed, Span};
+use parse::{Date, DateMention, DateValue, Document, LineCol, Parsed, Quote, Span};
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -180,11 +180,41 @@ fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
-/// Runs the engine over one document.
-pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<Claim>, Vec<SentenceTrace>) {
-    let mut parsed = parse::parse(document);
-    let bounded = bound_sentences(parsed.text(), &parsed.sentences);
-    parsed.sentences = bounded;
+/// A parsed document as the engine reads it: the parse, with every sentence longer than
+/// [`MAX_SENTENCE_BYTES`] cut into pieces.
+struct Bounded<'a> {
+    parsed: &'a Parsed<'a>,
+    /// Sentences, in order, none longer than [`MAX_SENTENCE_BYTES`].
+    sentences: Vec<parse::Sentence>,
+    /// Paragraphs, in order.
+    paragraphs: &'a [Span],
+    /// Direct quotes, in order.
+    quotes: &'a [Quote],
+}
+
+impl<'a> Bounded<'a> {
+    fn new(parsed: &'a Parsed<'a>) -> Bounded<'a> {
+        let sentences = bound_sentences(parsed.text(), &parsed.sentences);
+        Bounded { parsed, sentences, paragraphs: &parsed.paragraphs, quotes: &parsed.quotes }
+    }
+
+    fn text(&self) -> &'a str {
+        self.parsed.text()
+    }
+
+    fn original_span(&self, span: Span) -> Span {
+        self.parsed.original_span(span)
+    }
+
+    fn location(&self, offset: usize) -> LineCol {
+        self.parsed.location(offset)
+    }
+}
+
+/// Runs the engine over one parsed document.
+pub(crate) fn run(rules: &RuleSet, parsed: &Parsed<'_>, explain: bool) -> (Vec<Claim>, Vec<SentenceTrace>) {
+    let document = parsed.document;
+    let parsed = Bounded::new(parsed);
     let text = parsed.text();
     let hits = rules.lexicon.scan(text);
     let mut run = Run {
@@ -215,7 +245,7 @@ pub(crate) fn run(rules: &RuleSet, document: &Document, explain: bool) -> (Vec<C
 struct Run<'a> {
     rules: &'a RuleSet,
     document: &'a Document,
-    parsed: &'a Parsed<'a>,
+    parsed: &'a Bounded<'a>,
     text: &'a str,
     hits: &'a [Hit],
     analysed: Vec<Analysed>,

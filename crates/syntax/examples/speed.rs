@@ -1,0 +1,79 @@
+//! Load time and tokens per second of the embedded model, in wall-clock time and in this
+//! process's CPU time (Linux `/proc/self/stat`), which a shared, loaded machine inflates
+//! less. The criterion benchmarks (`cargo bench -p syntax`) are the reference; this is a
+//! cross-check for noisy machines.
+//!
+//! `cargo run --release -p syntax --example speed -- [ROUNDS]`
+
+#![allow(clippy::print_stdout)]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// CPU seconds (user + system) this process has used, when the platform tells.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn measure(label: &str, tokens: usize, rounds: usize, mut f: impl FnMut()) {
+    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    for _ in 0..rounds {
+        f();
+    }
+    let wall = wall.elapsed().as_secs_f64();
+    let cpu = cpu.zip(cpu_seconds()).map(|(a, b)| b - a);
+    let total = (tokens * rounds) as f64;
+    match cpu {
+        Some(cpu) if cpu > 0.0 => println!(
+            "{label}: {:.0} tokens/s wall, {:.0} tokens/s CPU ({:.2} s wall, {cpu:.2} s CPU)",
+            total / wall,
+            total / cpu,
+            wall
+        ),
+        _ => println!("{label}: {:.0} tokens/s wall ({wall:.2} s)", total / wall),
+    }
+}
+
+fn main() {
+    let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let parser = syntax::parser();
+    let cpu = cpu.zip(cpu_seconds()).map_or(f64::NAN, |(a, b)| b - a);
+    let (t, p) = parser.feature_counts();
+    println!(
+        "load: {:.1} ms wall, {:.0} ms CPU ({} bytes, {t} tagger and {p} parser features)",
+        wall.elapsed().as_secs_f64() * 1000.0,
+        cpu * 1000.0,
+        syntax::model_bytes().len()
+    );
+
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let (files, _) = parse::input::discover(&[root]);
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for file in &files {
+        let (documents, _) = parse::input::read_file(file, &parse::input::InputConfig::default());
+        for document in &documents {
+            let parsed = parse::parse(document);
+            let text = parsed.text();
+            for s in &parsed.sentences {
+                sentences.push(parse::token::tokens(text, s.span).map(|t| t.span.text(text).to_string()).collect());
+            }
+        }
+    }
+    let borrowed: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+    let tokens: usize = borrowed.iter().map(Vec::len).sum();
+    println!("{} sentences, {tokens} tokens (corpus/), {rounds} rounds", borrowed.len());
+    measure("tag", tokens, rounds, || {
+        for words in &borrowed {
+            std::hint::black_box(parser.tag(words));
+        }
+    });
+    measure("tag+parse", tokens, rounds, || {
+        for words in &borrowed {
+            std::hint::black_box(parser.parse(words));
+        }
+    });
+}

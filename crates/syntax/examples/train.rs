@@ -1,0 +1,79 @@
+//! Trains the tagger and parser on silver CoNLL files and writes the model file; scores
+//! agreement with the teacher on held-out files.
+//!
+//! `cargo run --release -p syntax --example train -- --out crates/syntax/model/en.model
+//!  [--tagger-epochs N] [--parser-epochs N] [--min-weight N] --train A.conll… --heldout B.conll…`
+//!
+//! With `--prune MODEL` instead of `--train`, drops the weights of `MODEL` below
+//! `--min-weight` and writes the smaller model, without training.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::process::ExitCode;
+use std::time::Instant;
+use syntax::train::{self, Config, Sentence};
+
+fn read(paths: &[String]) -> Result<Vec<Sentence>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        out.extend(train::read_conll(&text).map_err(|e| format!("{path}: {e}"))?);
+    }
+    Ok(out)
+}
+
+fn run() -> Result<(), String> {
+    let mut config = Config { verbose: true, ..Config::default() };
+    let (mut train_paths, mut heldout_paths, mut out, mut prune) = (Vec::new(), Vec::new(), None, None);
+    let mut list: Option<&str> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut number = |name: &str| -> Result<usize, String> {
+            args.next().and_then(|v| v.parse().ok()).ok_or(format!("{name} needs a number"))
+        };
+        match arg.as_str() {
+            "--train" => list = Some("train"),
+            "--heldout" => list = Some("heldout"),
+            "--out" => out = args.next(),
+            "--prune" => prune = args.next(),
+            "--tagger-epochs" => config.tagger_epochs = number("--tagger-epochs")?,
+            "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
+            "--min-weight" => config.min_weight = number("--min-weight")?.min(32767) as i16,
+            path if list == Some("train") => train_paths.push(path.to_string()),
+            path if list == Some("heldout") => heldout_paths.push(path.to_string()),
+            other => return Err(format!("unexpected argument `{other}`")),
+        }
+    }
+    let out = out.ok_or("--out PATH is required")?;
+    let heldout = read(&heldout_paths)?;
+    let bytes = if let Some(model) = prune {
+        let bytes = std::fs::read(&model).map_err(|e| format!("{model}: {e}"))?;
+        train::prune(&bytes, config.min_weight).map_err(|e| format!("{model}: {e}"))?
+    } else {
+        let data = read(&train_paths)?;
+        let tokens: usize = data.iter().map(|s| s.words.len()).sum();
+        eprintln!("training on {} sentences, {tokens} tokens", data.len());
+        let started = Instant::now();
+        let bytes = train::train(&data, &config)?;
+        eprintln!("trained in {:.0} s; model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+        bytes
+    };
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    let parser = syntax::Parser::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let (t, p) = parser.feature_counts();
+    println!("model: {} bytes, {t} tagger features, {p} parser features", bytes.len());
+    if !heldout.is_empty() {
+        println!("held out: {}", train::agreement(&parser, &heldout).summary());
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

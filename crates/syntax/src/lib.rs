@@ -1,0 +1,345 @@
+//! Part-of-speech tags and labelled dependency parses for English sentences.
+//!
+//! An averaged-perceptron tagger and a greedy arc-eager parser, trained on silver
+//! annotations from spaCy's `en_core_web_sm` (see `train/README.md`), with the model
+//! embedded in the binary. Input is the words of one sentence as claimcheck tokenises them;
+//! clitics ("Lavrov's", "didn't") are split for the model and joined again in the result, so
+//! every index in a [`Parse`] is an index into the words given.
+//!
+//! ```
+//! let parse = syntax::parser().parse(&["Lavrov", "said", "it", "was", "a", "lie", "."]);
+//! assert_eq!(parse.dep(0), syntax::Dep::Nsubj);
+//! assert_eq!(parse.head(0), Some(1));
+//! ```
+
+mod labels;
+mod model;
+mod parser;
+mod tagger;
+pub mod train;
+pub mod words;
+
+pub use labels::{Dep, Tag, UnknownLabel};
+pub use model::ModelError;
+
+use model::{Model, Reader};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The model trained by `train/`, embedded at build time.
+static MODEL: &[u8] = include_bytes!("../model/en.model");
+
+/// First bytes of a model file.
+const MAGIC: &[u8; 8] = b"CCSYNTX1";
+
+/// The embedded model file's bytes (for benchmarks and inspection).
+pub fn model_bytes() -> &'static [u8] {
+    MODEL
+}
+
+/// The embedded parser, decoded on first use.
+pub fn parser() -> &'static Parser {
+    static PARSER: OnceLock<Parser> = OnceLock::new();
+    PARSER.get_or_init(|| {
+        // The embedded bytes are a build-time constant that a test decodes; a failure here
+        // is a broken build, not bad input.
+        #[allow(clippy::expect_used)]
+        Parser::from_bytes(MODEL).expect("the embedded syntax model decodes")
+    })
+}
+
+/// A tagger and parser with their weights.
+#[derive(Debug)]
+pub struct Parser {
+    tagger: Model,
+    parser: Model,
+}
+
+impl Parser {
+    /// Decodes a model written by the trainer.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::new(bytes);
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError("not a claimcheck syntax model"));
+        }
+        check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
+        check_names(&mut r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")?;
+        let tagger = Model::decode(&mut r)?;
+        let parser = Model::decode(&mut r)?;
+        if !r.is_done() {
+            return Err(ModelError("trailing bytes"));
+        }
+        if tagger.classes != Tag::ALL.len() || parser.classes != parser::CLASSES {
+            return Err(ModelError("class counts differ"));
+        }
+        Ok(Parser { tagger, parser })
+    }
+
+    /// Number of weighted features in the tagger and in the parser.
+    pub fn feature_counts(&self) -> (usize, usize) {
+        (self.tagger.feature_count(), self.parser.feature_count())
+    }
+
+    /// Tags only, one per word (cheaper than [`Parser::parse`]).
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        let (pieces, owner) = split(words);
+        let tags = tagger::tag(&self.tagger, &pieces);
+        let mut out = vec![Tag::XX; words.len()];
+        // The first piece of each word gives its tag.
+        for (p, &w) in owner.iter().enumerate().rev() {
+            out[w] = tags[p];
+        }
+        out
+    }
+
+    /// Tags and parses the words of one sentence. Never fails; deterministic.
+    pub fn parse(&self, words: &[&str]) -> Parse {
+        let (pieces, owner) = split(words);
+        let tags = tagger::tag(&self.tagger, &pieces);
+        let (heads, labels) = parser::parse(&self.parser, &pieces, &tags);
+        Parse::join(words.len(), &owner, &tags, &heads, &labels)
+    }
+}
+
+fn check_names<'a>(
+    r: &mut Reader<'_>,
+    names: impl ExactSizeIterator<Item = &'a str>,
+    error: &'static str,
+) -> Result<(), ModelError> {
+    if r.u32()? as usize != names.len() {
+        return Err(ModelError(error));
+    }
+    for name in names {
+        let len = usize::from(r.u8()?);
+        if r.take(len)? != name.as_bytes() {
+            return Err(ModelError(error));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the header of a model file (magic and inventories).
+fn write_header(out: &mut Vec<u8>) {
+    out.extend(MAGIC);
+    for names in
+        [Tag::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>(), Dep::ALL.iter().map(|d| d.as_str()).collect()]
+    {
+        out.extend((names.len() as u32).to_le_bytes());
+        for name in names {
+            out.push(name.len() as u8);
+            out.extend(name.as_bytes());
+        }
+    }
+}
+
+/// The model's pieces of `words` (clitics split off), and for each piece its word's index.
+fn split(words: &[&str]) -> (Vec<tagger::Word>, Vec<usize>) {
+    let mut pieces = Vec::with_capacity(words.len() + 4);
+    let mut owner = Vec::with_capacity(words.len() + 4);
+    for (i, word) in words.iter().enumerate() {
+        for piece in words::pieces(word) {
+            pieces.push(tagger::Word::new(piece));
+            owner.push(i);
+        }
+    }
+    (pieces, owner)
+}
+
+/// The tags and dependency tree of one sentence; every index is a word's index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parse {
+    tags: Vec<Tag>,
+    heads: Vec<usize>,
+    deps: Vec<Dep>,
+    /// Children of each word in order, as ranges into `child_list`.
+    child_ranges: Vec<(u32, u32)>,
+    child_list: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+}
+
+const ROOT: usize = usize::MAX;
+
+/// Makes a root of one word on each cycle. The parser builds trees, but joining a word's
+/// pieces could in principle close a loop (a word headed by its own dependent's clitic).
+fn break_cycles(heads: &mut [usize], deps: &mut [Dep]) {
+    let n = heads.len();
+    // 0: not seen, 1: on the path being walked, 2: known to reach a root.
+    let mut seen = vec![0u8; n];
+    let mut path = Vec::new();
+    for start in 0..n {
+        let mut at = start;
+        while at < n && seen[at] == 0 {
+            seen[at] = 1;
+            path.push(at);
+            at = heads[at];
+        }
+        if at < n && seen[at] == 1 {
+            heads[at] = ROOT;
+            deps[at] = Dep::Root;
+        }
+        for p in path.drain(..) {
+            seen[p] = 2;
+        }
+    }
+}
+
+/// Distance of each word from its root, in a forest without cycles.
+fn depths(heads: &[usize]) -> Vec<usize> {
+    let n = heads.len();
+    let mut depth = vec![usize::MAX; n];
+    let mut path = Vec::new();
+    for start in 0..n {
+        let mut at = start;
+        while at < n && depth[at] == usize::MAX && path.len() <= n {
+            path.push(at);
+            at = heads[at];
+        }
+        let mut d = if at < n { depth[at] } else { 0 };
+        for &p in path.iter().rev() {
+            d = if heads[p] < n { d.saturating_add(1) } else { 0 };
+            depth[p] = d;
+        }
+        path.clear();
+    }
+    depth
+}
+
+impl Parse {
+    /// Joins the pieces' analysis back onto the words: a word takes the tag of its first
+    /// piece and the head and relation of the piece that attaches outside the word,
+    /// preferring `neg` ("didn't" is the `neg` of its verb) and else the first.
+    fn join(len: usize, owner: &[usize], tags: &[Tag], heads: &[usize], labels: &[u8]) -> Parse {
+        let mut out_tags = vec![Tag::XX; len];
+        let mut out_heads = vec![ROOT; len];
+        let mut out_deps = vec![Dep::Root; len];
+        let mut chosen = vec![false; len];
+        for p in (0..owner.len()).rev() {
+            out_tags[owner[p]] = tags[p];
+        }
+        for (p, &w) in owner.iter().enumerate() {
+            let head = heads[p];
+            let head_word = if head == parser::NONE { ROOT } else { owner[head] };
+            if head_word == w {
+                continue;
+            }
+            let rel = Dep::from_index(usize::from(labels[p])).unwrap_or(Dep::Dep);
+            let rel = if head_word == ROOT { Dep::Root } else { rel };
+            if !chosen[w] || (rel == Dep::Neg && out_deps[w] != Dep::Neg) {
+                chosen[w] = true;
+                out_heads[w] = head_word;
+                out_deps[w] = rel;
+            }
+        }
+        Parse::build(out_tags, out_heads, out_deps)
+    }
+
+    fn build(tags: Vec<Tag>, mut heads: Vec<usize>, mut deps: Vec<Dep>) -> Parse {
+        let n = tags.len();
+        break_cycles(&mut heads, &mut deps);
+        let mut counts = vec![0u32; n + 1];
+        for &h in &heads {
+            if h < n {
+                counts[h] += 1;
+            }
+        }
+        let mut child_ranges = Vec::with_capacity(n);
+        let mut start = 0u32;
+        for &c in &counts[..n] {
+            child_ranges.push((start, start));
+            start += c;
+        }
+        let mut child_list = vec![0usize; start as usize];
+        for (i, &h) in heads.iter().enumerate() {
+            if h < n {
+                let slot = &mut child_ranges[h].1;
+                child_list[*slot as usize] = i;
+                *slot += 1;
+            }
+        }
+        // Subtree extents, children before heads: walk words deepest first.
+        let mut spans: Vec<(usize, usize)> = (0..n).map(|i| (i, i + 1)).collect();
+        let depth = depths(&heads);
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+        for &i in &order {
+            let h = heads[i];
+            if h < n {
+                let (s, e) = spans[i];
+                let span = &mut spans[h];
+                span.0 = span.0.min(s);
+                span.1 = span.1.max(e);
+            }
+        }
+        Parse { tags, heads, deps, child_ranges, child_list, spans }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    /// Part-of-speech tag of word `i` (`XX` when `i` is out of range).
+    pub fn tag(&self, i: usize) -> Tag {
+        self.tags.get(i).copied().unwrap_or(Tag::XX)
+    }
+
+    /// Head of word `i`; `None` for a root (or when `i` is out of range).
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.heads.get(i).copied().filter(|&h| h != ROOT)
+    }
+
+    /// Relation of word `i` to its head (`ROOT` for a root or when `i` is out of range).
+    pub fn dep(&self, i: usize) -> Dep {
+        self.deps.get(i).copied().unwrap_or(Dep::Root)
+    }
+
+    /// Dependents of word `i`, left to right.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let (s, e) = self.child_ranges.get(i).copied().unwrap_or((0, 0));
+        self.child_list[s as usize..e as usize].iter().copied()
+    }
+
+    /// The contiguous range of words that `i` heads, `i` included (empty when out of range).
+    pub fn subtree(&self, i: usize) -> Range<usize> {
+        self.spans.get(i).map_or(0..0, |&(s, e)| s..e)
+    }
+
+    /// The roots, left to right: one per sentence as the model reads it.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).filter(|&i| self.heads[i] == ROOT)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joining_pieces_never_leaves_a_cycle() {
+        // Word 0 is pieces 0 and 1, word 1 is piece 2; piece 0 hangs on piece 2, which
+        // hangs on piece 1, the root: joined, each word would head the other.
+        let tags = [Tag::NNP, Tag::POS, Tag::NN];
+        let heads = [2, parser::NONE, 1];
+        let labels = [Dep::Poss.index() as u8, 0, Dep::Dep.index() as u8];
+        let parse = Parse::join(2, &[0, 0, 1], &tags, &heads, &labels);
+        let roots: Vec<usize> = parse.roots().collect();
+        assert_eq!(roots.len(), 1, "{parse:?}");
+        assert_eq!(parse.subtree(roots[0]), 0..2);
+    }
+
+    #[test]
+    fn clitics_take_the_relation_that_matters() {
+        // "did" + "n't" both hang on "help": the word is the verb's `neg`.
+        let tags = [Tag::VBD, Tag::RB, Tag::VB];
+        let heads = [2, 2, parser::NONE];
+        let labels = [Dep::Aux.index() as u8, Dep::Neg.index() as u8, 0];
+        let parse = Parse::join(2, &[0, 0, 1], &tags, &heads, &labels);
+        assert_eq!((parse.head(0), parse.dep(0), parse.tag(0)), (Some(1), Dep::Neg, Tag::VBD));
+        assert_eq!(parse.children(1).collect::<Vec<_>>(), vec![0]);
+    }
+}

@@ -1,0 +1,591 @@
+//! Training: averaged perceptrons for the tagger and the parser (a dynamic oracle with
+//! exploration, Goldberg and Nivre 2012), from CoNLL-style silver data; agreement scores;
+//! the model file. Used by `examples/train.rs`; see `train/README.md`.
+
+use crate::Parser;
+use crate::labels::{Dep, Tag};
+use crate::model::{self, Model};
+use crate::parser::{self, CLASSES, Move, NONE, State};
+use crate::tagger::{self, Word};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// One annotated sentence, in the model's pieces (clitics split).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    /// The pieces.
+    pub words: Vec<String>,
+    /// Their tags.
+    pub tags: Vec<Tag>,
+    /// Their heads (`None` for a root).
+    pub heads: Vec<Option<usize>>,
+    /// Their relations.
+    pub deps: Vec<Dep>,
+}
+
+/// Reads the CoNLL-style file `train/annotate.py` writes: `index word tag head dep` per line
+/// (tab-separated; head -1 for a root), a blank line after each sentence, `#` comments.
+/// Unknown tags read as `XX` and unknown relations as `dep`; a malformed line is an error
+/// naming its line number.
+pub fn read_conll(text: &str) -> Result<Vec<Sentence>, String> {
+    let mut out = Vec::new();
+    let mut current = Sentence { words: Vec::new(), tags: Vec::new(), heads: Vec::new(), deps: Vec::new() };
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !current.words.is_empty() {
+                out.push(std::mem::replace(
+                    &mut current,
+                    Sentence { words: Vec::new(), tags: Vec::new(), heads: Vec::new(), deps: Vec::new() },
+                ));
+            }
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [_, word, tag, head, rel] = fields[..] else {
+            return Err(format!("line {}: expected 5 tab-separated fields", n + 1));
+        };
+        let head: i64 = head.parse().map_err(|_| format!("line {}: head `{head}` is not a number", n + 1))?;
+        current.words.push(word.to_string());
+        current.tags.push(tag.parse().unwrap_or(Tag::XX));
+        current.heads.push(usize::try_from(head).ok());
+        current.deps.push(rel.parse().unwrap_or(Dep::Dep));
+    }
+    if !current.words.is_empty() {
+        out.push(current);
+    }
+    for (k, s) in out.iter().enumerate() {
+        if s.heads.iter().any(|h| h.is_some_and(|h| h >= s.words.len())) {
+            return Err(format!("sentence {}: a head points outside the sentence", k + 1));
+        }
+    }
+    Ok(out)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: u8,
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// An averaged perceptron being trained.
+struct Perceptron {
+    classes: usize,
+    weights: HashMap<u32, Vec<Entry>, BuildHasherDefault<KeyHasher>>,
+    now: u32,
+}
+
+impl Perceptron {
+    fn new(classes: usize) -> Perceptron {
+        Perceptron { classes, weights: HashMap::default(), now: 0 }
+    }
+
+    fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        scores.fill(0.0);
+        for key in keys {
+            if let Some(list) = self.weights.get(key) {
+                for e in list {
+                    scores[usize::from(e.class)] += e.weight;
+                }
+            }
+        }
+    }
+
+    fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    fn update(&mut self, keys: &[u32], gold: usize, guess: usize) {
+        if gold == guess {
+            return;
+        }
+        let now = self.now;
+        for &key in keys {
+            let list = self.weights.entry(key).or_default();
+            for (class, delta) in [(gold, 1.0f32), (guess, -1.0)] {
+                let e = match list.iter().position(|e| usize::from(e.class) == class) {
+                    Some(i) => &mut list[i],
+                    None => {
+                        list.push(Entry { class: class as u8, weight: 0.0, total: 0.0, stamp: now });
+                        let last = list.len() - 1;
+                        &mut list[last]
+                    }
+                };
+                e.total += f64::from(now - e.stamp) * f64::from(e.weight);
+                e.stamp = now;
+                e.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, quantised to `i16` with one scale for the model; entries that
+    /// quantise below `min_weight` are dropped, and features left without entries.
+    fn finish(&self, min_weight: i16) -> Vec<(u32, Vec<(u8, i16)>)> {
+        let now = f64::from(self.now.max(1));
+        let average = |e: &Entry| (e.total + f64::from(self.now - e.stamp) * f64::from(e.weight)) / now;
+        let max = self.weights.values().flatten().map(|e| average(e).abs()).fold(0.0f64, f64::max);
+        let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+        let mut out: Vec<(u32, Vec<(u8, i16)>)> = self
+            .weights
+            .iter()
+            .filter_map(|(&key, list)| {
+                let mut kept: Vec<(u8, i16)> = list
+                    .iter()
+                    .map(|e| (e.class, (average(e) * scale).round().clamp(-32767.0, 32767.0) as i16))
+                    .filter(|&(_, w)| w.unsigned_abs() >= min_weight.unsigned_abs().max(1))
+                    .collect();
+                kept.sort_unstable();
+                (!kept.is_empty()).then_some((key, kept))
+            })
+            .collect();
+        out.sort_unstable_by_key(|f| f.0);
+        out
+    }
+}
+
+/// A small deterministic random source (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// How to train.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Passes over the data for the tagger.
+    pub tagger_epochs: usize,
+    /// Passes over the data for the parser.
+    pub parser_epochs: usize,
+    /// Quantised weights smaller than this are dropped (keeps the model small).
+    pub min_weight: i16,
+    /// Seed of the shuffles and of exploration.
+    pub seed: u64,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { tagger_epochs: 5, parser_epochs: 10, min_weight: 2, seed: 0x5eed, verbose: false }
+    }
+}
+
+fn pieces(s: &Sentence) -> Vec<Word> {
+    s.words.iter().map(|w| Word::new(w)).collect()
+}
+
+fn train_tagger(data: &[Sentence], config: &Config) -> Perceptron {
+    let mut model = Perceptron::new(Tag::ALL.len());
+    let mut rng = Rng(config.seed | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let prepared: Vec<Vec<Word>> = data.iter().map(pieces).collect();
+    let mut scores = vec![0f32; model.classes];
+    let mut keys = [0u32; tagger::FEATURES];
+    for epoch in 0..config.tagger_epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, gold) = (&prepared[k], &data[k].tags);
+            let (mut p1, mut p2) = (tagger::no_tag(), tagger::no_tag());
+            for (i, gold) in gold.iter().enumerate() {
+                model.tick();
+                tagger::features(words, i, p1, p2, &mut keys);
+                model.score(&keys, &mut scores);
+                let guess = argmax_f(&scores);
+                model.update(&keys, gold.index(), guess);
+                right += usize::from(guess == gold.index());
+                total += 1;
+                p2 = p1;
+                p1 = guess as u64;
+            }
+        }
+        if config.verbose {
+            log(&format!("tagger epoch {}: {:.2}% on training data", epoch + 1, pct(right, total)));
+        }
+    }
+    model
+}
+
+fn argmax_f(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Gold tree of one sentence for the oracle.
+struct Gold<'a> {
+    heads: &'a [Option<usize>],
+    labels: Vec<u8>,
+    children: Vec<Vec<usize>>,
+}
+
+impl Gold<'_> {
+    fn head(&self, i: usize) -> usize {
+        self.heads[i].unwrap_or(NONE)
+    }
+
+    /// Gold arcs lost for good by `m` in `state` (Goldberg and Nivre's arc-eager cost, with
+    /// roots as words that never take a head).
+    fn cost(&self, state: &State, m: Move) -> usize {
+        let n = state.n;
+        let b = state.b;
+        let in_buffer = |k: usize| k != NONE && k >= b && k < n;
+        let children_in_buffer = |s: usize| self.children[s].iter().filter(|&&k| k >= b).count();
+        let headless_children_on_stack =
+            |w: usize| self.children[w].iter().filter(|&&k| state.on_stack[k] && state.heads[k] == NONE).count();
+        match (m, state.top()) {
+            (Move::Shift, _) => {
+                let g = self.head(b);
+                usize::from(g != NONE && g < n && state.on_stack[g]) + headless_children_on_stack(b)
+            }
+            (Move::Reduce, Some(s)) => children_in_buffer(s),
+            (Move::Left(l), Some(s)) => {
+                let g = self.head(s);
+                let head =
+                    if g == b { usize::from(l != self.labels[s]) } else { usize::from(g == NONE || in_buffer(g)) };
+                head + children_in_buffer(s)
+            }
+            (Move::Right(l), Some(s)) => {
+                let g = self.head(b);
+                let head = if g == s {
+                    usize::from(l != self.labels[b])
+                } else {
+                    usize::from(g == NONE || in_buffer(g) || state.on_stack[g])
+                };
+                head + headless_children_on_stack(b)
+            }
+            (_, None) => usize::MAX,
+        }
+    }
+}
+
+fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Perceptron {
+    let mut model = Perceptron::new(CLASSES);
+    let mut rng = Rng(config.seed.rotate_left(17) | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let prepared: Vec<Vec<Word>> = data.iter().map(pieces).collect();
+    let golds: Vec<Gold<'_>> = data
+        .iter()
+        .map(|s| {
+            let mut children = vec![Vec::new(); s.words.len()];
+            for (i, h) in s.heads.iter().enumerate() {
+                if let Some(h) = *h {
+                    children[h].push(i);
+                }
+            }
+            Gold { heads: &s.heads, labels: s.deps.iter().map(|d| d.index() as u8).collect(), children }
+        })
+        .collect();
+    let mut scores = vec![0f32; CLASSES];
+    let mut keys = [0u32; parser::FEATURES];
+    let mut costs = vec![0usize; CLASSES];
+    for epoch in 0..config.parser_epochs {
+        rng.shuffle(&mut order);
+        let explore = epoch > 0;
+        let (mut right, mut total) = (0usize, 0usize);
+        for &k in &order {
+            let (words, gold) = (&prepared[k], &golds[k]);
+            let mut state = State::new(words.len());
+            while !state.is_final() {
+                if state.stack.is_empty() {
+                    state.apply(Move::Shift);
+                    continue;
+                }
+                if state.b >= state.n {
+                    state.apply(Move::Reduce);
+                    continue;
+                }
+                model.tick();
+                parser::features(&state, words, &tags[k], &mut keys);
+                model.score(&keys, &mut scores);
+                // The structural cost of an arc is the same for every label: compute it once
+                // (with label 1, never the gold's ROOT) and add the label's own cost.
+                let arc = |m: Move| if state.is_valid(m) { gold.cost(&state, m) } else { usize::MAX };
+                let (left_cost, right_cost) = (arc(Move::Left(1)), arc(Move::Right(1)));
+                let s0 = state.top().unwrap_or(0);
+                let mut least = usize::MAX;
+                for (class, cost) in costs.iter_mut().enumerate() {
+                    *cost = match Move::from_class(class) {
+                        Move::Left(0) | Move::Right(0) => usize::MAX,
+                        Move::Left(l) => relabel(left_cost, gold.head(s0) == state.b, gold.labels[s0], l),
+                        Move::Right(l) => relabel(right_cost, gold.head(state.b) == s0, gold.labels[state.b], l),
+                        m => arc(m),
+                    };
+                    least = least.min(*cost);
+                }
+                let guess = parser::best_valid(&state, &scores);
+                let mut best: Option<usize> = None;
+                for class in 0..CLASSES {
+                    if costs[class] == least && best.is_none_or(|b| scores[class] > scores[b]) {
+                        best = Some(class);
+                    }
+                }
+                let best = best.unwrap_or(0);
+                total += 1;
+                if costs[guess.class()] == least {
+                    right += 1;
+                    state.apply(guess);
+                } else {
+                    model.update(&keys, best, guess.class());
+                    if explore && rng.chance(0.9) {
+                        state.apply(guess);
+                    } else {
+                        state.apply(Move::from_class(best));
+                    }
+                }
+            }
+        }
+        if config.verbose {
+            log(&format!("parser epoch {}: {:.2}% of moves optimal on training data", epoch + 1, pct(right, total)));
+        }
+    }
+    model
+}
+
+/// The cost of an arc move with label `l`, from the cost `base` of the same move with label
+/// 1: when the arc is gold, the cost of label 1 against the gold label is replaced by `l`'s.
+fn relabel(base: usize, gold_arc: bool, gold_label: u8, l: u8) -> usize {
+    if base == usize::MAX || !gold_arc {
+        return base;
+    }
+    base - usize::from(gold_label != 1) + usize::from(gold_label != l)
+}
+
+/// Agreement of a model with the teacher.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Agreement {
+    /// Pieces scored.
+    pub tokens: usize,
+    /// Same tag.
+    pub tags: usize,
+    /// Same head (or both roots).
+    pub heads: usize,
+    /// Same head and relation.
+    pub labelled: usize,
+    /// Pieces scored that are not punctuation (by the teacher's tag).
+    pub words: usize,
+    /// Same head, punctuation left out.
+    pub word_heads: usize,
+    /// Same head and relation, punctuation left out.
+    pub word_labelled: usize,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
+}
+
+impl Agreement {
+    /// A one-line summary in per cent.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} tokens: tags {:.2}%, UAS {:.2}%, LAS {:.2}% (without punctuation: UAS {:.2}%, LAS {:.2}%)",
+            self.tokens,
+            pct(self.tags, self.tokens),
+            pct(self.heads, self.tokens),
+            pct(self.labelled, self.tokens),
+            pct(self.word_heads, self.words),
+            pct(self.word_labelled, self.words),
+        )
+    }
+}
+
+/// Scores `parser` against the teacher's annotation of `data`, piece by piece.
+pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
+    let mut a = Agreement::default();
+    for s in data {
+        let words = pieces(s);
+        let tags = tagger::tag(&parser.tagger, &words);
+        let (heads, labels) = parser::parse(&parser.parser, &words, &tags);
+        for i in 0..words.len() {
+            let head_ok = heads[i] == s.heads[i].unwrap_or(NONE);
+            let label_ok = head_ok && (s.heads[i].is_none() || usize::from(labels[i]) == s.deps[i].index());
+            a.tokens += 1;
+            a.tags += usize::from(tags[i] == s.tags[i]);
+            a.heads += usize::from(head_ok);
+            a.labelled += usize::from(label_ok);
+            if !s.tags[i].is_punct() {
+                a.words += 1;
+                a.word_heads += usize::from(head_ok);
+                a.word_labelled += usize::from(label_ok);
+            }
+        }
+    }
+    a
+}
+
+/// Trains a tagger and a parser on `data` and returns the model file's bytes.
+pub fn train(data: &[Sentence], config: &Config) -> Result<Vec<u8>, String> {
+    let tagger = train_tagger(data, config).finish(config.min_weight);
+    let tag_model = Model::from_features(Tag::ALL.len(), tagger.clone()).map_err(|e| e.to_string())?;
+    // The parser learns from the tags the tagger gives, as it will see at run time.
+    let tags: Vec<Vec<Tag>> = data.iter().map(|s| tagger::tag(&tag_model, &pieces(s))).collect();
+    let parser = train_parser(data, &tags, config).finish(config.min_weight);
+    let mut out = Vec::new();
+    crate::write_header(&mut out);
+    model::encode(&mut out, Tag::ALL.len(), &tagger);
+    model::encode(&mut out, CLASSES, &parser);
+    Ok(out)
+}
+
+/// A model file with the weights of magnitude below `min_weight` dropped (and the features
+/// left without weights): shrinks a trained model without training again.
+pub fn prune(bytes: &[u8], min_weight: i16) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    crate::write_header(&mut out);
+    let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
+    if bytes.get(..out.len()) != Some(&out[..]) {
+        return Err("not a model of this version".into());
+    }
+    for _ in 0..2 {
+        let classes = r.u32().map_err(|e| e.to_string())? as usize;
+        let count = r.u32().map_err(|e| e.to_string())? as usize;
+        let mut features = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.u32().map_err(|e| e.to_string())?;
+            let n = usize::from(r.u8().map_err(|e| e.to_string())?);
+            let mut list = Vec::with_capacity(n);
+            for _ in 0..n {
+                let class = r.u8().map_err(|e| e.to_string())?;
+                let weight = r.i16().map_err(|e| e.to_string())?;
+                if weight.unsigned_abs() >= min_weight.unsigned_abs() {
+                    list.push((class, weight));
+                }
+            }
+            if !list.is_empty() {
+                features.push((key, list));
+            }
+        }
+        model::encode(&mut out, classes, &features);
+    }
+    if !r.is_done() {
+        return Err("trailing bytes".into());
+    }
+    Ok(out)
+}
+
+#[allow(clippy::print_stderr)]
+fn log(message: &str) {
+    eprintln!("{message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = "# doc = a
+0\tOfficials\tNNS\t1\tnsubj
+1\tsaid\tVBD\t-1\tROOT
+2\tthe\tDT\t3\tdet
+3\tstrike\tNN\t4\tnsubj
+4\tfailed\tVBD\t1\tccomp
+5\t.\t.\t1\tpunct
+
+0\tThe\tDT\t1\tdet
+1\treport\tNN\t3\tnsubjpass
+2\twas\tVBD\t3\tauxpass
+3\tdenied\tVBN\t-1\tROOT
+4\tby\tIN\t3\tagent
+5\tMoscow\tNNP\t4\tpobj
+6\t.\t.\t3\tpunct
+
+0\tLavrov\tNNP\t2\tposs
+1\t's\tPOS\t0\tcase
+2\tremarks\tNNS\t3\tnsubj
+3\tdid\tVBD\t5\taux
+4\tn't\tRB\t5\tneg
+5\thelp\tVB\t-1\tROOT
+6\t.\t.\t5\tpunct
+";
+
+    #[test]
+    fn reads_conll_and_names_bad_lines() {
+        let data = read_conll(DATA).unwrap_or_default();
+        assert_eq!(data.len(), 3);
+        assert_eq!(data[1].heads[3], None);
+        assert_eq!(data[2].deps[4], Dep::Neg);
+        assert_eq!(read_conll("0\tword\tNN\n"), Err("line 1: expected 5 tab-separated fields".into()));
+        assert_eq!(read_conll("0\tw\tNN\tx\tdep\n"), Err("line 1: head `x` is not a number".into()));
+        assert!(read_conll("0\tw\tNN\t7\tdep\n").is_err());
+    }
+
+    #[test]
+    fn a_model_trained_on_three_sentences_reproduces_them() {
+        let data = read_conll(DATA).unwrap_or_default();
+        let config = Config { tagger_epochs: 10, parser_epochs: 15, min_weight: 1, ..Config::default() };
+        let bytes = train(&data, &config).unwrap_or_default();
+        let parser = Parser::from_bytes(&bytes);
+        assert!(parser.is_ok(), "{parser:?}");
+        if let Ok(parser) = parser {
+            let a = agreement(&parser, &data);
+            assert_eq!((a.tags, a.heads, a.labelled), (a.tokens, a.tokens, a.tokens), "{}", a.summary());
+            // The same sentence through the public API, with clitics joined again.
+            let parse = parser.parse(&["Lavrov's", "remarks", "didn't", "help", "."]);
+            assert_eq!((parse.head(0), parse.dep(0)), (Some(1), Dep::Poss));
+            assert_eq!((parse.head(2), parse.dep(2)), (Some(3), Dep::Neg));
+            assert_eq!(parse.tag(2), Tag::VBD);
+            assert_eq!(parse.subtree(1), 0..2);
+        }
+    }
+
+    #[test]
+    fn pruning_keeps_a_valid_model_and_drops_weights() {
+        let data = read_conll(DATA).unwrap_or_default();
+        let config = Config { tagger_epochs: 3, parser_epochs: 3, min_weight: 1, ..Config::default() };
+        let bytes = train(&data, &config).unwrap_or_default();
+        assert_eq!(prune(&bytes, 1).as_ref(), Ok(&bytes));
+        let pruned = prune(&bytes, 20000).unwrap_or_default();
+        assert!(!pruned.is_empty() && pruned.len() < bytes.len());
+        assert!(Parser::from_bytes(&pruned).is_ok());
+        assert!(prune(&bytes[..bytes.len() - 1], 2).is_err());
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let data = read_conll(DATA).unwrap_or_default();
+        let config = Config { tagger_epochs: 3, parser_epochs: 3, ..Config::default() };
+        assert_eq!(train(&data, &config), train(&data, &config));
+    }
+}

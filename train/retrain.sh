@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Retrains crates/syntax/model/en.model from scratch: installs the teacher (spaCy
+# en_core_web_sm) in a virtual environment, dumps the sentences of the PolNeAR train text,
+# the FA-KES articles and the sample corpus as claimcheck splits and tokenises them, has the
+# teacher tag and parse them, trains the Rust tagger and parser on that silver data, and
+# scores agreement on the PolNeAR dev text (held out).
+#
+#   bash train/retrain.sh            # from the repository root
+#
+# Environment: WORK (scratch folder, default /tmp/claimcheck-syntax), SHARED (the shared
+# data, default ../shared), TAGGER_EPOCHS, PARSER_EPOCHS, MIN_WEIGHT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${WORK:-/tmp/claimcheck-syntax}
+SHARED=${SHARED:-../shared}
+mkdir -p "$WORK"
+
+if [ ! -x "$WORK/venv/bin/python" ]; then
+    python3 -m venv "$WORK/venv"
+    "$WORK/venv/bin/pip" install -q -r train/requirements.txt
+fi
+
+cargo build --release -p syntax --example sentences --example train
+SENTENCES=target/release/examples/sentences
+"$SENTENCES" "$SHARED/data/polnear/train/text" > "$WORK/polnear-train.jsonl"
+"$SENTENCES" "$SHARED/data/polnear/dev/text" > "$WORK/polnear-dev.jsonl"
+"$SENTENCES" --csv-column article_content "$SHARED/data/fa-kes/articles.csv" > "$WORK/fakes.jsonl"
+"$SENTENCES" corpus > "$WORK/corpus.jsonl"
+
+for part in polnear-train polnear-dev fakes corpus; do
+    if [ ! -s "$WORK/$part.conll" ] || [ "$WORK/$part.jsonl" -nt "$WORK/$part.conll" ]; then
+        "$WORK/venv/bin/python" train/annotate.py "$WORK/$part.jsonl" "$WORK/$part.conll"
+    fi
+done
+
+target/release/examples/train --out crates/syntax/model/en.model \
+    --tagger-epochs "${TAGGER_EPOCHS:-6}" --parser-epochs "${PARSER_EPOCHS:-8}" \
+    --min-weight "${MIN_WEIGHT:-2}" \
+    --train "$WORK/polnear-train.conll" "$WORK/fakes.conll" "$WORK/corpus.conll" \
+    --heldout "$WORK/polnear-dev.conll"

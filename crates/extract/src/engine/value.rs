@@ -57,41 +57,55 @@ impl Run<'_> {
             _ => Words::new(self.text, s.span),
         };
         let quantities = parse::number::quantities(self.text, s.span);
-        let dates = self.sentence_dates(i);
+        // Dates are read only when a date frame applies (an event key reads its own).
+        let wants_dates = frames.iter().any(|&f| self.rules.frames[f as usize].kind == FrameKind::Date);
+        let dates = if wants_dates { self.sentence_dates(i) } else { std::rc::Rc::from(Vec::new()) };
+        let count_readings: Vec<(Span, Interval, Option<DateValue>)> =
+            quantities.iter().map(|q| (q.span, q.interval, None)).collect();
+        let date_readings: Vec<(Span, Interval, Option<DateValue>)> = dates
+            .iter()
+            .filter_map(|d| {
+                let (from, until) = match d.value {
+                    DateValue::Day(day) => (day, day),
+                    DateValue::Range { from, until } => (from, until),
+                    DateValue::Unresolved => return None,
+                };
+                let interval = Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
+                Some((d.span, interval, Some(d.value)))
+            })
+            .collect();
+        // The words before and after each reading, computed once for every frame.
+        let around = |readings: &[(Span, Interval, Option<DateValue>)]| -> Vec<(Vec<&str>, Vec<&str>)> {
+            readings
+                .iter()
+                .map(|(span, ..)| {
+                    let first = words.at(span.start);
+                    let last = words.before(span.end);
+                    let before = (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+                    let after =
+                        (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+                    (before, after)
+                })
+                .collect()
+        };
+        let count_around = around(&count_readings);
+        let date_around = around(&date_readings);
         for f in frames {
             let frame = &self.rules.frames[f as usize];
             if frame.about.excluded(&sentence_region, &self.rules.terms).is_some() {
                 continue;
             }
-            let readings: Vec<(Span, Interval, Option<DateValue>)> = match frame.kind {
-                FrameKind::Count => quantities.iter().map(|q| (q.span, q.interval, None)).collect(),
-                FrameKind::Date => dates
-                    .iter()
-                    .filter_map(|d| {
-                        let (from, until) = match d.value {
-                            DateValue::Day(day) => (day, day),
-                            DateValue::Range { from, until } => (from, until),
-                            DateValue::Unresolved => return None,
-                        };
-                        let interval =
-                            Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
-                        Some((d.span, interval, Some(d.value)))
-                    })
-                    .collect(),
+            let (readings, contexts) = match frame.kind {
+                FrameKind::Count => (&count_readings, &count_around),
+                FrameKind::Date => (&date_readings, &date_around),
             };
-            for (k, (span, interval, date)) in readings.iter().enumerate() {
-                let first = words.at(span.start);
-                let last = words.before(span.end);
-                let before: Vec<&str> =
-                    (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-                let after: Vec<&str> =
-                    (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+            for (k, ((span, interval, date), (before, after))) in readings.iter().zip(contexts).enumerate() {
                 if frame.generic && taken.contains(span) {
                     continue;
                 }
                 // What the number counts decides between a total and its parts: "killed 12
                 // people" is the toll, "killed 12 civilians" the civilians among it.
-                let head = noun_phrase(&after);
+                let head = noun_phrase(after);
                 let lower = |w: &&str| w.to_lowercase();
                 // "dozens", "hundreds": not a figure anyone reports as a toll.
                 if frame.generic && words::is_vague_quantity(&self.words_of(*span)) {
@@ -132,7 +146,7 @@ impl Run<'_> {
                 {
                     continue;
                 }
-                let Some(pattern) = frame.patterns.iter().find(|p| p.matches(&before, &after)) else { continue };
+                let Some(pattern) = frame.patterns.iter().find(|p| p.matches(before, after)) else { continue };
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(*span))
@@ -193,6 +207,10 @@ fn most_specific(gazetteer: &Gazetteer, found: &[(Span, u32)], last: bool) -> Op
         candidates.rev().max_by(best).map(|(_, p)| *p)
     }
 }
+
+/// How many earlier sentences of its paragraph a value's event may take its place, day
+/// and kind from.
+const EARLIER: usize = 2;
 
 /// What the whole document says of its events, computed once: the lead's place, day and
 /// kind, and the place it names most.
@@ -256,8 +274,12 @@ impl Run<'_> {
             return event.clone();
         }
         let s = self.parsed.sentences[i];
-        let paragraph = self.parsed.paragraphs.get(s.paragraph).copied().unwrap_or(s.span);
-        let before = Span::new(paragraph.start.min(s.span.start), s.span.start);
+        // The sentences before it in its paragraph, at most [`EARLIER`] of them: a story's
+        // context is near, and a paragraph may be a whole article (so never all of it).
+        let first = (i.saturating_sub(EARLIER)..i)
+            .find(|&j| self.parsed.sentences[j].paragraph == s.paragraph)
+            .map_or(s.span.start, |j| self.parsed.sentences[j].span.start);
+        let before = Span::new(first.min(s.span.start), s.span.start);
         let doc = self.document_event();
         let gazetteer = &self.rules.gazetteer;
 

@@ -5,5 +5,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let (claims, _errors) = compare::read_claims_jsonl(bytes);
-    let _ = compare::compare(&claims, &pack::schema::ChecksDef::default());
+    let _ = compare::compare(&claims, &claim::Checks::default());
 });

@@ -1,6 +1,8 @@
-//! The vocabulary of checks: conflict kinds and severities, as packs name them.
+//! The vocabulary of checks: conflict kinds and severities, as packs name them, and the
+//! compiled [`Checks`] of a run that says which kind is reported at which severity.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A kind of conflict the comparator reports.
@@ -86,5 +88,86 @@ impl Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// Default smallest similarity for two unlisted contents to count as the same claim.
+pub const DEFAULT_UNLISTED_SIMILARITY: f64 = 0.85;
+
+/// Index of a kind in [`ConflictKind::ALL`]; slot `ALL.len()` holds "every kind".
+fn slot(kind: ConflictKind) -> usize {
+    ConflictKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+const SLOTS: usize = ConflictKind::ALL.len() + 1;
+
+/// The checks of a run, compiled from the packs' `checks`: the severity of each conflict
+/// kind (`None` when off), overrides per proposition or frame, and the smallest similarity
+/// of the unlisted check. The one place severities are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checks {
+    kinds: [Option<Severity>; ConflictKind::ALL.len()],
+    overrides: HashMap<String, [Option<Option<Severity>>; SLOTS]>,
+    similarity: f64,
+}
+
+impl Default for Checks {
+    /// Every kind at its default severity, no overrides.
+    fn default() -> Checks {
+        Checks {
+            kinds: ConflictKind::ALL.map(|k| Some(k.default_severity())),
+            overrides: HashMap::new(),
+            similarity: DEFAULT_UNLISTED_SIMILARITY,
+        }
+    }
+}
+
+impl Checks {
+    /// Reports `kind` at `severity`, or not at all when `None`.
+    pub fn set(&mut self, kind: ConflictKind, severity: Option<Severity>) {
+        self.kinds[slot(kind)] = severity;
+    }
+
+    /// For proposition or frame `target`, reports `kind` (every kind when `None`) at
+    /// `severity`, or not at all. A later override of the same target and kind wins.
+    pub fn set_override(&mut self, target: &str, kind: Option<ConflictKind>, severity: Option<Severity>) {
+        let entry = self.overrides.entry(target.to_owned()).or_insert([None; SLOTS]);
+        entry[kind.map_or(ConflictKind::ALL.len(), slot)] = Some(severity);
+    }
+
+    /// Sets the smallest similarity of the unlisted check; a value outside (0, 1] keeps
+    /// the default.
+    pub fn set_similarity(&mut self, similarity: f64) {
+        if similarity.is_finite() && similarity > 0.0 && similarity <= 1.0 {
+            self.similarity = similarity;
+        }
+    }
+
+    /// Smallest similarity for two unlisted contents to count as the same claim.
+    pub fn similarity(&self) -> f64 {
+        self.similarity
+    }
+
+    /// The severity of `kind` for `target` (a proposition or frame id), `None` when off. An
+    /// override naming the kind beats one for every kind, which beats the kind's severity.
+    pub fn get(&self, kind: ConflictKind, target: Option<&str>) -> Option<Severity> {
+        if let Some(slots) = target.and_then(|t| self.overrides.get(t)) {
+            if let Some(value) = slots[slot(kind)] {
+                return value;
+            }
+            if let Some(value) = slots[ConflictKind::ALL.len()] {
+                return value;
+            }
+        }
+        self.kinds[slot(kind)]
+    }
+
+    /// Whether `kind` can be reported at all: on for its kind, or on by some override.
+    pub fn enabled(&self, kind: ConflictKind) -> bool {
+        self.kinds[slot(kind)].is_some()
+            || self.overrides.values().any(|slots| {
+                matches!(slots[slot(kind)], Some(Some(_)))
+                    || (slots[slot(kind)].is_none() && matches!(slots[ConflictKind::ALL.len()], Some(Some(_))))
+            })
     }
 }

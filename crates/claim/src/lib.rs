@@ -9,7 +9,7 @@ pub mod check;
 pub mod text;
 pub mod trace;
 
-pub use check::{ConflictKind, Severity};
+pub use check::{Checks, ConflictKind, Severity};
 pub use trace::Explanation;
 
 use parse::{Date, DocOrdinal, Interval, Span};
@@ -283,6 +283,26 @@ pub struct Evidence {
     pub cue: Option<Marked>,
     /// The speaker as written ("the Kremlin", "he"), when the sentence names one.
     pub speaker: Option<Marked>,
+}
+
+/// One attribution as the text lays it out: a reporting cue, who speaks and what they say,
+/// for every speaker the engine finds, whether a pack knows them or not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The reporting cue ("said", "according to", "denied").
+    pub cue: Marked,
+    /// The stance the cue gives what follows it.
+    pub stance: Stance,
+    /// The speaker as written, when the sentence names one.
+    pub speaker: Option<Marked>,
+    /// Who the speaker was resolved to, when they were.
+    pub actor: Option<ActorRef>,
+    /// How the speaker was found, or why none was.
+    pub resolution: String,
+    /// What was said, when the layout gives it.
+    pub content: Option<Marked>,
+    /// How the sentence was read (`X said that C`, `according to X, C`, …).
+    pub layout: String,
 }
 
 /// One claim: an actor takes a stance on a proposition, or gives a value for a frame.

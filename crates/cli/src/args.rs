@@ -112,7 +112,7 @@ pub struct CheckArgs {
 pub struct ReportArgs {
     /// Report format.
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<report::Format>,
     /// Exit 1 when a conflict at or above this severity is reported.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -122,44 +122,6 @@ pub struct ReportArgs {
     /// Write the fingerprints of the conflicts found to FILE, for `--baseline`.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
-}
-
-/// Conflict report formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReportFormat {
-    /// rustc-style diagnostics with source snippets.
-    Text,
-    /// One JSON object (crates/report/schema/report.schema.json).
-    Json,
-    /// A summary record, then one conflict a line.
-    Jsonl,
-    /// SARIF 2.1.0 for code scanning.
-    Sarif,
-    /// JUnit XML: a test case per proposition, a failure per conflict.
-    Junit,
-    /// GitHub Actions annotations.
-    Github,
-    /// A positions table and the conflicts, for a PR comment.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-}
-
-impl ReportFormat {
-    /// The renderer's format.
-    pub fn to_report(self) -> report::Format {
-        match self {
-            ReportFormat::Text => report::Format::Text,
-            ReportFormat::Json => report::Format::Json,
-            ReportFormat::Jsonl => report::Format::Jsonl,
-            ReportFormat::Sarif => report::Format::Sarif,
-            ReportFormat::Junit => report::Format::Junit,
-            ReportFormat::Github => report::Format::Github,
-            ReportFormat::Markdown => report::Format::Markdown,
-            ReportFormat::Html => report::Format::Html,
-        }
-    }
 }
 
 /// The lowest severity that fails a run.
@@ -183,21 +145,8 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Ledger format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Table)]
-    pub format: ClaimsFormat,
-}
-
-/// Claims ledger formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ClaimsFormat {
-    /// Aligned columns.
-    Table,
-    /// One JSON array of claim records.
-    Json,
-    /// One claim record a line.
-    Jsonl,
-    /// CSV with a header row.
-    Csv,
+    #[arg(long, short = 'f', value_enum, default_value_t = report::ClaimFormat::Table)]
+    pub format: report::ClaimFormat,
 }
 
 /// `claimcheck compare`.
@@ -221,17 +170,32 @@ pub struct CompareArgs {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// The gold annotations (documents listed relative to the corpus folder).
-    #[arg(long, value_name = "FILE")]
-    pub gold: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "polnear", conflicts_with = "polnear")]
+    pub gold: Option<PathBuf>,
+    /// Score attributions (cue, speaker) on a PolNeAR split folder (`text/`, `attributions/`)
+    /// instead of claims on a gold file.
+    #[arg(long, value_name = "DIR")]
+    pub polnear: Option<PathBuf>,
+    /// With --polnear and the text format: list every miss and false positive after the table.
+    #[arg(long, requires = "polnear")]
+    pub errors: bool,
     /// Minimum figures; exit 1 when any score is below its floor.
     #[arg(long, value_name = "FILE")]
     pub floor: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
-    /// The corpus folder the gold paths are relative to (default: the gold file's folder).
-    #[arg(value_name = "CORPUS")]
-    pub corpus: Option<PathBuf>,
+    /// Where the gold's documents are: folders holding them under the paths the gold gives
+    /// (default: the gold file's folder), or files whose records the gold names by id (a CSV
+    /// with `--csv-map`). A missing input or a listed document no input holds is an error.
+    #[arg(value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// CSV columns as `field=column,…` (fields: text, source, published, title, id, url).
+    #[arg(long, value_name = "MAP")]
+    pub csv_map: Option<String>,
+    /// Read invalid UTF-8 with replacement characters instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 /// Score formats.

@@ -1,6 +1,6 @@
 //! `claimcheck check` and `claimcheck claims`: the main job and the ledger.
 
-use crate::args::{CheckArgs, ClaimsArgs, ClaimsFormat, FailOn, Global, ReportArgs, ReportFormat};
+use crate::args::{CheckArgs, ClaimsArgs, FailOn, Global, ReportArgs};
 use crate::config::Config;
 use crate::output::{emit_with, note, use_color, write_atomic};
 use crate::pipeline;
@@ -32,7 +32,7 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
 /// How a conflict report is written and gated: the options `check` and `compare` share.
 pub struct Gate<'a> {
     /// Report format.
-    pub format: ReportFormat,
+    pub format: report::Format,
     /// Where the report goes (stdout when `None`).
     pub output: Option<&'a Path>,
     /// Exit 1 at or above this.
@@ -52,7 +52,7 @@ impl<'a> Gate<'a> {
             None => BTreeSet::new(),
         };
         Ok(Gate {
-            format: flags.format.or(config.file.format).unwrap_or(ReportFormat::Text),
+            format: flags.format.or(config.file.format).unwrap_or(report::Format::Text),
             output,
             fail_on: flags.fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error),
             baseline,
@@ -80,9 +80,9 @@ pub fn report_conflicts(
     summary.baselined = before - comparison.conflicts.len();
     summary.count_conflicts(&comparison.conflicts);
     let style =
-        report::Style { color: gate.format == ReportFormat::Text && use_color(global.color, gate.output.is_some()) };
+        report::Style { color: gate.format == report::Format::Text && use_color(global.color, gate.output.is_some()) };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
-    emit_with(gate.output, |out| report::render(&report, gate.format.to_report(), style, out))?;
+    emit_with(gate.output, |out| report::render(&report, gate.format, style, out))?;
     Ok(report.comparison.conflicts)
 }
 
@@ -161,12 +161,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
     let pool = pipeline::pool(global.jobs)?;
     let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
-    let format = match args.format {
-        ClaimsFormat::Table => report::ClaimFormat::Table,
-        ClaimsFormat::Json => report::ClaimFormat::Json,
-        ClaimsFormat::Jsonl => report::ClaimFormat::Jsonl,
-        ClaimsFormat::Csv => report::ClaimFormat::Csv,
-    };
+    let format = args.format;
     emit_with(args.input.output.as_deref(), |out| report::render_claims(&extraction.claims, format, out))?;
     if !global.quiet {
         note(&pipeline::timing(&extraction, elapsed));

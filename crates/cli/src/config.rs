@@ -1,6 +1,6 @@
 //! `claimcheck.yaml`: found in the current folder or its parents; flags override it.
 
-use crate::args::{FailOn, Global, ReportFormat};
+use crate::args::{FailOn, Global};
 use anyhow::{Context, Result, bail};
 use parse::input::CsvMapping;
 use serde::Deserialize;
@@ -22,7 +22,7 @@ pub struct ConfigFile {
     /// Baseline file of fingerprints to hide.
     pub baseline: Option<PathBuf>,
     /// Default report format of `check`.
-    pub format: Option<ReportFormat>,
+    pub format: Option<report::Format>,
     /// Read invalid UTF-8 lossily.
     pub lossy: Option<bool>,
     /// Files above this many bytes are skipped.

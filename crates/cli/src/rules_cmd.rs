@@ -38,6 +38,19 @@ pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Sta
     for file in &files {
         writeln!(out, "ok {}", file.display())?;
     }
+    // Loads again for the contexts: the compiled rule set keeps terms, not their files.
+    if let Ok(packs) = pack::load_packs(&paths) {
+        for o in pack::context_overlaps(&packs) {
+            writeln!(
+                out,
+                "warning: {} and {} share context words ({}): a document naming only these is read as \
+                 part of both stories; give each story anchors of its own (places, people, a date window)",
+                o.first.display(),
+                o.second.display(),
+                o.words.join(", ")
+            )?;
+        }
+    }
     writeln!(
         out,
         "{} pack files: {} propositions, {} frames, {} patterns",

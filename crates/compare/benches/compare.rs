@@ -1,12 +1,12 @@
 //! Criterion benchmark of `compare` on synthetic claims (see `compare::synth`).
 
+use claim::Checks;
 use compare::synth::{SynthConfig, generate};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pack::schema::ChecksDef;
 use std::hint::black_box;
 
 fn bench_compare(c: &mut Criterion) {
-    let checks = ChecksDef::default();
+    let checks = Checks::default();
     let mut group = c.benchmark_group("compare");
     group.sample_size(10);
     for &n in &[10_000usize, 100_000, 1_000_000] {

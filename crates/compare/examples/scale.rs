@@ -3,8 +3,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use claim::Checks;
 use compare::synth::{SynthConfig, generate};
-use pack::schema::ChecksDef;
 use std::time::Instant;
 
 fn peak_rss_kib() -> Option<u64> {
@@ -26,7 +26,7 @@ fn main() {
     let generated = started.elapsed();
     let rss_claims = peak_rss_kib().unwrap_or(0);
     let started = Instant::now();
-    let comparison = compare::compare(&claims, &ChecksDef::default());
+    let comparison = compare::compare(&claims, &Checks::default());
     let compared = started.elapsed();
     let rss_peak = peak_rss_kib().unwrap_or(0);
     let mut kinds = std::collections::BTreeMap::new();

@@ -23,7 +23,6 @@ mod fingerprint;
 mod jsonl;
 mod order;
 mod record;
-mod severity;
 pub mod stance;
 pub mod synth;
 pub mod unlisted;
@@ -32,28 +31,24 @@ pub mod value;
 pub use fingerprint::normalise_sentence;
 pub use jsonl::{JsonlError, read_claims_jsonl};
 pub use record::{Comparison, Conflict, MAX_EVIDENCE_PER_SIDE, Position, PositionStance, Side, SideEvidence};
-pub use severity::DEFAULT_UNLISTED_SIMILARITY;
 
-use claim::{Claim, ConflictKind, Voice};
+use claim::{Checks, Claim, ConflictKind, Voice};
 use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};
-use pack::schema::ChecksDef;
 use rayon::prelude::*;
-use severity::Severities;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Groups `claims` into positions and finds the conflicts between them, at the severities
 /// `checks` sets. The result is the same, byte for byte once serialised, whatever the order
 /// of `claims` and whatever the size of the rayon thread pool it runs in.
-pub fn compare(claims: &[Claim], checks: &ChecksDef) -> Comparison {
-    let severities = Severities::new(checks);
+pub fn compare(claims: &[Claim], checks: &Checks) -> Comparison {
     let ((positions, mut conflicts), (values, unlisted)) = rayon::join(
-        || propositions(claims, &severities),
+        || propositions(claims, checks),
         || {
             rayon::join(
-                || frames(claims, &severities),
-                || match severities.get(ConflictKind::Unlisted, None) {
-                    Some(severity) => unlisted::unlisted(claims, severities.similarity, severity),
+                || frames(claims, checks),
+                || match checks.get(ConflictKind::Unlisted, None) {
+                    Some(severity) => unlisted::unlisted(claims, checks.similarity(), severity),
                     None => Vec::new(),
                 },
             )
@@ -89,7 +84,7 @@ fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
     out
 }
 
-fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Vec<Conflict>) {
+fn propositions(claims: &[Claim], checks: &Checks) -> (Vec<Position>, Vec<Conflict>) {
     let keys = keyed(claims, |c| c.proposition.is_some() && c.voice == Voice::Actor, proposition_id);
     let groups: Vec<(Vec<Position>, Vec<Conflict>)> = runs(&keys)
         .into_par_iter()
@@ -104,7 +99,7 @@ fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Ve
             let mut positions = Vec::new();
             let mut conflicts = Vec::new();
             for one in group.chunk_by(|a, b| proposition_id(a) == proposition_id(b)) {
-                positions.extend(stance::proposition(one, severities, &mut conflicts));
+                positions.extend(stance::proposition(one, checks, &mut conflicts));
             }
             (positions, conflicts)
         })
@@ -119,8 +114,8 @@ fn propositions(claims: &[Claim], severities: &Severities) -> (Vec<Position>, Ve
     (positions, conflicts)
 }
 
-fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
-    if !severities.enabled(ConflictKind::ValueMismatch) && !severities.enabled(ConflictKind::ValueRevised) {
+fn frames(claims: &[Claim], checks: &Checks) -> Vec<Conflict> {
+    if !checks.enabled(ConflictKind::ValueMismatch) && !checks.enabled(ConflictKind::ValueRevised) {
         return Vec::new();
     }
     let keys = keyed(claims, value::gives_value, frame_id);
@@ -143,10 +138,10 @@ fn frames(claims: &[Claim], severities: &Severities) -> Vec<Conflict> {
                 // A generic frame's values meet only the values of their own event.
                 if one.iter().any(|c| c.value.as_ref().is_some_and(|v| v.event.is_some())) {
                     for g in event::event_groups(one) {
-                        value::frame(&g.claims, Some(&g.event), severities, &mut conflicts);
+                        value::frame(&g.claims, Some(&g.event), checks, &mut conflicts);
                     }
                 } else {
-                    value::frame(one, None, severities, &mut conflicts);
+                    value::frame(one, None, checks, &mut conflicts);
                 }
             }
             conflicts

@@ -17,8 +17,7 @@
 use crate::fingerprint::fingerprint;
 use crate::order::side_evidence;
 use crate::record::{Conflict, Position, PositionStance, Side};
-use crate::severity::Severities;
-use claim::{Claim, ConflictKind, Stance};
+use claim::{Checks, Claim, ConflictKind, Stance};
 use parse::Date;
 use std::collections::BTreeSet;
 
@@ -42,7 +41,7 @@ impl<'a> Principal<'a> {
 
 /// Positions and stance conflicts of one proposition; `claims` hold one proposition id,
 /// sorted by principal id then claim order.
-pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts: &mut Vec<Conflict>) -> Vec<Position> {
+pub(crate) fn proposition(claims: &[&Claim], checks: &Checks, conflicts: &mut Vec<Conflict>) -> Vec<Position> {
     let Some(proposition) = claims.first().and_then(|c| c.proposition.clone()) else {
         return Vec::new();
     };
@@ -62,7 +61,7 @@ pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts:
     let positions = principals.iter().map(|p| position(&proposition, p)).collect();
     let id = proposition.id.as_str();
 
-    if let Some(severity) = severities.get(ConflictKind::OpposedStance, Some(id)) {
+    if let Some(severity) = checks.get(ConflictKind::OpposedStance, Some(id)) {
         for a in principals.iter().filter(|p| !p.asserts.is_empty()) {
             for d in principals.iter().filter(|p| !p.denies.is_empty()) {
                 if a.id() == d.id() || same_bloc(a, d) {
@@ -79,10 +78,10 @@ pub(crate) fn proposition(claims: &[&Claim], severities: &Severities, conflicts:
 
     for p in principals.iter().filter(|p| !p.asserts.is_empty() && !p.denies.is_empty()) {
         if is_self_contradiction(p) {
-            if let Some(severity) = severities.get(ConflictKind::SelfContradiction, Some(id)) {
+            if let Some(severity) = checks.get(ConflictKind::SelfContradiction, Some(id)) {
                 conflicts.push(self_contradiction(&proposition, p, severity));
             }
-        } else if let Some(severity) = severities.get(ConflictKind::ReportConflict, Some(id)) {
+        } else if let Some(severity) = checks.get(ConflictKind::ReportConflict, Some(id)) {
             conflicts.push(report_conflict(&proposition, p, severity));
         }
     }

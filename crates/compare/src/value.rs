@@ -15,8 +15,7 @@
 use crate::fingerprint::fingerprint;
 use crate::order::side_evidence;
 use crate::record::{Conflict, Side};
-use crate::severity::Severities;
-use claim::{Claim, ConflictKind, Event, Stance, ValueKind};
+use claim::{Checks, Claim, ConflictKind, Event, Stance, ValueKind};
 use parse::{Bound, Date, Interval};
 use std::cmp::Ordering;
 
@@ -70,12 +69,12 @@ pub(crate) fn gives_value(claim: &Claim) -> bool {
 /// Value conflicts of one frame; `claims` hold one frame id, all giving a value, sorted by
 /// principal id, interval, then claim order.
 /// `event` is the event of a generic frame's group, named in messages.
-pub(crate) fn frame(claims: &[&Claim], event: Option<&Event>, severities: &Severities, conflicts: &mut Vec<Conflict>) {
+pub(crate) fn frame(claims: &[&Claim], event: Option<&Event>, checks: &Checks, conflicts: &mut Vec<Conflict>) {
     let Some(frame) = claims.first().and_then(|c| c.value.as_ref()).map(|v| v.frame.clone()) else {
         return;
     };
-    let mismatch = severities.get(ConflictKind::ValueMismatch, Some(&frame.id));
-    let revised = severities.get(ConflictKind::ValueRevised, Some(&frame.id));
+    let mismatch = checks.get(ConflictKind::ValueMismatch, Some(&frame.id));
+    let revised = checks.get(ConflictKind::ValueRevised, Some(&frame.id));
     if mismatch.is_none() && revised.is_none() {
         return;
     }

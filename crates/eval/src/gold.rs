@@ -12,6 +12,10 @@ use std::path::Path;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gold {
+    /// The name of the slice this file scores (`corpus`, `fakes`, `polnear-dnc`), shown in
+    /// the report; optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slice: Option<String>,
     /// Every scored document with the claims read in it. Documents the gold does not list
     /// are not scored.
     pub documents: Vec<GoldDocument>,
@@ -24,7 +28,8 @@ pub struct Gold {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoldDocument {
-    /// Path relative to the corpus root, with `/` separators (`syria-2017/01-wire.md`).
+    /// Path relative to the corpus root, with `/` separators (`syria-2017/01-wire.md`), or
+    /// the id the reader gives the document (a CSV row's `id` column, a JSON line's `id`).
     pub document: String,
     /// The claims in it; empty for a document that holds none.
     #[serde(default)]
@@ -273,8 +278,18 @@ impl Gold {
     /// under `corpus_root`). Claims from other documents are not scored; filter them out
     /// before comparing, so that a README beside the articles adds no conflicts.
     pub fn lists(&self, corpus_root: &Path, path: &str) -> bool {
+        self.key_of(corpus_root, "", path).is_some()
+    }
+
+    /// The gold entry a document stands for: the entry named by its `id` (as the reader gave
+    /// it), else the one its path (under `corpus_root`) is, else the one its path ends with.
+    pub fn key_of(&self, corpus_root: &Path, id: &str, path: &str) -> Option<&str> {
         let rel = crate::score::relative(corpus_root, path);
-        self.documents.iter().any(|d| d.document == rel || Path::new(path).ends_with(&d.document))
+        let named = |key: &str| self.documents.iter().find(|d| d.document == key);
+        named(id)
+            .or_else(|| named(&rel))
+            .or_else(|| self.documents.iter().find(|d| Path::new(path).ends_with(&d.document)))
+            .map(|d| d.document.as_str())
     }
 
     /// The files of the documents the gold lists, under `corpus_root`, in gold order.

@@ -26,7 +26,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn from_counts(tp: usize, fp: usize, misses: usize) -> Figures {
+    pub(crate) fn from_counts(tp: usize, fp: usize, misses: usize) -> Figures {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(tp, tp + fp);
         let recall = ratio(tp, tp + misses);
@@ -96,6 +96,9 @@ pub struct Item {
 /// Everything `claimcheck eval` reports.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scores {
+    /// The slice scored, as the gold names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slice: Option<String>,
     /// Documents scored (those the gold lists).
     pub documents: usize,
     /// Claims on propositions.
@@ -121,7 +124,6 @@ pub struct Scores {
 
 /// Scores `claims` and `comparison` (from the documents under `corpus_root`) against `gold`.
 pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Comparison) -> Scores {
-    let listed: BTreeSet<&str> = gold.documents.iter().map(|d| d.document.as_str()).collect();
     let mut tally = Tally::default();
     let annotated: BTreeSet<&str> = gold
         .documents
@@ -135,22 +137,16 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
         .collect();
     let mut unscored = BTreeSet::new();
     // Tool claims per gold document, deduplicated on what is scored: two speakers of one
-    // principal in one sentence make one claim for the gold.
+    // principal in one sentence make one claim for the gold. A claim's document is the gold
+    // entry its id names (CSV rows, JSON lines), else the one its path is under the root
+    // (spelt either way, absolute or relative).
     let mut by_doc: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
-        let mut doc = relative(corpus_root, &claim.evidence.path);
-        if !listed.contains(doc.as_str()) {
-            // The root as given may be spelt differently from the claim's path (absolute
-            // against relative): fall back to the listed document the path ends with.
-            let path = Path::new(&claim.evidence.path);
-            if let Some(d) = listed.iter().find(|d| path.ends_with(d)) {
-                doc = (*d).to_owned();
-            }
-        }
-        if listed.contains(doc.as_str()) {
-            by_doc.entry(doc).or_default().push(claim);
+        let evidence = &claim.evidence;
+        if let Some(doc) = gold.key_of(corpus_root, &evidence.document, &evidence.path) {
+            by_doc.entry(doc.to_owned()).or_default().push(claim);
         } else if claim.proposition.is_some() || claim.value.is_some() {
-            unscored.insert(doc);
+            unscored.insert(relative(corpus_root, &evidence.path));
         }
     }
     for doc in &gold.documents {
@@ -158,7 +154,9 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
         score_document(&doc.document, &doc.claims, found, &annotated, &mut tally);
     }
     score_conflicts(gold, corpus_root, claims, &comparison.conflicts, &annotated, &mut tally);
-    tally.into_scores(gold.documents.len(), unscored.into_iter().collect())
+    let mut scores = tally.into_scores(gold.documents.len(), unscored.into_iter().collect());
+    scores.slice = gold.slice.clone();
+    scores
 }
 
 /// Path of a tool claim's document relative to the corpus root, `/`-separated.
@@ -435,7 +433,10 @@ fn score_conflicts(
         let first = conflict.sides.iter().flat_map(|s| s.evidence.first()).next();
         tally.false_positives.push(Item {
             area: Area::Conflicts,
-            document: first.map(|e| relative(root, &e.evidence.path)),
+            document: first.map(|e| {
+                let (id, path) = (&e.evidence.document, &e.evidence.path);
+                gold.key_of(root, id, path).map_or_else(|| relative(root, path), str::to_owned)
+            }),
             line: first.map(|e| e.evidence.line),
             what: unit,
             sentence: first.map(|e| e.evidence.sentence.clone()),
@@ -525,6 +526,7 @@ impl Tally {
             })
             .collect();
         Scores {
+            slice: None,
             documents,
             claims: overall(Area::Claims),
             values: overall(Area::Values),

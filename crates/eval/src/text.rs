@@ -6,7 +6,10 @@ use std::io::{self, Write};
 impl Scores {
     /// Writes the figures as a table, then every miss and false positive with its sentence.
     pub fn write_text(&self, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "scored {} documents", self.documents)?;
+        match &self.slice {
+            Some(slice) => writeln!(w, "slice {slice}: scored {} documents", self.documents)?,
+            None => writeln!(w, "scored {} documents", self.documents)?,
+        }
         writeln!(w)?;
         writeln!(
             w,

@@ -15,7 +15,7 @@ pub mod pipeline;
 mod place;
 mod ruleset;
 
-use claim::{Claim, Explanation};
+use claim::{Attribution, Claim, Explanation};
 use parse::Parsed;
 pub use ruleset::RuleSet;
 
@@ -23,6 +23,12 @@ impl RuleSet {
     /// The claims of one parsed document, in text order.
     pub fn extract(&self, parsed: &Parsed<'_>) -> Vec<Claim> {
         engine::run(self, parsed, false).0
+    }
+
+    /// Every attribution of one parsed document (cue, speaker, content), known speakers or
+    /// not, in text order.
+    pub fn attributions(&self, parsed: &Parsed<'_>) -> Vec<Attribution> {
+        engine::attributions(self, parsed)
     }
 
     /// The claims of one parsed document with every decision taken for each sentence.

@@ -4,9 +4,9 @@ use crate::actor::{Actor, Directory, Period, Title};
 use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
 use crate::matcher::{Matcher, TermRef, Terms};
 use crate::place::Gazetteer;
-use claim::Stance;
+use claim::{Checks, Stance};
 use pack::frame::{self, ValuePattern};
-use pack::schema::{ActorKind, ChecksDef, CueKind, CuePattern, FrameKind};
+use pack::schema::{ActorKind, CueKind, CuePattern, FrameKind};
 use pack::{Origin, PackError, PackSet};
 use parse::Date;
 use std::collections::HashMap;
@@ -91,7 +91,7 @@ pub struct RuleSet {
     pub(crate) term_frames: Vec<Vec<u32>>,
     pub(crate) outlets: HashMap<String, ActorIdx>,
     pub(crate) gazetteer: Gazetteer,
-    checks: ChecksDef,
+    checks: Checks,
     pack_names: Vec<String>,
 }
 
@@ -110,236 +110,41 @@ const PRONOUNS: [(&str, Pronoun); 5] =
 /// Negators that quantify the subject ("no one doubts") rather than negate a verb.
 const UNIVERSAL_NEGATORS: [&str; 5] = ["no one", "no-one", "nobody", "none", "nothing"];
 
+/// What compiling a pack set accumulates: the patterns of the word automaton, the matcher
+/// terms, the actor directory, and every problem found. Each part of a pack compiles in its
+/// own method, in a fixed order (the order patterns are added is their index).
+struct Compiler<'p> {
+    packs: &'p PackSet,
+    lexicon: LexiconBuilder,
+    terms: Terms,
+    directory: Directory,
+    outlets: HashMap<String, ActorIdx>,
+    errors: Vec<PackError>,
+}
+
 impl RuleSet {
     /// Compiles validated packs. References the loader already checked are checked again
     /// here, so a pack set built by hand cannot panic the engine.
     pub fn compile(packs: &PackSet) -> Result<RuleSet, Vec<PackError>> {
-        let mut errors = Vec::new();
-        let mut lexicon = LexiconBuilder::default();
-        let mut directory = Directory::default();
-        let mut outlets = HashMap::new();
-
-        for def in &packs.actors {
-            let actor = &def.value;
-            let idx = directory.push(Actor {
-                id: actor.id.clone(),
-                name: actor.name.clone(),
-                kind: actor.kind,
-                gender: actor.gender,
-                memberships: Vec::new(),
-            });
-            for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
-                lexicon.add(alias, Role::Actor(idx, Via::Alias));
-                if actor.kind == ActorKind::Outlet {
-                    outlets.insert(alias.to_lowercase(), idx);
-                }
-            }
-            if actor.kind == ActorKind::Outlet {
-                outlets.insert(actor.id.to_lowercase(), idx);
-            }
-            for metonym in &actor.metonyms {
-                lexicon.add(metonym, Role::Actor(idx, Via::Metonym));
-            }
-            for demonym in &actor.demonyms {
-                lexicon.add(demonym, Role::Actor(idx, Via::Demonym));
-            }
-        }
-        let mut memberships = Vec::new();
-        let mut titles = Vec::new();
-        for (idx, def) in packs.actors.iter().enumerate() {
-            for m in &def.value.member_of {
-                if let Some(parent) = resolve(&directory, &m.actor, &def.origin, &mut errors) {
-                    memberships.push((idx as ActorIdx, parent, period(&m.from, &m.until)));
-                }
-            }
-            for role in &def.value.roles {
-                let of = role.of.as_deref().and_then(|id| resolve(&directory, id, &def.origin, &mut errors));
-                titles.push((
-                    role.title.clone(),
-                    Title { person: idx as ActorIdx, of, period: period(&role.from, &role.until) },
-                ));
-            }
-        }
-        for (member, parent, period) in memberships {
-            directory.get_mut(member).memberships.push((parent, period));
-        }
-        for (title, t) in titles {
-            let at = directory.titles.len() as u32;
-            for pattern in title_patterns(&title, t.of.map(|of| &packs.actors[of as usize].value)) {
-                lexicon.add(&pattern, Role::Actor(t.person, Via::Title(at)));
-            }
-            directory.titles.push(t);
-        }
-
-        let mut cues = Vec::new();
-        for def in &packs.cues {
-            let cue = &def.value;
-            let idx = cues.len() as u32;
-            let mut forms = match (cue.forms.is_empty(), cue.kind) {
-                (false, _) => cue.forms.clone(),
-                (true, CueKind::Verb) => crate::inflect::verb_forms(&cue.cue),
-                (true, CueKind::Noun) => crate::inflect::noun_forms(&cue.cue),
-                (true, CueKind::Phrase) => Vec::new(),
-            };
-            forms.push(cue.cue.clone());
-            for form in &forms {
-                lexicon.add(form, Role::Cue(idx));
-            }
-            cues.push(Cue { lemma: cue.cue.clone(), stance: cue.stance, kind: cue.kind, pattern: cue.pattern });
-        }
-
-        let lex = &packs.lexicon;
-        for word in &lex.negators {
-            let kind = if UNIVERSAL_NEGATORS.contains(&word.to_lowercase().as_str()) {
-                Negation::Universal
-            } else {
-                Negation::Plain
-            };
-            lexicon.add(word, Role::Negator(kind));
-        }
-        let lists: [(&[String], Role); 6] = [
-            (&lex.denial_markers, Role::DenialMarker),
-            (&lex.hedges, Role::Hedge),
-            (&lex.speaker_heads, Role::Head),
-            (&lex.anaphors, Role::Anaphor),
-            (&lex.claim_nouns, Role::ClaimNoun),
-            (&lex.irrealis, Role::Irrealis),
-        ];
-        for (words, role) in lists {
-            for word in words {
-                lexicon.add(word, role);
-            }
-        }
-        for (word, pronoun) in PRONOUNS {
-            lexicon.add(word, Role::Pronoun(pronoun));
-        }
-
-        let mut terms = Terms::default();
-        let mut propositions = Vec::new();
-        for def in &packs.propositions {
-            let p = &def.value;
-            let about = Matcher::compile(&p.about, &mut terms, &mut lexicon);
-            let mut own_terms: Vec<TermIdx> = about.exact_terms().collect();
-            own_terms.sort_unstable();
-            own_terms.dedup();
-            let actors = |ids: &[String], errors: &mut Vec<PackError>| {
-                ids.iter().filter_map(|id| resolve(&directory, id, &def.origin, errors)).collect::<Vec<_>>()
-            };
-            propositions.push(Proposition {
-                id: p.id.clone(),
-                statement: p.statement.clone(),
-                about,
-                agent: actors(&p.agent, &mut errors),
-                rivals: actors(&p.rivals, &mut errors),
-                counter: p.counter.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
-                window: period(&p.from, &p.until),
-                own_terms,
-                contradicts: Vec::new(),
-                context: p.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
-            });
-        }
-        for (i, def) in packs.propositions.iter().enumerate() {
-            for id in &def.value.contradicts {
-                match packs.propositions.iter().position(|p| &p.value.id == id) {
-                    Some(j) => propositions[i].contradicts.push(j as u32),
-                    None => errors.push(PackError {
-                        origin: def.origin.clone(),
-                        message: format!("unknown proposition `{id}` in `contradicts`"),
-                        help: None,
-                    }),
-                }
-            }
-        }
-        let mut frames = Vec::new();
-        for def in &packs.frames {
-            let f = &def.value;
-            let mut patterns = Vec::new();
-            for source in &f.patterns {
-                match frame::compile(source, f.kind) {
-                    Ok(p) => patterns.push(p),
-                    Err(err) => errors.push(PackError { origin: def.origin.clone(), message: err.0, help: None }),
-                }
-            }
-            frames.push(Frame {
-                id: f.id.clone(),
-                quantity: f.quantity.clone(),
-                kind: f.kind,
-                about: Matcher::compile(&f.about, &mut terms, &mut lexicon),
-                patterns,
-                window: period(&f.from, &f.until),
-                context: f.context.iter().filter_map(|t| terms.add(t, &mut lexicon)).collect(),
-                generic: f.generic,
-                part_of: None,
-                heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
-                refused_heads: Vec::new(),
-            });
-        }
-        for (i, def) in packs.frames.iter().enumerate() {
-            let Some(total) = &def.value.part_of else { continue };
-            match packs.frames.iter().position(|f| &f.value.id == total) {
-                Some(j) if j != i => {
-                    frames[i].part_of = Some(j as u32);
-                    let heads = frames[i].heads.clone();
-                    frames[j].refused_heads.extend(heads);
-                }
-                _ => errors.push(PackError {
-                    origin: def.origin.clone(),
-                    message: format!("unknown frame `{total}` in `part_of`"),
-                    help: None,
-                }),
-            }
-        }
-        let gazetteer = Gazetteer::compile(&packs.places, &packs.event_kinds, &mut errors);
-
-        let lexicon = match lexicon.build() {
-            Ok(lexicon) => lexicon,
-            Err(err) => {
-                let origin = Origin { file: Default::default(), line: 1, column: 1 };
-                errors.push(PackError { origin, message: format!("cannot compile the word lists: {err}"), help: None });
-                return Err(errors);
-            }
+        let mut compiler = Compiler {
+            packs,
+            lexicon: LexiconBuilder::default(),
+            terms: Terms::default(),
+            directory: Directory::default(),
+            outlets: HashMap::new(),
+            errors: Vec::new(),
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let term_count = terms.exact_len();
-        let mut term_propositions = vec![Vec::new(); term_count];
-        for (i, p) in propositions.iter().enumerate() {
-            for t in &p.own_terms {
-                term_propositions[*t as usize].push(i as u32);
-            }
-        }
-        let mut term_frames = vec![Vec::new(); term_count];
-        for (i, f) in frames.iter().enumerate() {
-            for t in f.about.exact_terms() {
-                let list = &mut term_frames[t as usize];
-                if !list.contains(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-        }
-        Ok(RuleSet {
-            lexicon,
-            directory,
-            cues,
-            terms,
-            propositions,
-            frames,
-            term_propositions,
-            term_frames,
-            outlets,
-            gazetteer,
-            checks: packs.checks.clone(),
-            pack_names: packs
-                .files
-                .iter()
-                .map(|f| f.meta.as_ref().map_or_else(|| f.path.display().to_string(), |m| m.name.clone()))
-                .collect(),
-        })
+        compiler.actors();
+        compiler.memberships_and_titles();
+        let cues = compiler.cues();
+        compiler.word_lists();
+        let propositions = compiler.propositions();
+        let frames = compiler.frames();
+        compiler.finish(cues, propositions, frames)
     }
 
-    /// The merged `checks` of the packs.
-    pub fn checks(&self) -> &ChecksDef {
+    /// The merged `checks` of the packs, compiled.
+    pub fn checks(&self) -> &Checks {
         &self.checks
     }
 
@@ -391,6 +196,265 @@ fn is_proper_name(name: &str) -> bool {
     name.split([' ', '-']).all(|w| {
         matches!(w, "of" | "and" | "the" | "al" | "el" | "de") || w.chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+impl Compiler<'_> {
+    /// Actors: the directory, and their names, aliases, metonyms and demonyms as patterns.
+    fn actors(&mut self) {
+        for def in &self.packs.actors {
+            let actor = &def.value;
+            let idx = self.directory.push(Actor {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind,
+                gender: actor.gender,
+                memberships: Vec::new(),
+            });
+            for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
+                self.lexicon.add(alias, Role::Actor(idx, Via::Alias));
+                if actor.kind == ActorKind::Outlet {
+                    self.outlets.insert(alias.to_lowercase(), idx);
+                }
+            }
+            if actor.kind == ActorKind::Outlet {
+                self.outlets.insert(actor.id.to_lowercase(), idx);
+            }
+            for metonym in &actor.metonyms {
+                self.lexicon.add(metonym, Role::Actor(idx, Via::Metonym));
+            }
+            for demonym in &actor.demonyms {
+                self.lexicon.add(demonym, Role::Actor(idx, Via::Demonym));
+            }
+        }
+    }
+
+    /// Memberships and titles, once every actor is in the directory.
+    fn memberships_and_titles(&mut self) {
+        let packs = self.packs;
+        let mut memberships = Vec::new();
+        let mut titles = Vec::new();
+        for (idx, def) in packs.actors.iter().enumerate() {
+            for m in &def.value.member_of {
+                if let Some(parent) = resolve(&self.directory, &m.actor, &def.origin, &mut self.errors) {
+                    memberships.push((idx as ActorIdx, parent, period(&m.from, &m.until)));
+                }
+            }
+            for role in &def.value.roles {
+                let of = role.of.as_deref().and_then(|id| resolve(&self.directory, id, &def.origin, &mut self.errors));
+                titles.push((
+                    role.title.clone(),
+                    Title { person: idx as ActorIdx, of, period: period(&role.from, &role.until) },
+                ));
+            }
+        }
+        for (member, parent, period) in memberships {
+            self.directory.get_mut(member).memberships.push((parent, period));
+        }
+        for (title, t) in titles {
+            let at = self.directory.titles.len() as u32;
+            for pattern in title_patterns(&title, t.of.map(|of| &packs.actors[of as usize].value)) {
+                self.lexicon.add(&pattern, Role::Actor(t.person, Via::Title(at)));
+            }
+            self.directory.titles.push(t);
+        }
+    }
+
+    /// Reporting cues, each with its inflected forms.
+    fn cues(&mut self) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        for def in &self.packs.cues {
+            let cue = &def.value;
+            let idx = cues.len() as u32;
+            let mut forms = match (cue.forms.is_empty(), cue.kind) {
+                (false, _) => cue.forms.clone(),
+                (true, CueKind::Verb) => crate::inflect::verb_forms(&cue.cue),
+                (true, CueKind::Noun) => crate::inflect::noun_forms(&cue.cue),
+                (true, CueKind::Phrase) => Vec::new(),
+            };
+            forms.push(cue.cue.clone());
+            for form in &forms {
+                self.lexicon.add(form, Role::Cue(idx));
+            }
+            cues.push(Cue { lemma: cue.cue.clone(), stance: cue.stance, kind: cue.kind, pattern: cue.pattern });
+        }
+        cues
+    }
+
+    /// The lexicon's word lists (negators, denial markers, hedges, heads, anaphors, claim
+    /// nouns, irrealis) and the pronouns every pack set knows.
+    fn word_lists(&mut self) {
+        let lex = &self.packs.lexicon;
+        for word in &lex.negators {
+            let kind = if UNIVERSAL_NEGATORS.contains(&word.to_lowercase().as_str()) {
+                Negation::Universal
+            } else {
+                Negation::Plain
+            };
+            self.lexicon.add(word, Role::Negator(kind));
+        }
+        let lists: [(&[String], Role); 6] = [
+            (&lex.denial_markers, Role::DenialMarker),
+            (&lex.hedges, Role::Hedge),
+            (&lex.speaker_heads, Role::Head),
+            (&lex.anaphors, Role::Anaphor),
+            (&lex.claim_nouns, Role::ClaimNoun),
+            (&lex.irrealis, Role::Irrealis),
+        ];
+        for (words, role) in lists {
+            for word in words {
+                self.lexicon.add(word, role);
+            }
+        }
+        for (word, pronoun) in PRONOUNS {
+            self.lexicon.add(word, Role::Pronoun(pronoun));
+        }
+    }
+
+    /// Propositions: matchers, agents and rivals resolved, counter-terms, contexts, and
+    /// which others each contradicts.
+    fn propositions(&mut self) -> Vec<Proposition> {
+        let packs = self.packs;
+        let mut propositions = Vec::new();
+        for def in &packs.propositions {
+            let p = &def.value;
+            let about = Matcher::compile(&p.about, &mut self.terms, &mut self.lexicon);
+            let mut own_terms: Vec<TermIdx> = about.exact_terms().collect();
+            own_terms.sort_unstable();
+            own_terms.dedup();
+            let directory = &self.directory;
+            let actors = |ids: &[String], errors: &mut Vec<PackError>| {
+                ids.iter().filter_map(|id| resolve(directory, id, &def.origin, errors)).collect::<Vec<_>>()
+            };
+            propositions.push(Proposition {
+                id: p.id.clone(),
+                statement: p.statement.clone(),
+                about,
+                agent: actors(&p.agent, &mut self.errors),
+                rivals: actors(&p.rivals, &mut self.errors),
+                counter: p.counter.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
+                window: period(&p.from, &p.until),
+                own_terms,
+                contradicts: Vec::new(),
+                context: p.context.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
+            });
+        }
+        for (i, def) in packs.propositions.iter().enumerate() {
+            for id in &def.value.contradicts {
+                match packs.propositions.iter().position(|p| &p.value.id == id) {
+                    Some(j) => propositions[i].contradicts.push(j as u32),
+                    None => self.errors.push(PackError {
+                        origin: def.origin.clone(),
+                        message: format!("unknown proposition `{id}` in `contradicts`"),
+                        help: None,
+                    }),
+                }
+            }
+        }
+        propositions
+    }
+
+    /// Value frames: matchers, value patterns, contexts.
+    fn frames(&mut self) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        for def in &self.packs.frames {
+            let f = &def.value;
+            let mut patterns = Vec::new();
+            for source in &f.patterns {
+                match frame::compile(source, f.kind) {
+                    Ok(p) => patterns.push(p),
+                    Err(err) => self.errors.push(PackError { origin: def.origin.clone(), message: err.0, help: None }),
+                }
+            }
+            frames.push(Frame {
+                id: f.id.clone(),
+                quantity: f.quantity.clone(),
+                kind: f.kind,
+                about: Matcher::compile(&f.about, &mut self.terms, &mut self.lexicon),
+                patterns,
+                window: period(&f.from, &f.until),
+                context: f.context.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
+                generic: f.generic,
+                part_of: None,
+                heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
+                refused_heads: Vec::new(),
+            });
+        }
+        // A part's heads are refused by its total: "killed 12 civilians" is not the toll.
+        for (i, def) in self.packs.frames.iter().enumerate() {
+            let Some(total) = &def.value.part_of else { continue };
+            match self.packs.frames.iter().position(|f| &f.value.id == total) {
+                Some(j) if j != i => {
+                    frames[i].part_of = Some(j as u32);
+                    let heads = frames[i].heads.clone();
+                    frames[j].refused_heads.extend(heads);
+                }
+                _ => self.errors.push(PackError {
+                    origin: def.origin.clone(),
+                    message: format!("unknown frame `{total}` in `part_of`"),
+                    help: None,
+                }),
+            }
+        }
+        frames
+    }
+
+    /// Builds the automaton and the term indexes, or gives every problem found.
+    fn finish(
+        self,
+        cues: Vec<Cue>,
+        propositions: Vec<Proposition>,
+        frames: Vec<Frame>,
+    ) -> Result<RuleSet, Vec<PackError>> {
+        let mut errors = self.errors;
+        let gazetteer = Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &mut errors);
+        let lexicon = match self.lexicon.build() {
+            Ok(lexicon) => lexicon,
+            Err(err) => {
+                let origin = Origin { file: Default::default(), line: 1, column: 1 };
+                errors.push(PackError { origin, message: format!("cannot compile the word lists: {err}"), help: None });
+                return Err(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let terms = self.terms;
+        let term_count = terms.exact_len();
+        let mut term_propositions = vec![Vec::new(); term_count];
+        for (i, p) in propositions.iter().enumerate() {
+            for t in &p.own_terms {
+                term_propositions[*t as usize].push(i as u32);
+            }
+        }
+        let mut term_frames = vec![Vec::new(); term_count];
+        for (i, f) in frames.iter().enumerate() {
+            for t in f.about.exact_terms() {
+                let list = &mut term_frames[t as usize];
+                if !list.contains(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        let packs = self.packs;
+        Ok(RuleSet {
+            lexicon,
+            directory: self.directory,
+            cues,
+            terms,
+            propositions,
+            frames,
+            term_propositions,
+            term_frames,
+            outlets: self.outlets,
+            gazetteer,
+            checks: packs.checks.compile(),
+            pack_names: packs
+                .files
+                .iter()
+                .map(|f| f.meta.as_ref().map_or_else(|| f.path.display().to_string(), |m| m.name.clone()))
+                .collect(),
+        })
+    }
 }
 
 /// The phrases a title is written as: the bare title when it names no actor, else the

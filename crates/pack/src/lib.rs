@@ -382,3 +382,43 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Context words that propositions or frames of two pack files share: a document naming
+/// only those words is put in both stories (a Skripal pack and a Navalny pack that both
+/// list "Novichok").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContextOverlap {
+    /// The earlier file, in load order.
+    pub first: PathBuf,
+    /// The later file.
+    pub second: PathBuf,
+    /// The shared words, lower case, sorted.
+    pub words: Vec<String>,
+}
+
+/// Every pair of pack files whose contexts share words, in load order.
+pub fn context_overlaps(packs: &PackSet) -> Vec<ContextOverlap> {
+    let mut by_file: Vec<(PathBuf, std::collections::BTreeSet<String>)> = Vec::new();
+    let contexts = packs
+        .propositions
+        .iter()
+        .map(|p| (&p.origin.file, &p.value.context))
+        .chain(packs.frames.iter().map(|f| (&f.origin.file, &f.value.context)));
+    for (file, context) in contexts {
+        let words = context.iter().map(|w| w.trim_start_matches('~').trim().to_lowercase());
+        match by_file.iter_mut().find(|(f, _)| f == file) {
+            Some((_, set)) => set.extend(words),
+            None => by_file.push((file.clone(), words.collect())),
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (first, a)) in by_file.iter().enumerate() {
+        for (second, b) in &by_file[k + 1..] {
+            let words: Vec<String> = a.intersection(b).cloned().collect();
+            if !words.is_empty() {
+                out.push(ContextOverlap { first: first.clone(), second: second.clone(), words });
+            }
+        }
+    }
+    out
+}

@@ -6,7 +6,7 @@
 //! must mean (ids that exist, dates in order) is checked when packs are validated.
 
 use claim::Stance;
-use claim::check::{ConflictKind, Severity};
+use claim::check::{Checks, ConflictKind, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -384,6 +384,24 @@ pub struct ChecksDef {
     pub unlisted: Option<UnlistedDef>,
 }
 
+impl ChecksDef {
+    /// The compiled checks: each kind's severity, the overrides in load order (a later one
+    /// of the same target and kind wins), the unlisted similarity.
+    pub fn compile(&self) -> Checks {
+        let mut checks = Checks::default();
+        for (kind, value) in &self.severity {
+            checks.set(*kind, value.severity());
+        }
+        for def in &self.overrides {
+            checks.set_override(&def.target, def.kind, def.severity.severity());
+        }
+        if let Some(unlisted) = &self.unlisted {
+            checks.set_similarity(unlisted.similarity);
+        }
+        checks
+    }
+}
+
 /// A severity, or `off` to not report the kind at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
@@ -392,6 +410,16 @@ pub enum SeverityOrOff {
     Severity(Severity),
     /// Do not report.
     Off(Off),
+}
+
+impl SeverityOrOff {
+    /// The severity, `None` when off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityOrOff::Severity(s) => Some(s),
+            SeverityOrOff::Off(_) => None,
+        }
+    }
 }
 
 /// The word `off`.

@@ -191,31 +191,50 @@ pub struct DateMention {
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// The month a word names ("April", "Apr", "Apr.", "Sept"), 1 to 12.
-fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').as_bytes();
-    if !(3..=9).contains(&word.len()) {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(match &buf[..word.len()] {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
-        _ => return None,
-    })
+/// Month names, then the abbreviations news writes, lower case, with the month's number:
+/// the one month table, read by dates, numbers, sentence ends and the engine.
+pub const MONTHS: [(&str, u32); 24] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Whether `word` is a month's name or abbreviation, in any case (`April`, `sept`).
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| name.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a month's abbreviation (`Jan`, `Sept`), after which a dot need not
+/// end a sentence.
+pub fn is_month_abbreviation(word: &str) -> bool {
+    MONTHS[12..].iter().any(|(name, _)| name.eq_ignore_ascii_case(word))
+}
+
+/// The number of the month `word` names, in any case, a trailing dot ignored (`Jan.` → 1).
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
 }
 
 fn weekday_number(word: &str) -> Option<usize> {

@@ -334,33 +334,6 @@ const YEAR_CUES: &[&str] = &[
     "the",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 fn one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -744,7 +717,9 @@ impl Lexed<'_> {
     /// Whether token `k` names a month: capitalised, as English writes them, so that the
     /// verb in "30 may have died" is not read as May.
     fn is_month(&self, k: usize) -> bool {
-        self.text(k).starts_with(|c: char| c.is_ascii_uppercase()) && self.word_is(k, MONTHS)
+        self.text(k).starts_with(|c: char| c.is_ascii_uppercase())
+            && self.kind(k) == Some(Kind::Word)
+            && crate::date::is_month(self.text(k))
     }
 }
 

@@ -121,22 +121,13 @@ fn is_title(word: &str) -> bool {
 
 /// Abbreviations that end a sentence only when the next word says so ("Jan.", "Inc.", "vs.").
 fn is_abbreviation(word: &str) -> bool {
+    if crate::date::is_month_abbreviation(word) {
+        return true;
+    }
     let Some((buf, n)) = lower(word) else { return false };
     matches!(
         &buf[..n],
-        b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"no"
+        b"no"
             | b"nos"
             | b"vs"
             | b"etc"

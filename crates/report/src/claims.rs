@@ -4,16 +4,18 @@
 use claim::Claim;
 use std::io;
 
-/// A format for the claims ledger.
+/// A format for the claims ledger. Its doc lines are the help of `claims --format`
+/// (feature `clap`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum ClaimFormat {
-    /// Aligned columns for people.
+    /// Aligned columns.
     Table,
     /// One JSON array of claim records.
     Json,
-    /// One claim record a line (the input `compare` reads back).
+    /// One claim record a line.
     Jsonl,
-    /// Flat CSV with a header row.
+    /// CSV with a header row.
     Csv,
 }
 

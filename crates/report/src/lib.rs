@@ -26,24 +26,27 @@ use std::io;
 /// The version of this crate, written into SARIF and JSON output.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// A conflict report format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A conflict report format. Its doc lines are the help of `--format` (feature `clap`);
+/// config files name it in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// rustc-style diagnostics with source snippets, for people.
+    /// rustc-style diagnostics with source snippets.
     Text,
-    /// One JSON object: `schema_version`, `summary`, `conflicts`.
+    /// One JSON object (crates/report/schema/report.schema.json).
     Json,
-    /// One JSON record a line: the summary, then each conflict.
+    /// A summary record, then one conflict a line.
     Jsonl,
-    /// SARIF 2.1.0, for code-scanning UIs.
+    /// SARIF 2.1.0 for code scanning.
     Sarif,
-    /// JUnit XML: one test case per proposition or frame checked.
+    /// JUnit XML: a test case per proposition, a failure per conflict.
     Junit,
-    /// GitHub Actions workflow commands (`::error file=…`).
+    /// GitHub Actions annotations.
     Github,
-    /// A positions table and the conflicts, for a pull-request comment.
+    /// A positions table and the conflicts, for a PR comment.
     Markdown,
-    /// One self-contained HTML page with a stance matrix and filters.
+    /// One self-contained HTML page.
     Html,
 }
 

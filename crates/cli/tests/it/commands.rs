@@ -140,3 +140,51 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn eval_over_a_missing_input_is_exit_2_naming_it() {
+    // A real-text slice in CI reads ../shared; without it the run must fail, not score zero.
+    let dir = tempdir();
+    let gold = dir.path().join("gold.yaml");
+    write(&gold, "slice: fakes\ndocuments:\n  - document: \"101\"\n");
+    let absent = dir.path().join("shared/data/fa-kes/articles.csv");
+    let gold_arg = gold.to_string_lossy().into_owned();
+    let absent_arg = absent.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(claimcheck().args([
+        "eval",
+        "--gold",
+        &gold_arg,
+        "--csv-map",
+        "text=article_content,id=unit_id",
+        &absent_arg,
+    ]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("shared/data/fa-kes/articles.csv") && stderr.contains("does not exist"), "{stderr}");
+}
+
+#[test]
+fn eval_scores_csv_rows_by_id_and_names_the_slice() {
+    let dir = tempdir();
+    let csv = dir.path().join("articles.csv");
+    write(&csv, "unit_id,article_content,source\n7,\"The wire reported a quiet day.\",wire\n8,\"Nothing.\",wire\n");
+    let gold = dir.path().join("gold.yaml");
+    write(&gold, "slice: tiny\ndocuments:\n  - document: \"7\"\n");
+    let gold_arg = gold.to_string_lossy().into_owned();
+    let csv_arg = csv.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(claimcheck().args([
+        "eval",
+        "--gold",
+        &gold_arg,
+        "--csv-map",
+        "text=article_content,source=source,id=unit_id",
+        &csv_arg,
+    ]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.starts_with("slice tiny: scored 1 documents"), "{stdout}");
+    // A listed id the CSV does not hold is an error naming it.
+    write(&gold, "slice: tiny\ndocuments:\n  - document: \"9\"\n");
+    let (code, _, stderr) =
+        run(claimcheck().args(["eval", "--gold", &gold_arg, "--csv-map", "text=article_content,id=unit_id", &csv_arg]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`9`"), "{stderr}");
+}

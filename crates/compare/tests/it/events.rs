@@ -2,10 +2,10 @@
 //! groups do not depend on input order or thread count.
 
 use crate::{C, claim};
+use claim::Checks;
 use claim::{Claim, ConflictKind, Stance};
 use compare::event::event_groups;
 use compare::{Comparison, compare};
-use pack::schema::ChecksDef;
 use parse::Bound;
 use proptest::prelude::*;
 
@@ -21,7 +21,7 @@ fn killed(source: &str, doc: u32, n: f64) -> C {
 }
 
 fn run(claims: &[Claim]) -> Comparison {
-    compare(claims, &ChecksDef::default())
+    compare(claims, &Checks::default())
 }
 
 const IDLIB: &[&str] = &["idlib", "syria"];

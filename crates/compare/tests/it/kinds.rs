@@ -7,7 +7,7 @@ use pack::schema::{ChecksDef, Off, OverrideDef, SeverityOrOff, UnlistedDef};
 use parse::Bound;
 
 fn run(claims: &[Claim]) -> Comparison {
-    compare(claims, &ChecksDef::default())
+    compare(claims, &ChecksDef::default().compile())
 }
 
 fn kinds(c: &Comparison) -> Vec<(ConflictKind, Vec<String>)> {
@@ -288,7 +288,7 @@ fn unlisted_near_duplicates_with_opposite_stance() {
 fn unlisted_threshold_comes_from_checks() {
     let claims = unlisted_pair("the syrian air force did not drop sarin bombs on the town of khan shaykhoun");
     let checks = ChecksDef { unlisted: Some(UnlistedDef { similarity: 0.999 }), ..ChecksDef::default() };
-    assert!(compare(&claims, &checks).conflicts.is_empty());
+    assert!(compare(&claims, &checks.compile()).conflicts.is_empty());
 }
 
 #[test]
@@ -302,7 +302,7 @@ fn severities_kinds_off_and_overrides() {
     let mut checks = ChecksDef::default();
     checks.severity.insert(ConflictKind::OpposedStance, SeverityOrOff::Severity(Severity::Warning));
     checks.overrides.push(OverrideDef { target: "q".to_owned(), kind: None, severity: SeverityOrOff::Off(Off::Off) });
-    let c = compare(&claims, &checks);
+    let c = compare(&claims, &checks.compile());
     assert_eq!(c.conflicts.len(), 1);
     assert_eq!(c.conflicts[0].severity, Severity::Warning);
     assert_eq!(c.conflicts[0].proposition.as_ref().map(|p| p.id.as_str()), Some("p"));

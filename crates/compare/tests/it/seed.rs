@@ -24,7 +24,7 @@ fn seed_article_opposed_stance_usa_vs_rus() {
     };
     let input = parse::input::InputConfig::default();
     let claims = extract::pipeline::run(&ruleset, &[seed], None, &input, &()).claims;
-    let checks = packs.checks.clone();
+    let checks = packs.checks.compile();
     let comparison = compare(&claims, &checks);
     let found = comparison.conflicts.iter().find(|c| {
         c.kind == ConflictKind::OpposedStance

@@ -1,15 +1,15 @@
 //! Same claims, same bytes: whatever the input order, the thread count, or a JSON Lines
 //! round trip through another process's output.
 
+use claim::Checks;
 use claim::Claim;
 use compare::synth::{SynthConfig, generate};
 use compare::{compare, read_claims_jsonl};
-use pack::schema::ChecksDef;
 use proptest::prelude::*;
 
 fn bytes_in_pool(claims: &[Claim], threads: usize) -> Vec<u8> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-    let run = || serde_json::to_vec(&compare(claims, &ChecksDef::default())).unwrap_or_default();
+    let run = || serde_json::to_vec(&compare(claims, &Checks::default())).unwrap_or_default();
     match pool {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
@@ -26,7 +26,7 @@ fn corpus() -> Vec<Claim> {
 
 #[test]
 fn synthetic_corpus_has_every_kind() {
-    let comparison = compare(&corpus(), &ChecksDef::default());
+    let comparison = compare(&corpus(), &Checks::default());
     for kind in claim::ConflictKind::ALL {
         let found: Vec<_> = comparison.conflicts.iter().map(|c| c.kind).collect();
         assert!(found.contains(&kind), "no {kind} conflict in the synthetic corpus: {found:?}");
@@ -68,7 +68,7 @@ fn jsonl_round_trip_compares_identically() {
     assert_eq!(read.len(), claims.len());
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].line, claims.len() + 2);
-    let a = serde_json::to_vec(&compare(&claims, &ChecksDef::default())).unwrap_or_default();
-    let b = serde_json::to_vec(&compare(&read, &ChecksDef::default())).unwrap_or_default();
+    let a = serde_json::to_vec(&compare(&claims, &Checks::default())).unwrap_or_default();
+    let b = serde_json::to_vec(&compare(&read, &Checks::default())).unwrap_or_default();
     assert!(a == b);
 }

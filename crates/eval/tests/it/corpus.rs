@@ -1,5 +1,6 @@
 //! The default packs on the bundled corpus reach the committed floors.
 
+use eval::Gold;
 use std::path::{Path, PathBuf};
 
 fn workspace() -> PathBuf {
@@ -16,7 +17,7 @@ fn ruleset() -> extract::RuleSet {
 #[test]
 fn corpus_reaches_the_floor() {
     let corpus = workspace().join("corpus");
-    let gold = eval::Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let gold = Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let floor = eval::Floor::load(&corpus.join("eval-floor.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let rules = ruleset();
     let (claims, diagnostics) = eval::read_corpus(&rules, &gold, &corpus, &parse::input::InputConfig::default());
@@ -34,7 +35,7 @@ fn corpus_reaches_the_floor() {
 #[test]
 fn every_corpus_article_is_in_the_gold() {
     let corpus = workspace().join("corpus");
-    let gold = eval::Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let gold = Gold::load(&corpus.join("gold.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let (files, _) = parse::input::discover(std::slice::from_ref(&corpus));
     let mut articles = 0;
     for file in files {
@@ -46,4 +47,39 @@ fn every_corpus_article_is_in_the_gold() {
         }
     }
     assert!(articles >= 30, "only {articles} articles");
+}
+
+/// The real-text gold files (scored in CI against ../shared) load, each names its slice, and
+/// every proposition they score exists in the default packs: a renamed proposition would
+/// otherwise turn its gold claims into misses without anyone noticing.
+#[test]
+fn real_text_gold_files_load_and_name_known_propositions() {
+    let rules = ruleset();
+    let known: std::collections::BTreeSet<&str> = rules.propositions().map(|(id, _)| id).collect();
+    let dir = workspace().join("gold");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if !name.ends_with(".yaml") {
+            continue;
+        }
+        if name.ends_with("-floor.yaml") {
+            eval::Floor::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            continue;
+        }
+        files += 1;
+        let gold = Gold::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(gold.slice.is_some(), "{name} names no slice");
+        let floor = dir.join(name.replace(".yaml", "-floor.yaml"));
+        assert!(floor.is_file(), "{name} has no floor file beside it ({})", floor.display());
+        for doc in &gold.documents {
+            for claim in &doc.claims {
+                if let eval::Subject::Proposition(p) = &claim.subject {
+                    assert!(known.contains(p.as_str()), "{name}: {} names unknown proposition {p}", doc.document);
+                }
+            }
+        }
+    }
+    assert!(files >= 1, "no gold files under {}", dir.display());
 }

@@ -7,7 +7,9 @@
 //! its reasons, and values of frames.
 
 mod attribution;
+mod bounded;
 mod propose;
+mod record;
 mod sentence;
 mod units;
 mod value;
@@ -17,10 +19,11 @@ use crate::lexicon::{ActorIdx, Hit, Pronoun, Role, TermIdx, Via};
 use crate::matcher::{Region, TermRef};
 use crate::ruleset::RuleSet;
 use attribution::{Attribution, SpeakerRef};
+use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
-use claim::{ActorRef, Claim, Evidence, Marked, PropositionRef, Stance, Value, Voice};
+use claim::{Claim, Stance, Voice};
 use pack::schema::{ActorKind, Gender};
-use parse::{Date, DateMention, DateValue, Document, LineCol, Parsed, Quote, Span};
+use parse::{Date, DateMention, Document, Parsed, Span};
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,41 +115,6 @@ struct Unit {
     attribution: Option<usize>,
 }
 
-/// The longest stretch of text read as one sentence. News sentences stay well under it;
-/// text without sentence punctuation (OCR, lists, hostile input) would otherwise make
-/// attribution, which compares cues and mentions within a sentence, grow with its square.
-const MAX_SENTENCE_BYTES: usize = 1200;
-
-/// `sentences` with every one longer than [`MAX_SENTENCE_BYTES`] cut into pieces, each
-/// ending at the last clause break (`;`, `,`) or space before the limit.
-fn bound_sentences(text: &str, sentences: &[parse::Sentence]) -> Vec<parse::Sentence> {
-    let mut out = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let mut start = s.span.start;
-        while s.span.end - start > MAX_SENTENCE_BYTES {
-            let mut limit = start + MAX_SENTENCE_BYTES;
-            while !text.is_char_boundary(limit) {
-                limit -= 1;
-            }
-            let window = text.get(start..limit).unwrap_or("");
-            let cut = [window.rfind("; "), window.rfind(", "), window.rfind(' ')]
-                .into_iter()
-                .flatten()
-                .find(|&i| i > MAX_SENTENCE_BYTES / 2)
-                .map_or(limit, |i| start + i + 1);
-            out.push(parse::Sentence { span: Span::new(start, cut), paragraph: s.paragraph });
-            start = cut;
-            while text.as_bytes().get(start) == Some(&b' ') {
-                start += 1;
-            }
-        }
-        if start < s.span.end {
-            out.push(parse::Sentence { span: Span::new(start, s.span.end), paragraph: s.paragraph });
-        }
-    }
-    out
-}
-
 /// The mentions coordinated with `m` by commas and "and" ("Damascus and Moscow",
 /// "Britain, France and Turkey"), in either direction, not `m` itself.
 fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention> {
@@ -180,66 +148,84 @@ fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
-/// A parsed document as the engine reads it: the parse, with every sentence longer than
-/// [`MAX_SENTENCE_BYTES`] cut into pieces.
-struct Bounded<'a> {
-    parsed: &'a Parsed<'a>,
-    /// Sentences, in order, none longer than [`MAX_SENTENCE_BYTES`].
-    sentences: Vec<parse::Sentence>,
-    /// Paragraphs, in order.
-    paragraphs: &'a [Span],
-    /// Direct quotes, in order.
-    quotes: &'a [Quote],
-}
-
-impl<'a> Bounded<'a> {
-    fn new(parsed: &'a Parsed<'a>) -> Bounded<'a> {
-        let sentences = bound_sentences(parsed.text(), &parsed.sentences);
-        Bounded { parsed, sentences, paragraphs: &parsed.paragraphs, quotes: &parsed.quotes }
-    }
-
-    fn text(&self) -> &'a str {
-        self.parsed.text()
-    }
-
-    fn original_span(&self, span: Span) -> Span {
-        self.parsed.original_span(span)
-    }
-
-    fn location(&self, offset: usize) -> LineCol {
-        self.parsed.location(offset)
-    }
-}
-
 /// Runs the engine over one parsed document.
 pub(crate) fn run(rules: &RuleSet, parsed: &Parsed<'_>, explain: bool) -> (Vec<Claim>, Vec<SentenceTrace>) {
     let document = parsed.document;
     let parsed = Bounded::new(parsed);
-    let text = parsed.text();
-    let hits = rules.lexicon.scan(text);
-    let mut run = Run {
-        rules,
-        document,
-        parsed: &parsed,
-        text,
-        hits: &hits,
-        analysed: Vec::new(),
-        claims: Vec::new(),
-        support: Vec::new(),
-        traces: Vec::new(),
-        explain,
-        recent: Vec::new(),
-        paragraph_frames: Vec::new(),
-        doc_propositions: Vec::new(),
-        doc_frames: Vec::new(),
-        dates: RefCell::new(None),
-        document_event: None,
-        event_cache: None,
-    };
+    let hits = rules.lexicon.scan(parsed.text());
+    let mut run = Run::new(rules, document, &parsed, &hits, explain);
     run.select();
     run.pass_one();
     run.pass_two();
     (run.claims, run.traces)
+}
+
+/// Every attribution of one parsed document with a speaker, in text order: pass one alone.
+pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::Attribution> {
+    let document = parsed.document;
+    let parsed = Bounded::new(parsed);
+    let hits = rules.lexicon.scan(parsed.text());
+    let mut run = Run::new(rules, document, &parsed, &hits, false);
+    run.pass_one();
+    let mut out = Vec::new();
+    for a in &run.analysed {
+        // A cue with no speaker found is no attribution the engine stands by.
+        for (attr, speaker) in a.attributions.iter().filter(|(_, s)| s.is_some()) {
+            out.push(run.attribution_record(attr, speaker.as_ref()));
+        }
+    }
+    out.sort_by_key(|a| a.cue.span);
+    out
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        rules: &'a RuleSet,
+        document: &'a Document,
+        parsed: &'a Bounded<'a>,
+        hits: &'a [Hit],
+        explain: bool,
+    ) -> Run<'a> {
+        let text = parsed.text();
+        Run {
+            rules,
+            document,
+            parsed,
+            text,
+            hits,
+            analysed: Vec::new(),
+            claims: Vec::new(),
+            support: Vec::new(),
+            traces: Vec::new(),
+            explain,
+            recent: Vec::new(),
+            paragraph_frames: Vec::new(),
+            doc_propositions: Vec::new(),
+            doc_frames: Vec::new(),
+            dates: RefCell::new(None),
+            document_event: None,
+            event_cache: None,
+        }
+    }
+
+    /// The public record of one attribution.
+    fn attribution_record(&self, attr: &Attribution, speaker: Option<&Speaker>) -> claim::Attribution {
+        let cue = &self.rules.cues[attr.cue.cue as usize];
+        let written = match attr.speaker {
+            Some(SpeakerRef::Mention(m)) => Some(m.span),
+            Some(SpeakerRef::Ref(r)) => Some(r.span),
+            Some(SpeakerRef::Shared) | None => None,
+        };
+        claim::Attribution {
+            cue: self.marked(attr.cue.span),
+            stance: cue.stance,
+            speaker: speaker.and_then(|s| s.span).or(written).map(|s| self.marked(s)),
+            actor: speaker.map(|s| self.actor_ref(s.who)),
+            resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
+            content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),
+            layout: attr.layout.to_owned(),
+        }
+    }
 }
 
 struct Run<'a> {
@@ -327,17 +313,38 @@ impl<'a> Run<'a> {
             TermRef::Fuzzy(f) => anchors.contains(&f) || !self.rules.terms.is_anchored(f),
         };
         let published = self.published();
-        // A document that names some story's context but none of this rule's is about
-        // another story; one that names no story at all (a snippet) may be about any.
-        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
-        let some_story = self
+        // A document that names some story's context but not this rule's anchors is about
+        // another story; one that names no story at all (a snippet) may be about any. A
+        // context word that two stories list ("Novichok" for Salisbury and for Tomsk) does
+        // not anchor a document in either: it takes a word of the story's own or two words.
+        // A story is the part of an id before its `/`.
+        let story = |id: &str| id.split('/').next().unwrap_or(id).to_owned();
+        let contexts: Vec<(String, &[TermRef])> = self
             .rules
             .propositions
             .iter()
-            .map(|p| &p.context)
-            .chain(self.rules.frames.iter().map(|f| &f.context))
-            .any(|c| names(c));
-        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || names(context);
+            .map(|p| (story(&p.id), p.context.as_slice()))
+            .chain(self.rules.frames.iter().map(|f| (story(&f.id), f.context.as_slice())))
+            .collect();
+        let shared = |t: TermRef| {
+            let mut stories = contexts.iter().filter(|(_, c)| c.contains(&t)).map(|(s, _)| s);
+            let first = stories.next();
+            stories.any(|s| Some(s) != first)
+        };
+        let names = |context: &[TermRef]| context.iter().any(|&t| present(t));
+        let anchored = |context: &[TermRef]| {
+            let mut seen: Vec<TermRef> = Vec::new();
+            for &t in context.iter().filter(|&&t| present(t)) {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                }
+            }
+            // Undated text has no date window to anchor it: it takes two context words.
+            let dated = published.is_some();
+            seen.len() >= context.len().min(2) || (dated && seen.iter().any(|&t| !shared(t)))
+        };
+        let some_story = contexts.iter().any(|(_, c)| names(c));
+        let in_context = |context: &[TermRef]| context.is_empty() || !some_story || anchored(context);
         self.doc_propositions = self
             .rules
             .propositions
@@ -668,186 +675,8 @@ impl<'a> Run<'a> {
         }
         (terms, anchors)
     }
-
-    fn actor_ref(&self, who: Who) -> ActorRef {
-        match who {
-            Who::Actor(a) => {
-                let actor = self.rules.directory.get(a);
-                ActorRef { id: actor.id.clone(), name: actor.name.clone() }
-            }
-            Who::Outlet => match self.rules.outlets.get(&self.document.source.to_lowercase()) {
-                Some(&a) => {
-                    let actor = self.rules.directory.get(a);
-                    ActorRef { id: actor.id.clone(), name: actor.name.clone() }
-                }
-                None => ActorRef { id: format!("outlet:{}", self.document.source), name: self.document.source.clone() },
-            },
-        }
-    }
-
-    /// The date a claim was made: a day the sentence names before the cue, else publication.
-    fn claim_date(&self, i: usize, unit: &Unit) -> Option<Date> {
-        let s = self.parsed.sentences[i];
-        let limit = unit.cue.map_or(s.span.end, |c| c.span.start);
-        let published = self.published()?;
-        let dates = self.sentence_dates(i);
-        let said = dates.iter().rev().filter(|d| d.span.end <= limit).find_map(|d| match d.value {
-            DateValue::Day(day) if day <= published => Some(day),
-            _ => None,
-        });
-        Some(said.unwrap_or(published))
-    }
-
-    fn marked(&self, span: Span) -> Marked {
-        let original = self.parsed.original_span(span);
-        Marked { text: original.text(&self.document.text).to_owned(), span: original }
-    }
-
-    fn claim(
-        &self,
-        i: usize,
-        unit: &Unit,
-        stance: Stance,
-        proposition: Option<PropositionRef>,
-        value: Option<Value>,
-        reasons: Vec<String>,
-    ) -> Claim {
-        let s = self.parsed.sentences[i];
-        let date = self.claim_date(i, unit);
-        let actor = self.actor_ref(unit.speaker.who);
-        let (principal, blocs) = match unit.speaker.who {
-            Who::Actor(a) => {
-                let p = self.rules.directory.principal(a, date);
-                (self.actor_ref(Who::Actor(p)), self.rules.directory.blocs(p, date))
-            }
-            Who::Outlet => (actor.clone(), Vec::new()),
-        };
-        let original = self.parsed.original_span(s.span);
-        let at = self.parsed.location(s.span.start);
-        let d = self.document;
-        Claim {
-            actor,
-            principal,
-            blocs,
-            voice: unit.voice,
-            stance,
-            proposition,
-            value,
-            content: normalise_content(unit.content.text(self.text)),
-            date,
-            attribution: unit.speaker.how.clone(),
-            reasons,
-            evidence: Evidence {
-                document: d.id.clone(),
-                source: d.source.clone(),
-                path: d.path.clone(),
-                published: d.published,
-                ordinal: d.ordinal,
-                span: original,
-                line: at.line,
-                column: at.column,
-                sentence: original.text(&d.text).to_owned(),
-                cue: unit.cue.map(|c| self.marked(c.span)),
-                speaker: unit.speaker.span.map(|sp| self.marked(sp)),
-            },
-        }
-    }
 }
 
 pub(super) fn is_punct_word(w: &str) -> bool {
     w.chars().all(|c| !c.is_alphanumeric())
-}
-
-/// Lower case, words only, one space between: the form unlisted claims are compared in.
-pub(crate) fn normalise_content(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-/// What a claim is about, for settling one sentence's claims: a proposition, a frame's value,
-/// or unlisted content.
-fn subject_of(c: &Claim) -> String {
-    match (&c.proposition, &c.value) {
-        (Some(p), _) => p.id.clone(),
-        (None, Some(v)) => format!("{}={}", v.frame.id, v.interval),
-        (None, None) => format!("unlisted:{}", c.content),
-    }
-}
-
-impl Run<'_> {
-    /// Records a claim with the support it rests on.
-    fn push_claim(&mut self, claim: Claim, support: Support) {
-        self.claims.push(claim);
-        self.support.push(support);
-    }
-
-    /// Makes the claims of one sentence (from `from` on) consistent: one claim per
-    /// (principal, stance, subject), and one stance per (principal, proposition) — the one
-    /// with the stronger support (the earlier on a tie); the others are rejected, and
-    /// `explain` shows why.
-    fn settle_sentence(&mut self, from: usize, steps: &mut Vec<Step>) {
-        let mut k = from;
-        while k < self.claims.len() {
-            let c = &self.claims[k];
-            let key = (c.principal.id.as_str(), c.stance, subject_of(c));
-            let same = (from..k).find(|&j| {
-                let d = &self.claims[j];
-                (d.principal.id.as_str(), d.stance, subject_of(d)) == key
-            });
-            match same {
-                Some(j) => {
-                    self.support[j] = self.support[j].max(self.support[k]);
-                    self.claims.remove(k);
-                    self.support.remove(k);
-                }
-                None => k += 1,
-            }
-        }
-        let mut k = from;
-        while k < self.claims.len() {
-            let c = &self.claims[k];
-            let Some(p) = &c.proposition else {
-                k += 1;
-                continue;
-            };
-            let rival = (from..self.claims.len()).find(|&j| {
-                let d = &self.claims[j];
-                j != k && d.principal.id == c.principal.id && d.proposition.as_ref().is_some_and(|q| q.id == p.id)
-            });
-            let Some(j) = rival else {
-                k += 1;
-                continue;
-            };
-            // The loser of the two: the weaker support, or the later one on a tie.
-            let (keep, lose) = if (self.support[k], std::cmp::Reverse(k)) >= (self.support[j], std::cmp::Reverse(j)) {
-                (k, j)
-            } else {
-                (j, k)
-            };
-            if self.explain {
-                let (w, l) = (&self.claims[keep], &self.claims[lose]);
-                let detail = format!(
-                    "{} {} by {} ({}) — {} stands on stronger or earlier evidence ({})",
-                    l.stance,
-                    p.id,
-                    l.principal.name,
-                    self.support[lose].describe(),
-                    w.stance,
-                    self.support[keep].describe()
-                );
-                steps.push(Step { kind: StepKind::Rejected, text: l.content.clone(), detail });
-            }
-            self.claims.remove(lose);
-            self.support.remove(lose);
-            if lose < k {
-                k -= 1;
-            }
-        }
-    }
 }

@@ -1,9 +1,10 @@
 //! Claims about propositions: which propositions a unit's content matches, and the stance
 //! it takes on each, with the reasons.
 
+use super::attribution::SpeakerRef;
 use super::sentence::{self, CueHit, Reference, Words};
 use super::{Run, Support, Unit, Who, words};
-use crate::lexicon::{ActorIdx, Negation, Pronoun, Role, TermIdx};
+use crate::lexicon::{ActorIdx, Negation, Pronoun, Role};
 use crate::matcher::Region;
 use crate::ruleset::Proposition;
 use claim::trace::{Step, StepKind};
@@ -30,6 +31,13 @@ pub(super) struct Content<'c> {
     /// Whether the unit is itself a report inside another speaker's words: the framing
     /// words (markers, hedges) around it belong to that reporter.
     embedded: bool,
+    /// Denial markers that are the own words of a proposition the content could claim
+    /// ("staged", "fabrication"): they claim that account and deny others only through it.
+    /// With the proposition claiming each.
+    claimed_markers: Vec<(Span, u32)>,
+    /// Cues of reports embedded in the content whose speaker is written but resolves to no
+    /// actor: what follows them is that speaker's, not the unit's.
+    reported_unknown: Vec<CueHit>,
 }
 
 /// An actor named as doing something in a content.
@@ -108,6 +116,9 @@ impl<'a> Run<'a> {
         let own = unit.attribution;
         let mut inner_cues = Vec::new();
         let mut reported = Vec::new();
+        let mut reported_unknown = Vec::new();
+        // "We are convinced that …" inside a quote: the quoted speaker's own words.
+        let first_person = |a: &super::attribution::Attribution| matches!(a.speaker, Some(SpeakerRef::Ref(r)) if r.kind == Reference::Pronoun(Pronoun::We));
         for (k, (a, speaker)) in analysed.attributions.iter().enumerate() {
             if Some(k) == own || !unit.content.contains(a.cue.span) {
                 continue;
@@ -118,6 +129,9 @@ impl<'a> Run<'a> {
                         reported.push((actor, a.cue));
                     }
                 }
+                // "Investigators noted that the Defense Ministry had said …": a speaker
+                // written but not resolved still makes the words theirs, not the reporter's.
+                None if a.embedded_in.is_some() && !first_person(a) => reported_unknown.push(a.cue),
                 _ => {}
             }
         }
@@ -135,6 +149,13 @@ impl<'a> Run<'a> {
                 && unit.cue.is_none_or(|c| c.span != cue.span)
             {
                 inner_cues.push(*cue);
+            } else if unit.content.contains(cue.span)
+                && !attributed
+                && unit.cue.is_none_or(|c| c.span != cue.span)
+                && self.named_subject_before(&analysed.words, cue.span)
+            {
+                // "the Defense Ministry had said that …": a speaker no pack knows.
+                reported_unknown.push(*cue);
             }
         }
         // Negators belong to the cue they negate, not to the content.
@@ -148,7 +169,31 @@ impl<'a> Run<'a> {
         negators.retain(|(s, _)| !cue_negators.iter().any(|n| n.overlaps(*s)));
         let embedded = own.is_some_and(|k| analysed.attributions.get(k).is_some_and(|(a, _)| a.embedded_in.is_some()));
         let doers = self.doers(i, unit);
-        Content { span: unit.content, region, markers, hedges, negators, inner_cues, reported, doers, embedded }
+        let mut claimed_markers = Vec::new();
+        for m in &markers {
+            for (t, s) in region.found_terms().iter().filter(|(_, s)| s.overlaps(*m)) {
+                let claimants = self.rules.term_propositions.get(*t as usize).into_iter().flatten();
+                for &q in claimants {
+                    let own = self.rules.propositions[q as usize].own_terms.binary_search(t).is_ok();
+                    if own && self.doc_propositions[q as usize] && s.overlaps(*m) {
+                        claimed_markers.push((*m, q));
+                    }
+                }
+            }
+        }
+        Content {
+            span: unit.content,
+            region,
+            markers,
+            hedges,
+            negators,
+            inner_cues,
+            reported,
+            doers,
+            embedded,
+            claimed_markers,
+            reported_unknown,
+        }
     }
 
     /// Whether the words right before a cue are the speaker's own side by a possessive and
@@ -158,6 +203,19 @@ impl<'a> Run<'a> {
         let head = sentence::prev_word(words, at, 1);
         let owner = sentence::prev_word(words, at, 2);
         words::is_group_head(head) && matches!(owner, "his" | "her" | "its" | "their" | "our")
+    }
+
+    /// Whether a name no pack knows stands right before a cue, past auxiliaries: "the
+    /// Defense Ministry had said", "Amnesty International said".
+    fn named_subject_before(&self, words: &Words, cue: Span) -> bool {
+        let mut k = words.at(cue.start);
+        while k > 0 && matches!(words.word(k - 1), "had" | "has" | "have" | "also" | "later" | "earlier") {
+            k -= 1;
+        }
+        let Some(j) = k.checked_sub(1) else { return false };
+        let capitalised = words.toks[j].span.text(self.text).starts_with(|c: char| c.is_uppercase());
+        let first = j == 0 || words.is_punct(j - 1) && words.word(j - 1) != ",";
+        capitalised && !first && !words::is_honorific(words.word(j))
     }
 
     /// Whether a hit is written with a capital inside a sentence (a name, not a word).
@@ -179,6 +237,7 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
             .filter(|m| !sentence::after_preposition(self.text, &a.words, m.span))
+            .filter(|m| !sentence::passive_subject(&a.words, m.span))
             .map(|m| Doer { actor: m.actor, span: m.span, own_side: false })
             .collect();
         if let Some(agent) = unit.agent {
@@ -332,12 +391,13 @@ impl<'a> Run<'a> {
         }) || unit.agent.is_some();
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
-        if refers_back && self.refer_back(i, unit, &content, &claim_nouns, steps) {
+        // The outlet's narration reports; it does not take sides by referring back.
+        if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, &content, &claim_nouns, steps) {
             return;
         }
         // Reported speech that no proposition covers is kept for near-duplicate matching.
         if unit.voice == Voice::Actor && unit.cue.is_some() && irrealis.is_empty() && word_count >= 4 {
-            let (stance, reasons) = self.base_stance(unit, &content, &[], &[]);
+            let (stance, reasons) = self.base_stance(unit, &content, None, &[]);
             let claim = self.claim(i, unit, stance, None, None, reasons);
             self.push_claim(claim, Support::Words);
         }
@@ -358,11 +418,26 @@ impl<'a> Run<'a> {
         claim_nouns: &[Span],
         steps: &mut Vec<Step>,
     ) -> bool {
-        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= TOPIC_REACH;
+        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
+        // the sentence before.
+        let accusing = claim_nouns.iter().any(|s| {
+            let w = self.words_of(*s).to_lowercase();
+            !matches!(w.as_str(), "this" | "these" | "that" | "those")
+        });
+        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
             return false;
         };
         let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
+        // the sentence before.
+        let accusing = claim_nouns.iter().any(|s| {
+            let w = self.words_of(*s).to_lowercase();
+            !matches!(w.as_str(), "this" | "these" | "that" | "those")
+        });
+        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let agent = unit.agent.map(|m| m.actor);
         let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
         // In order of preference: whose claim it names ("Washington's claims"), the
@@ -377,7 +452,7 @@ impl<'a> Run<'a> {
                         && self.is_one_of(a, &self.rules.propositions[r.proposition as usize].agent)
                 })
             },
-            &|r| r.stance != Stance::Deny && !claim_nouns.is_empty(),
+            &|r| r.stance != Stance::Deny && accusing,
             &|r| r.sentence == latest,
         ];
         // The latest sentence holding a fitting antecedent; in it, an accusation against a
@@ -391,7 +466,7 @@ impl<'a> Run<'a> {
         let Some(antecedent) = antecedent else { return false };
         let prop = &self.rules.propositions[antecedent.proposition as usize];
         let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
-        let (stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, &[]);
+        let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
         let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
         reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
         self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
@@ -454,6 +529,14 @@ impl<'a> Run<'a> {
         self.push_claim(claim, support);
     }
 
+    /// Whether proposition `q` contradicts `p` or the other way round: a marker claiming
+    /// `q` ("staged") still denies `p` ("the government did it").
+    fn opposed(&self, p: &Proposition, q: u32) -> bool {
+        let Some(other) = self.rules.propositions.get(q as usize) else { return false };
+        let p_index = self.rules.propositions.iter().position(|x| x.id == p.id);
+        p_index.is_some_and(|i| other.contradicts.contains(&(i as u32))) || p.contradicts.contains(&q)
+    }
+
     /// Whether `actor` is, or belongs to, one of `set` at the document's date.
     fn is_one_of(&self, actor: ActorIdx, set: &[ActorIdx]) -> bool {
         set.iter().any(|&g| self.rules.directory.belongs_to(actor, g, self.published()))
@@ -498,7 +581,7 @@ impl<'a> Run<'a> {
         &self,
         unit: &Unit,
         content: &Content<'_>,
-        own_terms: &[TermIdx],
+        prop: Option<&Proposition>,
         anchors: &[Span],
     ) -> (Stance, Vec<String>) {
         let mut reasons = Vec::new();
@@ -562,11 +645,18 @@ impl<'a> Run<'a> {
             .region
             .found_terms()
             .iter()
-            .filter(|(t, _)| own_terms.binary_search(t).is_ok())
+            .filter(|(t, _)| prop.is_some_and(|p| p.own_terms.binary_search(t).is_ok()))
             .map(|(_, s)| *s)
             .collect();
-        let marker = content.markers.iter().find(|m| {
+        // A content that claims the proposition in its own words ("a fabrication" for the
+        // staging account) is not denied by the other markers around them ("a pretext").
+        let claims_it = content.markers.iter().any(|m| own.iter().any(|o| o.overlaps(*m)));
+        let marker = content.markers.iter().filter(|_| !claims_it).find(|m| {
             !own.iter().any(|o| o.overlaps(**m))
+                && !content
+                    .claimed_markers
+                    .iter()
+                    .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
         });
         if let Some(m) = marker {
@@ -592,7 +682,7 @@ impl<'a> Run<'a> {
         content: &Content<'_>,
         matched: &Matched<'_>,
     ) -> Option<(Stance, Vec<String>, Support)> {
-        let (mut stance, mut reasons) = self.base_stance(unit, content, &prop.own_terms, matched.found);
+        let (mut stance, mut reasons) = self.base_stance(unit, content, Some(prop), matched.found);
         let denied_by_marker = reasons.iter().any(|r| r.starts_with("denial marker"));
         // "Haley said Russia rejected an investigation": a report of another speaker's
         // stance on their own conduct is the reporter's claim; a report of what they said
@@ -609,6 +699,13 @@ impl<'a> Run<'a> {
                 return None;
             }
             return Some((stance, reasons, Support::Words));
+        }
+        // The matched words lie in what an unknown speaker said: theirs, unless the reporter
+        // judges it.
+        let in_unknown_report =
+            content.reported_unknown.iter().any(|c| matched.found.iter().any(|f| f.start >= c.span.end));
+        if in_unknown_report && !denied_by_marker {
+            return None;
         }
         let region = content.region;
         let counter = prop.counter.iter().find_map(|t| region.find(*t, &self.rules.terms));

@@ -307,3 +307,25 @@ pub fn possessive_after(text: &str, span: Span) -> bool {
     let rest = text.get(span.end..).unwrap_or("");
     rest.starts_with("'s") || rest.starts_with("' ")
 }
+
+/// Whether `span` is the subject of a passive verb right after it ("Russia had not been
+/// warned", "the Syrian army was given"): what happened to it, not what it did.
+pub fn passive_subject(words: &Words, span: Span) -> bool {
+    let mut k = words.before(span.end);
+    if words.word(k) == "'s" || words.word(k) == "'" {
+        return false;
+    }
+    let mut be = false;
+    for _ in 0..5 {
+        let w = words.word(k);
+        if words::is_be(w) && w != "'s" {
+            be = true;
+        } else if !(matches!(w, "has" | "have" | "had" | "will" | "would" | "not" | "never" | "n't" | "also")
+            || (w.len() > 4 && w.ends_with("ly")))
+        {
+            break;
+        }
+        k += 1;
+    }
+    be && words::is_participle(words.word(k))
+}

@@ -2,7 +2,7 @@
 //! determiners, prepositions. Packs hold the open classes (cues, markers, names).
 
 /// Whether `word` (lower case) may stand between a speaker and its reporting verb:
-/// auxiliaries, adverbs, time words ("Russia on Wednesday firmly denied").
+/// auxiliaries, adverbs, time words and months ("Russia on Wednesday firmly denied").
 pub fn is_gap_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "has",
@@ -76,30 +76,6 @@ pub fn is_gap_word(word: &str) -> bool {
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "not",
         "never",
         "n't",
@@ -124,7 +100,10 @@ pub fn is_gap_word(word: &str) -> bool {
         "seemed",
         "appeared",
     ];
-    (word.len() > 4 && word.ends_with("ly")) || WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
+    (word.len() > 4 && word.ends_with("ly"))
+        || WORDS.contains(&word)
+        || parse::date::is_month(word)
+        || word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `word` (lower case) makes the next word a noun: "the claims", "these denials".
@@ -396,6 +375,47 @@ pub fn is_quantifier(word: &str) -> bool {
         word,
         "none" | "one" | "some" | "any" | "all" | "most" | "several" | "many" | "each" | "few" | "two" | "three"
     )
+}
+
+/// Whether `word` (lower case) is a past participle: regular "-ed" forms and the
+/// irregular ones news uses for what is done to someone ("given", "shot down", "told").
+pub fn is_participle(word: &str) -> bool {
+    // "was involved", "was implicated": a state of taking part, which makes a doer.
+    let taking_part = matches!(word, "involved" | "implicated" | "engaged" | "indeed" | "need" | "speed" | "seed");
+    (word.len() > 4 && word.ends_with("ed") && !taking_part)
+        || matches!(
+            word,
+            "given"
+                | "shown"
+                | "known"
+                | "told"
+                | "taken"
+                | "brought"
+                | "hit"
+                | "shot"
+                | "made"
+                | "seen"
+                | "held"
+                | "sent"
+                | "built"
+                | "struck"
+                | "found"
+                | "thrown"
+                | "driven"
+                | "written"
+                | "caught"
+                | "led"
+                | "left"
+                | "kept"
+                | "put"
+                | "set"
+                | "hidden"
+                | "stolen"
+                | "chosen"
+                | "forbidden"
+                | "beaten"
+                | "spoken"
+        )
 }
 
 /// Whether a token is punctuation only.

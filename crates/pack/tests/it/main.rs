@@ -1,3 +1,4 @@
 //! Integration tests of the pack crate.
 
 mod bad_rules;
+mod overlap;

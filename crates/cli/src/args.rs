@@ -18,27 +18,28 @@ pub struct Cli {
 /// Options every command shares.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Add a rule pack file or folder (repeatable); added to the default packs.
-    #[arg(long = "rules", short = 'r', value_name = "PATH", global = true)]
+    /// Add a rule pack file or folder (repeatable), loaded after the default packs and the
+    /// config's `rules:`.
+    #[arg(long = "rules", short = 'r', value_name = "PATH", global = true, help_heading = "Rules")]
     pub rules: Vec<PathBuf>,
-    /// Do not load the default packs (`rules/` found upward, or the config's `rules:`).
-    #[arg(long, global = true)]
+    /// Do not load the default packs built into the binary (as config `default-rules: false`).
+    #[arg(long, global = true, help_heading = "Rules")]
     pub no_default_rules: bool,
     /// Read this config file instead of the `claimcheck.yaml` found upward.
-    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config", help_heading = "Rules")]
     pub config: Option<PathBuf>,
     /// Ignore any `claimcheck.yaml`.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Rules")]
     pub no_config: bool,
-    /// Threads for reading and extraction (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", global = true)]
+    /// Threads for reading and extraction [default: one per core].
+    #[arg(long, short = 'j', value_name = "N", global = true, help_heading = "Run")]
     pub jobs: Option<usize>,
     /// No progress bar and no timing line on stderr.
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, short = 'q', global = true, help_heading = "Run")]
     pub quiet: bool,
-    /// When to colour text output; `auto` colours a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    /// When to colour text output [default: auto: a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, global = true, help_heading = "Output")]
+    pub color: Option<ColorChoice>,
 }
 
 /// When to colour output.
@@ -56,6 +57,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read documents, extract claims, compare them and report conflicts.
+    #[command(after_help = EXIT_STATUS)]
     Check(CheckArgs),
     /// The ledger of who asserts or denies what.
     Claims(ClaimsArgs),
@@ -66,6 +68,7 @@ pub enum Command {
     Rules(RulesCommand),
     /// Conflicts from claims extracted elsewhere (`claims --format jsonl`): the reduce step
     /// of a sharded run; gives the same conflicts as one `check` over all the documents.
+    #[command(after_help = EXIT_STATUS)]
     Compare(CompareArgs),
     /// Score the tool against gold annotations: precision, recall and F1.
     Eval(EvalArgs),
@@ -75,24 +78,38 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+/// The exit statuses, shown under `check --help` and `compare --help`.
+const EXIT_STATUS: &str = "Exit status:
+  0  no conflict at or above --fail-on (or --write-baseline was given)
+  1  a conflict at or above --fail-on
+  2  bad usage, config, rule pack or baseline; an input problem under --strict; no input readable";
+
 /// Input options shared by `check` and `claims`.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
 pub struct InputArgs {
     /// Files or folders to read (`-` for standard input).
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Read invalid UTF-8 with replacement characters instead of skipping the document.
+    /// Read invalid UTF-8 with replacement characters instead of skipping the document
+    /// [default: off, or `lossy:` in claimcheck.yaml].
     #[arg(long)]
     pub lossy: bool,
     /// CSV columns as `field=column,…` (fields: text, source, published, title, id, url),
-    /// e.g. `text=article_content,source=source,published=date`.
+    /// e.g. `text=article_content,source=source,published=date` [default: the column of
+    /// each field's name, or `csv:` in claimcheck.yaml].
     #[arg(long, value_name = "MAP")]
     pub csv_map: Option<String>,
+    /// Skip files larger than N bytes [default: 1073741824 (1 GiB), or `max-file-bytes:`
+    /// in claimcheck.yaml].
+    #[arg(long, value_name = "N")]
+    pub max_file_bytes: Option<u64>,
     /// Exit 2 after the run when any input was skipped or warned about.
-    #[arg(long)]
+    #[arg(long, help_heading = "Run")]
     pub strict: bool,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write the report to FILE (atomically, with the umask's permissions) instead of
+    /// standard output.
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
 }
 
@@ -110,17 +127,24 @@ pub struct CheckArgs {
 /// How conflicts are reported and gated: shared by `check` and `compare`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Report format.
-    #[arg(long, short = 'f', value_enum)]
+    /// Report format [default: text, or `format:` in claimcheck.yaml].
+    #[arg(long, short = 'f', value_enum, help_heading = "Output")]
     pub format: Option<report::Format>,
-    /// Exit 1 when a conflict at or above this severity is reported.
-    #[arg(long, value_enum)]
+    /// Most bytes of a Markdown report; conflicts past it are folded into one "N more" line
+    /// (the default fits a GitHub pull-request comment).
+    #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_BYTES, help_heading = "Output")]
+    pub max_bytes: usize,
+    /// Exit 1 when a conflict at or above this severity is reported [default: error, or
+    /// `fail-on:` in claimcheck.yaml].
+    #[arg(long, value_enum, help_heading = "Run")]
     pub fail_on: Option<FailOn>,
-    /// Hide conflicts whose fingerprint is listed in FILE.
-    #[arg(long, value_name = "FILE")]
+    /// Hide conflicts whose fingerprint is listed in FILE, and list the entries no longer
+    /// found [default: `baseline:` in claimcheck.yaml].
+    #[arg(long, value_name = "FILE", help_heading = "Run")]
     pub baseline: Option<PathBuf>,
-    /// Write the fingerprints of the conflicts found to FILE, for `--baseline`.
-    #[arg(long, value_name = "FILE")]
+    /// Write the fingerprints of the conflicts found to FILE, for `--baseline`; the run then
+    /// exits 0 whatever it found.
+    #[arg(long, value_name = "FILE", help_heading = "Run")]
     pub write_baseline: Option<PathBuf>,
 }
 
@@ -155,14 +179,15 @@ pub struct CompareArgs {
     /// Claims files, one JSON claim a line (`-` for standard input).
     #[arg(value_name = "CLAIMS.jsonl", required = true)]
     pub files: Vec<PathBuf>,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Write the report to FILE (atomically, with the umask's permissions) instead of
+    /// standard output.
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
     /// Report format, gate and baseline.
     #[command(flatten)]
     pub report: ReportArgs,
     /// Exit 2 after the run when any line could not be read as a claim.
-    #[arg(long)]
+    #[arg(long, help_heading = "Run")]
     pub strict: bool,
 }
 
@@ -240,16 +265,30 @@ pub enum RulesCommand {
     Check(RulesPaths),
     /// Run `*.test.yaml` fixtures: the claims each text must and must not yield.
     Test(RulesPaths),
-    /// List the propositions and value frames the packs define.
-    List(RulesPaths),
+    /// List the propositions and value frames the packs define, or (`--sources`) which
+    /// packs are loaded, from where, and which config file is in force.
+    List(ListArgs),
 }
 
 /// Packs or fixtures to work on.
 #[derive(Debug, Args)]
 pub struct RulesPaths {
-    /// Pack or fixture files or folders (default: the default packs).
+    /// Pack or fixture files or folders, added to the default packs (fixtures run by
+    /// default: those under the packs on disk, else the built-in ones).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `claimcheck rules list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Pack files or folders to add to the default packs.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// List the config file in force and every pack file with where it was named
+    /// (built-in, config, --rules, argument) instead of what the packs define.
+    #[arg(long)]
+    pub sources: bool,
 }
 
 /// `claimcheck init`.

@@ -1,11 +1,12 @@
 //! `claimcheck check` and `claimcheck claims`: the main job and the ledger.
 
-use crate::args::{CheckArgs, ClaimsArgs, FailOn, Global, ReportArgs};
+use crate::args::{CheckArgs, ClaimsArgs, ColorChoice, FailOn, Global, ReportArgs};
+use crate::baseline::{self, Baseline};
 use crate::config::Config;
-use crate::output::{emit_with, note, use_color, write_atomic};
+use crate::output::{emit_with, note, plural, use_color, write_atomic};
 use crate::pipeline;
 use crate::status::Status;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use claim::Severity;
 use compare::Conflict;
 use extract::RuleSet;
@@ -17,7 +18,7 @@ use std::path::Path;
 pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
     let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
@@ -26,7 +27,7 @@ pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
     if !global.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
-    Ok(status(&conflicts, gate.fail_on, args.input.strict, &extraction))
+    Ok(status(&conflicts, &gate, args.input.strict, &extraction))
 }
 
 /// How a conflict report is written and gated: the options `check` and `compare` share.
@@ -37,10 +38,12 @@ pub struct Gate<'a> {
     pub output: Option<&'a Path>,
     /// Exit 1 at or above this.
     pub fail_on: FailOn,
-    /// Fingerprints to hide, read before the run so a bad path fails fast.
-    pub baseline: BTreeSet<String>,
+    /// Conflicts to hide, read before the run so a bad file fails fast.
+    pub baseline: Option<Baseline>,
     /// Where to write the fingerprints found.
     pub write_baseline: Option<&'a Path>,
+    /// Most bytes of a Markdown report.
+    pub max_bytes: usize,
 }
 
 impl<'a> Gate<'a> {
@@ -48,8 +51,8 @@ impl<'a> Gate<'a> {
     /// leave out.
     pub fn of(flags: &'a ReportArgs, output: Option<&'a Path>, config: &'a Config) -> Result<Gate<'a>> {
         let baseline = match flags.baseline.as_deref().or(config.file.baseline.as_deref()) {
-            Some(path) => read_baseline(path)?,
-            None => BTreeSet::new(),
+            Some(path) => Some(Baseline::read(path)?),
+            None => None,
         };
         Ok(Gate {
             format: flags.format.or(config.file.format).unwrap_or(report::Format::Text),
@@ -57,7 +60,13 @@ impl<'a> Gate<'a> {
             fail_on: flags.fail_on.or(config.file.fail_on).unwrap_or(FailOn::Error),
             baseline,
             write_baseline: flags.write_baseline.as_deref(),
+            max_bytes: flags.max_bytes,
         })
+    }
+
+    /// The exit status for the conflicts reported: writing a baseline accepts them all.
+    pub fn status(&self, conflicts: &[Conflict]) -> Status {
+        if self.write_baseline.is_some() { Status::Ok } else { gate_status(conflicts, self.fail_on) }
     }
 }
 
@@ -73,14 +82,41 @@ pub fn report_conflicts(
 ) -> Result<Vec<Conflict>> {
     let mut comparison = pool.install(|| compare::compare(claims, rules.checks()));
     if let Some(path) = gate.write_baseline {
-        write_atomic(path, baseline_text(&comparison.conflicts).as_bytes())?;
+        write_atomic(path, baseline::text(&comparison.conflicts).as_bytes())?;
+        note(&format!("wrote {} ({})", path.display(), plural(comparison.conflicts.len(), "conflict")));
     }
-    let before = comparison.conflicts.len();
-    comparison.conflicts.retain(|c| !gate.baseline.contains(&c.fingerprint));
-    summary.baselined = before - comparison.conflicts.len();
+    if let Some(baseline) = &gate.baseline {
+        let found: BTreeSet<&str> = comparison.conflicts.iter().map(|c| c.fingerprint.as_str()).collect();
+        let stale = baseline.stale(&found);
+        summary.baseline_stale = stale.len();
+        if !stale.is_empty() {
+            let mut text = format!(
+                "note: {} no longer found; remove {} from {} (or rewrite it with --write-baseline):",
+                plural(stale.len(), "baselined conflict"),
+                if stale.len() == 1 { "it" } else { "them" },
+                baseline.path.display()
+            );
+            for entry in &stale {
+                text.push_str(&format!(
+                    "\n  {}:{}: {}  # {}",
+                    baseline.path.display(),
+                    entry.line,
+                    entry.fingerprint,
+                    entry.note
+                ));
+            }
+            note(&text);
+        }
+        let before = comparison.conflicts.len();
+        comparison.conflicts.retain(|c| !baseline.contains(&c.fingerprint));
+        summary.baselined = before - comparison.conflicts.len();
+    }
     summary.count_conflicts(&comparison.conflicts);
-    let style =
-        report::Style { color: gate.format == report::Format::Text && use_color(global.color, gate.output.is_some()) };
+    let style = report::Style {
+        color: gate.format == report::Format::Text
+            && use_color(global.color.unwrap_or(ColorChoice::Auto), gate.output.is_some()),
+        max_bytes: gate.max_bytes,
+    };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
     emit_with(gate.output, |out| report::render(&report, gate.format, style, out))?;
     Ok(report.comparison.conflicts)
@@ -88,13 +124,17 @@ pub fn report_conflicts(
 
 /// The exit status: 2 when any input had a problem under `--strict`, or when no input
 /// could be read; else 1 when a conflict is at or above `fail_on`; else 0.
-pub fn status(conflicts: &[Conflict], fail_on: FailOn, strict: bool, extraction: &Extraction) -> Status {
-    if !extraction.diagnostics.is_empty() && (strict || extraction.documents == 0) {
-        // Under --strict any input problem fails; without it only a run that could read
-        // nothing at all does, since then the report says nothing.
+pub fn status(conflicts: &[Conflict], gate: &Gate<'_>, strict: bool, extraction: &Extraction) -> Status {
+    if input_failed(strict, extraction) {
         return Status::Usage;
     }
-    gate_status(conflicts, fail_on)
+    gate.status(conflicts)
+}
+
+/// Under --strict any input problem fails; without it only a run that could read nothing at
+/// all does, since then the report says nothing.
+fn input_failed(strict: bool, extraction: &Extraction) -> bool {
+    !extraction.diagnostics.is_empty() && (strict || extraction.documents == 0)
 }
 
 /// 1 when a conflict is at or above `fail_on`, else 0.
@@ -123,42 +163,11 @@ fn subjects(rules: &RuleSet) -> Vec<report::Subject> {
     subjects
 }
 
-/// The fingerprints in a baseline file: one a line; blank lines and `#` comments ignored.
-pub fn read_baseline(path: &Path) -> Result<BTreeSet<String>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read baseline {}", path.display()))?;
-    Ok(parse_baseline(&text))
-}
-
-/// The fingerprints listed in baseline text.
-pub fn parse_baseline(text: &str) -> BTreeSet<String> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// A baseline file for `conflicts`: sorted fingerprints, each with a comment saying what it is.
-pub fn baseline_text(conflicts: &[Conflict]) -> String {
-    let mut lines: Vec<String> = conflicts
-        .iter()
-        .map(|c| format!("{}  # {} {}", c.fingerprint, c.kind.name(), c.message.replace('\n', " ")))
-        .collect();
-    lines.sort();
-    lines.dedup();
-    let mut text = String::from("# claimcheck baseline: conflicts listed here are hidden by --baseline.\n");
-    for line in lines {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    text
-}
-
 /// Runs `claims`.
 pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
     let format = args.format;
@@ -166,7 +175,7 @@ pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
     if !global.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
-    Ok(status(&[], FailOn::Never, args.input.strict, &extraction))
+    Ok(if input_failed(args.input.strict, &extraction) { Status::Usage } else { Status::Ok })
 }
 
 #[cfg(test)]
@@ -200,39 +209,24 @@ mod tests {
 
     #[test]
     fn fail_on_thresholds() {
-        let clean = Extraction::default();
         let warning = [conflict(Severity::Warning, "a")];
-        assert_eq!(status(&warning, FailOn::Error, false, &clean), Status::Ok);
-        assert_eq!(status(&warning, FailOn::Warning, false, &clean), Status::Conflicts);
-        assert_eq!(status(&warning, FailOn::Note, false, &clean), Status::Conflicts);
-        assert_eq!(status(&warning, FailOn::Never, false, &clean), Status::Ok);
+        assert_eq!(gate_status(&warning, FailOn::Error), Status::Ok);
+        assert_eq!(gate_status(&warning, FailOn::Warning), Status::Conflicts);
+        assert_eq!(gate_status(&warning, FailOn::Note), Status::Conflicts);
+        assert_eq!(gate_status(&warning, FailOn::Never), Status::Ok);
         let error = [conflict(Severity::Error, "b")];
-        assert_eq!(status(&error, FailOn::Error, false, &clean), Status::Conflicts);
-        assert_eq!(status(&[], FailOn::Note, false, &clean), Status::Ok);
+        assert_eq!(gate_status(&error, FailOn::Error), Status::Conflicts);
+        assert_eq!(gate_status(&[], FailOn::Note), Status::Ok);
     }
 
     #[test]
     fn strict_turns_input_problems_into_exit_2() {
         let mut troubled = Extraction { documents: 1, ..Extraction::default() };
         troubled.diagnostics.push(parse::Diagnostic::skipped("a.txt", "binary file"));
-        assert_eq!(status(&[], FailOn::Error, true, &troubled), Status::Usage);
-        assert_eq!(status(&[], FailOn::Error, false, &troubled), Status::Ok);
-        let error = [conflict(Severity::Error, "b")];
-        assert_eq!(status(&error, FailOn::Error, true, &troubled), Status::Usage);
+        assert!(input_failed(true, &troubled));
+        assert!(!input_failed(false, &troubled));
         troubled.documents = 0;
-        assert_eq!(status(&[], FailOn::Error, false, &troubled), Status::Usage, "nothing readable");
-    }
-
-    #[test]
-    fn baseline_round_trip_hides_what_it_lists() {
-        let conflicts = [conflict(Severity::Error, "f2"), conflict(Severity::Warning, "f1")];
-        let text = baseline_text(&conflicts);
-        assert!(text.starts_with("# claimcheck baseline"));
-        let listed = parse_baseline(&text);
-        assert_eq!(listed.into_iter().collect::<Vec<_>>(), ["f1", "f2"]);
-        let listed = parse_baseline("f1\n\n  # comment\n");
-        let kept: Vec<&Conflict> = conflicts.iter().filter(|c| !listed.contains(&c.fingerprint)).collect();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(kept[0].fingerprint, "f2");
+        assert!(input_failed(false, &troubled), "nothing readable");
+        assert!(!input_failed(true, &Extraction { documents: 1, ..Extraction::default() }));
     }
 }

@@ -16,7 +16,7 @@ use std::io::BufReader;
 pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let gate = Gate::of(&args.report, args.output.as_deref(), &config)?;
     let mut claims = Vec::new();
@@ -48,5 +48,5 @@ pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
     if args.strict && !skipped.is_empty() {
         return Ok(Status::Usage);
     }
-    Ok(crate::check::gate_status(&conflicts, gate.fail_on))
+    Ok(gate.status(&conflicts))
 }

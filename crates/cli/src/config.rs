@@ -1,7 +1,9 @@
 //! `claimcheck.yaml`: found in the current folder or its parents; flags override it.
 
 use crate::args::{FailOn, Global};
-use anyhow::{Context, Result, bail};
+use crate::output::Located;
+use crate::packs::{From, PackPlan, PackRoot};
+use anyhow::{Context, Result};
 use parse::input::CsvMapping;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -9,12 +11,17 @@ use std::path::{Path, PathBuf};
 /// The config file's name.
 pub const CONFIG_FILE: &str = "claimcheck.yaml";
 
+/// The config file's keys, for suggestions on a typo.
+const KEYS: &[&str] = &["rules", "default-rules", "csv", "fail-on", "baseline", "format", "lossy", "max-file-bytes"];
+
 /// The config file as written; paths are relative to its folder.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
-    /// Packs to load instead of the `rules/` folder found upward.
+    /// Rule pack files or folders to load after the default packs.
     pub rules: Vec<PathBuf>,
+    /// Whether to load the default packs built into the binary (default: true).
+    pub default_rules: Option<bool>,
     /// CSV column mapping.
     pub csv: Option<CsvMapping>,
     /// Lowest severity that fails `check`.
@@ -32,6 +39,8 @@ pub struct ConfigFile {
 /// The config in force: the file's settings with paths made absolute.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
+    /// The file read, if any.
+    pub path: Option<PathBuf>,
     /// The settings.
     pub file: ConfigFile,
 }
@@ -49,15 +58,7 @@ impl Config {
         };
         let Some(path) = path else { return Ok(Config::default()) };
         let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let mut file: ConfigFile = match serde_yaml::from_str(&text) {
-            Ok(file) => file,
-            // An empty file is a valid, empty config.
-            Err(_) if text.trim().is_empty() => ConfigFile::default(),
-            Err(err) => {
-                let at = err.location().map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-                bail!("{}{at}: {err}", path.display());
-            }
-        };
+        let mut file = parse(&text).map_err(|message| Located(format!("{}{message}", path.display())))?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
         for rules in &mut file.rules {
             *rules = base.join(&*rules);
@@ -65,24 +66,61 @@ impl Config {
         if let Some(baseline) = &mut file.baseline {
             *baseline = base.join(&*baseline);
         }
-        Ok(Config { file })
+        Ok(Config { path: Some(path), file })
     }
 
-    /// The packs to load: the config's `rules:`, else the nearest `rules/` folder upward,
-    /// unless `--no-default-rules`; then every `--rules`.
-    pub fn pack_paths(&self, global: &Global, cwd: &Path) -> Vec<PathBuf> {
-        let mut paths = Vec::new();
-        if !global.no_default_rules {
-            if self.file.rules.is_empty() {
-                if let Some(dir) = cwd.ancestors().map(|d| d.join("rules")).find(|p| p.is_dir()) {
-                    // Shown relative when it is the current folder's own, as users wrote it.
-                    paths.push(dir.strip_prefix(cwd).map_or_else(|_| dir.clone(), Path::to_path_buf));
-                }
-            } else {
-                paths.extend(self.file.rules.iter().cloned());
-            }
-        }
-        paths.extend(global.rules.iter().cloned());
-        paths
+    /// The packs to load: the built-in ones unless the config says `default-rules: false`
+    /// or `--no-default-rules` is given; then the config's `rules:`; then every `--rules`.
+    pub fn pack_plan(&self, global: &Global) -> PackPlan {
+        let builtin = !global.no_default_rules && self.file.default_rules != Some(false);
+        let mut roots: Vec<PackRoot> =
+            self.file.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Config }).collect();
+        roots.extend(global.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Flag }));
+        PackPlan { builtin, roots }
+    }
+}
+
+/// Reads config text; an error is `:line:col: error: message` with help on a typo.
+fn parse(text: &str) -> Result<ConfigFile, String> {
+    // An empty file (or one of comments) is a valid, empty config.
+    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Ok(ConfigFile::default());
+    }
+    serde_yaml::from_str(text).map_err(|err| {
+        let at = err.location().map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
+        let message = err.to_string();
+        // serde names the unknown key as "unknown field `name`, expected …".
+        let help = message
+            .split_once("unknown field `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .and_then(|(key, _)| suggest(key))
+            .map_or(String::new(), |key| format!("\nhelp: did you mean `{key}`?"));
+        format!("{at}: error: {message}{help}")
+    })
+}
+
+/// The config key closest to `word`, when close enough to be a typo.
+fn suggest(word: &str) -> Option<&'static str> {
+    KEYS.iter()
+        .map(|key| (strsim::jaro_winkler(word, key), *key))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, key)| key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_in_a_key_gets_a_suggestion_and_a_place() {
+        let err = parse("fail-on: error\nfial-on: warning\n").err().unwrap_or_default();
+        assert!(err.starts_with(":2:1: error: unknown field `fial-on`"), "{err}");
+        assert!(err.ends_with("help: did you mean `fail-on`?"), "{err}");
+        let err = parse("defaultrules: false\n").err().unwrap_or_default();
+        assert!(err.contains("did you mean `default-rules`?"), "{err}");
+        let err = parse("zzz: 1\n").err().unwrap_or_default();
+        assert!(!err.contains("did you mean"), "{err}");
+        assert!(parse("# nothing\n\n").is_ok());
     }
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let pool = pipeline::pool(global.jobs)?;
     let Some(gold_path) = &args.gold else {
         let Some(dir) = &args.polnear else { bail!("give --gold FILE or --polnear DIR") };
@@ -29,7 +29,7 @@ pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
     };
     // Paths in the gold are relative to the first folder given; ids need no root.
     let root = inputs.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| Path::new(".").to_path_buf());
-    let input_config = pipeline::input_config(args.csv_map.as_deref(), args.lossy, &config)?;
+    let input_config = pipeline::input_config(args.csv_map.as_deref(), args.lossy, None, &config)?;
     let (claims, diagnostics) = pool.install(|| eval::read_inputs(&rules, &gold, &inputs, &input_config))?;
     for d in &diagnostics {
         note(&d.to_string());

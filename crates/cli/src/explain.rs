@@ -12,7 +12,7 @@ use parse::{Date, Document};
 pub fn explain(args: &ExplainArgs, global: &Global) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let rules = pipeline::load_rules(&config.pack_paths(global, &cwd))?;
+    let rules = config.pack_plan(global).load()?;
     let published = match &args.published {
         Some(text) => match Date::parse_published(text) {
             Some(date) => Some(date),

@@ -8,9 +8,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const CONFIG: &str = r#"# claimcheck configuration. Flags override every setting here.
-# Rule packs to load (files or folders, relative to this file).
+# The default packs (actors, cues, propositions) are built into claimcheck; these packs
+# (files or folders, relative to this file) are loaded after them and add to them.
 rules:
   - rules
+# Set to false to load only the packs listed above.
+# default-rules: true
 # Lowest conflict severity that makes `claimcheck check` exit 1: error | warning | note | never.
 fail-on: error
 # Conflicts whose fingerprint is listed in this file are hidden (`check --write-baseline FILE`).
@@ -19,8 +22,10 @@ fail-on: error
 # csv: {text: body, source: outlet, published: date, title: headline, id: id, url: url}
 "#;
 
-const PACK: &str = r#"# Starter pack: two fictional states, a few reporting cues and one proposition.
-# Replace them with your own; `claimcheck rules test` runs rules/tests/*.test.yaml.
+const PACK: &str = r#"# Starter pack: two fictional states and one proposition, added to the default packs
+# (which hold the reporting cues: said, denied, …). Replace them with your own;
+# `claimcheck rules test` runs rules/tests/*.test.yaml, `claimcheck rules list --sources`
+# shows every pack loaded.
 pack:
   name: starter
   description: A minimal example pack written by `claimcheck init`.
@@ -29,16 +34,6 @@ pack:
 actors:
   - {id: VLD, name: Valdoria, kind: state, aliases: [Valdoria], demonyms: [Valdorian]}
   - {id: MRK, name: Merkland, kind: state, aliases: [Merkland], demonyms: [Merklandic]}
-
-cues:
-  - {cue: say, stance: assert, forms: [says, said, saying]}
-  - {cue: confirm, stance: assert}
-  - {cue: deny, stance: deny}
-  - {cue: reject, stance: deny}
-
-lexicon:
-  negators: [not, never, "n't"]
-  denial_markers: [fabrication, fabricated, baseless]
 
 propositions:
   - id: example/dam-breached-by-army

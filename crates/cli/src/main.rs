@@ -3,6 +3,7 @@
 //! `main` calls [`run`]; an error is printed and exits 2, a broken pipe is success.
 
 mod args;
+mod baseline;
 mod check;
 mod compare_cmd;
 mod config;
@@ -10,6 +11,7 @@ mod eval_cmd;
 mod explain;
 mod init;
 mod output;
+mod packs;
 mod pipeline;
 mod rules_cmd;
 mod status;
@@ -26,7 +28,10 @@ fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            note(&format!("error: {err:#}"));
+            match err.downcast_ref::<output::Located>() {
+                Some(located) => note(&located.0),
+                None => note(&format!("error: {err:#}")),
+            }
             Status::Usage.into()
         }
     }

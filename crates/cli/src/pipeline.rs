@@ -3,7 +3,7 @@
 use crate::args::{Global, InputArgs};
 use crate::config::Config;
 use crate::output::note;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use extract::RuleSet;
 use extract::pipeline::Extraction;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -12,31 +12,6 @@ use parse::{Diagnostic, DiagnosticKind, Document, Format};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// Loads and compiles the packs under `paths`; every problem is printed with file:line:col.
-pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet> {
-    if paths.is_empty() {
-        bail!("no rule packs: no `rules/` folder here or above; pass --rules PATH or run `claimcheck init`");
-    }
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        bail!("{}: no such rule pack file or folder", missing.display());
-    }
-    let packs = pack::load_packs(paths).map_err(|e| {
-        for error in &e.errors {
-            note(&format!("error: {error}"));
-        }
-        anyhow!("{e}")
-    })?;
-    if packs.files.is_empty() {
-        bail!("no rule pack files (*.yaml) under {}", display_list(paths));
-    }
-    RuleSet::compile(&packs).map_err(|errors| {
-        for error in &errors {
-            note(&format!("error: {error}"));
-        }
-        anyhow!("{} error(s) in rule packs", errors.len())
-    })
-}
 
 /// A CSV column mapping from `field=column,…` (`text=article_content,source=source`);
 /// fields left out keep their default column names.
@@ -60,10 +35,6 @@ pub fn csv_mapping(spec: &str) -> Result<parse::input::CsvMapping> {
     Ok(mapping)
 }
 
-fn display_list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-}
-
 /// A rayon pool of `jobs` threads (default: one per core).
 pub fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -78,7 +49,12 @@ pub fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
 
 /// The input configuration of a run: the CSV mapping, lossy decoding and size cap from the
 /// arguments and the config file, as `check`, `claims` and `eval` all read.
-pub fn input_config(csv_map: Option<&str>, lossy: bool, config: &Config) -> Result<InputConfig> {
+pub fn input_config(
+    csv_map: Option<&str>,
+    lossy: bool,
+    max_file_bytes: Option<u64>,
+    config: &Config,
+) -> Result<InputConfig> {
     let csv = match csv_map {
         Some(map) => csv_mapping(map)?,
         None => config.file.csv.clone().unwrap_or_default(),
@@ -86,7 +62,7 @@ pub fn input_config(csv_map: Option<&str>, lossy: bool, config: &Config) -> Resu
     Ok(InputConfig {
         csv,
         lossy: lossy || config.file.lossy.unwrap_or(false),
-        max_file_bytes: config.file.max_file_bytes.unwrap_or(InputConfig::default().max_file_bytes),
+        max_file_bytes: max_file_bytes.or(config.file.max_file_bytes).unwrap_or(InputConfig::default().max_file_bytes),
         ..InputConfig::default()
     })
 }
@@ -101,7 +77,7 @@ pub fn extract(
     pool: &rayon::ThreadPool,
 ) -> Result<(Extraction, Duration)> {
     let start = Instant::now();
-    let input = input_config(args.csv_map.as_deref(), args.lossy, config)?;
+    let input = input_config(args.csv_map.as_deref(), args.lossy, args.max_file_bytes, config)?;
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let mut stdin = std::io::stdin();
     let stdin: Option<&mut (dyn Read + Send)> =

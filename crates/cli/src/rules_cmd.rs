@@ -1,7 +1,8 @@
 //! `claimcheck rules check|test|list`.
 
-use crate::args::{Global, RulesPaths};
+use crate::args::{Global, ListArgs, RulesPaths};
 use crate::config::Config;
+use crate::packs::{self, From, PackPlan, PackRoot};
 use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result, bail};
@@ -10,46 +11,47 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn is_fixture(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".test.yaml"))
+    path.file_name().is_some_and(|n| packs::is_fixture(&n.to_string_lossy()))
 }
 
-/// The packs a rules command works on: the default packs and `--rules`, plus the pack
-/// files and folders named on the command line (fixture files are not packs).
-fn pack_paths(args: &RulesPaths, global: &Global) -> Result<Vec<PathBuf>> {
+/// The packs a rules command works on: the default packs, the config's and `--rules`, plus
+/// the pack files and folders named on the command line (fixture files are not packs).
+fn pack_plan(paths: &[PathBuf], global: &Global) -> Result<(PackPlan, Config)> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(global, &cwd)?;
-    let mut paths = config.pack_paths(global, &cwd);
-    for path in &args.paths {
+    let mut plan = config.pack_plan(global);
+    for path in paths {
         if !path.exists() {
             bail!("{}: no such file or folder", path.display());
         }
-        if !is_fixture(path) && !paths.contains(path) {
-            paths.push(path.clone());
+        // A folder of fixtures only is named for its fixtures, not as a pack.
+        let holds_packs = !is_fixture(path) && !pack::pack_files(std::slice::from_ref(path)).is_empty();
+        if holds_packs && !plan.roots.iter().any(|r| r.path == *path) {
+            plan.roots.push(PackRoot { path: path.clone(), from: From::Argument });
         }
     }
-    Ok(paths)
+    Ok((plan, config))
 }
 
 /// `rules check`: loads and compiles, prints what was loaded.
 pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
-    let paths = pack_paths(args, global)?;
-    let rules = pipeline::load_rules(&paths)?;
-    let files = pack::pack_files(&paths);
-    for file in &files {
+    let (plan, _) = pack_plan(&args.paths, global)?;
+    let (packs, rules) = plan.load_with_packs()?;
+    let files = plan.files()?;
+    for (file, _) in &files {
         writeln!(out, "ok {}", file.display())?;
     }
-    // Loads again for the contexts: the compiled rule set keeps terms, not their files.
-    if let Ok(packs) = pack::load_packs(&paths) {
-        for o in pack::context_overlaps(&packs) {
-            writeln!(
-                out,
-                "warning: {} and {} share context words ({}): a document naming only these is read as \
-                 part of both stories; give each story anchors of its own (places, people, a date window)",
-                o.first.display(),
-                o.second.display(),
-                o.words.join(", ")
-            )?;
-        }
+    // Context words two packs share, read from the definitions (the compiled set keeps
+    // terms, not their files).
+    for o in pack::context_overlaps(&packs) {
+        writeln!(
+            out,
+            "warning: {} and {} share context words ({}): a document naming only these is read as \
+             part of both stories; give each story anchors of its own (places, people, a date window)",
+            o.first.display(),
+            o.second.display(),
+            o.words.join(", ")
+        )?;
     }
     writeln!(
         out,
@@ -62,9 +64,24 @@ pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Sta
     Ok(Status::Ok)
 }
 
-/// `rules list`: propositions and frames, by id.
-pub fn list(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
-    let rules = pipeline::load_rules(&pack_paths(args, global)?)?;
+/// `rules list`: propositions and frames, by id; with `--sources`, the config in force and
+/// every pack file with where it was named.
+pub fn list(args: &ListArgs, global: &Global, out: &mut String) -> Result<Status> {
+    let (plan, config) = pack_plan(&args.paths, global)?;
+    if args.sources {
+        match &config.path {
+            Some(path) => writeln!(out, "config    {}", path.display())?,
+            None => writeln!(out, "config    (none)")?,
+        }
+        if !plan.builtin {
+            writeln!(out, "built-in  (off)")?;
+        }
+        for (file, from) in plan.files()? {
+            writeln!(out, "{:<9} {}", from.label(), file.display())?;
+        }
+        return Ok(Status::Ok);
+    }
+    let rules = plan.load()?;
     let mut rows: Vec<(&str, &str, &str)> = rules.propositions().map(|(id, s)| ("proposition", id, s)).collect();
     rows.extend(rules.frames().map(|(id, q)| ("frame", id, q)));
     rows.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
@@ -75,14 +92,14 @@ pub fn list(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Stat
     Ok(Status::Ok)
 }
 
-/// Fixture files under `paths` (default: the default pack folders), sorted.
-fn fixture_files(args: &RulesPaths, global: &Global) -> Result<Vec<PathBuf>> {
-    let roots = if args.paths.is_empty() {
-        let cwd = pipeline::cwd()?;
-        Config::load(global, &cwd)?.pack_paths(global, &cwd)
-    } else {
-        args.paths.clone()
-    };
+/// The fixtures to run, as (name, contents), sorted: those under the paths named, else those
+/// under the packs on disk, else the built-in packs' own.
+fn fixtures(paths: &[PathBuf], plan: &PackPlan) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let roots: Vec<PathBuf> =
+        if paths.is_empty() { plan.roots.iter().map(|r| r.path.clone()).collect() } else { paths.to_vec() };
+    if roots.is_empty() && plan.builtin {
+        return Ok(packs::builtin_fixtures().map(|(name, bytes)| (name, bytes.to_vec())).collect());
+    }
     let mut files = Vec::new();
     for root in roots {
         if root.is_file() {
@@ -91,15 +108,17 @@ fn fixture_files(args: &RulesPaths, global: &Global) -> Result<Vec<PathBuf>> {
             }
             continue;
         }
-        for entry in walk(&root) {
-            if is_fixture(&entry) {
-                files.push(entry);
-            }
-        }
+        files.extend(walk(&root).into_iter().filter(|entry| is_fixture(entry)));
     }
     files.sort();
     files.dedup();
-    Ok(files)
+    files
+        .into_iter()
+        .map(|file| {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            Ok((file, bytes))
+        })
+        .collect()
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -127,14 +146,15 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// `rules test`: runs every fixture; diff-like output; `Conflicts` (exit 1) on a failure.
 pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
-    let rules = pipeline::load_rules(&pack_paths(args, global)?)?;
-    let files = fixture_files(args, global)?;
+    let (plan, _) = pack_plan(&args.paths, global)?;
+    let rules = plan.load()?;
+    let files = fixtures(&args.paths, &plan)?;
     if files.is_empty() {
         bail!("no fixture files (*.test.yaml) found");
     }
     let (mut passed, mut failed) = (0usize, 0usize);
-    for file in &files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    for (file, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
         let fixture: FixtureFile = serde_yaml::from_str(&text).map_err(|err| {
             let at = err.location().map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
             anyhow::anyhow!("{}{at}: {err}", file.display())

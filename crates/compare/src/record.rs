@@ -111,7 +111,8 @@ pub struct Conflict {
     pub kind: ConflictKind,
     /// How much it matters.
     pub severity: Severity,
-    /// Stable across runs and line moves: kind, subject, actors and normalised evidence.
+    /// What the conflict is about, hashed: kind, subject, actors and per side stance and value;
+    /// never the evidence, so it holds when reports are added, removed or moved.
     pub fingerprint: String,
     /// The proposition in dispute, for stance conflicts.
     pub proposition: Option<PropositionRef>,

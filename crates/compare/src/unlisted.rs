@@ -10,7 +10,7 @@
 //! each assert is compared with each deny by normalised Levenshtein similarity of the token
 //! strings; pairs at or above the threshold are reported once, at lower confidence.
 
-use crate::fingerprint::fingerprint;
+use crate::fingerprint::{fingerprint, normalise_sentence};
 use crate::order::{claim_cmp, side_evidence};
 use crate::record::{Conflict, Side};
 use claim::{Claim, ConflictKind, Severity, Stance, Voice};
@@ -219,7 +219,7 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
     Conflict {
         kind: ConflictKind::Unlisted,
         severity,
-        fingerprint: fingerprint(ConflictKind::Unlisted, "", &actors, &sides),
+        fingerprint: fingerprint(ConflictKind::Unlisted, &normalise_sentence(&assert.content), &actors, &sides),
         proposition: None,
         frame: None,
         event: None,

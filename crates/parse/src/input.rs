@@ -126,7 +126,9 @@ pub fn read_file(file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<
     use std::io::Read;
     let limit = config.max_file_bytes;
     let too_large = |size: u64| {
-        let message = format!("file is {size} bytes or more, above the limit of {limit} bytes (raise --max-file-size)");
+        let message = format!(
+            "file is {size} bytes or more, above the limit of {limit} bytes (raise --max-file-bytes, or `max-file-bytes:` in claimcheck.yaml)"
+        );
         (Vec::new(), vec![Diagnostic::skipped(&file.display, message)])
     };
     let cannot =

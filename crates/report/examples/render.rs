@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     };
     let format = match format.as_str() {
         "text" => report::Format::Text,
+        "concise" => report::Format::Concise,
         "json" => report::Format::Json,
         "jsonl" => report::Format::Jsonl,
         "sarif" => report::Format::Sarif,

@@ -3,6 +3,7 @@
 //! is, and never reads the clock: the same [`Report`] gives the same bytes.
 
 mod claims;
+mod concise;
 mod escape;
 mod explain;
 mod github;
@@ -16,7 +17,9 @@ mod text;
 
 pub use claims::{ClaimFormat, render_claims};
 pub use explain::{render_explanation, render_explanation_json};
+pub use github::MAX_ANNOTATIONS;
 pub use json::{JSON_SCHEMA_VERSION, ReportJson};
+pub use markdown::DEFAULT_MAX_BYTES;
 
 use claim::Severity;
 use compare::{Comparison, Conflict};
@@ -34,6 +37,8 @@ pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum Format {
     /// rustc-style diagnostics with source snippets.
     Text,
+    /// One line per conflict: `path:line:col: kind: message`.
+    Concise,
     /// One JSON object (crates/report/schema/report.schema.json).
     Json,
     /// A summary record, then one conflict a line.
@@ -42,9 +47,10 @@ pub enum Format {
     Sarif,
     /// JUnit XML: a test case per proposition, a failure per conflict.
     Junit,
-    /// GitHub Actions annotations.
+    /// GitHub Actions annotations: one per conflict, errors first, at most 10 (what GitHub
+    /// shows per step), then a notice counting the rest.
     Github,
-    /// A positions table and the conflicts, for a PR comment.
+    /// A summary table, positions and the conflicts, for a PR comment, within --max-bytes.
     Markdown,
     /// One self-contained HTML page.
     Html,
@@ -81,6 +87,9 @@ pub struct Summary {
     pub notes: usize,
     /// Conflicts hidden because their fingerprint is in the baseline.
     pub baselined: usize,
+    /// Baseline entries that match no conflict found (fixed, or out of date).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baseline_stale: usize,
     /// Input warnings: documents read despite a problem.
     pub input_warnings: usize,
     /// Documents or files not checked, with the reason.
@@ -115,11 +124,19 @@ impl Summary {
         if self.baselined > 0 {
             line.push_str(&format!("; {} hidden by the baseline", self.baselined));
         }
+        if self.baseline_stale > 0 {
+            line.push_str(&format!("; {} no longer found", plural(self.baseline_stale, "baselined conflict")));
+        }
         if !self.skipped.is_empty() {
             line.push_str(&format!("; {} skipped", plural(self.skipped.len(), "input")));
         }
         line
     }
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `1 claim`, `2 claims`.
@@ -149,23 +166,32 @@ pub struct Report {
     pub subjects: Vec<Subject>,
 }
 
-/// How to render for a person.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How to render: for a person, and within the limits of where the report goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     /// ANSI colour in text output.
     pub color: bool,
+    /// Most bytes of a Markdown report ([`DEFAULT_MAX_BYTES`] fits a GitHub comment).
+    pub max_bytes: usize,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style { color: false, max_bytes: DEFAULT_MAX_BYTES }
+    }
 }
 
 /// Renders `report` in `format` to `out`.
 pub fn render(report: &Report, format: Format, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, style, out),
+        Format::Concise => concise::render(report, out),
         Format::Json => json::render(report, out),
         Format::Jsonl => json::render_lines(report, out),
         Format::Sarif => sarif::render(report, out),
         Format::Junit => junit::render(report, out),
         Format::Github => github::render(report, out),
-        Format::Markdown => markdown::render(report, out),
+        Format::Markdown => markdown::render(report, style.max_bytes, out),
         Format::Html => html::render(report, out),
     }
 }

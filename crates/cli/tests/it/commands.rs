@@ -77,7 +77,7 @@ fn config_is_found_upward_and_flags_override_it() {
     let rules = root().join("tests/rules");
     write(
         &dir.path().join("claimcheck.yaml"),
-        &format!("rules: [{}]\nformat: json\nfail-on: never\n", rules.display()),
+        &format!("rules: [{}]\ndefault-rules: false\nformat: json\nfail-on: never\n", rules.display()),
     );
     let corpus = root().join("tests/corpus/selva");
     let nested = dir.path().join("a/b");
@@ -89,6 +89,44 @@ fn config_is_found_upward_and_flags_override_it() {
         run(bare().current_dir(&nested).args(["check", "--format", "markdown", "--fail-on", "error"]).arg(&corpus));
     assert!(stdout.starts_with("## claimcheck"), "the flag wins: {stdout}");
     assert_eq!(code, 1, "the flag wins over the config's fail-on");
+}
+
+#[test]
+fn rules_list_sources_names_the_config_and_where_each_pack_comes_from() {
+    let dir = tempdir();
+    write(&dir.path().join("claimcheck.yaml"), "rules: [extra]\n");
+    write(
+        &dir.path().join("extra/mine.yaml"),
+        "actors:\n  - {id: VLD, name: Valdoria, kind: state, aliases: [Valdoria]}\n",
+    );
+    write(
+        &dir.path().join("flagged.yaml"),
+        "actors:\n  - {id: MRK, name: Merkland, kind: state, aliases: [Merkland]}\n",
+    );
+    let (code, stdout, stderr) =
+        run(bare().current_dir(dir.path()).args(["rules", "list", "--sources", "--rules", "flagged.yaml"]));
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], format!("config    {}", dir.path().join("claimcheck.yaml").display()), "{stdout}");
+    assert!(lines.contains(&"built-in  <built-in>/cues.yaml"), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("config    ") && l.ends_with("mine.yaml")), "{stdout}");
+    assert_eq!(lines.last(), Some(&"--rules   flagged.yaml"), "{stdout}");
+    // `default-rules: false` leaves the built-in packs out, and says so.
+    write(&dir.path().join("claimcheck.yaml"), "rules: [extra]\ndefault-rules: false\n");
+    let (code, stdout, _) = run(bare().current_dir(dir.path()).args(["rules", "list", "--sources"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("built-in  (off)") && !stdout.contains("<built-in>/"), "{stdout}");
+}
+
+#[test]
+fn a_typo_in_a_config_key_gets_a_suggestion() {
+    let dir = tempdir();
+    write(&dir.path().join("claimcheck.yaml"), "default-rule: false\n");
+    let (code, _, stderr) = run(bare().current_dir(dir.path()).args(["rules", "list"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("claimcheck.yaml:1:1: error: unknown field `default-rule`"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `default-rules`?"), "{stderr}");
+    assert_eq!(stderr.matches("error:").count(), 1, "printed once: {stderr}");
 }
 
 #[test]

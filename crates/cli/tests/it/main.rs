@@ -3,6 +3,7 @@
 //! the outputs do not move when the default packs grow.
 
 mod check;
+mod ci;
 mod commands;
 mod formats;
 mod hostile;
@@ -26,6 +27,13 @@ pub fn claimcheck() -> Command {
         "tests/rules",
         "--quiet",
     ]);
+    cmd
+}
+
+/// `claimcheck` in the repository root as a user runs it: the built-in packs, no config.
+pub fn bare_default() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"));
+    cmd.current_dir(root()).env_remove("NO_COLOR").args(["--no-config", "--quiet"]);
     cmd
 }
 

@@ -54,10 +54,14 @@ fn a_side_lists_its_first_evidence_and_counts_the_rest() {
     assert_eq!(c.conflicts[0].sides[1].evidence_omitted, 0);
     assert_eq!(c.positions.iter().find(|p| p.actor == "USA").map(|p| p.asserts), Some(30), "positions count all");
 
-    // The fingerprint covers the evidence left out: a change there is a new conflict.
+    // The fingerprint is what the conflict is about, not its evidence: rewording, adding or
+    // removing a report of a known position keeps it (baselines hold).
     let mut changed = claims.clone();
     changed[29].evidence.sentence = "Assad did it, a different statement.".into();
-    assert_ne!(run(&changed).conflicts[0].fingerprint, c.conflicts[0].fingerprint);
+    assert_eq!(run(&changed).conflicts[0].fingerprint, c.conflicts[0].fingerprint);
+    changed.truncate(3);
+    changed.push(claim("RUS", Stance::Deny, Some("p"), 41, "Assad never did it.").build());
+    assert_eq!(run(&changed).conflicts[0].fingerprint, c.conflicts[0].fingerprint);
 }
 
 #[test]
@@ -309,7 +313,7 @@ fn severities_kinds_off_and_overrides() {
 }
 
 #[test]
-fn fingerprint_ignores_paths_lines_and_document_order() {
+fn fingerprint_ignores_evidence_paths_lines_and_document_order() {
     let claims = vec![
         claim("USA", Stance::Assert, Some("p"), 0, "Assad did it.").build(),
         claim("RUS", Stance::Deny, Some("p"), 1, "Assad did  NOT do it.").build(),
@@ -324,7 +328,17 @@ fn fingerprint_ignores_paths_lines_and_document_order() {
     let (a, b) = (run(&claims), run(&moved));
     assert_eq!(a.conflicts[0].fingerprint, b.conflicts[0].fingerprint);
     assert_eq!(a.conflicts[0].fingerprint.len(), 16);
+    // Other evidence for the same positions: the same conflict.
+    let mut reworded = claims.clone();
+    reworded[1].evidence.sentence = "Something else.".to_owned();
+    assert_eq!(a.conflicts[0].fingerprint, run(&reworded).conflicts[0].fingerprint);
+    // Another proposition, or another actor: another conflict.
+    let other = vec![
+        claim("USA", Stance::Assert, Some("q"), 0, "Assad did it.").build(),
+        claim("RUS", Stance::Deny, Some("q"), 1, "Assad did  NOT do it.").build(),
+    ];
+    assert_ne!(a.conflicts[0].fingerprint, run(&other).conflicts[0].fingerprint);
     let mut other = claims;
-    other[1].evidence.sentence = "Something else.".to_owned();
+    other[1] = claim("SYR", Stance::Deny, Some("p"), 1, "Assad did NOT do it.").build();
     assert_ne!(a.conflicts[0].fingerprint, run(&other).conflicts[0].fingerprint);
 }

@@ -9,6 +9,7 @@ use crate::matcher::Region;
 use crate::ruleset::Proposition;
 use claim::trace::{Step, StepKind};
 use claim::{PropositionRef, Stance, Voice};
+use pack::schema::CuePattern;
 use parse::Span;
 
 /// How many sentences back "these accusations" may refer.
@@ -305,6 +306,15 @@ impl<'a> Run<'a> {
     /// Claims about propositions in one unit.
     pub(super) fn unit_claims(&mut self, i: usize, unit: &Unit, steps: &mut Vec<Step>) {
         if unit.values_only {
+            return;
+        }
+        // "has not accused Russia of", "did not blame Moscow": not accusing someone takes no
+        // stance on what they did (unlike "has never acknowledged", a denial of one's own).
+        if let Some(cue) = unit.cue
+            && cue.negation.is_some()
+            && matches!(self.rules.cues[cue.cue as usize].pattern, CuePattern::Accuse | CuePattern::Blame)
+        {
+            self.skip(steps, format!("`{}` negated: not accusing commits to nothing", self.words_of(cue.span)));
             return;
         }
         let (terms, anchors) = self.terms_in(unit.content);

@@ -407,6 +407,29 @@ fn jsonl_bytes(bytes: &[u8], file: &InputFile) -> (Vec<Document>, Vec<Diagnostic
     (docs, diags)
 }
 
+/// Invalid UTF-8 at byte `at` of column `name`: a warning when the record was read lossily
+/// (`read`), else the record is skipped.
+fn csv_utf8_diagnostic(file: &InputFile, name: &str, at: usize, read: bool) -> Diagnostic {
+    if read {
+        Diagnostic::warning(&file.display, format!("invalid UTF-8 at byte {at} of column `{name}`; read lossily"))
+    } else {
+        let message =
+            format!("invalid UTF-8 at byte {at} of column `{name}`, record skipped (use --lossy to read it anyway)");
+        Diagnostic::skipped(&file.display, message)
+    }
+}
+
+/// Why a CSV record of `fields` fields has no text in column `text_col` (named `text`).
+fn csv_no_text(fields: usize, text_col: usize, columns: usize, text: &str) -> String {
+    if fields <= text_col {
+        format!(
+            "CSV record with {fields} fields skipped; expected {columns} as in the header, with the text in `{text}`"
+        )
+    } else {
+        format!("CSV record with an empty `{text}` column skipped")
+    }
+}
+
 fn csv_rows(bytes: &[u8], file: &InputFile, mapping: &CsvMapping, lossy: bool) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers = match reader.byte_headers() {
@@ -468,29 +491,13 @@ fn csv_rows(bytes: &[u8], file: &InputFile, mapping: &CsvMapping, lossy: bool) -
         let meta =
             Meta { id: get(id), source: get(source), published: get(published), title: get(title), url: get(url) };
         if let Some((col, at, read)) = bad {
-            let name = headers.get(col).map_or("?", String::as_str);
-            let message = if read {
-                format!("invalid UTF-8 at byte {at} of column `{name}`; read lossily")
-            } else {
-                format!("invalid UTF-8 at byte {at} of column `{name}`, record skipped (use --lossy to read it anyway)")
-            };
-            let kind = if read { Diagnostic::warning } else { Diagnostic::skipped };
-            diags.push(kind(&file.display, message).at(line, 1));
+            diags.push(csv_utf8_diagnostic(file, headers.get(col).map_or("?", String::as_str), at, read).at(line, 1));
             if !read {
                 continue;
             }
         }
         let Some(body) = body else {
-            let message = if record.len() <= text_col {
-                format!(
-                    "CSV record with {} fields skipped; expected {} as in the header, with the text in `{}`",
-                    record.len(),
-                    headers.len(),
-                    mapping.text
-                )
-            } else {
-                format!("CSV record with an empty `{}` column skipped", mapping.text)
-            };
+            let message = csv_no_text(record.len(), text_col, headers.len(), &mapping.text);
             diags.push(Diagnostic::skipped(&file.display, message).at(line, 1));
             continue;
         };

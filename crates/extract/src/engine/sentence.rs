@@ -196,6 +196,19 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
     refs.sort_by_key(|r| r.span);
     refs.dedup_by_key(|r| r.span);
 
+    let cues = cues_of(rules, words, cue_hits, &negators, &mentions);
+    Found { mentions, refs, cues }
+}
+
+/// The cues of a sentence: longest first at each place, none inside a mention or another
+/// cue, nouns and demands left out, each with its passive voice and the negator before it.
+fn cues_of(
+    rules: &RuleSet,
+    words: &Words,
+    mut cue_hits: Vec<(Span, CueIdx)>,
+    negators: &[(Span, Negation)],
+    mentions: &[Mention],
+) -> Vec<CueHit> {
     cue_hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
     let mut cues: Vec<CueHit> = Vec::new();
     for (span, cue) in cue_hits {
@@ -222,7 +235,7 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
             .map(|&(n, k)| (k, n));
         cues.push(CueHit { span, cue, negation, passive });
     }
-    Found { mentions, refs, cues }
+    cues
 }
 
 /// The lower-case word `back` tokens before token `i`, skipping nothing.

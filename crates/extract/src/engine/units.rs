@@ -87,6 +87,51 @@ impl Run<'_> {
     ) -> Vec<Unit> {
         let s = self.parsed.sentences[i];
         let a = &self.analysed[i];
+        let mut units = self.attributed_units(i, steps);
+        self.quote_units(i, chains, &mut units, steps);
+        // Non-restrictive relative clauses inside what someone said are the narrator's.
+        let mut narration = Vec::new();
+        for unit in &mut units {
+            // Only after the cue: "the strike, which he said was necessary" is the speaker's.
+            let from = unit.cue.map_or(unit.content.start, |c| c.span.end.max(unit.content.start));
+            if let Some(cut) = self.relative_clause(Span::new(from, unit.content.end)) {
+                narration.push(Span::new(cut, unit.content.end));
+                unit.content.end = cut;
+            }
+        }
+        let pure = units.is_empty()
+            && a.attributions.is_empty()
+            && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
+        let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
+        if pure {
+            units.push(Unit {
+                speaker: outlet,
+                voice: Voice::Outlet,
+                content: s.span,
+                cue: None,
+                agent: None,
+                values_only: false,
+                attribution: None,
+            });
+        } else {
+            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
+                units.push(Unit {
+                    speaker: outlet.clone(),
+                    voice: Voice::Outlet,
+                    content: span,
+                    cue: None,
+                    agent: None,
+                    values_only: true,
+                    attribution: None,
+                });
+            }
+        }
+        units
+    }
+
+    /// The units of sentence `i` its attributions give: a cue with a speaker and content.
+    fn attributed_units(&self, i: usize, steps: &mut Vec<Step>) -> Vec<Unit> {
+        let a = &self.analysed[i];
         let mut units = Vec::new();
         for (k, (attr, speaker)) in a.attributions.iter().enumerate() {
             if self.explain {
@@ -128,6 +173,19 @@ impl Run<'_> {
                 attribution: Some(k),
             });
         }
+        units
+    }
+
+    /// The units of sentence `i` its quotes give, beside those in `units`: each quote piece
+    /// of eight bytes or more, attributed by its chain or to the speaker in reach.
+    fn quote_units(
+        &self,
+        i: usize,
+        chains: &[(usize, Option<(Speaker, usize)>)],
+        units: &mut Vec<Unit>,
+        steps: &mut Vec<Step>,
+    ) {
+        let s = self.parsed.sentences[i];
         for (k, q) in self.parsed.quotes.iter().enumerate() {
             let piece = Span::new(q.span.start.max(s.span.start), q.span.end.min(s.span.end));
             if piece.is_empty() || piece.len() < 8 || units.iter().any(|u| u.content.overlaps(piece)) {
@@ -168,44 +226,6 @@ impl Run<'_> {
                 attribution: None,
             });
         }
-        // Non-restrictive relative clauses inside what someone said are the narrator's.
-        let mut narration = Vec::new();
-        for unit in &mut units {
-            // Only after the cue: "the strike, which he said was necessary" is the speaker's.
-            let from = unit.cue.map_or(unit.content.start, |c| c.span.end.max(unit.content.start));
-            if let Some(cut) = self.relative_clause(Span::new(from, unit.content.end)) {
-                narration.push(Span::new(cut, unit.content.end));
-                unit.content.end = cut;
-            }
-        }
-        let pure = units.is_empty()
-            && a.attributions.is_empty()
-            && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
-        let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
-        if pure {
-            units.push(Unit {
-                speaker: outlet,
-                voice: Voice::Outlet,
-                content: s.span,
-                cue: None,
-                agent: None,
-                values_only: false,
-                attribution: None,
-            });
-        } else {
-            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
-                units.push(Unit {
-                    speaker: outlet.clone(),
-                    voice: Voice::Outlet,
-                    content: span,
-                    cue: None,
-                    agent: None,
-                    values_only: true,
-                    attribution: None,
-                });
-            }
-        }
-        units
     }
 
     /// Parts of the sentence no unit covers, for the outlet's values.

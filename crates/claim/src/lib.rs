@@ -116,6 +116,137 @@ pub struct Value {
     /// For dates: the day or days meant, resolved against the publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<parse::DateValue>,
+    /// For values of a generic frame: the event the value describes, its key for comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Event>,
+}
+
+/// Where a part of an event key was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Found {
+    /// The value's own sentence.
+    Sentence,
+    /// An earlier sentence of its paragraph.
+    Paragraph,
+    /// The document's first sentence (headline, dateline or lead).
+    Lead,
+    /// The place the document names most often.
+    Document,
+    /// The publication date.
+    Published,
+}
+
+/// An id with its display name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Named {
+    /// Pack id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A place of a places pack, with the places it lies in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PlaceRef {
+    /// Pack id (`khan-shaykhun`).
+    pub id: String,
+    /// Display name ("Khan Shaykhun").
+    pub name: String,
+    /// The places it lies in, nearest first (district, governorate, country).
+    #[serde(default)]
+    pub within: Vec<Named>,
+}
+
+impl PlaceRef {
+    /// Whether one of the two places lies in the other, or they are the same.
+    pub fn nests_with(&self, other: &PlaceRef) -> bool {
+        self.id == other.id
+            || self.within.iter().any(|p| p.id == other.id)
+            || other.within.iter().any(|p| p.id == self.id)
+    }
+}
+
+/// A kind of event, with the kinds it may be confused with.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EventKindRef {
+    /// Pack id (`airstrike`).
+    pub id: String,
+    /// As a report names it ("an airstrike").
+    pub name: String,
+    /// Kinds another outlet may call the same event.
+    #[serde(default)]
+    pub compatible: Vec<String>,
+}
+
+/// The event a value describes: where, when and what, each read where the text gives it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Event {
+    /// Where, when a places pack knows the place.
+    pub place: Option<PlaceRef>,
+    /// Where the place was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_from: Option<Found>,
+    /// The day, resolved against the publication date.
+    pub date: Option<Date>,
+    /// Where the day was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<Found>,
+    /// What happened, when written.
+    pub kind: Option<EventKindRef>,
+}
+
+impl Event {
+    /// Whether two values can be about this one event: places known and one inside the
+    /// other, days known and at most one apart, kinds unwritten, equal or compatible.
+    pub fn same_as(&self, other: &Event) -> bool {
+        let places = matches!((&self.place, &other.place), (Some(a), Some(b)) if a.nests_with(b));
+        let dates = matches!((self.date, other.date),
+            (Some(a), Some(b)) if (a.days_since_epoch() - b.days_since_epoch()).abs() <= 1);
+        let kinds = match (&self.kind, &other.kind) {
+            (Some(a), Some(b)) => a.id == b.id || a.compatible.contains(&b.id) || b.compatible.contains(&a.id),
+            _ => true,
+        };
+        places && dates && kinds
+    }
+
+    /// The event in words: "an airstrike on Khan Shaykhun, Idlib, 4 April 2017".
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        if let Some(kind) = &self.kind {
+            out.push_str(&kind.name);
+        } else {
+            out.push_str("an event");
+        }
+        if let Some(place) = &self.place {
+            out.push_str(" in ");
+            out.push_str(&place.name);
+            // The first enclosing division that is not the country, for the reader's bearings.
+            if let Some(region) = place.within.iter().rev().nth(1) {
+                out.push_str(", ");
+                out.push_str(&region.name);
+            }
+        }
+        if let Some(date) = self.date {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let month = MONTHS.get(date.month().saturating_sub(1) as usize).copied().unwrap_or("");
+            out.push_str(&format!(", {} {month} {}", date.day(), date.year()));
+        }
+        out
+    }
 }
 
 /// Text and its span in the original document bytes.

@@ -12,7 +12,10 @@ pub fn describe(claim: &Claim) -> String {
     };
     let what = match (&claim.proposition, &claim.value) {
         (Some(p), _) => p.id.clone(),
-        (None, Some(v)) => format!("{} = {}", v.frame.id, v.raw),
+        (None, Some(v)) => match &v.event {
+            Some(e) => format!("{} = {} ({})", v.frame.id, v.raw, e.describe()),
+            None => format!("{} = {}", v.frame.id, v.raw),
+        },
         (None, None) => format!("(unlisted) {}", claim.content),
     };
     format!("{who} {} {what}", claim.stance)

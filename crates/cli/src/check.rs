@@ -207,6 +207,7 @@ mod tests {
             fingerprint: fingerprint.into(),
             proposition: None,
             frame: None,
+            event: None,
             actors: vec!["MRK".into(), "VLD".into()],
             message: "VLD denies what MRK asserts".into(),
             confidence: 1.0,

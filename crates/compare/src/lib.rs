@@ -18,6 +18,7 @@
 //! - unlisted: claims with no proposition, in an actor's voice, asserting or denying (see
 //!   [`unlisted`]).
 
+pub mod event;
 mod fingerprint;
 mod jsonl;
 mod order;
@@ -134,7 +135,14 @@ fn frames(claims: &[Claim], checks: &Checks) -> Vec<Conflict> {
             });
             let mut conflicts = Vec::new();
             for one in group.chunk_by(|a, b| frame_id(a) == frame_id(b)) {
-                value::frame(one, checks, &mut conflicts);
+                // A generic frame's values meet only the values of their own event.
+                if one.iter().any(|c| c.value.as_ref().is_some_and(|v| v.event.is_some())) {
+                    for g in event::event_groups(one) {
+                        value::frame(&g.claims, Some(&g.event), checks, &mut conflicts);
+                    }
+                } else {
+                    value::frame(one, None, checks, &mut conflicts);
+                }
             }
             conflicts
         })

@@ -105,6 +105,9 @@ pub struct Conflict {
     pub proposition: Option<PropositionRef>,
     /// The frame in dispute, for value conflicts.
     pub frame: Option<FrameRef>,
+    /// The event the values are about, for value conflicts of a generic frame.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<claim::Event>,
     /// The principals the conflict is about, sorted: both sides of an opposed stance, the
     /// one actor of a self-contradiction or report conflict, the actors giving each value.
     pub actors: Vec<String>,

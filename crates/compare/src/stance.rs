@@ -138,6 +138,7 @@ fn conflict(
         fingerprint: fingerprint(kind, &proposition.id, &actors, &sides),
         proposition: Some(proposition.clone()),
         frame: None,
+        event: None,
         actors,
         message,
         confidence: 1.0,

@@ -173,5 +173,6 @@ fn frame_value(p: u64, disputing: bool, published: Option<Date>, base: i64, r: u
         interval,
         raw,
         date: None,
+        event: None,
     }
 }

@@ -244,6 +244,7 @@ fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Con
         fingerprint: fingerprint(ConflictKind::Unlisted, &normalise_sentence(&assert.content), &actors, &sides),
         proposition: None,
         frame: None,
+        event: None,
         actors,
         message,
         confidence,

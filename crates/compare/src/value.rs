@@ -15,7 +15,7 @@
 use crate::fingerprint::fingerprint;
 use crate::order::listed_evidence;
 use crate::record::{Conflict, Side};
-use claim::{Checks, Claim, ConflictKind, Stance, ValueKind};
+use claim::{Checks, Claim, ConflictKind, Event, Stance, ValueKind};
 use parse::{Bound, Date, Interval};
 use std::cmp::Ordering;
 
@@ -68,7 +68,8 @@ pub(crate) fn gives_value(claim: &Claim) -> bool {
 
 /// Value conflicts of one frame; `claims` hold one frame id, all giving a value, sorted by
 /// principal id, interval, then claim order.
-pub(crate) fn frame(claims: &[&Claim], checks: &Checks, conflicts: &mut Vec<Conflict>) {
+/// `event` is the event of a generic frame's group, named in messages.
+pub(crate) fn frame(claims: &[&Claim], event: Option<&Event>, checks: &Checks, conflicts: &mut Vec<Conflict>) {
     let Some(frame) = claims.first().and_then(|c| c.value.as_ref()).map(|v| v.frame.clone()) else {
         return;
     };
@@ -112,7 +113,7 @@ pub(crate) fn frame(claims: &[&Claim], checks: &Checks, conflicts: &mut Vec<Conf
                 (ConflictKind::ValueMismatch, mismatch)
             };
             let Some(severity) = severity else { continue };
-            conflicts.push(conflict(&frame, kind, severity, low, high));
+            conflicts.push(conflict(&frame, event, kind, severity, low, high));
         }
     }
 }
@@ -176,15 +177,20 @@ fn side(reading: &Reading<'_>) -> Side {
 
 fn conflict(
     frame: &claim::FrameRef,
+    event: Option<&Event>,
     kind: ConflictKind,
     severity: claim::Severity,
     low: &Reading<'_>,
     high: &Reading<'_>,
 ) -> Conflict {
+    let quantity = match event {
+        Some(e) => format!("{} in {}", frame.quantity, e.describe()),
+        None => frame.quantity.clone(),
+    };
     let message = match (kind, low.published, high.published) {
         (ConflictKind::ValueRevised, Some((_, before)), Some((after, _))) => format!(
             "{}: revised from {} by {} ({before}) to {} by {} ({after})",
-            frame.quantity,
+            quantity,
             describe(low),
             low.principal().name,
             describe(high),
@@ -192,7 +198,7 @@ fn conflict(
         ),
         _ => format!(
             "{}: {} by {} vs {} by {}",
-            frame.quantity,
+            quantity,
             describe(low),
             low.principal().name,
             describe(high),
@@ -209,6 +215,7 @@ fn conflict(
         fingerprint: fingerprint(kind, &frame.id, &actors, &sides),
         proposition: None,
         frame: Some(frame.clone()),
+        event: event.cloned(),
         actors,
         message,
         confidence: 1.0,

@@ -115,11 +115,26 @@ pub struct Scores {
     pub false_positives: Vec<Item>,
     /// Documents with claims from the tool that the gold does not list; not scored.
     pub unscored_documents: Vec<String>,
+    /// Frames of tool values and conflicts that the gold annotates nowhere (a pack newer
+    /// than the gold, such as the generic casualty frames over the bundled corpus); not
+    /// scored, since the gold says nothing either way about them.
+    #[serde(default)]
+    pub unscored_frames: Vec<String>,
 }
 
 /// Scores `claims` and `comparison` (from the documents under `corpus_root`) against `gold`.
 pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Comparison) -> Scores {
     let mut tally = Tally::default();
+    let annotated: BTreeSet<&str> = gold
+        .documents
+        .iter()
+        .flat_map(|d| &d.claims)
+        .filter_map(|c| match &c.subject {
+            Subject::Frame { frame, .. } => Some(frame.as_str()),
+            Subject::Proposition(_) => None,
+        })
+        .chain(gold.conflicts.iter().filter_map(|c| c.frame.as_deref()))
+        .collect();
     let mut unscored = BTreeSet::new();
     // Tool claims per gold document, deduplicated on what is scored: two speakers of one
     // principal in one sentence make one claim for the gold. A claim's document is the gold
@@ -136,9 +151,9 @@ pub fn score(gold: &Gold, corpus_root: &Path, claims: &[Claim], comparison: &Com
     }
     for doc in &gold.documents {
         let found = by_doc.get(&doc.document).map_or(&[][..], Vec::as_slice);
-        score_document(&doc.document, &doc.claims, found, &mut tally);
+        score_document(&doc.document, &doc.claims, found, &annotated, &mut tally);
     }
-    score_conflicts(gold, corpus_root, claims, &comparison.conflicts, &mut tally);
+    score_conflicts(gold, corpus_root, claims, &comparison.conflicts, &annotated, &mut tally);
     let mut scores = tally.into_scores(gold.documents.len(), unscored.into_iter().collect());
     scores.slice = gold.slice.clone();
     scores
@@ -187,7 +202,7 @@ fn story(id: &str) -> String {
     id.split('/').next().unwrap_or(id).to_owned()
 }
 
-fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], tally: &mut Tally) {
+fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BTreeSet<&str>, tally: &mut Tally) {
     let mut claims: Vec<Found<'_>> = Vec::new();
     let mut values: Vec<Found<'_>> = Vec::new();
     let mut seen = BTreeSet::new();
@@ -202,6 +217,10 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], tally: &mut Ta
             }
         }
         if let Some(v) = &claim.value {
+            if !annotated.contains(v.frame.id.as_str()) {
+                tally.unscored_frames.insert(v.frame.id.clone());
+                continue;
+            }
             let key = value_key(actor, &v.frame.id, &v.interval, v.kind);
             if seen.insert((claim.evidence.span.start, key.clone())) {
                 let labels = vec![("frame", v.frame.id.clone())];
@@ -364,10 +383,21 @@ fn tool_units(conflict: &Conflict) -> Vec<(ConflictKind, String)> {
     units(conflict.kind, subject, parts)
 }
 
-fn score_conflicts(gold: &Gold, root: &Path, claims: &[Claim], conflicts: &[Conflict], tally: &mut Tally) {
+fn score_conflicts(
+    gold: &Gold,
+    root: &Path,
+    claims: &[Claim],
+    conflicts: &[Conflict],
+    annotated: &BTreeSet<&str>,
+    tally: &mut Tally,
+) {
     let blocs = blocs_of(claims);
     let mut tool: BTreeMap<String, (ConflictKind, &Conflict)> = BTreeMap::new();
     for c in conflicts {
+        if let Some(frame) = c.frame.as_ref().filter(|f| !annotated.contains(f.id.as_str())) {
+            tally.unscored_frames.insert(frame.id.clone());
+            continue;
+        }
         for (kind, unit) in tool_units(c) {
             tool.entry(unit).or_insert((kind, c));
         }
@@ -463,6 +493,7 @@ struct Tally {
     counts: BTreeMap<(Area, &'static str, String), (usize, usize, usize)>,
     misses: Vec<Item>,
     false_positives: Vec<Item>,
+    unscored_frames: BTreeSet<String>,
 }
 
 impl Tally {
@@ -504,6 +535,7 @@ impl Tally {
             misses: self.misses,
             false_positives: self.false_positives,
             unscored_documents,
+            unscored_frames: self.unscored_frames.into_iter().collect(),
         }
     }
 }
@@ -544,6 +576,7 @@ mod tests {
             interval,
             raw: String::new(),
             date: None,
+            event: None,
         });
         Side {
             actor: actor.into(),
@@ -566,6 +599,7 @@ mod tests {
             fingerprint: String::new(),
             proposition: stance.then(|| PropositionRef { id: "p".into(), statement: String::new() }),
             frame: (!stance).then(|| FrameRef { id: "f".into(), quantity: String::new() }),
+            event: None,
             actors,
             message: "m".into(),
             confidence: 1.0,

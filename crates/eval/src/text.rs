@@ -28,6 +28,10 @@ impl Scores {
             writeln!(w)?;
             writeln!(w, "not in the gold, not scored: {}", self.unscored_documents.join(", "))?;
         }
+        if !self.unscored_frames.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "frames the gold annotates nowhere, not scored: {}", self.unscored_frames.join(", "))?;
+        }
         Ok(())
     }
 }

@@ -56,7 +56,16 @@ pub fn matches(expected: &ExpectedClaim, claim: &Claim) -> bool {
     let value = expected.value.as_ref().is_none_or(|text| {
         claim.value.as_ref().is_some_and(|v| parse_value(text, v.kind).is_some_and(|i| same_interval(&i, &v.interval)))
     });
-    actor && stance && proposition && frame && value
+    let event = claim.value.as_ref().and_then(|v| v.event.as_ref());
+    let place =
+        expected.place.as_ref().is_none_or(|p| event.and_then(|e| e.place.as_ref()).is_some_and(|c| c.id == *p));
+    let day = expected
+        .day
+        .as_ref()
+        .is_none_or(|d| event.and_then(|e| e.date).is_some_and(|c| Date::parse_published(d) == Some(c)));
+    let kind =
+        expected.event_kind.as_ref().is_none_or(|k| event.and_then(|e| e.kind.as_ref()).is_some_and(|c| c.id == *k));
+    actor && stance && proposition && frame && value && place && day && kind
 }
 
 fn describe_expected(e: &ExpectedClaim) -> String {
@@ -71,6 +80,11 @@ fn describe_expected(e: &ExpectedClaim) -> String {
     }
     if let Some(v) = &e.value {
         parts.push(format!("= {v}"));
+    }
+    for (what, given) in [("place", &e.place), ("day", &e.day), ("event kind", &e.event_kind)] {
+        if let Some(given) = given {
+            parts.push(format!("{what} {given}"));
+        }
     }
     parts.join(" ")
 }

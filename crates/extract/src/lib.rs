@@ -12,6 +12,7 @@ mod inflect;
 mod lexicon;
 mod matcher;
 pub mod pipeline;
+mod place;
 mod ruleset;
 
 use claim::{Attribution, Claim, Explanation};

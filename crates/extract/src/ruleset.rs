@@ -3,6 +3,7 @@
 use crate::actor::{Actor, Directory, Period, Title};
 use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
 use crate::matcher::{Matcher, TermRef, Terms};
+use crate::place::Gazetteer;
 use claim::{Checks, Stance};
 use pack::frame::{self, ValuePattern};
 use pack::schema::{ActorKind, CueKind, CuePattern, FrameKind};
@@ -65,6 +66,14 @@ pub struct Frame {
     pub window: Period,
     /// Terms one of which the document must hold; empty when any document will do.
     pub context: Vec<TermRef>,
+    /// Values are tied to their event and compared per event.
+    pub generic: bool,
+    /// The total this frame is a part of.
+    pub part_of: Option<u32>,
+    /// Nouns (lower case) the number must count, for a part.
+    pub heads: Vec<String>,
+    /// Nouns (lower case) the number must not count: the heads of this frame's parts.
+    pub refused_heads: Vec<String>,
 }
 
 /// Every pack of a run, compiled.
@@ -81,6 +90,7 @@ pub struct RuleSet {
     /// For each exact term, the frames whose matchers use it.
     pub(crate) term_frames: Vec<Vec<u32>>,
     pub(crate) outlets: HashMap<String, ActorIdx>,
+    pub(crate) gazetteer: Gazetteer,
     checks: Checks,
     pack_names: Vec<String>,
 }
@@ -363,7 +373,27 @@ impl Compiler<'_> {
                 patterns,
                 window: period(&f.from, &f.until),
                 context: f.context.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
+                generic: f.generic,
+                part_of: None,
+                heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
+                refused_heads: Vec::new(),
             });
+        }
+        // A part's heads are refused by its total: "killed 12 civilians" is not the toll.
+        for (i, def) in self.packs.frames.iter().enumerate() {
+            let Some(total) = &def.value.part_of else { continue };
+            match self.packs.frames.iter().position(|f| &f.value.id == total) {
+                Some(j) if j != i => {
+                    frames[i].part_of = Some(j as u32);
+                    let heads = frames[i].heads.clone();
+                    frames[j].refused_heads.extend(heads);
+                }
+                _ => self.errors.push(PackError {
+                    origin: def.origin.clone(),
+                    message: format!("unknown frame `{total}` in `part_of`"),
+                    help: None,
+                }),
+            }
         }
         frames
     }
@@ -376,6 +406,7 @@ impl Compiler<'_> {
         frames: Vec<Frame>,
     ) -> Result<RuleSet, Vec<PackError>> {
         let mut errors = self.errors;
+        let gazetteer = Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &mut errors);
         let lexicon = match self.lexicon.build() {
             Ok(lexicon) => lexicon,
             Err(err) => {
@@ -415,6 +446,7 @@ impl Compiler<'_> {
             term_propositions,
             term_frames,
             outlets: self.outlets,
+            gazetteer,
             checks: packs.checks.compile(),
             pack_names: packs
                 .files

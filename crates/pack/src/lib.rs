@@ -14,7 +14,9 @@ mod shape;
 mod validate;
 mod yaml;
 
-use crate::schema::{ActorDef, ChecksDef, CueDef, FrameDef, LexiconDef, PackFile, PackMeta, PropositionDef};
+use crate::schema::{
+    ActorDef, ChecksDef, CueDef, EventKindDef, FrameDef, LexiconDef, PackFile, PackMeta, PlaceDef, PropositionDef,
+};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use yaml::{Node, Pos};
@@ -77,6 +79,10 @@ pub struct PackSet {
     pub frames: Vec<Located<FrameDef>>,
     /// Checks, merged: later files override earlier ones kind by kind.
     pub checks: ChecksDef,
+    /// All places.
+    pub places: Vec<Located<PlaceDef>>,
+    /// All event kinds.
+    pub event_kinds: Vec<Located<EventKindDef>>,
 }
 
 /// A problem in a pack, located.
@@ -315,6 +321,8 @@ fn merge(set: &mut PackSet, file: &ParsedFile) -> Result<(), yaml::SyntaxError> 
     set.cues.extend(locate(pack.cues, origins("cues")));
     set.propositions.extend(locate(pack.propositions, origins("propositions")));
     set.frames.extend(locate(pack.frames, origins("frames")));
+    set.places.extend(locate(pack.places, origins("places")));
+    set.event_kinds.extend(locate(pack.event_kinds, origins("event_kinds")));
     if let Some(lexicon) = pack.lexicon {
         merge_lexicon(&mut set.lexicon, lexicon);
     }

@@ -28,6 +28,11 @@ pub struct PackFile {
     pub frames: Vec<FrameDef>,
     /// Which conflicts are reported at which severity.
     pub checks: Option<ChecksDef>,
+    /// Places events happen in, with the place each lies in: the keys that tie a value of a
+    /// generic frame to its event.
+    pub places: Vec<PlaceDef>,
+    /// Kinds of event ("airstrike", "car bomb") and the words that name them.
+    pub event_kinds: Vec<EventKindDef>,
 }
 
 /// What a pack is and where its facts come from.
@@ -298,6 +303,77 @@ pub struct FrameDef {
     /// Only documents published on or before this day.
     #[serde(default)]
     pub until: Option<String>,
+    /// A frame of any event rather than of one named event: each value is tied to the event
+    /// its sentence describes (place, date, kind) and compared only with values of the same
+    /// event. A named-event frame that reads the same number takes precedence.
+    #[serde(default)]
+    pub generic: bool,
+    /// The frame whose total this one is a part of (`casualties/killed` for the children
+    /// among the killed). A part is never compared with its total.
+    #[serde(default)]
+    pub part_of: Option<String>,
+    /// Nouns the number must count for a part ("children", "civilians"): "killed 12
+    /// civilians" is a part, "killed 12 people" the total. The heads of a frame's parts are
+    /// refused by the frame itself.
+    #[serde(default)]
+    pub heads: Vec<String>,
+}
+
+/// What sort of place.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    /// A state.
+    Country,
+    /// A first-level division (a Syrian governorate, *muhafazah*).
+    Governorate,
+    /// A second-level division (*mantiqah*).
+    District,
+    /// A third-level division (*nahiyah*).
+    Subdistrict,
+    /// A city.
+    City,
+    /// A town or village.
+    Town,
+    /// A neighbourhood, camp, air base or other named site.
+    Site,
+}
+
+/// A place.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDef {
+    /// Id, lower-case kebab (`khan-shaykhun`), unique across packs.
+    pub id: String,
+    /// Display name ("Khan Shaykhun").
+    pub name: String,
+    /// What sort of place.
+    pub kind: PlaceKind,
+    /// Id of the place this one lies in (its district, governorate or country).
+    #[serde(default, rename = "in")]
+    pub within: Option<String>,
+    /// Other spellings ("Khan Sheikhoun", "Khan Cheikhoun"), matched as written in any case,
+    /// capitalised in the text.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A kind of event.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventKindDef {
+    /// Id (`airstrike`).
+    pub id: String,
+    /// How a report names it after "killed in" ("an airstrike").
+    pub name: String,
+    /// Words and phrases that name it ("air strike", "air raid", "warplanes").
+    pub terms: Vec<String>,
+    /// Kinds that may be one event with this one under another name (an "explosion" may be
+    /// the "car bomb" another outlet names): both ways.
+    #[serde(default)]
+    pub compatible: Vec<String>,
 }
 
 /// Severities per conflict kind, with overrides per proposition or frame.
@@ -427,6 +503,12 @@ pub struct ExpectedClaim {
     pub frame: Option<String>,
     /// The value as an interval or number: `74`, `[70, inf)`, `2017-04-12`.
     pub value: Option<String>,
+    /// For a generic frame's value: the id of its event's place (`khan-shaykhun`).
+    pub place: Option<String>,
+    /// For a generic frame's value: its event's day, `YYYY-MM-DD`.
+    pub day: Option<String>,
+    /// For a generic frame's value: its event's kind (`airstrike`).
+    pub event_kind: Option<String>,
 }
 
 /// The JSON Schema of a pack file, for editors (`# yaml-language-server: $schema=…`) and

@@ -13,6 +13,8 @@ pub(crate) enum Ty {
     Str,
     /// A number.
     Num,
+    /// `true` or `false`.
+    Bool,
     /// One of these words.
     Word(&'static str, &'static [&'static str]),
     /// A list of these.
@@ -170,6 +172,35 @@ pub(crate) const FRAME: Spec = Spec {
         field("context", STRINGS, Dflt),
         field("from", Ty::Str, Opt),
         field("until", Ty::Str, Opt),
+        field("generic", Ty::Bool, Dflt),
+        field("part_of", Ty::Str, Opt),
+        field("heads", STRINGS, Dflt),
+    ],
+};
+
+/// Serde names of [`crate::schema::PlaceKind`].
+pub(crate) const PLACE_KINDS: &[&str] = &["country", "governorate", "district", "subdistrict", "city", "town", "site"];
+
+/// A place.
+pub(crate) const PLACE: Spec = Spec {
+    what: "a place",
+    fields: &[
+        field("id", Ty::Str, Req),
+        field("name", Ty::Str, Req),
+        field("kind", Ty::Word("place kind", PLACE_KINDS), Req),
+        field("in", Ty::Str, Opt),
+        field("aliases", STRINGS, Dflt),
+    ],
+};
+
+/// A kind of event.
+pub(crate) const EVENT_KIND: Spec = Spec {
+    what: "an event kind",
+    fields: &[
+        field("id", Ty::Str, Req),
+        field("name", Ty::Str, Req),
+        field("terms", STRINGS, Req),
+        field("compatible", STRINGS, Dflt),
     ],
 };
 
@@ -204,6 +235,8 @@ pub(crate) const PACK: Spec = Spec {
         field("propositions", Ty::List(&Ty::Struct(&PROPOSITION)), Dflt),
         field("frames", Ty::List(&Ty::Struct(&FRAME)), Dflt),
         field("checks", Ty::Struct(&CHECKS), Opt),
+        field("places", Ty::List(&Ty::Struct(&PLACE)), Dflt),
+        field("event_kinds", Ty::List(&Ty::Struct(&EVENT_KIND)), Dflt),
     ],
 };
 
@@ -284,6 +317,14 @@ fn check(node: &Node, ty: &Ty, name: &str, issues: &mut Vec<Issue>) {
                 );
             }
         }
+        Ty::Bool => {
+            if node.scalar_kind() != Some(ScalarKind::Bool) {
+                issues.push(
+                    Issue::new(node.at, format!("expected `true` or `false` in `{name}`, found {}", node.describe()))
+                        .help(format!("write `{name}: true`, or leave `{name}` out for false")),
+                );
+            }
+        }
         Ty::Word(what, words) => match node.as_str() {
             Some(word) if words.contains(&word) => {}
             Some(word) => {
@@ -334,6 +375,7 @@ fn expected(ty: &Ty) -> String {
     match ty {
         Ty::Str => "a string".into(),
         Ty::Num => "a number".into(),
+        Ty::Bool => "`true` or `false`".into(),
         Ty::Word(what, words) => format!("a {what} (one of {})", list(words)),
         Ty::List(_) => "a list".into(),
         Ty::Struct(spec) => spec.what.into(),
@@ -368,6 +410,7 @@ mod tests {
         all_read::<CuePattern>(CUE_PATTERNS);
         all_read::<Gender>(GENDERS);
         all_read::<FrameKind>(FRAME_KINDS);
+        all_read::<crate::schema::PlaceKind>(PLACE_KINDS);
         all_read::<ConflictKind>(CONFLICT_KINDS);
         all_read::<Severity>(&SEVERITIES[..3]);
         assert!(serde_yaml::from_str::<ActorKind>("planet").is_err(), "the check can fail");
@@ -381,6 +424,7 @@ mod tests {
             match ty {
                 Ty::Str => "\"2017-01-01\"".into(),
                 Ty::Num => "0.5".into(),
+                Ty::Bool => "true".into(),
                 Ty::Word(_, words) => words[0].into(),
                 Ty::List(item) => format!("[{}]", sample(item)),
                 Ty::Struct(spec) => full(spec),

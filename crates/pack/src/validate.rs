@@ -88,7 +88,130 @@ pub(super) fn check(files: &[&ParsedFile]) -> Vec<PackError> {
     }
     check_cycles(&actors, &mut errors);
     check_duplicate_cues(files, &mut errors);
+    check_part_of(files, &mut errors);
+    check_places(files, &mut errors);
+    check_event_kinds(files, &mut errors);
     errors
+}
+
+/// Ids of `key` entries across files, each with where it is defined; duplicates reported.
+fn ids_of<'a>(files: &[&'a ParsedFile], key: &str, what: &str, errors: &mut Vec<PackError>) -> Vec<(&'a str, Origin)> {
+    let mut out: Vec<(&str, Origin)> = Vec::new();
+    for file in files {
+        for item in section(&file.root, key) {
+            let Some(node) = item.get("id") else { continue };
+            let Some(id) = node.as_str() else { continue };
+            let origin = Origin::at(&file.path, node.at);
+            match out.iter().find(|(seen, _)| *seen == id) {
+                Some((_, first)) => errors.push(PackError {
+                    origin,
+                    message: format!("duplicate {what} id `{id}`, first defined at {first}"),
+                    help: Some(format!("{what} ids must be unique across all packs; merge the two or rename one")),
+                }),
+                None => out.push((id, origin)),
+            }
+        }
+    }
+    out
+}
+
+/// A reference in field `field` of `item` to an id of `ids`, with a suggestion when it is
+/// unknown.
+fn id_reference(
+    path: &std::path::Path,
+    item: &Node,
+    field: &str,
+    what: &str,
+    ids: &[(&str, Origin)],
+    errors: &mut Vec<PackError>,
+) {
+    let Some(node) = item.get(field) else { return };
+    let Some(id) = node.as_str() else { return };
+    if ids.iter().any(|(known, _)| *known == id) {
+        return;
+    }
+    let help = suggest(id, ids.iter().map(|(known, _)| *known)).map(|best| format!("did you mean `{best}`?"));
+    errors.push(PackError {
+        origin: Origin::at(path, node.at),
+        message: format!("unknown {what} `{id}` in `{field}`"),
+        help,
+    });
+}
+
+/// `part_of` names a count frame.
+fn check_part_of(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
+    let mut frames: Vec<(&str, Origin)> = Vec::new();
+    for file in files {
+        for frame in section(&file.root, "frames") {
+            if let Some(id) = frame.get("id").and_then(Node::as_str) {
+                frames.push((id, Origin::at(&file.path, frame.at)));
+            }
+        }
+    }
+    for file in files {
+        for frame in section(&file.root, "frames") {
+            id_reference(&file.path, frame, "part_of", "frame", &frames, errors);
+            if frame.get("part_of").is_some() && strings(frame, "heads").is_empty() {
+                errors.push(PackError {
+                    origin: Origin::at(&file.path, frame.at),
+                    message: "a frame with `part_of` needs `heads`: the nouns that make a number a part".into(),
+                    help: Some("add `heads: [children, child]` (what the part counts)".into()),
+                });
+            }
+        }
+    }
+}
+
+/// Places: unique ids, `in` names a place, and no place lies in itself.
+fn check_places(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
+    let ids = ids_of(files, "places", "place", errors);
+    let mut parent: HashMap<&str, &str> = HashMap::new();
+    for file in files {
+        for place in section(&file.root, "places") {
+            id_reference(&file.path, place, "in", "place", &ids, errors);
+            if let (Some(id), Some(within)) =
+                (place.get("id").and_then(Node::as_str), place.get("in").and_then(Node::as_str))
+            {
+                parent.insert(id, within);
+            }
+        }
+    }
+    for (id, origin) in &ids {
+        let mut at = *id;
+        for _ in 0..=ids.len() {
+            match parent.get(at) {
+                Some(&next) if next == *id => {
+                    errors.push(PackError {
+                        origin: origin.clone(),
+                        message: format!("place `{id}` lies in itself through `in`"),
+                        help: Some("a place's `in` names a larger place; break the cycle".into()),
+                    });
+                    break;
+                }
+                Some(&next) => at = next,
+                None => break,
+            }
+        }
+    }
+}
+
+/// Event kinds: unique ids, `compatible` names event kinds.
+fn check_event_kinds(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
+    let ids = ids_of(files, "event_kinds", "event kind", errors);
+    for file in files {
+        for kind in section(&file.root, "event_kinds") {
+            for (id, at) in strings(kind, "compatible") {
+                if !ids.iter().any(|(known, _)| *known == id) {
+                    let help = suggest(id, ids.iter().map(|(known, _)| *known)).map(|b| format!("did you mean `{b}`?"));
+                    errors.push(PackError {
+                        origin: Origin::at(&file.path, at),
+                        message: format!("unknown event kind `{id}` in `compatible`"),
+                        help,
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The same cue (lemma in any case, same part of speech) twice: its stance would depend on

@@ -42,6 +42,9 @@ pub struct ConflictJson<'a> {
     pub proposition: Option<&'a PropositionRef>,
     /// The frame in dispute, for value conflicts.
     pub frame: Option<&'a FrameRef>,
+    /// The event both sides report on, for value conflicts of a generic frame.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<&'a claim::Event>,
     /// Principals involved, sorted.
     pub actors: &'a [String],
     /// 0 to 1.
@@ -125,6 +128,7 @@ impl<'a> ConflictJson<'a> {
             message: &conflict.message,
             proposition: conflict.proposition.as_ref(),
             frame: conflict.frame.as_ref(),
+            event: conflict.event.as_ref(),
             actors: &conflict.actors,
             confidence: conflict.confidence,
             sides: conflict.sides.iter().map(SideJson::new).collect(),

@@ -1,5 +1,6 @@
 //! Integration tests of the comparator: one binary, data-driven helpers.
 
+mod events;
 mod kinds;
 mod seed;
 mod stable;
@@ -87,7 +88,31 @@ impl C {
             interval: Interval { low, high },
             raw: raw.to_owned(),
             date: None,
+            event: None,
         });
+        self
+    }
+    /// Ties the value to an event: `place` inside `within` (nearest first), on a day, of a
+    /// kind compatible with `compatible`.
+    pub fn event(mut self, place: &str, within: &[&str], day: (i32, u32, u32), kind: Option<(&str, &[&str])>) -> C {
+        let named = |id: &str| claim::Named { id: id.to_owned(), name: id.to_owned() };
+        if let Some(v) = self.claim.value.as_mut() {
+            v.event = Some(claim::Event {
+                place: Some(claim::PlaceRef {
+                    id: place.to_owned(),
+                    name: place.to_owned(),
+                    within: within.iter().map(|p| named(p)).collect(),
+                }),
+                place_from: None,
+                date: Date::new(day.0, day.1, day.2),
+                date_from: None,
+                kind: kind.map(|(id, compatible)| claim::EventKindRef {
+                    id: id.to_owned(),
+                    name: format!("a {id}"),
+                    compatible: compatible.iter().map(|c| (*c).to_owned()).collect(),
+                }),
+            });
+        }
         self
     }
     /// Gives an event day for `frame`.
@@ -99,6 +124,7 @@ impl C {
             interval: Interval::exact(days),
             raw: format!("{y}-{m}-{d}"),
             date: Date::new(y, m, d).map(parse::DateValue::Day),
+            event: None,
         });
         self
     }

@@ -231,6 +231,8 @@ impl<'a> Run<'a> {
             doc_propositions: Vec::new(),
             doc_frames: Vec::new(),
             dates: RefCell::new(None),
+            document_event: None,
+            event_cache: None,
         }
     }
 
@@ -279,6 +281,10 @@ struct Run<'a> {
     doc_frames: Vec<bool>,
     /// The dates of the last sentence asked for: claims of one sentence come together.
     dates: RefCell<Option<(usize, Rc<[DateMention]>)>>,
+    /// What the document says of its events as a whole (computed on first use).
+    document_event: Option<value::DocumentEvent>,
+    /// The event of the last sentence asked for.
+    event_cache: Option<(usize, claim::Event)>,
 }
 
 impl<'a> Run<'a> {

@@ -3,10 +3,11 @@
 
 use super::sentence::Words;
 use super::{Run, Unit, Voice, words};
+use crate::place::Gazetteer;
 use claim::trace::{Step, StepKind};
-use claim::{FrameRef, Stance, Value, ValueKind};
-use pack::schema::FrameKind;
-use parse::{DateValue, Interval, Span};
+use claim::{Event, Found, FrameRef, Stance, Value, ValueKind};
+use pack::schema::{FrameKind, PlaceKind};
+use parse::{Date, DateValue, Interval, Span};
 
 impl Run<'_> {
     /// Frames relevant to paragraph `p`.
@@ -44,6 +45,11 @@ impl Run<'_> {
         if frames.is_empty() {
             return;
         }
+        let mut frames = frames;
+        // Named-event frames first: a number one of them reads is theirs, not a generic
+        // frame's (the Khan Shaykhun toll stays `syria-2017/ks-deaths`).
+        frames.sort_by_key(|&f| self.rules.frames[f as usize].generic);
+        let mut taken: Vec<Span> = Vec::new();
         let sentence_region = self.region(s.span);
         // Pass two completed the sentence's analysis: borrow its words, give them back below.
         let words = match self.analysed.get_mut(i) {
@@ -51,36 +57,84 @@ impl Run<'_> {
             _ => Words::new(self.text, s.span),
         };
         let quantities = parse::number::quantities(self.text, s.span);
-        let dates = self.sentence_dates(i);
+        // Dates are read only when a date frame applies (an event key reads its own).
+        let wants_dates = frames.iter().any(|&f| self.rules.frames[f as usize].kind == FrameKind::Date);
+        let dates = if wants_dates { self.sentence_dates(i) } else { std::rc::Rc::from(Vec::new()) };
+        let count_readings: Vec<(Span, Interval, Option<DateValue>)> =
+            quantities.iter().map(|q| (q.span, q.interval, None)).collect();
+        let date_readings: Vec<(Span, Interval, Option<DateValue>)> = dates
+            .iter()
+            .filter_map(|d| {
+                let (from, until) = match d.value {
+                    DateValue::Day(day) => (day, day),
+                    DateValue::Range { from, until } => (from, until),
+                    DateValue::Unresolved => return None,
+                };
+                let interval = Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
+                Some((d.span, interval, Some(d.value)))
+            })
+            .collect();
+        // The words before and after each reading, computed once for every frame.
+        let around = |readings: &[(Span, Interval, Option<DateValue>)]| -> Vec<(Vec<&str>, Vec<&str>)> {
+            readings
+                .iter()
+                .map(|(span, ..)| {
+                    let first = words.at(span.start);
+                    let last = words.before(span.end);
+                    let before = (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+                    let after =
+                        (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+                    (before, after)
+                })
+                .collect()
+        };
+        let count_around = around(&count_readings);
+        let date_around = around(&date_readings);
         for f in frames {
             let frame = &self.rules.frames[f as usize];
             if frame.about.excluded(&sentence_region, &self.rules.terms).is_some() {
                 continue;
             }
-            let readings: Vec<(Span, Interval, Option<DateValue>)> = match frame.kind {
-                FrameKind::Count => quantities.iter().map(|q| (q.span, q.interval, None)).collect(),
-                FrameKind::Date => dates
-                    .iter()
-                    .filter_map(|d| {
-                        let (from, until) = match d.value {
-                            DateValue::Day(day) => (day, day),
-                            DateValue::Range { from, until } => (from, until),
-                            DateValue::Unresolved => return None,
-                        };
-                        let interval =
-                            Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
-                        Some((d.span, interval, Some(d.value)))
-                    })
-                    .collect(),
+            let (readings, contexts) = match frame.kind {
+                FrameKind::Count => (&count_readings, &count_around),
+                FrameKind::Date => (&date_readings, &date_around),
             };
-            for (k, (span, interval, date)) in readings.iter().enumerate() {
-                let first = words.at(span.start);
-                let last = words.before(span.end);
-                let before: Vec<&str> =
-                    (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-                let after: Vec<&str> =
-                    (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-                if before.last().is_some_and(|w| words::is_subset_marker(w)) {
+            for (k, ((span, interval, date), (before, after))) in readings.iter().zip(contexts).enumerate() {
+                if frame.generic && taken.contains(span) {
+                    continue;
+                }
+                // What the number counts decides between a total and its parts: "killed 12
+                // people" is the toll, "killed 12 civilians" the civilians among it.
+                let head = noun_phrase(after);
+                let lower = |w: &&str| w.to_lowercase();
+                // "dozens", "hundreds": not a figure anyone reports as a toll.
+                if frame.generic && words::is_vague_quantity(&self.words_of(*span)) {
+                    continue;
+                }
+                if frame.heads.is_empty() {
+                    // "including 30 children" is a part; "among 25 people killed" is the whole
+                    // that something else is among.
+                    if before.last().is_some_and(|w| words::is_subset_marker(w) && *w != "among") {
+                        continue;
+                    }
+                    // "Two medics were among the 31 dead": a part of a toll, not the toll.
+                    // But "72 people, among them 20 children" gives the toll and its part.
+                    let rest = after.get(head.len()..).unwrap_or(&[]);
+                    let at =
+                        rest.iter().position(|w| !matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is"));
+                    let among = at.is_some_and(|k| {
+                        rest[k].eq_ignore_ascii_case("among")
+                            && !rest
+                                .get(k + 1)
+                                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "them" | "whom" | "those"))
+                    });
+                    if among {
+                        continue;
+                    }
+                    if head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
+                        continue;
+                    }
+                } else if !head.iter().map(lower).any(|w| frame.heads.contains(&w)) {
                     continue;
                 }
                 // "rose from 58 to 74": the first number is the old value.
@@ -92,12 +146,16 @@ impl Run<'_> {
                 {
                     continue;
                 }
-                let Some(pattern) = frame.patterns.iter().find(|p| p.matches(&before, &after)) else { continue };
+                let Some(pattern) = frame.patterns.iter().find(|p| p.matches(before, after)) else { continue };
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(*span))
                     .min_by_key(|u| (u.voice == Voice::Outlet, u.content.len()));
                 let Some(unit) = unit else { continue };
+                if !frame.generic {
+                    taken.push(*span);
+                }
+                let event = frame.generic.then(|| self.event_of(i));
                 let raw = self.words_of(*span);
                 if self.explain {
                     let detail = format!(
@@ -118,6 +176,7 @@ impl Run<'_> {
                     interval: *interval,
                     raw,
                     date: *date,
+                    event,
                 };
                 let reasons = vec![format!("value of `{}` by pattern `{}`", frame.id, pattern.source)];
                 let claim = self.claim(i, unit, Stance::Assert, None, Some(value), reasons);
@@ -127,5 +186,133 @@ impl Run<'_> {
         if let Some(a) = self.analysed.get_mut(i) {
             a.words = words;
         }
+    }
+}
+
+/// The words of the noun phrase right after a number, up to three: "12 Syrian civilians
+/// were killed" gives "Syrian civilians"; it ends at a word that opens another phrase.
+fn noun_phrase<'w>(after: &[&'w str]) -> Vec<&'w str> {
+    after.iter().take(3).copied().take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).collect()
+}
+
+/// The first place among `found` (span, place) that is not a country, preferring the most
+/// deeply nested: a town over its governorate.
+fn most_specific(gazetteer: &Gazetteer, found: &[(Span, u32)], last: bool) -> Option<u32> {
+    let candidates = found.iter().filter(|(_, p)| gazetteer.kind_of_place(*p) != Some(PlaceKind::Country));
+    let best = |a: &&(Span, u32), b: &&(Span, u32)| gazetteer.depth(a.1).cmp(&gazetteer.depth(b.1));
+    if last {
+        candidates.max_by(best).map(|(_, p)| *p)
+    } else {
+        // `max_by` keeps the last of equals: reverse so the first mention wins.
+        candidates.rev().max_by(best).map(|(_, p)| *p)
+    }
+}
+
+/// How many earlier sentences of its paragraph a value's event may take its place, day
+/// and kind from.
+const EARLIER: usize = 2;
+
+/// What the whole document says of its events, computed once: the lead's place, day and
+/// kind, and the place it names most.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DocumentEvent {
+    lead_place: Option<u32>,
+    lead_date: Option<Date>,
+    lead_kind: Option<u32>,
+    main_place: Option<u32>,
+}
+
+impl Run<'_> {
+    /// A day among `dates` that an event reported on `published` can have happened on: not
+    /// after publication, at most a fortnight before it.
+    fn event_day(&self, dates: &[parse::DateMention]) -> Option<Date> {
+        let published = self.published();
+        dates.iter().find_map(|d| match d.value {
+            DateValue::Day(day) => match published {
+                Some(p) => (day <= p && p.days_since_epoch() - day.days_since_epoch() <= 14).then_some(day),
+                None => Some(day),
+            },
+            _ => None,
+        })
+    }
+
+    fn document_event(&mut self) -> DocumentEvent {
+        if let Some(done) = &self.document_event {
+            return done.clone();
+        }
+        let gazetteer = &self.rules.gazetteer;
+        let mut out = DocumentEvent::default();
+        if let Some(lead) = self.parsed.sentences.first() {
+            out.lead_place = most_specific(gazetteer, &gazetteer.places_in(self.text, lead.span), false);
+            out.lead_kind = gazetteer.kinds_in(self.text, lead.span).first().map(|(_, k)| *k);
+            out.lead_date = self.event_day(&parse::date::dates(self.text, lead.span, self.published()));
+        }
+        let all = gazetteer.places_in(self.text, Span::new(0, self.text.len()));
+        let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+        for (at, (_, place)) in all.iter().enumerate() {
+            if gazetteer.kind_of_place(*place) == Some(PlaceKind::Country) {
+                continue;
+            }
+            match counts.iter_mut().find(|(p, _, _)| p == place) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((*place, 1, at)),
+            }
+        }
+        // Most mentions; among equals, the first named.
+        out.main_place = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|(p, _, _)| *p);
+        self.document_event = Some(out.clone());
+        out
+    }
+
+    /// The event sentence `i` describes: each part from the sentence, else the sentences
+    /// before it in its paragraph, else the document's lead, else (the place) the place the
+    /// document names most or (the day) the publication date.
+    pub(super) fn event_of(&mut self, i: usize) -> Event {
+        if let Some((at, event)) = &self.event_cache
+            && *at == i
+        {
+            return event.clone();
+        }
+        let s = self.parsed.sentences[i];
+        // The sentences before it in its paragraph, at most [`EARLIER`] of them: a story's
+        // context is near, and a paragraph may be a whole article (so never all of it).
+        let first = (i.saturating_sub(EARLIER)..i)
+            .find(|&j| self.parsed.sentences[j].paragraph == s.paragraph)
+            .map_or(s.span.start, |j| self.parsed.sentences[j].span.start);
+        let before = Span::new(first.min(s.span.start), s.span.start);
+        let doc = self.document_event();
+        let gazetteer = &self.rules.gazetteer;
+
+        let place = most_specific(gazetteer, &gazetteer.places_in(self.text, s.span), false)
+            .map(|p| (p, Found::Sentence))
+            .or_else(|| {
+                most_specific(gazetteer, &gazetteer.places_in(self.text, before), true).map(|p| (p, Found::Paragraph))
+            })
+            .or_else(|| doc.lead_place.map(|p| (p, Found::Lead)))
+            .or_else(|| doc.main_place.map(|p| (p, Found::Document)));
+        let kind = gazetteer
+            .kinds_in(self.text, s.span)
+            .first()
+            .map(|(_, k)| *k)
+            .or_else(|| gazetteer.kinds_in(self.text, before).last().map(|(_, k)| *k))
+            .or(doc.lead_kind);
+        let date = self
+            .event_day(&self.sentence_dates(i))
+            .map(|d| (d, Found::Sentence))
+            .or_else(|| {
+                let earlier = parse::date::dates(self.text, before, self.published());
+                self.event_day(&earlier).map(|d| (d, Found::Paragraph))
+            })
+            .or_else(|| doc.lead_date.map(|d| (d, Found::Lead)))
+            .or_else(|| self.published().map(|d| (d, Found::Published)));
+        let event = Event {
+            place: place.and_then(|(p, _)| gazetteer.place_ref(p)),
+            place_from: place.map(|(_, f)| f),
+            date: date.map(|(d, _)| d),
+            date_from: date.map(|(_, f)| f),
+            kind: kind.and_then(|k| gazetteer.kind_ref(k)),
+        };
+        self.event_cache = Some((i, event.clone()));
+        event
     }
 }

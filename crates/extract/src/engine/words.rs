@@ -151,6 +151,63 @@ pub fn is_subset_marker(word: &str) -> bool {
     matches!(word, "including" | "includes" | "include" | "among" | "whom" | "them")
 }
 
+/// Whether a quantity as written is vague ("dozens", "hundreds", "several"): no figure.
+pub fn is_vague_quantity(raw: &str) -> bool {
+    let last = raw.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    !raw.bytes().any(|b| b.is_ascii_digit())
+        && matches!(
+            last.as_str(),
+            "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "tens"
+                | "millions"
+                | "several"
+                | "many"
+                | "numerous"
+                | "few"
+        )
+}
+
+/// Whether `word` (lower case) ends the noun phrase of a number: a preposition, a verb of
+/// being, a conjunction, a relative pronoun or a subset marker ("12 people in Douma", "12
+/// people including 5 children").
+pub fn ends_noun_phrase(word: &str) -> bool {
+    is_subset_marker(word)
+        || is_relative(word)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "in" | "on"
+                | "at"
+                | "of"
+                | "from"
+                | "by"
+                | "with"
+                | "for"
+                | "to"
+                | "after"
+                | "during"
+                | "near"
+                | "and"
+                | "or"
+                | "but"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "that"
+                | "as"
+                | "when"
+                | "while"
+        )
+}
+
 /// Whether `word` (lower case) opens a non-restrictive relative clause after a comma: the
 /// narrator's background, not what the speaker said ("…, which killed 74 people").
 pub fn is_relative(word: &str) -> bool {

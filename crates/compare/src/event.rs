@@ -1,0 +1,86 @@
+//! Events as keys: the values of a generic frame ("people killed") split into one group per
+//! event, so that only reports of one event are compared.
+//!
+//! Two values can be about one event when [`claim::Event::same_as`] holds: places known and
+//! one inside the other, days at most one apart, kinds unwritten or compatible. That
+//! relation is not transitive (Khan Shaykhun and Saraqib both lie in Idlib), so groups are
+//! not its closure. Instead the distinct event keys are sorted, most specific first (a town
+//! before its governorate, a written kind before none), and each key joins the group of
+//! the one earlier *anchor* it matches; a key that matches no anchor starts a group and
+//! becomes an anchor, and one that matches several anchors (Idlib, when Khan Shaykhun and
+//! Saraqib are both anchors that day) is ambiguous and starts its own group rather than
+//! join two events. The groups depend only on the set of keys, never on input order.
+//!
+//! A value whose event has no known place or day cannot be matched with any other report:
+//! it is compared only with values of its own document.
+
+use claim::{Claim, Event};
+use std::collections::BTreeMap;
+
+/// One event and the claims that report a value for it.
+#[derive(Clone, Debug)]
+pub struct EventGroup<'a> {
+    /// The event of the group's anchor: its most specific report.
+    pub event: Event,
+    /// The claims, in the order they were given.
+    pub claims: Vec<&'a Claim>,
+}
+
+/// The key a claim is grouped by: its event, and its document when the event is too vague
+/// to meet another report.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    /// Sorts first: more specific keys are anchors before vaguer ones.
+    depth: std::cmp::Reverse<usize>,
+    no_kind: bool,
+    event: Event,
+    /// The document, for vague events.
+    document: Option<String>,
+}
+
+fn key(claim: &Claim) -> Option<Key> {
+    let event = claim.value.as_ref()?.event.clone()?;
+    let vague = event.place.is_none() || event.date.is_none();
+    Some(Key {
+        depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
+        no_kind: event.kind.is_none(),
+        document: vague.then(|| claim.evidence.document.clone()),
+        event,
+    })
+}
+
+/// Splits `claims` (values of one frame) into event groups; claims whose value has no
+/// event are left out. Groups come in the order of their anchors' keys; claims keep the
+/// order of `claims`.
+pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
+    let mut keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(k) = key(c) {
+            keys.entry(k).or_default().push(i);
+        }
+    }
+    // Anchors: (index into `groups`, the anchor's key).
+    let mut anchors: Vec<(usize, &Key)> = Vec::new();
+    let mut members: Vec<(Event, Vec<usize>)> = Vec::new();
+    for (k, indices) in &keys {
+        let matching: Vec<usize> = if k.document.is_some() {
+            Vec::new()
+        } else {
+            anchors.iter().filter(|(_, a)| a.event.same_as(&k.event)).map(|(g, _)| *g).collect()
+        };
+        match matching.as_slice() {
+            [one] => members[*one].1.extend(indices),
+            _ => {
+                anchors.push((members.len(), k));
+                members.push((k.event.clone(), indices.clone()));
+            }
+        }
+    }
+    members
+        .into_iter()
+        .map(|(event, mut indices)| {
+            indices.sort_unstable();
+            EventGroup { event, claims: indices.into_iter().map(|i| claims[i]).collect() }
+        })
+        .collect()
+}

@@ -1,0 +1,185 @@
+//! Events as keys: values of a generic frame meet only values of their own event, and the
+//! groups do not depend on input order or thread count.
+
+use crate::{C, claim};
+use claim::Checks;
+use claim::{Claim, ConflictKind, Stance};
+use compare::event::event_groups;
+use compare::{Comparison, compare};
+use parse::Bound;
+use proptest::prelude::*;
+
+const KILLED: &str = "casualties/killed";
+
+fn killed(source: &str, doc: u32, n: f64) -> C {
+    claim(source, Stance::Assert, None, doc, &format!("{n} killed.")).outlet_voice().source(source).count(
+        KILLED,
+        Bound::Inclusive(n),
+        Bound::Inclusive(n),
+        &n.to_string(),
+    )
+}
+
+fn run(claims: &[Claim]) -> Comparison {
+    compare(claims, &Checks::default())
+}
+
+const IDLIB: &[&str] = &["idlib", "syria"];
+
+#[test]
+fn one_event_in_two_outlets_disagrees_and_names_the_event() {
+    let claims = vec![
+        killed("source:a", 0, 74.0)
+            .event(
+                "khan-shaykhun",
+                &["maarrat-al-numan-district", "idlib", "syria"],
+                (2017, 4, 4),
+                Some(("airstrike", &[])),
+            )
+            .build(),
+        // The other outlet names only the governorate, the next day, and no kind.
+        killed("source:b", 1, 86.0).event("idlib", &["syria"], (2017, 4, 5), None).build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(c.conflicts.len(), 1);
+    assert_eq!(c.conflicts[0].kind, ConflictKind::ValueMismatch);
+    let message = &c.conflicts[0].message;
+    assert!(message.contains("in a airstrike in khan-shaykhun, idlib, 4 April 2017"), "{message}");
+    assert!(c.conflicts[0].event.is_some());
+}
+
+#[test]
+fn different_events_never_meet() {
+    let base = |src: &str, doc: u32, n: f64| killed(src, doc, n);
+    let claims = vec![
+        base("source:a", 0, 10.0).event("saraqib", IDLIB, (2016, 3, 8), None).build(),
+        // Another town of the same governorate, same day: another event.
+        base("source:b", 1, 20.0).event("ariha", IDLIB, (2016, 3, 8), None).build(),
+        // The same town three days later.
+        base("source:c", 2, 30.0).event("saraqib", IDLIB, (2016, 3, 11), None).build(),
+        // The same town and day, but a car bomb where the first was an airstrike.
+        base("source:d", 3, 40.0)
+            .event("douma", &["rif-dimashq", "syria"], (2016, 3, 8), Some(("car-bomb", &[])))
+            .build(),
+        base("source:e", 4, 50.0)
+            .event("douma", &["rif-dimashq", "syria"], (2016, 3, 8), Some(("airstrike", &[])))
+            .build(),
+    ];
+    assert!(run(&claims).conflicts.is_empty(), "{:?}", run(&claims).conflicts);
+}
+
+#[test]
+fn compatible_kinds_meet() {
+    let rd = &["rif-dimashq", "syria"];
+    let claims = vec![
+        killed("source:a", 0, 12.0).event("douma", rd, (2016, 3, 8), Some(("car-bomb", &["explosion"]))).build(),
+        killed("source:b", 1, 15.0).event("douma", rd, (2016, 3, 8), Some(("explosion", &["car-bomb"]))).build(),
+    ];
+    assert_eq!(run(&claims).conflicts.len(), 1);
+}
+
+#[test]
+fn a_vague_place_between_two_events_joins_neither() {
+    let claims = vec![
+        killed("source:a", 0, 10.0).event("saraqib", IDLIB, (2016, 3, 8), None).build(),
+        killed("source:b", 1, 20.0).event("ariha", IDLIB, (2016, 3, 8), None).build(),
+        killed("source:c", 2, 30.0).event("idlib", &["syria"], (2016, 3, 8), None).build(),
+    ];
+    let refs: Vec<&Claim> = claims.iter().collect();
+    let groups = event_groups(&refs);
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(run(&claims).conflicts.is_empty());
+}
+
+#[test]
+fn a_rising_toll_of_one_event_is_a_revision() {
+    let claims = vec![
+        killed("source:a", 0, 58.0)
+            .date(2017, 4, 4)
+            .event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None)
+            .build(),
+        killed("source:b", 1, 86.0)
+            .date(2017, 4, 6)
+            .event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None)
+            .build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(c.conflicts.len(), 1);
+    assert_eq!(c.conflicts[0].kind, ConflictKind::ValueRevised);
+}
+
+/// A few hundred values over a handful of places, days and kinds.
+fn corpus(seed: u64) -> Vec<Claim> {
+    let places: [(&str, &[&str]); 5] = [
+        ("saraqib", IDLIB),
+        ("ariha", IDLIB),
+        ("idlib", &["syria"]),
+        ("douma", &["rif-dimashq", "syria"]),
+        ("rif-dimashq", &["syria"]),
+    ];
+    let kinds: [Option<(&str, &[&str])>; 3] = [None, Some(("airstrike", &["shelling"])), Some(("shelling", &[]))];
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state >> 33
+    };
+    (0..300u32)
+        .map(|i| {
+            let (place, within) = places[(next() % 5) as usize];
+            let kind = kinds[(next() % 3) as usize];
+            let day = (2016, 3, 1 + (next() % 6) as u32);
+            killed(&format!("source:{}", next() % 7), i, (next() % 40) as f64).event(place, within, day, kind).build()
+        })
+        .collect()
+}
+
+fn shuffle(claims: &mut [Claim], seed: u64) {
+    let mut state = seed;
+    for i in (1..claims.len()).rev() {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        claims.swap(i, ((z ^ (z >> 31)) % (i as u64 + 1)) as usize);
+    }
+}
+
+/// The groups as sets of documents, in a canonical order.
+fn groups_of(claims: &[Claim]) -> Vec<Vec<String>> {
+    let refs: Vec<&Claim> = claims.iter().collect();
+    let mut out: Vec<Vec<String>> = event_groups(&refs)
+        .into_iter()
+        .map(|g| {
+            let mut docs: Vec<String> = g.claims.iter().map(|c| c.evidence.document.clone()).collect();
+            docs.sort();
+            docs
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn bytes_in_pool(claims: &[Claim], threads: usize) -> Vec<u8> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+    let go = || serde_json::to_vec(&run(claims)).unwrap_or_default();
+    match pool {
+        Ok(pool) => pool.install(go),
+        Err(_) => go(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #[test]
+    fn input_order_and_thread_count_do_not_change_groups(data in any::<u64>(), order in any::<u64>()) {
+        let claims = corpus(data);
+        let groups = groups_of(&claims);
+        prop_assert!(groups.len() > 1);
+        let expected = bytes_in_pool(&claims, 1);
+        let mut shuffled = claims;
+        shuffle(&mut shuffled, order);
+        prop_assert_eq!(groups_of(&shuffled), groups);
+        prop_assert!(bytes_in_pool(&shuffled, 1) == expected);
+        prop_assert!(bytes_in_pool(&shuffled, 3) == expected);
+    }
+}

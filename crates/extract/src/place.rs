@@ -1,0 +1,188 @@
+//! Places and event kinds compiled: the gazetteer that ties a value of a generic frame to
+//! its event. Names are found with one automaton each; a place name counts only on word
+//! boundaries and capitalised in the text ("Duma", not "duma").
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use claim::{EventKindRef, Named, PlaceRef};
+use pack::schema::{EventKindDef, PlaceDef, PlaceKind};
+use pack::{Located, PackError};
+use parse::Span;
+
+/// A compiled place.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// Pack id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What sort of place.
+    pub kind: PlaceKind,
+    /// The place it lies in.
+    pub within: Option<u32>,
+}
+
+/// A compiled event kind.
+#[derive(Clone, Debug)]
+pub struct EventKind {
+    /// Pack id.
+    pub id: String,
+    /// As a report names it.
+    pub name: String,
+    /// Ids of kinds that may be the same event (both ways).
+    pub compatible: Vec<String>,
+}
+
+/// Places and event kinds with the automata that find their names.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    place_names: Option<AhoCorasick>,
+    /// For each pattern of `place_names`, its place.
+    place_of: Vec<u32>,
+    kinds: Vec<EventKind>,
+    kind_names: Option<AhoCorasick>,
+    /// For each pattern of `kind_names`, its kind.
+    kind_of: Vec<u32>,
+}
+
+fn automaton(patterns: &[String]) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).map(Some)
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+impl Gazetteer {
+    /// Compiles places and event kinds; references the loader checked are checked again.
+    pub fn compile(
+        places: &[Located<PlaceDef>],
+        kinds: &[Located<EventKindDef>],
+        errors: &mut Vec<PackError>,
+    ) -> Gazetteer {
+        let index = |id: &str| places.iter().position(|p| p.value.id == id).map(|i| i as u32);
+        let mut out = Gazetteer::default();
+        let mut names = Vec::new();
+        for (i, def) in places.iter().enumerate() {
+            let p = &def.value;
+            let within = p.within.as_deref().and_then(|id| {
+                let found = index(id);
+                if found.is_none() {
+                    errors.push(PackError {
+                        origin: def.origin.clone(),
+                        message: format!("unknown place `{id}` in `in`"),
+                        help: None,
+                    });
+                }
+                found
+            });
+            out.places.push(Place { id: p.id.clone(), name: p.name.clone(), kind: p.kind, within });
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                let name = crate::lexicon::normalise_term(name);
+                if !name.is_empty() {
+                    names.push(name);
+                    out.place_of.push(i as u32);
+                }
+            }
+        }
+        let mut kind_names = Vec::new();
+        for (i, def) in kinds.iter().enumerate() {
+            let k = &def.value;
+            out.kinds.push(EventKind { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() });
+            for term in &k.terms {
+                for form in crate::inflect::noun_forms(&crate::lexicon::normalise_term(term)) {
+                    if !form.is_empty() {
+                        kind_names.push(form);
+                        out.kind_of.push(i as u32);
+                    }
+                }
+            }
+        }
+        match (automaton(&names), automaton(&kind_names)) {
+            (Ok(p), Ok(k)) => {
+                out.place_names = p;
+                out.kind_names = k;
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(PackError {
+                origin: places.first().map(|p| p.origin.clone()).unwrap_or_else(|| pack::Origin {
+                    file: Default::default(),
+                    line: 1,
+                    column: 1,
+                }),
+                message: format!("cannot compile the place and event names: {e}"),
+                help: None,
+            }),
+        }
+        out
+    }
+
+    /// Places named in `span` of `text`, in text order: capitalised, on word boundaries.
+    pub fn places_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
+        let Some(ac) = &self.place_names else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let Some(region) = text.get(span.start..span.end) else { return Vec::new() };
+        ac.find_iter(region)
+            .filter_map(|m| {
+                let (start, end) = (span.start + m.start(), span.start + m.end());
+                let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
+                    && (end == bytes.len() || !is_word_byte(bytes[end]));
+                let capitalised = bytes[start].is_ascii_uppercase();
+                (bounded && capitalised).then(|| (Span::new(start, end), self.place_of[m.pattern().as_usize()]))
+            })
+            .collect()
+    }
+
+    /// Event kinds named in `span` of `text`, in text order, on word boundaries.
+    pub fn kinds_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
+        let Some(ac) = &self.kind_names else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let Some(region) = text.get(span.start..span.end) else { return Vec::new() };
+        ac.find_iter(region)
+            .filter_map(|m| {
+                let (start, end) = (span.start + m.start(), span.start + m.end());
+                let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
+                    && (end == bytes.len() || !is_word_byte(bytes[end]));
+                bounded.then(|| (Span::new(start, end), self.kind_of[m.pattern().as_usize()]))
+            })
+            .collect()
+    }
+
+    /// How many places enclose place `i`.
+    pub fn depth(&self, i: u32) -> usize {
+        self.ancestors(i).count()
+    }
+
+    /// The place's kind.
+    pub fn kind_of_place(&self, i: u32) -> Option<PlaceKind> {
+        self.places.get(i as usize).map(|p| p.kind)
+    }
+
+    fn ancestors(&self, i: u32) -> impl Iterator<Item = &Place> {
+        let mut at = self.places.get(i as usize).and_then(|p| p.within);
+        // Bounded by the number of places: a cycle the loader missed cannot loop forever.
+        (0..self.places.len()).map_while(move |_| {
+            let place = self.places.get(at? as usize)?;
+            at = place.within;
+            Some(place)
+        })
+    }
+
+    /// The record of place `i` for a claim.
+    pub fn place_ref(&self, i: u32) -> Option<PlaceRef> {
+        let p = self.places.get(i as usize)?;
+        Some(PlaceRef {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            within: self.ancestors(i).map(|a| Named { id: a.id.clone(), name: a.name.clone() }).collect(),
+        })
+    }
+
+    /// The record of event kind `i` for a claim.
+    pub fn kind_ref(&self, i: u32) -> Option<EventKindRef> {
+        let k = self.kinds.get(i as usize)?;
+        Some(EventKindRef { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() })
+    }
+}

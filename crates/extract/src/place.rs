@@ -52,6 +52,29 @@ fn automaton(patterns: &[String]) -> Result<Option<AhoCorasick>, aho_corasick::B
     AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(patterns).map(Some)
 }
 
+/// Matches of `names` in `span` of `text` on word boundaries (and capitalised when asked), each
+/// with the index `index_of` gives its pattern, in text order.
+fn named_in(
+    names: Option<&AhoCorasick>,
+    index_of: &[u32],
+    text: &str,
+    span: Span,
+    capitalised: bool,
+) -> Vec<(Span, u32)> {
+    let Some(ac) = names else { return Vec::new() };
+    let bytes = text.as_bytes();
+    let Some(region) = text.get(span.start..span.end) else { return Vec::new() };
+    ac.find_iter(region)
+        .filter_map(|m| {
+            let (start, end) = (span.start + m.start(), span.start + m.end());
+            let bounded =
+                (start == 0 || !is_word_byte(bytes[start - 1])) && (end == bytes.len() || !is_word_byte(bytes[end]));
+            let cased = !capitalised || bytes[start].is_ascii_uppercase();
+            (bounded && cased).then(|| (Span::new(start, end), index_of[m.pattern().as_usize()]))
+        })
+        .collect()
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -121,33 +144,12 @@ impl Gazetteer {
 
     /// Places named in `span` of `text`, in text order: capitalised, on word boundaries.
     pub fn places_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
-        let Some(ac) = &self.place_names else { return Vec::new() };
-        let bytes = text.as_bytes();
-        let Some(region) = text.get(span.start..span.end) else { return Vec::new() };
-        ac.find_iter(region)
-            .filter_map(|m| {
-                let (start, end) = (span.start + m.start(), span.start + m.end());
-                let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
-                    && (end == bytes.len() || !is_word_byte(bytes[end]));
-                let capitalised = bytes[start].is_ascii_uppercase();
-                (bounded && capitalised).then(|| (Span::new(start, end), self.place_of[m.pattern().as_usize()]))
-            })
-            .collect()
+        named_in(self.place_names.as_ref(), &self.place_of, text, span, true)
     }
 
     /// Event kinds named in `span` of `text`, in text order, on word boundaries.
     pub fn kinds_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
-        let Some(ac) = &self.kind_names else { return Vec::new() };
-        let bytes = text.as_bytes();
-        let Some(region) = text.get(span.start..span.end) else { return Vec::new() };
-        ac.find_iter(region)
-            .filter_map(|m| {
-                let (start, end) = (span.start + m.start(), span.start + m.end());
-                let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
-                    && (end == bytes.len() || !is_word_byte(bytes[end]));
-                bounded.then(|| (Span::new(start, end), self.kind_of[m.pattern().as_usize()]))
-            })
-            .collect()
+        named_in(self.kind_names.as_ref(), &self.kind_of, text, span, false)
     }
 
     /// How many places enclose place `i`.

@@ -8,9 +8,11 @@
 
 mod attribution;
 mod bounded;
+mod doers;
 mod phrase;
 mod propose;
 mod record;
+mod roles;
 mod sentence;
 mod units;
 mod value;
@@ -233,6 +235,7 @@ impl<'a> Run<'a> {
             dates: RefCell::new(None),
             document_event: None,
             event_cache: None,
+            parse_cache: RefCell::new(None),
         }
     }
 
@@ -285,6 +288,8 @@ struct Run<'a> {
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
     event_cache: Option<(usize, claim::Event)>,
+    /// The parse of the last sentence asked for (see `doers::sentence_parse`).
+    parse_cache: RefCell<Option<(usize, Rc<syntax::Parse>)>>,
 }
 
 impl<'a> Run<'a> {

@@ -9,7 +9,6 @@ use crate::lexicon::{ActorIdx, Pronoun};
 use pack::schema::CuePattern;
 use parse::Span;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// An actor named as doing something in a content.
 #[derive(Clone, Copy, Debug)]
@@ -28,35 +27,25 @@ pub(super) fn overlapping(words: &Words, span: Span) -> Range<usize> {
 }
 
 impl Run<'_> {
-    /// The dependency parse of sentence `i` over the tokens of its words, made once per
-    /// sentence (claims of one sentence come together).
-    pub(super) fn sentence_parse(&self, i: usize) -> Rc<syntax::Parse> {
-        if let Some((at, parse)) = self.parse_cache.borrow().as_ref()
-            && *at == i
-        {
-            return Rc::clone(parse);
-        }
-        let words = &self.analysed[i].words;
-        let written: Vec<&str> = words.toks.iter().map(|t| t.span.text(self.text)).collect();
-        let parse = Rc::new(syntax::parser().parse(&written));
-        *self.parse_cache.borrow_mut() = Some((i, Rc::clone(&parse)));
-        parse
+    /// The dependency parse of sentence `i`, made once with its words (see [`Run::tree`]).
+    pub(super) fn sentence_parse(&self, i: usize) -> Option<&syntax::Parse> {
+        self.tree(i).map(|t| t.parse())
     }
 
     /// The role the words at `span` of sentence `i` play in their clause.
     pub(super) fn role_at(&self, i: usize, span: Span) -> Role {
         let a = &self.analysed[i];
-        let parse = self.sentence_parse(i);
+        let Some(parse) = self.sentence_parse(i) else { return Role::Unknown };
         // The verbs of blaming and accusing the sentence uses as cues: their object is blamed.
         let blaming: Vec<usize> = a
             .found
             .cues
             .iter()
             .filter(|c| matches!(self.rules.cues[c.cue as usize].pattern, CuePattern::Accuse | CuePattern::Blame))
-            .filter_map(|c| roles::head_word(&parse, overlapping(&a.words, c.span)))
+            .filter_map(|c| roles::head_word(parse, overlapping(&a.words, c.span)))
             .collect();
-        match roles::head_word(&parse, overlapping(&a.words, span)) {
-            Some(w) => roles::role(&parse, &a.words, &blaming, w),
+        match roles::head_word(parse, overlapping(&a.words, span)) {
+            Some(w) => roles::role(parse, &a.words, &blaming, w),
             None => Role::Unknown,
         }
     }
@@ -67,10 +56,10 @@ impl Run<'_> {
     /// stands in. `None` when the parse does not place it.
     pub(super) fn negation_reaches(&self, i: usize, neg: Span, anchors: &[Span], doers: &[Span]) -> Option<bool> {
         let words = &self.analysed[i].words;
-        let parse = self.sentence_parse(i);
-        let n = roles::head_word(&parse, overlapping(words, neg))?;
+        let parse = self.sentence_parse(i)?;
+        let n = roles::head_word(parse, overlapping(words, neg))?;
         parse.head(n)?;
-        let scope = roles::negation_scope(&parse, n);
+        let scope = roles::negation_scope(parse, n);
         let inside = |span: &Span| {
             let r = overlapping(words, *span);
             r.start < scope.end && scope.start < r.end

@@ -239,7 +239,6 @@ impl<'a> Run<'a> {
             dates: RefCell::new(None),
             document_event: None,
             event_cache: None,
-            parse_cache: RefCell::new(None),
         }
     }
 
@@ -292,8 +291,6 @@ struct Run<'a> {
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
     event_cache: Option<(usize, claim::Event)>,
-    /// The parse of the last sentence asked for (see `doers::sentence_parse`).
-    parse_cache: RefCell<Option<(usize, Rc<syntax::Parse>)>>,
 }
 
 impl<'a> Run<'a> {
@@ -486,7 +483,6 @@ impl<'a> Run<'a> {
     /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
     /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
     /// token indices of the sentence's `words`.
-    #[allow(dead_code)] // read by attribution and roles as they move onto the parse
     fn tree(&self, i: usize) -> Option<&tree::Tree> {
         self.analysed.get(i)?.tree.as_ref()
     }

@@ -65,7 +65,7 @@ impl Run<'_> {
             r.start < scope.end && scope.start < r.end
         };
         let agent = |span: &Span| {
-            roles::head_word(&parse, overlapping(words, *span)).is_some_and(|w| roles::is_agent(&parse, words, w))
+            roles::head_word(parse, overlapping(words, *span)).is_some_and(|w| roles::is_agent(parse, words, w))
         };
         Some(anchors.iter().any(inside) || doers.iter().filter(|d| agent(d)).any(inside))
     }

@@ -8,9 +8,11 @@
 
 mod attribution;
 mod bounded;
+mod doers;
 mod phrase;
 mod propose;
 mod record;
+mod roles;
 mod sentence;
 mod tree;
 mod units;
@@ -481,7 +483,6 @@ impl<'a> Run<'a> {
     /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
     /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
     /// token indices of the sentence's `words`.
-    #[allow(dead_code)] // read by attribution and roles as they move onto the parse
     fn tree(&self, i: usize) -> Option<&tree::Tree> {
         self.analysed.get(i)?.tree.as_ref()
     }

@@ -341,6 +341,21 @@ pub enum PlaceKind {
     Site,
 }
 
+impl PlaceKind {
+    /// The kind as packs write it (`governorate`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Governorate => "governorate",
+            PlaceKind::District => "district",
+            PlaceKind::Subdistrict => "subdistrict",
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::Site => "site",
+        }
+    }
+}
+
 /// A place.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -131,6 +131,8 @@ pub enum Found {
     Paragraph,
     /// The document's first sentence (headline, dateline or lead).
     Lead,
+    /// The document's headline, given apart from its body (a CSV column, front matter).
+    Title,
     /// The place the document names most often.
     Document,
     /// The publication date.

@@ -492,6 +492,9 @@ pub struct FixtureCase {
     /// The outlet, for claims in its own voice.
     #[serde(default)]
     pub source: Option<String>,
+    /// The headline, when given apart from the text (a CSV column, front matter).
+    #[serde(default)]
+    pub title: Option<String>,
     /// Claims that must be found.
     #[serde(default)]
     pub claims: Vec<ExpectedClaim>,

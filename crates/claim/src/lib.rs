@@ -213,7 +213,8 @@ pub struct Event {
 }
 
 impl Event {
-    /// Whether two values can be about this one event: days known and at most one apart;
+    /// Whether two values can be about this one event: days known and at most one apart
+    /// (the same day in a city or governorate);
     /// places known and the same, or two localities ([`PlaceRef::is_locality`]) one inside
     /// the other (a town and its quarter); and kinds that agree. A city, district or
     /// governorate never meets a place inside it: "12 killed in Aleppo" may be any of the
@@ -223,10 +224,14 @@ impl Event {
     /// both must be written, and equal or compatible.
     pub fn same_as(&self, other: &Event) -> bool {
         let (Some(a), Some(b)) = (&self.place, &other.place) else { return false };
-        let dates = matches!((self.date, other.date),
-            (Some(a), Some(b)) if (a.days_since_epoch() - b.days_since_epoch()).abs() <= 1);
         let same_place = a.id == b.id;
         let places = same_place || (a.is_locality() && b.is_locality() && a.nests_with(b));
+        // A report written the next day may date the event a day off ("yesterday" read
+        // across midnight); in a city or governorate, where another event of the next day is
+        // as likely, only the same day is one event.
+        let slack = if a.is_locality() && b.is_locality() { 1 } else { 0 };
+        let dates = matches!((self.date, other.date),
+            (Some(a), Some(b)) if (a.days_since_epoch() - b.days_since_epoch()).abs() <= slack);
         if !places || !dates {
             return false;
         }

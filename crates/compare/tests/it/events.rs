@@ -73,6 +73,12 @@ fn a_governorate_meets_itself_only_with_written_compatible_kinds() {
         aleppo("source:b", 1, 30.0, Some(("barrel-bomb", &["airstrike"]))),
     ];
     assert_eq!(run(&written).conflicts.len(), 1);
+    // The next day in a governorate is another of its days' events.
+    let next_day = vec![
+        aleppo("source:a", 0, 12.0, Some(("airstrike", &[]))),
+        killed("source:b", 1, 30.0).event("aleppo", &["syria"], (2016, 8, 15), Some(("airstrike", &[]))).build(),
+    ];
+    assert!(run(&next_day).conflicts.is_empty());
 }
 
 #[test]

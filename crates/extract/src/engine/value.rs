@@ -209,7 +209,14 @@ fn rival_predicate(after: &[&str], rivals: &[String]) -> bool {
         return false;
     }
     let phrase = after.iter().take(3).take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).count();
-    (0..phrase).any(|k| {
+    // "14 people were killed 25 were wounded": the predicate may follow an auxiliary.
+    let auxiliaries = after[phrase..]
+        .iter()
+        .take_while(|w| {
+            matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been")
+        })
+        .count();
+    (0..phrase + auxiliaries + 1).filter(|&k| k < after.len()).any(|k| {
         rivals.iter().any(|r| after[k].eq_ignore_ascii_case(r))
             && !after.get(k + 1).is_some_and(|w| parse::number::quantities(w, Span::new(0, w.len())).len() == 1)
     })

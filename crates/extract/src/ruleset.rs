@@ -456,7 +456,7 @@ fn title_patterns(title: &str, of: Option<&pack::schema::ActorDef>) -> Vec<Strin
 /// The last word of each `{N} ... word` pattern of `frame`: what follows a number it counts.
 fn predicates(frame: &Frame) -> impl Iterator<Item = &String> {
     frame.patterns.iter().filter(|p| p.before.is_empty()).filter_map(|p| match p.after.last() {
-        Some(frame::Elem::Word(w)) => Some(w),
+        Some(pack::frame::Elem::Word(w)) => Some(w),
         _ => None,
     })
 }

@@ -218,7 +218,7 @@ fn rival_predicate(after: &[&str], rivals: &[String]) -> bool {
         .count();
     (0..phrase + auxiliaries + 1).filter(|&k| k < after.len()).any(|k| {
         rivals.iter().any(|r| after[k].eq_ignore_ascii_case(r))
-            && !after.get(k + 1).is_some_and(|w| parse::number::quantities(w, Span::new(0, w.len())).len() == 1)
+            && after.get(k + 1).is_none_or(|w| parse::number::quantities(w, Span::new(0, w.len())).is_empty())
     })
 }
 

@@ -74,6 +74,10 @@ impl Roles<'_> {
             // "a massacre that the opposition claims killed hundreds": the subject of a
             // reporting verb says what happened; it is not who did it.
             Dep::Nsubj if self.reporting.contains(&head) => Role::Speaker,
+            // The parser may read "the opposition claims killed hundreds" as a noun compound
+            // ("opposition claims" the subject of "killed"): a reporting verb read as a noun
+            // still makes the word before it the speaker.
+            Dep::Compound if self.reporting.contains(&head) => Role::Speaker,
             Dep::Nsubj | Dep::Csubj => Role::Doer,
             // "was fired", "was poisoned": what happened to it; "was involved" is taking part.
             // "the missiles were fired": an instrument's user is the doer, which the parse

@@ -32,20 +32,39 @@ impl Run<'_> {
         self.tree(i).map(|t| t.parse())
     }
 
-    /// The role the words at `span` of sentence `i` play in their clause.
-    pub(super) fn role_at(&self, i: usize, span: Span) -> Role {
+    /// The role the words at `span` of sentence `i` play in `unit`'s clause.
+    pub(super) fn role_at(&self, i: usize, unit: &Unit, span: Span) -> Role {
         let a = &self.analysed[i];
         let Some(parse) = self.sentence_parse(i) else { return Role::Unknown };
-        // The verbs of blaming and accusing the sentence uses as cues: their object is blamed.
+        let head = |c: &sentence::CueHit| roles::head_word(parse, overlapping(&a.words, c.span));
+        let pattern = |c: &sentence::CueHit| self.rules.cues[c.cue as usize].pattern;
+        // Reports by someone other than the unit's speaker ("a massacre that the opposition
+        // claims killed hundreds"): their subjects speak. Not the unit's own cue, nor a report
+        // by the speaker's own side ("his government denied"), nor a verb of blaming that
+        // blames no one ("Damascus still held chemical weapons").
+        let all: Vec<usize> = a
+            .attributions
+            .iter()
+            .filter(|(attr, s)| {
+                let other = s.as_ref().is_some_and(|s| s.who != unit.speaker.who && s.claims());
+                let own_cue = unit.cue.is_some_and(|c| c.span == attr.cue.span);
+                let blames_no_one =
+                    matches!(pattern(&attr.cue), CuePattern::Accuse | CuePattern::Blame) && attr.agent.is_none();
+                other && !own_cue && !blames_no_one && !self.own_side_subject(&a.words, attr.cue.span)
+            })
+            .filter_map(|(attr, _)| head(&attr.cue))
+            .collect();
+        // Verbs of blaming and accusing: their object is blamed.
         let blaming: Vec<usize> = a
             .found
             .cues
             .iter()
-            .filter(|c| matches!(self.rules.cues[c.cue as usize].pattern, CuePattern::Accuse | CuePattern::Blame))
-            .filter_map(|c| roles::head_word(parse, overlapping(&a.words, c.span)))
+            .filter(|c| matches!(pattern(c), CuePattern::Accuse | CuePattern::Blame))
+            .filter_map(head)
             .collect();
+        let reporting = roles::Reporting { all: &all, blaming: &blaming };
         match roles::head_word(parse, overlapping(&a.words, span)) {
-            Some(w) => roles::role(parse, &a.words, &blaming, w),
+            Some(w) => roles::role(parse, &a.words, reporting, w),
             None => Role::Unknown,
         }
     }
@@ -78,9 +97,9 @@ impl Run<'_> {
         let a = &self.analysed[i];
         // A parenthetical speaker ("Russia, he said, was …") is not a doer of the content.
         let speaker_span = unit.speaker.span;
-        let placed = |span: Span, fallback: &dyn Fn() -> bool| match self.role_at(i, span) {
+        let placed = |span: Span, fallback: &dyn Fn() -> bool| match self.role_at(i, unit, span) {
             Role::Doer => true,
-            Role::Undergoer | Role::Oblique => false,
+            Role::Undergoer | Role::Oblique | Role::Speaker => false,
             Role::Unknown => fallback(),
         };
         let mut out: Vec<Doer> = a
@@ -152,9 +171,9 @@ impl Run<'_> {
             let partitive = before(1) == "of" && words::is_quantifier(before(2));
             let governed = words::is_preposition(before(1)) && !owner && !partitive;
             let span = content.toks[k].span;
-            let placed = match self.role_at(i, span) {
+            let placed = match self.role_at(i, unit, span) {
                 Role::Doer => true,
-                Role::Undergoer | Role::Oblique => false,
+                Role::Undergoer | Role::Oblique | Role::Speaker => false,
                 Role::Unknown => !governed,
             };
             if acts && placed {

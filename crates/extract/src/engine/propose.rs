@@ -219,7 +219,7 @@ impl<'a> Run<'a> {
 
     /// Whether the words right before a cue are the speaker's own side by a possessive and
     /// a body ("his government denied", "its army said").
-    fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
+    pub(super) fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
         let at = words.at(cue.start);
         let head = sentence::prev_word(words, at, 1);
         let owner = sentence::prev_word(words, at, 2);

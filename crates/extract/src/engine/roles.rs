@@ -22,6 +22,8 @@ pub(super) enum Role {
     /// It is the object of a preposition of place, time or circumstance ("over eastern
     /// Ukraine", "against its own people").
     Oblique,
+    /// It is the speaker of a report ("the opposition claims …").
+    Speaker,
     /// The parse does not say (a fragment, a label the rules do not read).
     Unknown,
 }
@@ -36,17 +38,26 @@ pub(super) fn head_word(parse: &Parse, range: Range<usize>) -> Option<usize> {
     inside.clone().find(|&i| parse.head(i).is_none_or(|h| !inside.contains(&h)))
 }
 
-/// The role of word `w` in its clause; `blaming` are the words that are verbs of blaming or
-/// accusing ("blamed", "accused"), whose object is the doer.
-pub(super) fn role(parse: &Parse, words: &Words, blaming: &[usize], w: usize) -> Role {
-    Roles { parse, words, blaming }.at(w, 0)
+/// The reporting verbs of a sentence, as its cues name them (word indices).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Reporting<'a> {
+    /// Every reporting verb ("said", "claims", "accused"): its subject speaks, it does not do.
+    pub(super) all: &'a [usize],
+    /// Verbs of blaming or accusing ("blamed", "accused"), whose object is the doer.
+    pub(super) blaming: &'a [usize],
 }
 
-/// One sentence's parse and words, with its verbs of blaming.
+/// The role of word `w` in its clause.
+pub(super) fn role(parse: &Parse, words: &Words, reporting: Reporting<'_>, w: usize) -> Role {
+    Roles { parse, words, blaming: reporting.blaming, reporting: reporting.all }.at(w, 0)
+}
+
+/// One sentence's parse and words, with its reporting verbs.
 struct Roles<'a> {
     parse: &'a Parse,
     words: &'a Words,
     blaming: &'a [usize],
+    reporting: &'a [usize],
 }
 
 impl Roles<'_> {
@@ -60,6 +71,9 @@ impl Roles<'_> {
             // "the units are at their permanent locations": a copula of place tells where
             // something is, not what it did.
             Dep::Nsubj if is_where_it_is(parse, words, head) => Role::Undergoer,
+            // "a massacre that the opposition claims killed hundreds": the subject of a
+            // reporting verb says what happened; it is not who did it.
+            Dep::Nsubj if self.reporting.contains(&head) => Role::Speaker,
             Dep::Nsubj | Dep::Csubj => Role::Doer,
             // "was fired", "was poisoned": what happened to it; "was involved" is taking part.
             // "the missiles were fired": an instrument's user is the doer, which the parse
@@ -261,10 +275,14 @@ mod tests {
 
     fn check(text: &str, word: &str, want: Role) {
         let (words, parse) = parsed(text);
-        // The verbs of blaming, as the engine's cues would name them.
+        // The reporting verbs, as the engine's cues would name them.
         let blaming: Vec<usize> =
             (0..words.len()).filter(|&i| matches!(words.word(i), "blamed" | "accused" | "attributed")).collect();
-        assert_eq!(role(&parse, &words, &blaming, at(&words, word)), want, "`{word}` in {text:?}");
+        let all: Vec<usize> = (0..words.len())
+            .filter(|&i| matches!(words.word(i), "blamed" | "accused" | "attributed" | "said" | "claims"))
+            .collect();
+        let reporting = Reporting { all: &all, blaming: &blaming };
+        assert_eq!(role(&parse, &words, reporting, at(&words, word)), want, "`{word}` in {text:?}");
     }
 
     #[test]
@@ -341,6 +359,13 @@ mod tests {
     fn partitives_and_instruments_are_left_to_the_words() {
         check("The military said none of its missiles had been fired at the airliner.", "its", Role::Unknown);
         check("The military said its missiles had been fired at the airliner.", "missiles", Role::Unknown);
+    }
+
+    #[test]
+    fn a_speaker_is_not_a_doer() {
+        let text = "Fabius said Assad was behind a massacre that the opposition claims killed hundreds.";
+        check(text, "opposition", Role::Speaker);
+        check(text, "assad", Role::Doer);
     }
 
     #[test]

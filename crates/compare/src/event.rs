@@ -38,13 +38,13 @@ struct Key {
     document: Option<String>,
 }
 
-fn key(claim: &Claim) -> Option<Key> {
-    let event = claim.value.as_ref()?.event.clone()?;
+fn key(event: Option<&Event>, document: &str) -> Option<Key> {
+    let event = event?.clone();
     let vague = event.place.is_none() || event.date.is_none();
     Some(Key {
         depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
         no_kind: event.kind.is_none(),
-        document: vague.then(|| claim.evidence.document.clone()),
+        document: vague.then(|| document.to_owned()),
         event,
     })
 }
@@ -53,9 +53,19 @@ fn key(claim: &Claim) -> Option<Key> {
 /// event are left out. Groups come in the order of their anchors' keys; claims keep the
 /// order of `claims`.
 pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
+    let keys = claims.iter().map(|c| (c.value.as_ref().and_then(|v| v.event.as_ref()), c.evidence.document.as_str()));
+    groups(keys)
+        .into_iter()
+        .map(|(event, indices)| EventGroup { event, claims: indices.into_iter().map(|i| claims[i]).collect() })
+        .collect()
+}
+
+/// [`event_groups`] of items given as (event, document): each group's event and the
+/// indices of its items, ascending.
+pub(crate) fn groups<'e>(items: impl Iterator<Item = (Option<&'e Event>, &'e str)>) -> Vec<(Event, Vec<usize>)> {
     let mut keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if let Some(k) = key(c) {
+    for (i, (event, document)) in items.enumerate() {
+        if let Some(k) = key(event, document) {
             keys.entry(k).or_default().push(i);
         }
     }
@@ -76,11 +86,8 @@ pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
             }
         }
     }
+    for (_, indices) in &mut members {
+        indices.sort_unstable();
+    }
     members
-        .into_iter()
-        .map(|(event, mut indices)| {
-            indices.sort_unstable();
-            EventGroup { event, claims: indices.into_iter().map(|i| claims[i]).collect() }
-        })
-        .collect()
 }

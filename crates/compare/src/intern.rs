@@ -16,12 +16,12 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 pub(crate) struct Sym(NonZeroU32);
 
 impl Sym {
-    fn of(index: u32) -> Sym {
+    pub(crate) fn of(index: u32) -> Sym {
         // `index + 1` is never zero: indices stay below u32::MAX (see `Shards::id`).
         Sym(NonZeroU32::MIN.saturating_add(index))
     }
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         (self.0.get() - 1) as usize
     }
 }
@@ -30,7 +30,7 @@ impl Sym {
 /// slice), integers mixed in, a final avalanche. Streaming xxh3 costs several times more
 /// on the short strings of claims.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl KeyHasher {
     fn mix(&mut self, x: u64) {
@@ -68,7 +68,8 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyHash = BuildHasherDefault<KeyHasher>;
+/// Hash maps keyed by strings or lists of symbols.
+pub(crate) type KeyHash = BuildHasherDefault<KeyHasher>;
 
 /// Interned strings and lists are spread over this many locked maps so that threads adding
 /// claims rarely wait for each other.
@@ -133,9 +134,14 @@ impl Interner {
     }
 
     /// The list `items`, each interned.
+    #[cfg(test)]
     pub(crate) fn list<S: AsRef<str>>(&self, items: &[S]) -> u32 {
-        let syms: Vec<Sym> = items.iter().map(|s| self.string(s.as_ref())).collect();
-        self.lists.id(syms.as_slice(), |l| Box::from(l))
+        self.list_of(items.iter().map(|s| self.string(s.as_ref())).collect())
+    }
+
+    /// The list of interned strings `syms`.
+    pub(crate) fn list_of(&self, syms: Vec<Sym>) -> u32 {
+        self.lists.id(syms.as_slice(), |_| syms.clone().into_boxed_slice())
     }
 
     /// Renumbers every string by sorted order; `renumber` maps an id given out before to

@@ -9,11 +9,12 @@
 //! millions of claims never holds them all as [`Claim`]s; [`ClaimStoreBuilder::finish`]
 //! renumbers the strings and gives the store the comparator reads.
 
-use crate::intern::{Interner, Renumber, Strings, Sym};
+use crate::intern::{Interner, KeyHash, Strings, Sym};
 use crate::record::SideEvidence;
 use claim::{ActorRef, Claim, Evidence, Marked, PropositionRef, Stance, Value, Voice};
 use parse::{Date, DocOrdinal, Span};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Claims converted together: one text chunk and one task each.
 const CHUNK: usize = 4096;
@@ -131,64 +132,106 @@ impl ClaimStoreBuilder {
         }
     }
 
+    /// Converts a chunk: its strings are interned in a table of the chunk first (no lock),
+    /// then each distinct one in the store's interner, so the shared, locked maps see a
+    /// string once a chunk rather than once a claim.
     fn convert(&self, chunk: &[Claim]) -> Converted {
         let mut text = String::with_capacity(chunk.iter().map(|c| c.evidence.sentence.len()).sum());
         let mut values = Vec::new();
-        let claims = chunk.iter().map(|claim| self.stored(claim, &mut text, &mut values)).collect();
+        let mut local = Local::default();
+        let mut claims: Vec<StoredClaim> =
+            chunk.iter().map(|claim| stored(&mut local, claim, &mut text, &mut values)).collect();
+        let syms: Vec<Sym> = local.strings.iter().map(|s| self.interner.string(s)).collect();
+        let global = |sym: Sym| syms.get(sym.index()).copied().unwrap_or(sym);
+        let lists: Vec<u32> =
+            local.lists.into_iter().map(|list| self.interner.list_of(list.into_iter().map(global).collect())).collect();
+        for claim in &mut claims {
+            each_sym(claim, global);
+            claim.blocs = lists.get(claim.blocs as usize).copied().unwrap_or_default();
+            claim.reasons = lists.get(claim.reasons as usize).copied().unwrap_or_default();
+        }
         Converted { claims, values, text }
-    }
-
-    fn stored(&self, claim: &Claim, text: &mut String, values: &mut Vec<Value>) -> StoredClaim {
-        let i = &self.interner;
-        let e = &claim.evidence;
-        let mark = |m: &Option<Marked>| m.as_ref().map(|m| Mark { text: i.string(&m.text), span: m.span });
-        let start = text.len();
-        text.push_str(&e.sentence);
-        let frame = claim.value.as_ref().map(|v| i.string(&v.frame.id));
-        let value = values.len() as u32;
-        if let Some(v) = &claim.value {
-            values.push(v.clone());
-        }
-        StoredClaim {
-            actor: i.string(&claim.actor.id),
-            actor_name: i.string(&claim.actor.name),
-            principal: i.string(&claim.principal.id),
-            principal_name: i.string(&claim.principal.name),
-            blocs: i.list(&claim.blocs),
-            reasons: i.list(&claim.reasons),
-            proposition: claim.proposition.as_ref().map(|p| i.string(&p.id)),
-            statement: claim.proposition.as_ref().map_or(Strings::EMPTY, |p| i.string(&p.statement)),
-            frame,
-            value,
-            content: i.string(&claim.content),
-            attribution: i.string(&claim.attribution),
-            date: claim.date,
-            voice: claim.voice,
-            stance: claim.stance,
-            document: i.string(&e.document),
-            source: i.string(&e.source),
-            path: i.string(&e.path),
-            published: e.published,
-            ordinal: e.ordinal,
-            span: e.span,
-            line: e.line,
-            column: e.column,
-            sentence: Text { chunk: 0, start, end: text.len() },
-            cue: mark(&e.cue),
-            speaker: mark(&e.speaker),
-        }
     }
 
     /// The store, its strings renumbered so that symbols sort as their strings.
     pub fn finish(self) -> ClaimStore {
         let (strings, renumber, lists) = self.interner.finish();
         let mut claims = self.claims;
-        claims.par_iter_mut().for_each(|c| renumbered(c, &renumber));
+        claims.par_iter_mut().for_each(|c| each_sym(c, |s| renumber.sym(s)));
         ClaimStore { strings, lists, claims, values: self.values, chunks: self.chunks }
     }
 }
 
-fn renumbered(c: &mut StoredClaim, r: &Renumber) {
+/// The strings and lists of one chunk of claims, numbered in the order first seen.
+#[derive(Default)]
+struct Local<'c> {
+    ids: HashMap<&'c str, Sym, KeyHash>,
+    strings: Vec<&'c str>,
+    list_ids: HashMap<&'c [String], u32, KeyHash>,
+    lists: Vec<Vec<Sym>>,
+}
+
+impl<'c> Local<'c> {
+    fn string(&mut self, text: &'c str) -> Sym {
+        *self.ids.entry(text).or_insert_with(|| {
+            self.strings.push(text);
+            Sym::of(self.strings.len() as u32 - 1)
+        })
+    }
+
+    fn list(&mut self, items: &'c [String]) -> u32 {
+        if let Some(&id) = self.list_ids.get(items) {
+            return id;
+        }
+        let list = items.iter().map(|s| self.string(s)).collect();
+        self.lists.push(list);
+        let id = self.lists.len() as u32 - 1;
+        self.list_ids.insert(items, id);
+        id
+    }
+}
+
+/// A claim with its strings numbered in `local`.
+fn stored<'c>(local: &mut Local<'c>, claim: &'c Claim, text: &mut String, values: &mut Vec<Value>) -> StoredClaim {
+    let e = &claim.evidence;
+    let start = text.len();
+    text.push_str(&e.sentence);
+    let value = values.len() as u32;
+    if let Some(v) = &claim.value {
+        values.push(v.clone());
+    }
+    StoredClaim {
+        actor: local.string(&claim.actor.id),
+        actor_name: local.string(&claim.actor.name),
+        principal: local.string(&claim.principal.id),
+        principal_name: local.string(&claim.principal.name),
+        blocs: local.list(&claim.blocs),
+        reasons: local.list(&claim.reasons),
+        proposition: claim.proposition.as_ref().map(|p| local.string(&p.id)),
+        statement: claim.proposition.as_ref().map_or(Strings::EMPTY, |p| local.string(&p.statement)),
+        frame: claim.value.as_ref().map(|v| local.string(&v.frame.id)),
+        value,
+        content: local.string(&claim.content),
+        attribution: local.string(&claim.attribution),
+        date: claim.date,
+        voice: claim.voice,
+        stance: claim.stance,
+        document: local.string(&e.document),
+        source: local.string(&e.source),
+        path: local.string(&e.path),
+        published: e.published,
+        ordinal: e.ordinal,
+        span: e.span,
+        line: e.line,
+        column: e.column,
+        sentence: Text { chunk: 0, start, end: text.len() },
+        cue: e.cue.as_ref().map(|m| Mark { text: local.string(&m.text), span: m.span }),
+        speaker: e.speaker.as_ref().map(|m| Mark { text: local.string(&m.text), span: m.span }),
+    }
+}
+
+/// Applies `f` to every symbol of a claim (lists apart).
+fn each_sym(c: &mut StoredClaim, f: impl Fn(Sym) -> Sym) {
     for sym in [
         &mut c.actor,
         &mut c.actor_name,
@@ -201,13 +244,13 @@ fn renumbered(c: &mut StoredClaim, r: &Renumber) {
         &mut c.source,
         &mut c.path,
     ] {
-        *sym = r.sym(*sym);
+        *sym = f(*sym);
     }
     for sym in [&mut c.proposition, &mut c.frame].into_iter().flatten() {
-        *sym = r.sym(*sym);
+        *sym = f(*sym);
     }
     for mark in [&mut c.cue, &mut c.speaker].into_iter().flatten() {
-        mark.text = r.sym(mark.text);
+        mark.text = f(mark.text);
     }
 }
 

@@ -227,3 +227,57 @@ fn help_has_headings_defaults_and_exit_codes() {
     assert!(help.contains("[default: 65536]"), "{help}");
     assert!(help.contains("--max-file-bytes"), "the flag an input message names exists: {help}");
 }
+
+/// Regression: every command's help listed --jobs, --rules, --color… whether it used them or not.
+#[test]
+fn each_help_lists_only_the_options_its_command_takes() {
+    let help = |args: &[&str]| {
+        let (code, help, stderr) = run(crate::bare_default().args(args).arg("--help"));
+        assert_eq!(code, 0, "{stderr}");
+        help
+    };
+    let takes = |help: &str, flag: &str| help.lines().any(|l| l.trim_start().split([',', ' ']).any(|w| w == flag));
+    for (command, has, lacks) in [
+        (&["check"][..], &["--jobs", "--quiet", "--color", "--rules", "--config"][..], &[][..]),
+        (&["claims"], &["--jobs", "--quiet", "--rules"], &["--color", "--fail-on"]),
+        (&["compare"], &["--jobs", "--color", "--rules"], &["--quiet"]),
+        (&["eval"], &["--jobs", "--rules"], &["--quiet", "--color"]),
+        (&["explain"], &["--rules", "--no-config"], &["--jobs", "--quiet", "--color"]),
+        (&["rules", "test"], &["--rules", "--no-default-rules"], &["--jobs", "--quiet", "--color"]),
+        (&["rules", "schema"], &[], &["--rules", "--config", "--jobs", "--quiet", "--color"]),
+        (&["init"], &[], &["--rules", "--config", "--jobs", "--quiet", "--color"]),
+        (&["completions"], &[], &["--rules", "--jobs", "--quiet"]),
+    ] {
+        let help = help(command);
+        for flag in has {
+            assert!(takes(&help, flag), "{command:?} --help lacks {flag}: {help}");
+        }
+        for flag in lacks {
+            assert!(!takes(&help, flag), "{command:?} --help lists {flag}: {help}");
+        }
+    }
+    assert!(help(&["eval"]).contains("Exit status:"));
+    assert!(help(&["rules", "test"]).contains("1  a fixture case failed"));
+}
+
+/// Options written before the command still reach it; one the command would ignore is an
+/// error rather than silently dropped.
+#[test]
+fn options_before_the_command_reach_it_or_are_refused() {
+    let bin = || assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"));
+    let mut before = bin();
+    before.current_dir(root()).args(["--no-config", "--no-default-rules", "--rules", "tests/rules", "-j", "1"]);
+    let (code, stdout, stderr) = run(before.args(["check", CORPUS, "-f", "concise", "-q"]));
+    let mut after = bin();
+    after.current_dir(root()).args(["check", CORPUS, "-f", "concise", "-q", "--no-config"]);
+    let (code2, stdout2, _) = run(after.args(["--no-default-rules", "--rules", "tests/rules", "-j", "1"]));
+    assert_eq!((code, &stdout), (code2, &stdout2), "{stderr}");
+    assert!(!stdout.is_empty());
+    for (lead, command) in [("--jobs=2", "explain"), ("--rules=tests/rules", "init"), ("--no-config", "completions")] {
+        let (code, _, stderr) = run(bin().current_dir(root()).args([lead, command, "--help"]));
+        assert_eq!(code, 0, "--help wins: {stderr}");
+        let (code, _, stderr) = run(bin().current_dir(root()).args([lead, command, "bash"]));
+        assert_eq!(code, 2, "{lead} {command}: {stderr}");
+        assert!(stderr.contains(&format!("`claimcheck {command}`")), "{stderr}");
+    }
+}

@@ -12,6 +12,7 @@ mod phrase;
 mod propose;
 mod record;
 mod sentence;
+mod tree;
 mod units;
 mod value;
 mod words;
@@ -83,6 +84,9 @@ struct Analysed {
     full: bool,
     words: Words,
     found: Found,
+    /// The sentence's dependency parse, over the tokens of `words`: made exactly once, with
+    /// `words`, for the sentences the engine reads (a cue, a quote, a term, a frame trigger).
+    tree: Option<tree::Tree>,
     attributions: Vec<(Attribution, Option<Speaker>)>,
     /// People named, in order (the first is the likely subject).
     persons: Vec<ActorIdx>,
@@ -407,6 +411,7 @@ impl<'a> Run<'a> {
                 continue;
             }
             let words = Words::new(self.text, s.span);
+            let tree = Some(tree::Tree::new(self.text, &words));
             let found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
             let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found);
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
@@ -451,7 +456,7 @@ impl<'a> Run<'a> {
             let kind = |m: &Mention| self.rules.directory.get(m.actor).kind;
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
-            self.analysed.push(Analysed { full: true, words, found, attributions, persons, groups });
+            self.analysed.push(Analysed { full: true, words, found, tree, attributions, persons, groups });
         }
     }
 
@@ -464,11 +469,21 @@ impl<'a> Run<'a> {
         }
         let words = Words::new(self.text, s.span);
         let found = sentence::analyse(self.rules, self.text, self.sentence_hits(s.span), &words, self.published());
+        let tree = tree::Tree::new(self.text, &words);
         if let Some(a) = self.analysed.get_mut(i) {
             a.full = true;
             a.words = words;
             a.found = found;
+            a.tree = Some(tree);
         }
+    }
+
+    /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
+    /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
+    /// token indices of the sentence's `words`.
+    #[allow(dead_code)] // read by attribution and roles as they move onto the parse
+    fn tree(&self, i: usize) -> Option<&tree::Tree> {
+        self.analysed.get(i)?.tree.as_ref()
     }
 
     /// People and bodies a sentence names, in order, read from its hits alone.

@@ -1,0 +1,318 @@
+//! The dependency parse of one sentence, in the engine's own word indices.
+//!
+//! Pass one parses each sentence that carries a trigger (a reporting cue; later, in
+//! [`super::Run::complete`], a quote, a term or a frame trigger) exactly once and keeps the
+//! [`Tree`] with the sentence's analysis. The parser reads the sentence's tokens as
+//! [`Words`] holds them, so word `i` of the tree *is* token `i` of `Words` (no mapping to keep
+//! in step); byte offsets map to words with [`Tree::word_at`] and back with [`Tree::span`].
+//!
+//! The questions attribution and proposition roles ask of a clause are methods here
+//! (`subject_of`, `agent_of`, `negated`, `passive`, `conjuncts`, `complements`, `clause`,
+//! `noun_phrase`), so no other engine file walks heads and labels itself.
+
+use super::sentence::Words;
+use parse::Span;
+use std::ops::Range;
+pub use syntax::{Dep, Tag};
+
+/// A parsed sentence: tags, heads and relations over the tokens of its [`Words`].
+#[derive(Clone, Debug)]
+pub struct Tree {
+    parse: syntax::Parse,
+    /// Byte span of each word in the document text.
+    spans: Vec<Span>,
+}
+
+/// Relations that make a word the subject of its head.
+const SUBJECTS: [Dep; 4] = [Dep::Nsubj, Dep::Nsubjpass, Dep::Csubj, Dep::Csubjpass];
+
+/// Relations that make a clause the complement (what was said, believed, intended) of a verb.
+const COMPLEMENTS: [Dep; 3] = [Dep::Ccomp, Dep::Xcomp, Dep::Parataxis];
+
+/// Dependents that are not part of the noun phrase their head heads: clauses hanging on it,
+/// appositions, coordinated phrases and punctuation around them.
+const OUTSIDE_NP: [Dep; 9] =
+    [Dep::Relcl, Dep::Acl, Dep::Appos, Dep::Conj, Dep::Cc, Dep::Punct, Dep::Advcl, Dep::Parataxis, Dep::Ccomp];
+
+// Not every question is asked yet: attribution and proposition roles move onto the parse
+// one mechanism at a time.
+#[allow(dead_code)]
+impl Tree {
+    /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
+    pub fn new(text: &str, words: &Words) -> Tree {
+        let spans: Vec<Span> = words.toks.iter().map(|t| t.span).collect();
+        let written: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+        let parse = syntax::parser().parse(&written);
+        Tree { parse, spans }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The underlying parse (indices are word indices).
+    pub fn parse(&self) -> &syntax::Parse {
+        &self.parse
+    }
+
+    /// The word whose bytes hold `offset`, if any.
+    pub fn word_at(&self, offset: usize) -> Option<usize> {
+        let i = self.spans.partition_point(|s| s.end <= offset);
+        self.spans.get(i).filter(|s| s.start <= offset).map(|_| i)
+    }
+
+    /// The words lying wholly inside `span`.
+    pub fn words_in(&self, span: Span) -> Range<usize> {
+        let from = self.spans.partition_point(|s| s.start < span.start);
+        let to = self.spans.partition_point(|s| s.end <= span.end).max(from);
+        from..to
+    }
+
+    /// The bytes from the first to the last word of `words` (empty at the sentence's end when
+    /// `words` is empty or out of range).
+    pub fn span(&self, words: Range<usize>) -> Span {
+        let end = words.end.min(self.len());
+        match (self.spans.get(words.start), end.checked_sub(1).and_then(|e| self.spans.get(e))) {
+            (Some(first), Some(last)) if words.start < end => first.cover(*last),
+            _ => self.spans.last().map_or(Span::default(), |s| Span::new(s.end, s.end)),
+        }
+    }
+
+    /// Part-of-speech tag of word `i`.
+    pub fn tag(&self, i: usize) -> Tag {
+        self.parse.tag(i)
+    }
+
+    /// Head of word `i` (`None` for a root).
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.parse.head(i)
+    }
+
+    /// Relation of word `i` to its head.
+    pub fn dep(&self, i: usize) -> Dep {
+        self.parse.dep(i)
+    }
+
+    /// Dependents of word `i`, left to right.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.parse.children(i)
+    }
+
+    /// Dependents of word `i` in one of the relations `deps`, left to right.
+    pub fn children_with<'t>(&'t self, i: usize, deps: &'t [Dep]) -> impl Iterator<Item = usize> + 't {
+        self.parse.children(i).filter(move |&c| deps.contains(&self.parse.dep(c)))
+    }
+
+    /// The first dependent of `i` in relation `dep`.
+    pub fn child(&self, i: usize, dep: Dep) -> Option<usize> {
+        self.parse.children(i).find(|&c| self.parse.dep(c) == dep)
+    }
+
+    /// Whether word `i` is a verb (any VB* tag or a modal).
+    pub fn is_verb(&self, i: usize) -> bool {
+        matches!(self.tag(i), Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ | Tag::MD)
+    }
+
+    /// Whether word `i` is a noun or a proper noun.
+    pub fn is_noun(&self, i: usize) -> bool {
+        matches!(self.tag(i), Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+    }
+
+    /// The subject of `verb`: its own `nsubj`/`nsubjpass`/`csubj`, else the subject it shares
+    /// with the verb it is coordinated with ("denied it and said …") or, for an open
+    /// complement or a participle clause, with the verb it hangs on ("vowed to respond",
+    /// "…, saying …"). At most a few steps up; `None` when no clause gives one.
+    pub fn subject_of(&self, verb: usize) -> Option<usize> {
+        let mut at = verb;
+        for _ in 0..4 {
+            if let Some(s) = self.children_with(at, &SUBJECTS).next() {
+                return Some(s);
+            }
+            let shares = match self.dep(at) {
+                Dep::Conj | Dep::Xcomp => true,
+                // "…, saying …": a participle clause shares its main verb's subject.
+                Dep::Advcl => self.tag(at) == Tag::VBG,
+                _ => false,
+            };
+            at = self.head(at).filter(|_| shares)?;
+        }
+        None
+    }
+
+    /// Whether `verb`'s subject is its own, not one it shares with another verb.
+    pub fn has_own_subject(&self, verb: usize) -> bool {
+        self.children_with(verb, &SUBJECTS).next().is_some()
+    }
+
+    /// The agent of a passive `verb`: the object of its `by` ("was condemned by the UN").
+    pub fn agent_of(&self, verb: usize) -> Option<usize> {
+        let by = self.child(verb, Dep::Agent)?;
+        self.child(by, Dep::Pobj)
+    }
+
+    /// The `neg` dependent of `verb` ("did not say", "never denied"), if any.
+    pub fn negated(&self, verb: usize) -> Option<usize> {
+        self.child(verb, Dep::Neg)
+    }
+
+    /// Whether `verb` is passive: it has a passive auxiliary or a passive subject.
+    pub fn passive(&self, verb: usize) -> bool {
+        self.children(verb).any(|c| matches!(self.dep(c), Dep::Auxpass | Dep::Nsubjpass | Dep::Csubjpass))
+    }
+
+    /// `i` and the words coordinated with it ("Damascus and Moscow", "denied and said"), in
+    /// text order: the first conjunct's `conj` chain, walked from whichever conjunct `i` is.
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut first = i;
+        while self.dep(first) == Dep::Conj
+            && let Some(h) = self.head(first)
+        {
+            first = h;
+            if first == i {
+                break;
+            }
+        }
+        let mut out = vec![first];
+        let mut k = 0;
+        while let Some(&at) = out.get(k) {
+            for c in self.children_with(at, &[Dep::Conj]) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The clausal complements of `verb` (`ccomp`, `xcomp`, `parataxis`), left to right:
+    /// what a reporting verb says.
+    pub fn complements(&self, verb: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children_with(verb, &COMPLEMENTS)
+    }
+
+    /// The words of the clause (or phrase) `i` heads: its whole subtree, contiguous.
+    pub fn clause(&self, i: usize) -> Range<usize> {
+        self.parse.subtree(i)
+    }
+
+    /// The noun phrase `head` heads: determiners, modifiers, compounds, possessors and
+    /// prepositional phrases ("Edward Alden of the Council on Foreign Relations"), but not the
+    /// relative clauses, appositions or coordinated phrases of any word in it.
+    pub fn noun_phrase(&self, head: usize) -> Range<usize> {
+        if head >= self.len() {
+            return 0..0;
+        }
+        let mut range = head..head + 1;
+        let mut stack = vec![head];
+        while let Some(at) = stack.pop() {
+            for c in self.children(at).filter(|&c| !OUTSIDE_NP.contains(&self.dep(c))) {
+                range = range.start.min(c)..range.end.max(c + 1);
+                stack.push(c);
+            }
+        }
+        range
+    }
+
+    /// The word of `words` whose head lies outside them (the first such): the head of a
+    /// phrase given as a range.
+    pub fn head_of(&self, words: Range<usize>) -> Option<usize> {
+        let inside = words.clone();
+        words.into_iter().find(|&i| self.head(i).is_none_or(|h| !inside.contains(&h)))
+    }
+
+    /// The nearest verb at or above word `i` (the predicate of the clause `i` is in).
+    pub fn predicate(&self, i: usize) -> Option<usize> {
+        let mut at = i;
+        for _ in 0..=self.len() {
+            if self.is_verb(at) {
+                return Some(at);
+            }
+            at = self.head(at)?;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(text: &str) -> (Words, Tree) {
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        (words, tree)
+    }
+
+    /// Index of the first word written `w`.
+    fn at(text: &str, words: &Words, w: &str) -> usize {
+        words.toks.iter().position(|t| t.span.text(text) == w).unwrap_or_else(|| panic!("no `{w}` in {text}"))
+    }
+
+    fn written(text: &str, tree: &Tree, range: Range<usize>) -> String {
+        tree.span(range).text(text).to_owned()
+    }
+
+    #[test]
+    fn word_indices_are_token_indices_and_spans_map_back() {
+        let text = "Lavrov's deputy said it wasn't true.";
+        let (words, tree) = tree(text);
+        assert_eq!(tree.len(), words.len());
+        let said = at(text, &words, "said");
+        assert_eq!(tree.word_at(words.toks[said].span.start + 2), Some(said));
+        assert_eq!(tree.word_at(8), None, "a space belongs to no word");
+        assert_eq!(tree.words_in(Span::new(0, 15)), 0..2);
+        assert_eq!(written(text, &tree, 0..2), "Lavrov's deputy");
+        assert_eq!(tree.span(9..9), Span::new(text.len(), text.len()));
+    }
+
+    #[test]
+    fn subject_agent_negation_and_passive() {
+        let text = "The foreign minister did not say the strike was condemned by the United Nations.";
+        let (words, tree) = tree(text);
+        let say = at(text, &words, "say");
+        let subject = tree.subject_of(say).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "The foreign minister");
+        assert!(tree.negated(say).is_some());
+        assert!(!tree.passive(say));
+        let condemned = at(text, &words, "condemned");
+        assert!(tree.passive(condemned));
+        let agent = tree.agent_of(condemned).unwrap_or_else(|| panic!("no agent"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(agent)), "the United Nations");
+        assert_eq!(tree.complements(say).next().map(|c| tree.predicate(c)), Some(Some(condemned)));
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        let text = "Officials denied the report and said it was false.";
+        let (words, tree) = tree(text);
+        let (denied, said) = (at(text, &words, "denied"), at(text, &words, "said"));
+        assert_eq!(tree.conjuncts(said), vec![denied, said]);
+        assert!(!tree.has_own_subject(said));
+        assert_eq!(tree.subject_of(said), Some(at(text, &words, "Officials")));
+        let content = tree.complements(said).next().unwrap_or_else(|| panic!("no complement"));
+        assert_eq!(written(text, &tree, tree.clause(content)), "it was false");
+    }
+
+    #[test]
+    fn a_noun_phrase_leaves_out_its_relative_clause() {
+        let text = "Edward Alden of the Council on Foreign Relations, who studies trade, said it would fail.";
+        let (words, tree) = tree(text);
+        let said = at(text, &words, "said");
+        let subject = tree.subject_of(said).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "Edward Alden of the Council on Foreign Relations");
+        assert_eq!(tree.head_of(tree.noun_phrase(subject)), Some(subject));
+    }
+
+    #[test]
+    fn out_of_range_asks_get_neutral_answers() {
+        let (_, tree) = tree("Hello.");
+        assert_eq!(tree.subject_of(9), None);
+        assert_eq!(tree.noun_phrase(9), 0..0);
+        assert_eq!(tree.conjuncts(9), vec![9]);
+        assert_eq!(tree.predicate(9), None);
+        assert!(tree.words_in(Span::new(40, 50)).is_empty());
+    }
+}

@@ -5,7 +5,7 @@
 
 use claim::Checks;
 use compare::synth::{SynthConfig, generate};
-use compare::{ClaimStore, compare_store};
+use compare::{ClaimStoreBuilder, compare_store};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -19,8 +19,9 @@ fn bench_compare(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("claims", n), &claims, |b, claims| {
             b.iter(|| black_box(compare::compare(black_box(claims), &checks)));
         });
-        let store = ClaimStore::of(&claims);
-        drop(claims);
+        let mut builder = ClaimStoreBuilder::new();
+        builder.add_owned(claims);
+        let store = builder.finish();
         group.bench_with_input(BenchmarkId::new("store", n), &store, |b, store| {
             b.iter(|| black_box(compare_store(black_box(store), &checks)));
         });

@@ -27,24 +27,25 @@ pub struct EventGroup<'a> {
 }
 
 /// The key a claim is grouped by: its event, and its document when the event is too vague
-/// to meet another report.
+/// to meet another report. Borrowed: a frame read in thousands of documents would otherwise
+/// copy an event per claim.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
+struct Key<'e> {
     /// Sorts first: more specific keys are anchors before vaguer ones.
     depth: std::cmp::Reverse<usize>,
     no_kind: bool,
-    event: Event,
+    event: &'e Event,
     /// The document, for vague events.
-    document: Option<String>,
+    document: Option<&'e str>,
 }
 
-fn key(event: Option<&Event>, document: &str) -> Option<Key> {
-    let event = event?.clone();
+fn key<'e>(event: Option<&'e Event>, document: &'e str) -> Option<Key<'e>> {
+    let event = event?;
     let vague = event.place.is_none() || event.date.is_none();
     Some(Key {
         depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
         no_kind: event.kind.is_none(),
-        document: vague.then(|| document.to_owned()),
+        document: vague.then_some(document),
         event,
     })
 }
@@ -63,14 +64,14 @@ pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
 /// [`event_groups`] of items given as (event, document): each group's event and the
 /// indices of its items, ascending.
 pub(crate) fn groups<'e>(items: impl Iterator<Item = (Option<&'e Event>, &'e str)>) -> Vec<(Event, Vec<usize>)> {
-    let mut keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    let mut keys: BTreeMap<Key<'e>, Vec<usize>> = BTreeMap::new();
     for (i, (event, document)) in items.enumerate() {
         if let Some(k) = key(event, document) {
             keys.entry(k).or_default().push(i);
         }
     }
     // Anchors: (index into `groups`, the anchor's key).
-    let mut anchors: Vec<(usize, &Key)> = Vec::new();
+    let mut anchors: Vec<(usize, &Key<'e>)> = Vec::new();
     let mut members: Vec<(Event, Vec<usize>)> = Vec::new();
     for (k, indices) in &keys {
         let matching: Vec<usize> = if k.document.is_some() {

@@ -118,7 +118,7 @@ impl Findings {
     }
 }
 
-fn claim_at(store: &ClaimStore, index: u32) -> Option<&StoredClaim> {
+fn claim_at<'s>(store: &'s ClaimStore<'_>, index: u32) -> Option<&'s StoredClaim> {
     store.claims.get(index as usize)
 }
 

@@ -33,7 +33,7 @@ pub fn read_claims_jsonl_into<R: BufRead>(reader: R, store: &mut ClaimStoreBuild
     let mut read = 0;
     let errors = read_batches(reader, |batch| {
         read += batch.len();
-        store.add(&batch);
+        store.add_owned(batch);
     });
     (read, errors)
 }

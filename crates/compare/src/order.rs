@@ -5,7 +5,7 @@ use crate::record::MAX_EVIDENCE_PER_SIDE;
 use crate::store::{ClaimStore, StoredClaim};
 use std::cmp::Ordering;
 
-impl ClaimStore {
+impl ClaimStore<'_> {
     /// Claim `index` of the store; indices come from the store itself.
     pub(crate) fn at(&self, index: u32) -> &StoredClaim {
         &self.claims[index as usize]

@@ -36,7 +36,7 @@ struct Principal<'a> {
 
 /// The proposition of a group, and the store its claims are in.
 struct Group<'a> {
-    store: &'a ClaimStore,
+    store: &'a ClaimStore<'a>,
     id: Sym,
     statement: Sym,
 }

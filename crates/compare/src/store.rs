@@ -14,6 +14,7 @@ use crate::record::SideEvidence;
 use claim::{ActorRef, Claim, Evidence, Marked, PropositionRef, Stance, Value, Voice};
 use parse::{Date, DocOrdinal, Span};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Claims converted together: one text chunk and one task each.
@@ -78,31 +79,32 @@ impl StoredClaim {
     }
 }
 
-/// Claims being added to a store.
-pub struct ClaimStoreBuilder {
+/// Claims being added to a store. Values are borrowed from claims added by reference
+/// ([`ClaimStoreBuilder::add`], for as long as `'a`) and moved out of claims added by value
+/// ([`ClaimStoreBuilder::add_owned`]).
+pub struct ClaimStoreBuilder<'a> {
     interner: Interner,
     claims: Vec<StoredClaim>,
-    values: Vec<Value>,
+    values: Vec<Cow<'a, Value>>,
     chunks: Vec<Box<str>>,
 }
 
-impl Default for ClaimStoreBuilder {
+impl Default for ClaimStoreBuilder<'_> {
     fn default() -> Self {
         ClaimStoreBuilder::new()
     }
 }
 
-/// One chunk of claims converted: the claims (value and text indices local to the chunk),
-/// their values and their sentences.
+/// One chunk of claims converted: the claims (value and text indices local to the chunk)
+/// and their sentences.
 struct Converted {
     claims: Vec<StoredClaim>,
-    values: Vec<Value>,
     text: String,
 }
 
-impl ClaimStoreBuilder {
+impl<'a> ClaimStoreBuilder<'a> {
     /// An empty store.
-    pub fn new() -> ClaimStoreBuilder {
+    pub fn new() -> ClaimStoreBuilder<'a> {
         ClaimStoreBuilder { interner: Interner::new(), claims: Vec::new(), values: Vec::new(), chunks: Vec::new() }
     }
 
@@ -116,18 +118,37 @@ impl ClaimStoreBuilder {
         self.claims.is_empty()
     }
 
-    /// Adds `claims`, converting them in parallel (rayon). The store keeps no reference to
-    /// them: a caller can add a batch, drop it and read the next.
-    pub fn add(&mut self, claims: &[Claim]) {
+    /// Adds `claims`, converting them in parallel (rayon); their values are borrowed, not
+    /// copied.
+    pub fn add(&mut self, claims: &'a [Claim]) {
+        self.convert_all(claims);
+        self.values.extend(claims.iter().filter_map(|c| c.value.as_ref().map(Cow::Borrowed)));
+    }
+
+    /// Adds `claims`, converting them in parallel (rayon) and moving their values: a caller
+    /// can add a batch, let it go and read the next.
+    pub fn add_owned(&mut self, claims: Vec<Claim>) {
+        self.convert_all(&claims);
+        self.values.extend(claims.into_iter().filter_map(|c| c.value.map(Cow::Owned)));
+    }
+
+    /// Converts `claims` into stored claims whose values are numbered from the store's
+    /// values so far, in the order of `claims`.
+    fn convert_all(&mut self, claims: &[Claim]) {
         let converted: Vec<Converted> = claims.par_chunks(CHUNK).map(|chunk| self.convert(chunk)).collect();
+        self.claims.reserve(claims.len());
+        let mut values = self.values.len() as u32;
         for part in converted {
-            let (values, chunk) = (self.values.len() as u32, self.chunks.len() as u32);
-            self.claims.extend(part.claims.into_iter().map(|mut c| {
-                c.value += values;
+            let chunk = self.chunks.len() as u32;
+            let first = values;
+            for mut c in part.claims {
+                if c.frame.is_some() {
+                    c.value += first;
+                    values += 1;
+                }
                 c.sentence.chunk = chunk;
-                c
-            }));
-            self.values.extend(part.values);
+                self.claims.push(c);
+            }
             self.chunks.push(part.text.into_boxed_str());
         }
     }
@@ -137,7 +158,7 @@ impl ClaimStoreBuilder {
     /// string once a chunk rather than once a claim.
     fn convert(&self, chunk: &[Claim]) -> Converted {
         let mut text = String::with_capacity(chunk.iter().map(|c| c.evidence.sentence.len()).sum());
-        let mut values = Vec::new();
+        let mut values = 0;
         let mut local = Local::default();
         let mut claims: Vec<StoredClaim> =
             chunk.iter().map(|claim| stored(&mut local, claim, &mut text, &mut values)).collect();
@@ -150,11 +171,11 @@ impl ClaimStoreBuilder {
             claim.blocs = lists.get(claim.blocs as usize).copied().unwrap_or_default();
             claim.reasons = lists.get(claim.reasons as usize).copied().unwrap_or_default();
         }
-        Converted { claims, values, text }
+        Converted { claims, text }
     }
 
     /// The store, its strings renumbered so that symbols sort as their strings.
-    pub fn finish(self) -> ClaimStore {
+    pub fn finish(self) -> ClaimStore<'a> {
         let (strings, renumber, lists) = self.interner.finish();
         let mut claims = self.claims;
         claims.par_iter_mut().for_each(|c| each_sym(c, |s| renumber.sym(s)));
@@ -192,13 +213,14 @@ impl<'c> Local<'c> {
 }
 
 /// A claim with its strings numbered in `local`.
-fn stored<'c>(local: &mut Local<'c>, claim: &'c Claim, text: &mut String, values: &mut Vec<Value>) -> StoredClaim {
+/// `values` counts the values of the chunk so far: a value's index in the chunk.
+fn stored<'c>(local: &mut Local<'c>, claim: &'c Claim, text: &mut String, values: &mut u32) -> StoredClaim {
     let e = &claim.evidence;
     let start = text.len();
     text.push_str(&e.sentence);
-    let value = values.len() as u32;
-    if let Some(v) = &claim.value {
-        values.push(v.clone());
+    let value = *values;
+    if claim.value.is_some() {
+        *values += 1;
     }
     StoredClaim {
         actor: local.string(&claim.actor.id),
@@ -254,18 +276,19 @@ fn each_sym(c: &mut StoredClaim, f: impl Fn(Sym) -> Sym) {
     }
 }
 
-/// Claims held compactly for comparison; built by [`ClaimStoreBuilder`].
-pub struct ClaimStore {
+/// Claims held compactly for comparison; built by [`ClaimStoreBuilder`]. `'a` is the life
+/// of the claims whose values it borrows.
+pub struct ClaimStore<'a> {
     strings: Strings,
     lists: Vec<Box<[Sym]>>,
     pub(crate) claims: Vec<StoredClaim>,
-    values: Vec<Value>,
+    values: Vec<Cow<'a, Value>>,
     chunks: Vec<Box<str>>,
 }
 
-impl ClaimStore {
-    /// A store of `claims`.
-    pub fn of(claims: &[Claim]) -> ClaimStore {
+impl<'a> ClaimStore<'a> {
+    /// A store of `claims`, borrowing their values.
+    pub fn of(claims: &'a [Claim]) -> ClaimStore<'a> {
         let mut builder = ClaimStoreBuilder::new();
         builder.add(claims);
         builder.finish()
@@ -294,7 +317,7 @@ impl ClaimStore {
     pub fn bytes(&self) -> usize {
         self.claims.capacity() * size_of::<StoredClaim>()
             + self.chunks.iter().map(|c| c.len()).sum::<usize>()
-            + self.values.capacity() * size_of::<Value>()
+            + self.values.iter().filter(|v| matches!(v, Cow::Owned(_))).count() * size_of::<Value>()
             + self.strings.bytes()
             + self.lists.iter().map(|l| 16 + 4 * l.len()).sum::<usize>()
     }
@@ -317,7 +340,7 @@ impl ClaimStore {
     }
 
     pub(crate) fn value(&self, claim: &StoredClaim) -> Option<&Value> {
-        claim.frame.and_then(|_| self.values.get(claim.value as usize))
+        claim.frame.and_then(|_| self.values.get(claim.value as usize)).map(|v| &**v)
     }
 
     pub(crate) fn sentence(&self, claim: &StoredClaim) -> &str {

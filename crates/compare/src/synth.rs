@@ -67,7 +67,7 @@ pub fn generate_into(config: &SynthConfig, store: &mut ClaimStoreBuilder, batch:
     for start in (0..config.claims).step_by(batch) {
         let end = (start + batch).min(config.claims);
         let claims: Vec<Claim> = (start..end).into_par_iter().map(|i| claim(config, i)).collect();
-        store.add(&claims);
+        store.add_owned(claims);
     }
 }
 

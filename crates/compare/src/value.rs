@@ -67,7 +67,7 @@ pub(crate) fn gives_value(claim: &StoredClaim) -> bool {
 
 /// The frame of a group of values, and the store they are in.
 struct Frame<'a> {
-    store: &'a ClaimStore,
+    store: &'a ClaimStore<'a>,
     /// The first claim: its frame is the group's.
     claim: u32,
     frame: &'a claim::FrameRef,

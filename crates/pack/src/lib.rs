@@ -83,6 +83,70 @@ pub struct PackSet {
     pub places: Vec<Located<PlaceDef>>,
     /// All event kinds.
     pub event_kinds: Vec<Located<EventKindDef>>,
+    /// References resolved and value patterns compiled, while the packs were checked.
+    resolved: Resolved,
+}
+
+impl PackSet {
+    /// What the `i`th actor's references name (empty past the end).
+    pub fn actor_refs(&self, i: usize) -> &ActorRefs {
+        static NONE: ActorRefs = ActorRefs { member_of: Vec::new(), roles_of: Vec::new() };
+        self.resolved.actors.get(i).unwrap_or(&NONE)
+    }
+
+    /// What the `i`th proposition's references name (empty past the end).
+    pub fn proposition_refs(&self, i: usize) -> &PropositionRefs {
+        static NONE: PropositionRefs =
+            PropositionRefs { agent: Vec::new(), rivals: Vec::new(), contradicts: Vec::new() };
+        self.resolved.propositions.get(i).unwrap_or(&NONE)
+    }
+
+    /// The `i`th frame's compiled patterns and total (empty past the end).
+    pub fn frame_refs(&self, i: usize) -> &FrameRefs {
+        static NONE: FrameRefs = FrameRefs { patterns: Vec::new(), part_of: None };
+        self.resolved.frames.get(i).unwrap_or(&NONE)
+    }
+}
+
+/// The references between definitions, each resolved to a position in its [`PackSet`]
+/// list, and the value patterns, compiled: done once, while the packs are checked (where a
+/// reference that names nothing is an error with its place and a suggestion), for the
+/// compiler to take as they are. In the order of the set's lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolved {
+    pub(crate) actors: Vec<ActorRefs>,
+    pub(crate) propositions: Vec<PropositionRefs>,
+    pub(crate) frames: Vec<FrameRefs>,
+}
+
+/// An actor's references, as positions in [`PackSet::actors`].
+#[derive(Clone, Debug, Default)]
+pub struct ActorRefs {
+    /// The actor of each `member_of` entry, in order.
+    pub member_of: Vec<usize>,
+    /// The actor of each role's `of`, in order; `None` for a role that names none.
+    pub roles_of: Vec<Option<usize>>,
+}
+
+/// A proposition's references: actors as positions in [`PackSet::actors`], propositions in
+/// [`PackSet::propositions`].
+#[derive(Clone, Debug, Default)]
+pub struct PropositionRefs {
+    /// The `agent` actors.
+    pub agent: Vec<usize>,
+    /// The `rivals` actors.
+    pub rivals: Vec<usize>,
+    /// The propositions it `contradicts`.
+    pub contradicts: Vec<usize>,
+}
+
+/// A frame's compiled value patterns and its total.
+#[derive(Clone, Debug, Default)]
+pub struct FrameRefs {
+    /// Its `patterns`, compiled, in order.
+    pub patterns: Vec<frame::ValuePattern>,
+    /// The frame of its `part_of`, as a position in [`PackSet::frames`].
+    pub part_of: Option<usize>,
 }
 
 /// A problem in a pack, located.
@@ -252,7 +316,8 @@ pub fn load_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<PackSet, LoadError
         errors.extend(issues.into_iter().map(|i| (index, i.located(path))));
     }
     let files: Vec<&ParsedFile> = parsed.iter().map(|(_, f)| f).collect();
-    for error in validate::check(&files) {
+    let (checked, resolved) = validate::check(&files);
+    for error in checked {
         let index = sources.iter().position(|(p, _)| *p == error.origin.file).unwrap_or(0);
         errors.push((index, error));
     }
@@ -265,6 +330,7 @@ pub fn load_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<PackSet, LoadError
             }
         }
         if errors.is_empty() {
+            set.resolved = resolved;
             return Ok(set);
         }
     }

@@ -8,9 +8,11 @@
 
 mod attribution;
 mod bounded;
+mod doers;
 mod phrase;
 mod propose;
 mod record;
+mod roles;
 mod sentence;
 mod tree;
 mod units;
@@ -24,7 +26,7 @@ use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, Gender};
+use pack::schema::{ActorKind, FrameKind, Gender};
 use parse::{Date, DateMention, Document, Parsed, Span};
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
@@ -261,6 +263,15 @@ impl<'a> Run<'a> {
     }
 }
 
+/// How much of a sentence pass two reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    Skip,
+    /// The values of frames only: narration with a figure, no stance to find.
+    Values,
+    Full,
+}
+
 struct Run<'a> {
     rules: &'a RuleSet,
     document: &'a Document,
@@ -441,7 +452,7 @@ impl<'a> Run<'a> {
                         None
                     }
                     Some(SpeakerRef::Ref(r)) => self
-                        .resolve_reference(i, &found, r.kind, r.span)
+                        .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
                     Some(SpeakerRef::Phrase(p)) => Some(self.open_speaker(p)),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
@@ -481,7 +492,6 @@ impl<'a> Run<'a> {
     /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
     /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
     /// token indices of the sentence's `words`.
-    #[allow(dead_code)] // read by attribution and roles as they move onto the parse
     fn tree(&self, i: usize) -> Option<&tree::Tree> {
         self.analysed.get(i)?.tree.as_ref()
     }
@@ -570,7 +580,16 @@ impl<'a> Run<'a> {
     /// Resolves a pronoun or anaphor to the subject of the nearest sentence before that
     /// names a fitting actor; gender only overrides the subject when a speaker of the right
     /// gender is in reach.
-    fn resolve_reference(&self, at: usize, current: &Found, kind: Reference, span: Span) -> Option<Speaker> {
+    ///
+    /// `(span, content)`: the reference, and the words it is said to have said, whose
+    /// actors it cannot be ("The American administration, it said, was acting …").
+    fn resolve_reference(
+        &self,
+        at: usize,
+        current: &Found,
+        kind: Reference,
+        (span, content): (Span, Span),
+    ) -> Option<Speaker> {
         let written = self.words_of(span);
         let person = match kind {
             Reference::Pronoun(Pronoun::He | Pronoun::She) | Reference::Anaphor { person: true } => true,
@@ -588,7 +607,8 @@ impl<'a> Run<'a> {
         // Earlier in the same sentence first ("Tillerson won support for the strike, which he
         // said …").
         let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person;
-        if let Some(m) = current.mentions.iter().find(|m| m.span.end <= span.start && fits(m.actor)) {
+        let outside = |m: &&Mention| !content.contains(m.span);
+        if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
             subject = Some((m.actor, at));
         }
         // Then sentence by sentence backwards; within a sentence, whoever spoke is more
@@ -600,6 +620,13 @@ impl<'a> Run<'a> {
                 Some(Speaker { who: Who::Actor(actor), .. }) if fits(*actor) && gender_fits(*actor) => Some(*actor),
                 _ => None,
             });
+            // A speaker no pack knows spoke there ("The Presidency of the Republic said …"):
+            // "it said" is theirs, not an actor they spoke of.
+            let unknown_spoke =
+                a.attributions.iter().any(|(_, s)| matches!(s, Some(Speaker { who: Who::Open(_), .. })));
+            if spoke.is_none() && unknown_spoke {
+                return None;
+            }
             let list = if person { &a.persons } else { &a.groups };
             if let Some(actor) = spoke.or_else(|| list.first().copied()) {
                 subject = Some((actor, j));
@@ -675,16 +702,19 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
-            if !self.worth_reading(i) {
+            let reading = self.worth_reading(i);
+            if reading == Reading::Skip {
                 continue;
             }
-            self.complete(i);
+            if reading == Reading::Full {
+                self.complete(i);
+            }
             let units = self.units(i, &chains, &mut steps);
             let before = self.claims.len();
-            let mut covered = Vec::new();
-            for unit in &units {
-                covered.push(unit.content);
-                self.unit_claims(i, unit, &mut steps);
+            if reading == Reading::Full {
+                for unit in &units {
+                    self.unit_claims(i, unit, &mut steps);
+                }
             }
             self.values(i, &units, &mut steps);
             self.settle_sentence(before, &mut steps);
@@ -705,15 +735,20 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Whether sentence `i` can hold a claim at all: reported speech, a quote, a term of a
-    /// proposition the document could match, or a paragraph with a frame in play.
-    fn worth_reading(&mut self, i: usize) -> bool {
+    /// How much of sentence `i` to read: all of it when it can hold a claim (reported speech,
+    /// a quote, a term of a proposition the document could match); its values only when
+    /// nothing but a frame of its paragraph is in play and it holds a figure that frame could
+    /// read; else nothing. A sentence read for its values alone is the outlet's narration
+    /// with no term of a proposition, where no stance claim can be found, so its full
+    /// analysis (and dependency parse) is not made: on news of a war, where the casualty
+    /// frames are in play in nearly every paragraph, that is most sentences.
+    fn worth_reading(&mut self, i: usize) -> Reading {
         if self.explain || !self.analysed[i].attributions.is_empty() {
-            return true;
+            return Reading::Full;
         }
         let s = self.parsed.sentences[i];
         if self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span)) {
-            return true;
+            return Reading::Full;
         }
         let relevant = |t: TermIdx| {
             self.rules
@@ -728,7 +763,17 @@ impl<'a> Run<'a> {
                 _ => false,
             })
         });
-        terms || (self.doc_frames.iter().any(|&f| f) && !self.frames_of_paragraph(s.paragraph).is_empty())
+        if terms {
+            return Reading::Full;
+        }
+        if !self.doc_frames.iter().any(|&f| f) {
+            return Reading::Skip;
+        }
+        let frames = self.frames_of_paragraph(s.paragraph);
+        let kind = |k: FrameKind| frames.iter().any(|&f| self.rules.frames[f as usize].kind == k);
+        let figure = (kind(FrameKind::Count) && !parse::number::quantities(self.text, s.span).is_empty())
+            || (kind(FrameKind::Date) && !self.sentence_dates(i).is_empty());
+        if figure { Reading::Values } else { Reading::Skip }
     }
 
     fn push_trace(&mut self, i: usize, steps: Vec<Step>) {

@@ -283,7 +283,7 @@ mod tests {
         let blaming: Vec<usize> =
             (0..words.len()).filter(|&i| matches!(words.word(i), "blamed" | "accused" | "attributed")).collect();
         let all: Vec<usize> = (0..words.len())
-            .filter(|&i| matches!(words.word(i), "blamed" | "accused" | "attributed" | "said" | "claims"))
+            .filter(|&i| matches!(words.word(i), "blamed" | "accused" | "attributed" | "said" | "say"))
             .collect();
         let reporting = Reporting { all: &all, blaming: &blaming };
         assert_eq!(role(&parse, &words, reporting, at(&words, word)), want, "`{word}` in {text:?}");
@@ -367,8 +367,8 @@ mod tests {
 
     #[test]
     fn a_speaker_is_not_a_doer() {
-        let text = "Fabius said Assad was behind a massacre that the opposition claims killed hundreds.";
-        check(text, "opposition", Role::Speaker);
+        let text = "Fabius said Assad was behind a massacre that the rebels say killed hundreds.";
+        check(text, "rebels", Role::Speaker);
         check(text, "assad", Role::Doer);
     }
 

@@ -12,6 +12,7 @@ mod phrase;
 mod propose;
 mod record;
 mod sentence;
+mod structure;
 mod tree;
 mod units;
 mod value;
@@ -413,7 +414,7 @@ impl<'a> Run<'a> {
             let words = Words::new(self.text, s.span);
             let tree = Some(tree::Tree::new(self.text, &words));
             let found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
-            let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found);
+            let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found, tree.as_ref());
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
             // Who spoke in each attribution, as written: an unnamed speaker ("Doctors at the
             // scene said they …") is who a pronoun in their words refers to, not an actor

@@ -126,7 +126,8 @@ impl Tree {
     pub fn subject_of(&self, verb: usize) -> Option<usize> {
         let mut at = verb;
         for _ in 0..4 {
-            if let Some(s) = self.children_with(at, &SUBJECTS).next() {
+            // Of two subjects (a misparse), the one nearer the verb.
+            if let Some(s) = self.children_with(at, &SUBJECTS).min_by_key(|&s| s.abs_diff(at)) {
                 return Some(s);
             }
             let shares = match self.dep(at) {

@@ -121,6 +121,8 @@ pub(crate) const CUE: Spec = Spec {
         field("kind", Ty::Word("cue kind", CUE_KINDS), Dflt),
         field("forms", STRINGS, Dflt),
         field("pattern", Ty::Word("cue pattern", CUE_PATTERNS), Dflt),
+        field("noun_too", Ty::Bool, Dflt),
+        field("claims", Ty::Bool, Dflt),
     ],
 };
 

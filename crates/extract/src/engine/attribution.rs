@@ -309,7 +309,7 @@ impl Layout<'_> {
         let written = cue.span.text(self.text).to_ascii_lowercase();
         let bare = written == def.lemma
             || written.strip_suffix('s').is_some_and(|w| w == def.lemma || w.strip_suffix('e') == Some(&def.lemma));
-        if bare && words::is_noun_too(&def.lemma) {
+        if bare && def.noun_too {
             return None;
         }
         let first = self.words.at(self.sentence.start);

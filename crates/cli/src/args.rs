@@ -5,41 +5,195 @@ use std::path::PathBuf;
 
 /// Finds who claims what across many documents and reports where positions conflict.
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, about, max_term_width = 100)]
+#[command(name = "claimcheck", version, about, max_term_width = 100, after_help = LEAD_HELP)]
 pub struct Cli {
-    /// Options every command shares.
+    /// Options written before the command.
     #[command(flatten)]
-    pub global: Global,
+    pub lead: Lead,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Options every command shares.
+const LEAD_HELP: &str = "Each command's --help lists the options it takes. The options above may come \
+before the command too (`claimcheck --quiet check docs/`); given to a command that loads no packs or \
+starts no threads, --rules, --config, --no-config, --no-default-rules and --jobs are an error; \
+--quiet and --color do nothing where there is no progress or colour.
+
+Exit status: 0 success (no conflict at or above --fail-on); 1 conflicts (check, compare), a score \
+below its floor (eval), a failed fixture (rules test); 2 bad usage, config, rule pack or input.";
+
+/// The shared options, as written before the command: each goes to the command that takes it.
 #[derive(Debug, Args)]
-pub struct Global {
+pub struct Lead {
+    /// Where packs and config come from.
+    #[command(flatten)]
+    pub rules: RuleOpts,
+    /// Threads.
+    #[command(flatten)]
+    pub jobs: JobsOpt,
+    /// Progress and timing.
+    #[command(flatten)]
+    pub quiet: QuietOpt,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorOpt,
+}
+
+/// Where rule packs and the config come from: for every command that loads packs.
+#[derive(Clone, Debug, Default, Args, PartialEq, Eq)]
+#[command(next_help_heading = "Rules")]
+pub struct RuleOpts {
     /// Add a rule pack file or folder (repeatable), loaded after the default packs and the
     /// config's `rules:`.
-    #[arg(long = "rules", short = 'r', value_name = "PATH", global = true, help_heading = "Rules")]
+    #[arg(long = "rules", short = 'r', value_name = "PATH")]
     pub rules: Vec<PathBuf>,
     /// Do not load the default packs built into the binary (as config `default-rules: false`).
-    #[arg(long, global = true, help_heading = "Rules")]
+    #[arg(long)]
     pub no_default_rules: bool,
     /// Read this config file instead of the `claimcheck.yaml` found upward.
-    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config", help_heading = "Rules")]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
     /// Ignore any `claimcheck.yaml`.
-    #[arg(long, global = true, help_heading = "Rules")]
+    #[arg(long)]
     pub no_config: bool,
+}
+
+impl RuleOpts {
+    /// Whether any of the options was given.
+    fn given(&self) -> bool {
+        *self != RuleOpts::default()
+    }
+
+    /// Adds `lead` (written before the command) to these (written after it): packs named
+    /// first come first; a config named after the command wins.
+    fn absorb(&mut self, lead: RuleOpts) {
+        let mut rules = lead.rules;
+        rules.append(&mut self.rules);
+        self.rules = rules;
+        self.no_default_rules |= lead.no_default_rules;
+        self.no_config |= lead.no_config;
+        self.config = self.config.take().or(lead.config);
+    }
+}
+
+/// Threads: for every command that runs in a pool.
+#[derive(Clone, Copy, Debug, Default, Args)]
+#[command(next_help_heading = "Run")]
+pub struct JobsOpt {
     /// Threads for reading and extraction [default: one per core].
-    #[arg(long, short = 'j', value_name = "N", global = true, help_heading = "Run")]
+    #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+/// Progress bar and timing line: for the commands that read inputs.
+#[derive(Clone, Copy, Debug, Default, Args)]
+#[command(next_help_heading = "Run")]
+pub struct QuietOpt {
     /// No progress bar and no timing line on stderr.
-    #[arg(long, short = 'q', global = true, help_heading = "Run")]
+    #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// When to colour text output [default: auto: a terminal, unless NO_COLOR is set].
-    #[arg(long, value_enum, global = true, help_heading = "Output")]
+}
+
+/// Colour: for the commands with a coloured text report.
+#[derive(Clone, Copy, Debug, Default, Args)]
+#[command(next_help_heading = "Output")]
+pub struct ColorOpt {
+    /// When to colour the text report [default: auto: a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
+}
+
+impl ColorOpt {
+    /// The choice, `auto` when none was given.
+    pub fn choice(self) -> ColorChoice {
+        self.color.unwrap_or(ColorChoice::Auto)
+    }
+}
+
+impl Cli {
+    /// The command, with the options written before it moved into it; an option that
+    /// would change nothing about the command (`--jobs` before `explain`) is an error.
+    pub fn into_command(self) -> Result<Command, String> {
+        let Cli { lead, mut command } = self;
+        let name = command.name();
+        let takes = command.takes();
+        match takes.rules {
+            Some(rules) => rules.absorb(lead.rules),
+            None if lead.rules.given() => {
+                return Err(format!(
+                    "`claimcheck {name}` loads no rule packs: drop --rules, --config, --no-config and --no-default-rules"
+                ));
+            }
+            None => {}
+        }
+        match takes.jobs {
+            Some(jobs) => jobs.jobs = jobs.jobs.or(lead.jobs.jobs),
+            None if lead.jobs.jobs.is_some() => {
+                return Err(format!("`claimcheck {name}` starts no threads: drop --jobs"));
+            }
+            None => {}
+        }
+        if let Some(quiet) = takes.quiet {
+            quiet.quiet |= lead.quiet.quiet;
+        }
+        if let Some(color) = takes.color {
+            color.color = color.color.or(lead.color.color);
+        }
+        Ok(command)
+    }
+}
+
+/// The shared options a command takes, to fill in from those written before it.
+struct Takes<'a> {
+    rules: Option<&'a mut RuleOpts>,
+    jobs: Option<&'a mut JobsOpt>,
+    quiet: Option<&'a mut QuietOpt>,
+    color: Option<&'a mut ColorOpt>,
+}
+
+impl Command {
+    /// The command's name as typed (`rules test`).
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check(_) => "check",
+            Command::Claims(_) => "claims",
+            Command::Explain(_) => "explain",
+            Command::Rules(RulesCommand::Check(_)) => "rules check",
+            Command::Rules(RulesCommand::Test(_)) => "rules test",
+            Command::Rules(RulesCommand::List(_)) => "rules list",
+            Command::Rules(RulesCommand::Schema(_)) => "rules schema",
+            Command::Compare(_) => "compare",
+            Command::Eval(_) => "eval",
+            Command::Init(_) => "init",
+            Command::Completions(_) => "completions",
+        }
+    }
+
+    fn takes(&mut self) -> Takes<'_> {
+        let none = Takes { rules: None, jobs: None, quiet: None, color: None };
+        match self {
+            Command::Check(a) => Takes {
+                rules: Some(&mut a.rules),
+                jobs: Some(&mut a.jobs),
+                quiet: Some(&mut a.quiet),
+                color: Some(&mut a.color),
+            },
+            Command::Claims(a) => {
+                Takes { rules: Some(&mut a.rules), jobs: Some(&mut a.jobs), quiet: Some(&mut a.quiet), color: None }
+            }
+            Command::Compare(a) => {
+                Takes { rules: Some(&mut a.rules), jobs: Some(&mut a.jobs), quiet: None, color: Some(&mut a.color) }
+            }
+            Command::Eval(a) => Takes { rules: Some(&mut a.rules), jobs: Some(&mut a.jobs), ..none },
+            Command::Explain(a) => Takes { rules: Some(&mut a.rules), ..none },
+            Command::Rules(RulesCommand::Check(a) | RulesCommand::Test(a)) => {
+                Takes { rules: Some(&mut a.rules), ..none }
+            }
+            Command::Rules(RulesCommand::List(a)) => Takes { rules: Some(&mut a.rules), ..none },
+            Command::Rules(RulesCommand::Schema(_)) | Command::Init(_) | Command::Completions(_) => none,
+        }
+    }
 }
 
 /// When to colour output.
@@ -71,6 +225,7 @@ pub enum Command {
     #[command(after_help = EXIT_STATUS)]
     Compare(CompareArgs),
     /// Score the tool against gold annotations: precision, recall and F1.
+    #[command(after_help = EVAL_EXIT_STATUS)]
     Eval(EvalArgs),
     /// Write a `claimcheck.yaml` and a starter pack with a fixture into a folder.
     Init(InitArgs),
@@ -83,6 +238,23 @@ const EXIT_STATUS: &str = "Exit status:
   0  no conflict at or above --fail-on (or --write-baseline was given)
   1  a conflict at or above --fail-on
   2  bad usage, config, rule pack or baseline; an input problem under --strict; no input readable";
+
+/// The exit statuses of `eval`.
+const EVAL_EXIT_STATUS: &str = "Exit status:
+  0  every score at or above its floor (or no --floor given)
+  1  a score below its floor
+  2  bad usage, config, rule pack, gold file or floor file; a document the gold lists not found";
+
+/// The exit statuses of `rules check`.
+const RULES_CHECK_EXIT_STATUS: &str = "Exit status:
+  0  every pack (and fixture named) loads
+  2  a pack or fixture error, each reported with file:line:col";
+
+/// The exit statuses of `rules test`.
+const RULES_TEST_EXIT_STATUS: &str = "Exit status:
+  0  every fixture case passed (failures marked `todo: true` aside)
+  1  a fixture case failed
+  2  a pack or fixture error, each reported with file:line:col";
 
 /// Input options shared by `check` and `claims`.
 #[derive(Debug, Args)]
@@ -134,6 +306,18 @@ pub struct CheckArgs {
     /// Report format, gate and baseline.
     #[command(flatten)]
     pub report: ReportArgs,
+    /// Colour of the text report.
+    #[command(flatten)]
+    pub color: ColorOpt,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
+    /// Threads.
+    #[command(flatten)]
+    pub jobs: JobsOpt,
+    /// Progress and timing.
+    #[command(flatten)]
+    pub quiet: QuietOpt,
 }
 
 /// How conflicts are reported and gated: shared by `check` and `compare`.
@@ -181,8 +365,17 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Ledger format.
-    #[arg(long, short = 'f', value_enum, default_value_t = report::ClaimFormat::Table)]
+    #[arg(long, short = 'f', value_enum, default_value_t = report::ClaimFormat::Table, help_heading = "Output")]
     pub format: report::ClaimFormat,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
+    /// Threads.
+    #[command(flatten)]
+    pub jobs: JobsOpt,
+    /// Progress and timing.
+    #[command(flatten)]
+    pub quiet: QuietOpt,
 }
 
 /// `claimcheck compare`.
@@ -198,9 +391,18 @@ pub struct CompareArgs {
     /// Report format, gate and baseline.
     #[command(flatten)]
     pub report: ReportArgs,
+    /// Colour of the text report.
+    #[command(flatten)]
+    pub color: ColorOpt,
     /// Exit 2 after the run when any line could not be read as a claim.
     #[arg(long, help_heading = "Run")]
     pub strict: bool,
+    /// Packs (for the severities of `checks:` and the subjects) and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
+    /// Threads.
+    #[command(flatten)]
+    pub jobs: JobsOpt,
 }
 
 /// `claimcheck eval`.
@@ -233,6 +435,12 @@ pub struct EvalArgs {
     /// Read invalid UTF-8 with replacement characters instead of skipping the document.
     #[arg(long)]
     pub lossy: bool,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
+    /// Threads.
+    #[command(flatten)]
+    pub jobs: JobsOpt,
 }
 
 /// Score formats.
@@ -259,6 +467,9 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
 }
 
 /// Explanation formats.
@@ -274,8 +485,10 @@ pub enum ExplainFormat {
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Load and compile packs; report every error with file:line:col.
+    #[command(after_help = RULES_CHECK_EXIT_STATUS)]
     Check(RulesPaths),
     /// Run `*.test.yaml` fixtures: the claims each text must and must not yield.
+    #[command(after_help = RULES_TEST_EXIT_STATUS)]
     Test(RulesPaths),
     /// List the propositions and value frames the packs define, or (`--sources`) which
     /// packs are loaded, from where, and which config file is in force.
@@ -311,6 +524,9 @@ pub struct RulesPaths {
     /// default: those under the packs on disk, else the built-in ones).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
 }
 
 /// `claimcheck rules list`.
@@ -323,6 +539,9 @@ pub struct ListArgs {
     /// (built-in, config, --rules, argument) instead of what the packs define.
     #[arg(long)]
     pub sources: bool,
+    /// Packs and config.
+    #[command(flatten)]
+    pub rules: RuleOpts,
 }
 
 /// `claimcheck init`.

@@ -1,12 +1,12 @@
 //! `claimcheck check` and `claimcheck claims`: the main job and the ledger.
 
-use crate::args::{CheckArgs, ClaimsArgs, ColorChoice, FailOn, Global, ReportArgs};
+use crate::args::{CheckArgs, ClaimsArgs, ColorChoice, FailOn, ReportArgs};
 use crate::baseline::{self, Baseline};
 use crate::config::Config;
 use crate::output::{emit_with, note, plural, use_color, write_atomic};
 use crate::pipeline;
 use crate::status::Status;
-use crate::suppress::{self, Suppression};
+use crate::suppress::{self, Collector, Suppression};
 use anyhow::Result;
 use claim::Severity;
 use compare::Conflict;
@@ -16,17 +16,23 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Runs `check`.
-pub fn check(args: &CheckArgs, global: &Global) -> Result<Status> {
+pub fn check(args: &CheckArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let rules = config.pack_plan(global).load()?;
-    let pool = pipeline::pool(global.jobs)?;
+    let config = Config::load(&args.rules, &cwd)?;
+    let rules = config.pack_plan(&args.rules).load()?;
+    let pool = pipeline::pool(args.jobs.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
-    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let collector = Collector::default();
+    let (extraction, elapsed) =
+        pipeline::extract(&args.input, &config, args.quiet.quiet, &rules, &pool, Some(&collector))?;
     let summary = pipeline::summary(&extraction);
-    let mut suppressions = pipeline::suppressions(&args.input, &config)?;
-    let conflicts = report_conflicts(&rules, &extraction.claims, summary, &mut suppressions, &gate, global, &pool)?;
-    if !global.quiet {
+    let (mut suppressions, warnings) = collector.finish();
+    for warning in warnings {
+        note(&warning);
+    }
+    let conflicts =
+        report_conflicts(&rules, &extraction.claims, summary, &mut suppressions, &gate, args.color.choice(), &pool)?;
+    if !args.quiet.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(status(&conflicts, &gate, args.input.strict, &extraction))
@@ -80,7 +86,7 @@ pub fn report_conflicts(
     mut summary: report::Summary,
     suppressions: &mut [Suppression],
     gate: &Gate<'_>,
-    global: &Global,
+    color: ColorChoice,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<Conflict>> {
     let mut comparison = pool.install(|| compare::compare(claims, rules.checks()));
@@ -120,8 +126,7 @@ pub fn report_conflicts(
     }
     summary.count_conflicts(&comparison.conflicts);
     let style = report::Style {
-        color: gate.format == report::Format::Text
-            && use_color(global.color.unwrap_or(ColorChoice::Auto), gate.output.is_some()),
+        color: gate.format == report::Format::Text && use_color(color, gate.output.is_some()),
         max_bytes: gate.max_bytes,
     };
     let report = report::Report { summary, comparison, subjects: subjects(rules) };
@@ -172,15 +177,15 @@ fn subjects(rules: &RuleSet) -> Vec<report::Subject> {
 }
 
 /// Runs `claims`.
-pub fn claims(args: &ClaimsArgs, global: &Global) -> Result<Status> {
+pub fn claims(args: &ClaimsArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let rules = config.pack_plan(global).load()?;
-    let pool = pipeline::pool(global.jobs)?;
-    let (extraction, elapsed) = pipeline::extract(&args.input, &config, global, &rules, &pool)?;
+    let config = Config::load(&args.rules, &cwd)?;
+    let rules = config.pack_plan(&args.rules).load()?;
+    let pool = pipeline::pool(args.jobs.jobs)?;
+    let (extraction, elapsed) = pipeline::extract(&args.input, &config, args.quiet.quiet, &rules, &pool, None)?;
     let format = args.format;
     emit_with(args.input.output.as_deref(), |out| report::render_claims(&extraction.claims, format, out))?;
-    if !global.quiet {
+    if !args.quiet.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
     Ok(if input_failed(args.input.strict, &extraction) { Status::Usage } else { Status::Ok })

@@ -1,7 +1,7 @@
 //! `claimcheck compare`: conflicts from claims JSON Lines written by `claims --format jsonl`,
 //! possibly by other processes on other machines.
 
-use crate::args::{CompareArgs, Global};
+use crate::args::CompareArgs;
 use crate::check::{Gate, report_conflicts};
 use crate::config::Config;
 use crate::output::note;
@@ -13,11 +13,11 @@ use std::io::BufReader;
 
 /// Runs `compare`: reads every claims file (a bad line is reported with its place and
 /// skipped), compares, and reports as `check` does.
-pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
+pub fn compare(args: &CompareArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let rules = config.pack_plan(global).load()?;
-    let pool = pipeline::pool(global.jobs)?;
+    let config = Config::load(&args.rules, &cwd)?;
+    let rules = config.pack_plan(&args.rules).load()?;
+    let pool = pipeline::pool(args.jobs.jobs)?;
     let gate = Gate::of(&args.report, args.output.as_deref(), &config)?;
     let mut claims = Vec::new();
     let mut skipped = Vec::new();
@@ -45,7 +45,7 @@ pub fn compare(args: &CompareArgs, global: &Global) -> Result<Status> {
         ..report::Summary::default()
     };
     // Claims read from JSON Lines carry no document text to hold suppressions.
-    let conflicts = report_conflicts(&rules, &claims, summary, &mut [], &gate, global, &pool)?;
+    let conflicts = report_conflicts(&rules, &claims, summary, &mut [], &gate, args.color.choice(), &pool)?;
     if args.strict && !skipped.is_empty() {
         return Ok(Status::Usage);
     }

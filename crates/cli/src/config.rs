@@ -1,6 +1,6 @@
 //! `claimcheck.yaml`: found in the current folder or its parents; flags override it.
 
-use crate::args::{FailOn, Global};
+use crate::args::{FailOn, RuleOpts};
 use crate::output::Located;
 use crate::packs::{From, PackPlan, PackRoot};
 use anyhow::{Context, Result};
@@ -49,13 +49,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// The config `global` asks for: `--config FILE`, none with `--no-config`, else
+    /// The config `opts` asks for: `--config FILE`, none with `--no-config`, else
     /// `claimcheck.yaml` in the current folder or its nearest parent holding one.
-    pub fn load(global: &Global, cwd: &Path) -> Result<Config> {
-        if global.no_config {
+    pub fn load(opts: &RuleOpts, cwd: &Path) -> Result<Config> {
+        if opts.no_config {
             return Ok(Config::default());
         }
-        let path = match &global.config {
+        let path = match &opts.config {
             Some(path) => Some(path.clone()),
             None => cwd.ancestors().map(|dir| dir.join(CONFIG_FILE)).find(|p| p.is_file()),
         };
@@ -74,11 +74,11 @@ impl Config {
 
     /// The packs to load: the built-in ones unless the config says `default-rules: false`
     /// or `--no-default-rules` is given; then the config's `rules:`; then every `--rules`.
-    pub fn pack_plan(&self, global: &Global) -> PackPlan {
-        let builtin = !global.no_default_rules && self.file.default_rules != Some(false);
+    pub fn pack_plan(&self, opts: &RuleOpts) -> PackPlan {
+        let builtin = !opts.no_default_rules && self.file.default_rules != Some(false);
         let mut roots: Vec<PackRoot> =
             self.file.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Config }).collect();
-        roots.extend(global.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Flag }));
+        roots.extend(opts.rules.iter().map(|path| PackRoot { path: path.clone(), from: From::Flag }));
         PackPlan { builtin, roots }
     }
 }
@@ -110,11 +110,7 @@ fn parse(text: &str) -> Result<ConfigFile, String> {
 
 /// The config key closest to `word`, when close enough to be a typo.
 fn suggest(word: &str) -> Option<&'static str> {
-    KEYS.iter()
-        .map(|key| (strsim::jaro_winkler(word, key), *key))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, key)| key)
+    pack::suggest(word, KEYS.iter().copied())
 }
 
 #[cfg(test)]
@@ -128,6 +124,9 @@ mod tests {
         assert!(err.ends_with("help: did you mean `fail-on`?"), "{err}");
         let err = parse("defaultrules: false\n").err().unwrap_or_default();
         assert!(err.contains("did you mean `default-rules`?"), "{err}");
+        // Regression: two swapped letters in a short key got no suggestion.
+        let err = parse("lsosy: true\n").err().unwrap_or_default();
+        assert!(err.contains("did you mean `lossy`?"), "{err}");
         let err = parse("zzz: 1\n").err().unwrap_or_default();
         assert!(!err.contains("did you mean"), "{err}");
         assert!(parse("# nothing\n\n").is_ok());

@@ -1,6 +1,6 @@
 //! `claimcheck eval`: the tool scored against gold annotations.
 
-use crate::args::{EvalArgs, EvalFormat, Global};
+use crate::args::{EvalArgs, EvalFormat};
 use crate::config::Config;
 use crate::output::{emit, note};
 use crate::pipeline;
@@ -11,11 +11,11 @@ use std::path::Path;
 
 /// Runs `eval`: extracts claims from the documents the gold lists (only those, so notes
 /// beside the corpus add nothing), compares them, scores, and checks the floors.
-pub fn eval(args: &EvalArgs, global: &Global) -> Result<Status> {
+pub fn eval(args: &EvalArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let rules = config.pack_plan(global).load()?;
-    let pool = pipeline::pool(global.jobs)?;
+    let config = Config::load(&args.rules, &cwd)?;
+    let rules = config.pack_plan(&args.rules).load()?;
+    let pool = pipeline::pool(args.jobs.jobs)?;
     let Some(gold_path) = &args.gold else {
         let Some(dir) = &args.polnear else { bail!("give --gold FILE or --polnear DIR") };
         return polnear(&rules, dir, args, &pool);

@@ -1,6 +1,6 @@
 //! `claimcheck explain FILE | --text "…"`.
 
-use crate::args::{ExplainArgs, ExplainFormat, Global};
+use crate::args::{ExplainArgs, ExplainFormat};
 use crate::config::Config;
 use crate::output::{emit, note};
 use crate::pipeline;
@@ -9,10 +9,10 @@ use anyhow::{Result, bail};
 use parse::{Date, Document};
 
 /// Runs `explain`.
-pub fn explain(args: &ExplainArgs, global: &Global) -> Result<Status> {
+pub fn explain(args: &ExplainArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let rules = config.pack_plan(global).load()?;
+    let config = Config::load(&args.rules, &cwd)?;
+    let rules = config.pack_plan(&args.rules).load()?;
     let published = match &args.published {
         Some(text) => match Date::parse_published(text) {
             Some(date) => Some(date),

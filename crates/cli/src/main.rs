@@ -24,8 +24,11 @@ use status::Status;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
+    let command = match Cli::parse().into_command() {
+        Ok(command) => command,
+        Err(message) => Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit(),
+    };
+    match run(&command) {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
@@ -43,16 +46,15 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-fn run(cli: &Cli) -> anyhow::Result<Status> {
-    let global = &cli.global;
+fn run(command: &Command) -> anyhow::Result<Status> {
     let mut text = String::new();
-    let status = match &cli.command {
-        Command::Check(args) => return check::check(args, global),
-        Command::Claims(args) => return check::claims(args, global),
-        Command::Explain(args) => return explain::explain(args, global),
-        Command::Rules(RulesCommand::Check(args)) => rules_cmd::check(args, global, &mut text)?,
-        Command::Rules(RulesCommand::Test(args)) => rules_cmd::test(args, global, &mut text)?,
-        Command::Rules(RulesCommand::List(args)) => rules_cmd::list(args, global, &mut text)?,
+    let status = match command {
+        Command::Check(args) => return check::check(args),
+        Command::Claims(args) => return check::claims(args),
+        Command::Explain(args) => return explain::explain(args),
+        Command::Rules(RulesCommand::Check(args)) => rules_cmd::check(args, &mut text)?,
+        Command::Rules(RulesCommand::Test(args)) => rules_cmd::test(args, &mut text)?,
+        Command::Rules(RulesCommand::List(args)) => rules_cmd::list(args, &mut text)?,
         Command::Rules(RulesCommand::Schema(args)) => {
             text = match args.file {
                 args::SchemaFile::Pack => pack::schema::pack_json_schema(),
@@ -61,8 +63,8 @@ fn run(cli: &Cli) -> anyhow::Result<Status> {
             };
             Status::Ok
         }
-        Command::Compare(args) => return compare_cmd::compare(args, global),
-        Command::Eval(args) => return eval_cmd::eval(args, global),
+        Command::Compare(args) => return compare_cmd::compare(args),
+        Command::Eval(args) => return eval_cmd::eval(args),
         Command::Init(args) => init::init(&args.dir, &mut text)?,
         Command::Completions(args) => {
             let mut bytes = Vec::new();

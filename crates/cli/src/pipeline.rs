@@ -1,8 +1,9 @@
 //! The shared run: load the packs, read the inputs in parallel, extract and order claims.
 
-use crate::args::{Global, InputArgs};
+use crate::args::InputArgs;
 use crate::config::Config;
 use crate::output::note;
+use crate::suppress::Collector;
 use anyhow::{Context, Result, bail};
 use extract::RuleSet;
 use extract::pipeline::Extraction;
@@ -81,13 +82,15 @@ pub fn walk(args: &InputArgs, config: &Config) -> Result<parse::input::Walk> {
 }
 
 /// Reads every input under `args.paths` in the pool with the library pipeline
-/// ([`extract::pipeline::run`]), with a progress bar, and prints its diagnostics.
+/// ([`extract::pipeline::run`]), with a progress bar, and prints its diagnostics; the
+/// inline suppressions of what it read go to `suppressions` when given.
 pub fn extract(
     args: &InputArgs,
     config: &Config,
-    global: &Global,
+    quiet: bool,
     rules: &RuleSet,
     pool: &rayon::ThreadPool,
+    suppressions: Option<&Collector>,
 ) -> Result<(Extraction, Duration)> {
     let start = Instant::now();
     let mut input = InputConfig {
@@ -99,8 +102,9 @@ pub fn extract(
     let mut stdin = std::io::stdin();
     let stdin: Option<&mut (dyn Read + Send)> =
         if args.paths.iter().any(|p| p.as_os_str() == "-") { Some(&mut stdin) } else { None };
-    let progress = progress_bar(global.quiet);
-    let extraction = pool.install(|| extract::pipeline::run(rules, &paths, stdin, &input, &Bar(&progress)));
+    let progress = progress_bar(quiet);
+    let observer = Watch { bar: &progress, suppressions };
+    let extraction = pool.install(|| extract::pipeline::run(rules, &paths, stdin, &input, &observer));
     progress.finish_and_clear();
     for diagnostic in &extraction.diagnostics {
         note(&diagnostic.to_string());
@@ -109,18 +113,6 @@ pub fn extract(
         note("note: no input documents found (known extensions: .txt, .md, .jsonl, .csv)");
     }
     Ok((extraction, start.elapsed()))
-}
-
-/// The inline suppressions in the documents under `args.paths` (text and Markdown files,
-/// found as the run finds them), each warning about a marker printed on stderr.
-pub fn suppressions(args: &InputArgs, config: &Config) -> Result<Vec<crate::suppress::Suppression>> {
-    let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    let files = parse::input::discover_with(&paths, &walk(args, config)?).files;
-    let (found, warnings) = crate::suppress::scan(&files);
-    for warning in warnings {
-        note(&warning);
-    }
-    Ok(found)
 }
 
 /// The summary counts of a run, skipped inputs listed.
@@ -166,16 +158,22 @@ fn location(d: &Diagnostic) -> String {
     }
 }
 
-/// The progress bar as the pipeline tells it.
-struct Bar<'a>(&'a ProgressBar);
+/// What the CLI watches of a run: the progress bar, and the suppressions of each file read.
+struct Watch<'a> {
+    bar: &'a ProgressBar,
+    suppressions: Option<&'a Collector>,
+}
 
-impl extract::pipeline::Progress for Bar<'_> {
+impl extract::pipeline::Observer for Watch<'_> {
     fn found(&self, files: usize) {
-        self.0.set_length(files as u64);
+        self.bar.set_length(files as u64);
     }
 
-    fn read(&self) {
-        self.0.inc(1);
+    fn read(&self, file: &InputFile, bytes: Option<&[u8]>) {
+        self.bar.inc(1);
+        if let (Some(collector), Some(bytes)) = (self.suppressions, bytes) {
+            collector.read(file, bytes);
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! `claimcheck rules check|test|list`.
 
-use crate::args::{Global, ListArgs, RulesPaths};
+use crate::args::{ListArgs, RuleOpts, RulesPaths};
 use crate::config::Config;
 use crate::packs::{self, From, PackPlan, PackRoot};
 use crate::pipeline;
@@ -16,10 +16,10 @@ fn is_fixture(path: &Path) -> bool {
 
 /// The packs a rules command works on: the default packs, the config's and `--rules`, plus
 /// the pack files and folders named on the command line (fixture files are not packs).
-fn pack_plan(paths: &[PathBuf], global: &Global) -> Result<(PackPlan, Config)> {
+fn pack_plan(paths: &[PathBuf], opts: &RuleOpts) -> Result<(PackPlan, Config)> {
     let cwd = pipeline::cwd()?;
-    let config = Config::load(global, &cwd)?;
-    let mut plan = config.pack_plan(global);
+    let config = Config::load(opts, &cwd)?;
+    let mut plan = config.pack_plan(opts);
     for path in paths {
         if !path.exists() {
             bail!("{}: no such file or folder", path.display());
@@ -34,8 +34,8 @@ fn pack_plan(paths: &[PathBuf], global: &Global) -> Result<(PackPlan, Config)> {
 }
 
 /// `rules check`: loads and compiles, prints what was loaded.
-pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
-    let (plan, _) = pack_plan(&args.paths, global)?;
+pub fn check(args: &RulesPaths, out: &mut String) -> Result<Status> {
+    let (plan, _) = pack_plan(&args.paths, &args.rules)?;
     let (packs, rules) = plan.load_with_packs()?;
     let files = plan.files()?;
     for (file, _) in &files {
@@ -72,8 +72,8 @@ pub fn check(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Sta
 
 /// `rules list`: propositions and frames, by id; with `--sources`, the config in force and
 /// every pack file with where it was named.
-pub fn list(args: &ListArgs, global: &Global, out: &mut String) -> Result<Status> {
-    let (plan, config) = pack_plan(&args.paths, global)?;
+pub fn list(args: &ListArgs, out: &mut String) -> Result<Status> {
+    let (plan, config) = pack_plan(&args.paths, &args.rules)?;
     if args.sources {
         match &config.path {
             Some(path) => writeln!(out, "config    {}", path.display())?,
@@ -169,8 +169,8 @@ fn load_fixtures(files: &[(PathBuf, Vec<u8>)], packs: &pack::PackSet) -> Result<
 
 /// `rules test`: runs every fixture; diff-like output; `Conflicts` (exit 1) on a failure.
 /// A case marked `todo: true` that fails is reported as TODO and does not fail the run.
-pub fn test(args: &RulesPaths, global: &Global, out: &mut String) -> Result<Status> {
-    let (plan, _) = pack_plan(&args.paths, global)?;
+pub fn test(args: &RulesPaths, out: &mut String) -> Result<Status> {
+    let (plan, _) = pack_plan(&args.paths, &args.rules)?;
     let (packs, rules) = plan.load_with_packs()?;
     let files = fixtures(&args.paths, &plan)?;
     if files.is_empty() {

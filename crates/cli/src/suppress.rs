@@ -8,6 +8,7 @@ use compare::Conflict;
 use parse::input::InputFile;
 use parse::{Format, LineIndex};
 use std::fmt::Write as _;
+use std::sync::{Mutex, PoisonError};
 
 const MARKER: &str = "claimcheck-ignore";
 
@@ -40,20 +41,44 @@ impl Suppression {
     }
 }
 
-/// The suppressions of the text and Markdown files among `files`, and a located warning for
-/// each word in a marker that names no conflict kind.
-pub fn scan(files: &[InputFile]) -> (Vec<Suppression>, Vec<String>) {
-    let mut found = Vec::new();
-    let mut warnings = Vec::new();
-    for file in files.iter().filter(|f| matches!(f.format, Format::Text | Format::Markdown)) {
-        let Ok(bytes) = std::fs::read(&file.path) else { continue };
-        let text = String::from_utf8_lossy(&bytes);
-        if !text.contains(MARKER) && !text.contains("claimcheck:") {
-            continue;
+/// Gathers the suppressions of the text and Markdown files a run reads, from the bytes the
+/// run read (never reading a file a second time), whatever thread reads them.
+#[derive(Debug, Default)]
+pub struct Collector(Mutex<Vec<Scanned>>);
+
+/// What one file held: its index in the run, its suppressions, warnings about its markers.
+type Scanned = (u32, Vec<Suppression>, Vec<String>);
+
+impl Collector {
+    /// Scans one file's bytes as read.
+    pub fn read(&self, file: &InputFile, bytes: &[u8]) {
+        if !matches!(file.format, Format::Text | Format::Markdown) {
+            return;
         }
+        let text = String::from_utf8_lossy(bytes);
+        if !text.contains(MARKER) && !text.contains("claimcheck:") {
+            return;
+        }
+        let (mut found, mut warnings) = (Vec::new(), Vec::new());
         scan_text(&file.display, &text, &mut found, &mut warnings);
+        if !found.is_empty() || !warnings.is_empty() {
+            self.0.lock().unwrap_or_else(PoisonError::into_inner).push((file.index, found, warnings));
+        }
     }
-    (found, warnings)
+
+    /// The suppressions and the warnings about markers naming no conflict kind, in the
+    /// run's file order, then place in the file.
+    pub fn finish(self) -> (Vec<Suppression>, Vec<String>) {
+        let mut files = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+        files.sort_by_key(|(index, _, _)| *index);
+        let mut found = Vec::new();
+        let mut warnings = Vec::new();
+        for (_, f, w) in files {
+            found.extend(f);
+            warnings.extend(w);
+        }
+        (found, warnings)
+    }
 }
 
 fn scan_text(path: &str, text: &str, found: &mut Vec<Suppression>, warnings: &mut Vec<String>) {
@@ -107,13 +132,8 @@ fn scan_text(path: &str, text: &str, found: &mut Vec<Suppression>, warnings: &mu
                          expected one of {}",
                         names.join(", ")
                     );
-                    if let Some(near) = names
-                        .iter()
-                        .map(|n| (strsim::jaro_winkler(word, n), *n))
-                        .filter(|(score, _)| *score >= 0.8)
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                    {
-                        let _ = write!(message, "\nhelp: did you mean `{}`?", near.1);
+                    if let Some(near) = pack::suggest(word, names.iter().copied()) {
+                        let _ = write!(message, "\nhelp: did you mean `{near}`?");
                     }
                     warnings.push(message);
                 }
@@ -182,5 +202,29 @@ mod tests {
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].starts_with("a.md:9:1: warning: `opposed-stanse`"), "{warnings:?}");
         assert!(warnings[0].ends_with("did you mean `opposed-stance`?"), "{warnings:?}");
+    }
+
+    /// The collector takes the bytes the run read: the files need not be on disk (they are
+    /// never read again), and the result is in file order whatever order they come in.
+    #[test]
+    fn collected_from_the_bytes_read_in_file_order() {
+        let file = |index: u32, name: &str, format: Format| InputFile {
+            path: format!("/nowhere/{name}").into(),
+            display: name.to_owned(),
+            format,
+            index,
+        };
+        let collector = Collector::default();
+        collector.read(&file(1, "b.md", Format::Markdown), b"<!-- claimcheck-ignore -->\n");
+        collector.read(&file(2, "c.jsonl", Format::Jsonl), b"{\"text\": \"<!-- claimcheck-ignore -->\"}\n");
+        collector.read(
+            &file(0, "a.txt", Format::Text),
+            b"Text.\n<!-- claimcheck-ignore opposed-stanse -->\n<!-- claimcheck-ignore -->\n",
+        );
+        let (found, warnings) = collector.finish();
+        let paths: Vec<&str> = found.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "b.md"], "file order; JSON Lines hold no suppressions");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("a.txt:2:1: warning:"), "{warnings:?}");
     }
 }

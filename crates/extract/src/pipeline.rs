@@ -31,18 +31,23 @@ pub struct Extraction {
     pub unsupported: usize,
 }
 
-/// Told how far a run is: how many files it found, then each file read. `()` ignores both.
-pub trait Progress: Sync {
+/// Told what a run reads: how many files it found, then each file's bytes as read (once per
+/// file, in any order, from any thread). `()` ignores all of it.
+pub trait Observer: Sync {
     /// The inputs were found: `files` files will be read.
     fn found(&self, files: usize) {
         let _ = files;
     }
 
-    /// One more file was read.
-    fn read(&self) {}
+    /// One more file was read: `bytes` as read, before decoding, or `None` when it could
+    /// not be (a diagnostic says why). Callers that need the text as written (inline
+    /// suppressions) take it here rather than reading the file again.
+    fn read(&self, file: &InputFile, bytes: Option<&[u8]>) {
+        let _ = (file, bytes);
+    }
 }
 
-impl Progress for () {}
+impl Observer for () {}
 
 struct FileResult {
     documents: usize,
@@ -65,14 +70,15 @@ fn process(docs: Vec<Document>, diagnostics: Vec<Diagnostic>, rules: &RuleSet) -
 }
 
 /// Reads every input under `paths` (and `stdin`, read last, when given) with `config`,
-/// extracts claims in the current rayon pool, and orders them. Files are read in path order and a file named twice is read once, so the
-/// order inputs are named in never changes the result.
+/// extracts claims in the current rayon pool, and orders them; `observer` is told what is
+/// read. Files are read in path order and a file named twice is read once, so the order
+/// inputs are named in never changes the result.
 pub fn run(
     rules: &RuleSet,
     paths: &[PathBuf],
     stdin: Option<&mut (dyn Read + Send)>,
     config: &InputConfig,
-    progress: &dyn Progress,
+    observer: &dyn Observer,
 ) -> Extraction {
     let found = parse::input::discover_with(paths, &config.walk);
     let (mut files, mut diagnostics) = (found.files, found.diagnostics);
@@ -81,14 +87,17 @@ pub fn run(
     for (index, file) in files.iter_mut().enumerate() {
         file.index = u32::try_from(index).unwrap_or(u32::MAX);
     }
-    progress.found(files.len());
+    observer.found(files.len());
     let mut results: Vec<FileResult> = files
         .par_iter()
         .map(|file| {
-            let (docs, diags) = parse::input::read_file(file, config);
-            let result = process(docs, diags, rules);
-            progress.read();
-            result
+            let read = parse::input::read_bytes(file, config);
+            observer.read(file, read.as_deref().ok());
+            let (docs, diags) = match read {
+                Ok(bytes) => parse::input::decode(&bytes, file, config),
+                Err(skipped) => (Vec::new(), vec![skipped]),
+            };
+            process(docs, diags, rules)
         })
         .collect();
     let mut extraction = Extraction { files: files.len(), unsupported: found.unsupported, ..Extraction::default() };
@@ -103,6 +112,7 @@ pub fn run(
         let mut bytes = Vec::new();
         match stdin.read_to_end(&mut bytes) {
             Ok(_) => {
+                observer.read(&stdin_file, Some(&bytes));
                 let (docs, diags) = parse::input::decode(&bytes, &stdin_file, config);
                 results.push(process(docs, diags, rules));
             }

@@ -5,7 +5,7 @@ use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role,
 use crate::matcher::{Matcher, TermRef, Terms};
 use crate::place::Gazetteer;
 use claim::{Checks, Stance};
-use pack::frame::{self, ValuePattern};
+use pack::frame::ValuePattern;
 use pack::schema::{ActorKind, CueKind, CuePattern, FrameKind};
 use pack::{Origin, PackError, PackSet};
 use parse::Date;
@@ -127,8 +127,9 @@ struct Compiler<'p> {
 }
 
 impl RuleSet {
-    /// Compiles validated packs. References the loader already checked are checked again
-    /// here, so a pack set built by hand cannot panic the engine.
+    /// Compiles validated packs. References come resolved and value patterns compiled from
+    /// the loader, which checked them ([`PackSet::actor_refs`] and the like); a position
+    /// past the end of a list is left out, so nothing here can panic the engine.
     pub fn compile(packs: &PackSet) -> Result<RuleSet, Vec<PackError>> {
         let mut compiler = Compiler {
             packs,
@@ -185,12 +186,9 @@ impl RuleSet {
     }
 }
 
-fn resolve(directory: &Directory, id: &str, origin: &Origin, errors: &mut Vec<PackError>) -> Option<ActorIdx> {
-    let found = directory.find(id);
-    if found.is_none() {
-        errors.push(PackError { origin: origin.clone(), message: format!("unknown actor `{id}`"), help: None });
-    }
-    found
+/// The actors at `positions` that exist in a directory of `len` actors.
+fn actors_at(positions: &[usize], len: usize) -> Vec<ActorIdx> {
+    positions.iter().filter(|&&i| i < len).map(|&i| i as ActorIdx).collect()
 }
 
 /// Whether `name` is a proper name: every word, past a leading "the", capitalised (or a
@@ -237,14 +235,14 @@ impl Compiler<'_> {
         let packs = self.packs;
         let mut memberships = Vec::new();
         let mut titles = Vec::new();
+        let count = packs.actors.len();
         for (idx, def) in packs.actors.iter().enumerate() {
-            for m in &def.value.member_of {
-                if let Some(parent) = resolve(&self.directory, &m.actor, &def.origin, &mut self.errors) {
-                    memberships.push((idx as ActorIdx, parent, period(&m.from, &m.until)));
-                }
+            let refs = packs.actor_refs(idx);
+            for (m, &parent) in def.value.member_of.iter().zip(&refs.member_of).filter(|(_, p)| **p < count) {
+                memberships.push((idx as ActorIdx, parent as ActorIdx, period(&m.from, &m.until)));
             }
-            for role in &def.value.roles {
-                let of = role.of.as_deref().and_then(|id| resolve(&self.directory, id, &def.origin, &mut self.errors));
+            for (k, role) in def.value.roles.iter().enumerate() {
+                let of = refs.roles_of.get(k).copied().flatten().filter(|&i| i < count).map(|i| i as ActorIdx);
                 titles.push((
                     role.title.clone(),
                     Title { person: idx as ActorIdx, of, period: period(&role.from, &role.until) },
@@ -326,56 +324,37 @@ impl Compiler<'_> {
     fn propositions(&mut self) -> Vec<Proposition> {
         let packs = self.packs;
         let mut propositions = Vec::new();
-        for def in &packs.propositions {
+        let (actors, count) = (packs.actors.len(), packs.propositions.len());
+        for (i, def) in packs.propositions.iter().enumerate() {
             let p = &def.value;
+            let refs = packs.proposition_refs(i);
             let about = Matcher::compile(&p.about, &mut self.terms, &mut self.lexicon);
             let mut own_terms: Vec<TermIdx> = about.exact_terms().collect();
             own_terms.sort_unstable();
             own_terms.dedup();
-            let directory = &self.directory;
-            let actors = |ids: &[String], errors: &mut Vec<PackError>| {
-                ids.iter().filter_map(|id| resolve(directory, id, &def.origin, errors)).collect::<Vec<_>>()
-            };
             propositions.push(Proposition {
                 id: p.id.clone(),
                 statement: p.statement.clone(),
                 about,
-                agent: actors(&p.agent, &mut self.errors),
-                rivals: actors(&p.rivals, &mut self.errors),
+                agent: actors_at(&refs.agent, actors),
+                rivals: actors_at(&refs.rivals, actors),
                 counter: p.counter.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
                 window: period(&p.from, &p.until),
                 own_terms,
-                contradicts: Vec::new(),
+                contradicts: refs.contradicts.iter().filter(|&&j| j < count).map(|&j| j as u32).collect(),
                 context: p.context.iter().filter_map(|t| self.terms.add(t, &mut self.lexicon)).collect(),
             });
-        }
-        for (i, def) in packs.propositions.iter().enumerate() {
-            for id in &def.value.contradicts {
-                match packs.propositions.iter().position(|p| &p.value.id == id) {
-                    Some(j) => propositions[i].contradicts.push(j as u32),
-                    None => self.errors.push(PackError {
-                        origin: def.origin.clone(),
-                        message: format!("unknown proposition `{id}` in `contradicts`"),
-                        help: None,
-                    }),
-                }
-            }
         }
         propositions
     }
 
     /// Value frames: matchers, value patterns, contexts.
     fn frames(&mut self) -> Vec<Frame> {
+        let packs = self.packs;
         let mut frames = Vec::new();
-        for def in &self.packs.frames {
+        for (i, def) in packs.frames.iter().enumerate() {
             let f = &def.value;
-            let mut patterns = Vec::new();
-            for source in &f.patterns {
-                match frame::compile(source, f.kind) {
-                    Ok(p) => patterns.push(p),
-                    Err(err) => self.errors.push(PackError { origin: def.origin.clone(), message: err.0, help: None }),
-                }
-            }
+            let patterns = packs.frame_refs(i).patterns.clone();
             frames.push(Frame {
                 id: f.id.clone(),
                 quantity: f.quantity.clone(),
@@ -391,20 +370,11 @@ impl Compiler<'_> {
             });
         }
         // A part's heads are refused by its total: "killed 12 civilians" is not the toll.
-        for (i, def) in self.packs.frames.iter().enumerate() {
-            let Some(total) = &def.value.part_of else { continue };
-            match self.packs.frames.iter().position(|f| &f.value.id == total) {
-                Some(j) if j != i => {
-                    frames[i].part_of = Some(j as u32);
-                    let heads = frames[i].heads.clone();
-                    frames[j].refused_heads.extend(heads);
-                }
-                _ => self.errors.push(PackError {
-                    origin: def.origin.clone(),
-                    message: format!("unknown frame `{total}` in `part_of`"),
-                    help: None,
-                }),
-            }
+        for i in 0..frames.len() {
+            let Some(j) = packs.frame_refs(i).part_of.filter(|&j| j != i && j < frames.len()) else { continue };
+            frames[i].part_of = Some(j as u32);
+            let heads = frames[i].heads.clone();
+            frames[j].refused_heads.extend(heads);
         }
         frames
     }

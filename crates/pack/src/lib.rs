@@ -83,6 +83,70 @@ pub struct PackSet {
     pub places: Vec<Located<PlaceDef>>,
     /// All event kinds.
     pub event_kinds: Vec<Located<EventKindDef>>,
+    /// References resolved and value patterns compiled, while the packs were checked.
+    resolved: Resolved,
+}
+
+impl PackSet {
+    /// What the `i`th actor's references name (empty past the end).
+    pub fn actor_refs(&self, i: usize) -> &ActorRefs {
+        static NONE: ActorRefs = ActorRefs { member_of: Vec::new(), roles_of: Vec::new() };
+        self.resolved.actors.get(i).unwrap_or(&NONE)
+    }
+
+    /// What the `i`th proposition's references name (empty past the end).
+    pub fn proposition_refs(&self, i: usize) -> &PropositionRefs {
+        static NONE: PropositionRefs =
+            PropositionRefs { agent: Vec::new(), rivals: Vec::new(), contradicts: Vec::new() };
+        self.resolved.propositions.get(i).unwrap_or(&NONE)
+    }
+
+    /// The `i`th frame's compiled patterns and total (empty past the end).
+    pub fn frame_refs(&self, i: usize) -> &FrameRefs {
+        static NONE: FrameRefs = FrameRefs { patterns: Vec::new(), part_of: None };
+        self.resolved.frames.get(i).unwrap_or(&NONE)
+    }
+}
+
+/// The references between definitions, each resolved to a position in its [`PackSet`]
+/// list, and the value patterns, compiled: done once, while the packs are checked (where a
+/// reference that names nothing is an error with its place and a suggestion), for the
+/// compiler to take as they are. In the order of the set's lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resolved {
+    pub(crate) actors: Vec<ActorRefs>,
+    pub(crate) propositions: Vec<PropositionRefs>,
+    pub(crate) frames: Vec<FrameRefs>,
+}
+
+/// An actor's references, as positions in [`PackSet::actors`].
+#[derive(Clone, Debug, Default)]
+pub struct ActorRefs {
+    /// The actor of each `member_of` entry, in order.
+    pub member_of: Vec<usize>,
+    /// The actor of each role's `of`, in order; `None` for a role that names none.
+    pub roles_of: Vec<Option<usize>>,
+}
+
+/// A proposition's references: actors as positions in [`PackSet::actors`], propositions in
+/// [`PackSet::propositions`].
+#[derive(Clone, Debug, Default)]
+pub struct PropositionRefs {
+    /// The `agent` actors.
+    pub agent: Vec<usize>,
+    /// The `rivals` actors.
+    pub rivals: Vec<usize>,
+    /// The propositions it `contradicts`.
+    pub contradicts: Vec<usize>,
+}
+
+/// A frame's compiled value patterns and its total.
+#[derive(Clone, Debug, Default)]
+pub struct FrameRefs {
+    /// Its `patterns`, compiled, in order.
+    pub patterns: Vec<frame::ValuePattern>,
+    /// The frame of its `part_of`, as a position in [`PackSet::frames`].
+    pub part_of: Option<usize>,
 }
 
 /// A problem in a pack, located.
@@ -155,19 +219,45 @@ impl Issue {
     }
 }
 
-/// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, when one is close enough to be a likely typo: the
+/// same word in another case; else the fewest edits (insertions, deletions, substitutions,
+/// and swaps of two neighbouring letters, as `RSU` for `RUS`), at most one per three letters
+/// and at least one; else a candidate that `word` begins (`warn` for `warning`) or that
+/// begins `word`, the shorter holding at least three letters and half the longer.
 /// Ties go to the earlier candidate, so suggestions are deterministic.
-fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
-    let mut best: Option<(f64, &str)> = None;
+    if word.is_empty() {
+        return None;
+    }
+    let limit = (word.chars().count() / 3).max(1);
+    let mut best: Option<((u8, usize), &str)> = None;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
-        let score = if lower == word { 2.0 } else { strsim::jaro_winkler(&word, &lower) };
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, candidate));
+        let rank = if lower == word {
+            (0, 0)
+        } else {
+            let edits = strsim::osa_distance(&word, &lower);
+            if edits <= limit {
+                (1, edits)
+            } else if is_stem(&word, &lower) {
+                (2, edits)
+            } else {
+                continue;
+            }
+        };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, candidate));
         }
     }
-    best.filter(|(score, _)| *score >= 0.8).map(|(_, c)| c)
+    best.map(|(_, c)| c)
+}
+
+/// Whether one of `a` and `b` begins the other, the shorter long enough to mean something.
+fn is_stem(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (s, l) = (short.chars().count(), long.chars().count());
+    long.starts_with(short) && s >= 3 && 2 * s >= l
 }
 
 /// A pack file read into a tree.
@@ -220,13 +310,14 @@ pub fn load_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<PackSet, LoadError
     for (index, (path, bytes)) in sources.iter().enumerate() {
         let mut issues = Vec::new();
         if let Some((text, root)) = read_file(bytes, &mut issues) {
-            shape::check_struct(&root, &shape::PACK, &mut issues);
+            shape::check_struct(&root, shape::pack(), &mut issues);
             parsed.push((index, ParsedFile { path: path.clone(), text, root }));
         }
         errors.extend(issues.into_iter().map(|i| (index, i.located(path))));
     }
     let files: Vec<&ParsedFile> = parsed.iter().map(|(_, f)| f).collect();
-    for error in validate::check(&files) {
+    let (checked, resolved) = validate::check(&files);
+    for error in checked {
         let index = sources.iter().position(|(p, _)| *p == error.origin.file).unwrap_or(0);
         errors.push((index, error));
     }
@@ -239,6 +330,7 @@ pub fn load_sources(sources: &[(PathBuf, Vec<u8>)]) -> Result<PackSet, LoadError
             }
         }
         if errors.is_empty() {
+            set.resolved = resolved;
             return Ok(set);
         }
     }
@@ -273,14 +365,16 @@ fn read_file(bytes: &[u8], issues: &mut Vec<Issue>) -> Option<(String, Node)> {
         Ok(Some(root)) => {
             issues.push(
                 Issue::new(root.at, format!("expected a mapping at the top of a pack file, found {}", root.describe()))
-                    .help(format!("start with one of the keys {}", shape::list(&top_keys()))),
+                    .help(format!("start with one of the keys {}", shape::list(&shape::top_keys()))),
             );
             None
         }
         Ok(None) => {
             issues.push(
-                Issue::new(top, "the file is empty; expected a pack")
-                    .help(format!("give it at least one of the keys {}, or delete it", shape::list(&top_keys()))),
+                Issue::new(top, "the file is empty; expected a pack").help(format!(
+                    "give it at least one of the keys {}, or delete it",
+                    shape::list(&shape::top_keys())
+                )),
             );
             None
         }
@@ -291,10 +385,6 @@ fn read_file(bytes: &[u8], issues: &mut Vec<Issue>) -> Option<(String, Node)> {
             None
         }
     }
-}
-
-fn top_keys() -> Vec<&'static str> {
-    shape::PACK.fields.iter().map(|f| f.name).collect()
 }
 
 /// The line and column of byte `offset`, counting columns in characters.
@@ -422,4 +512,34 @@ pub fn context_overlaps(packs: &PackSet) -> Vec<ContextOverlap> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn suggestions_catch_swapped_letters_in_short_ids() {
+        // Regression: Jaro-Winkler scored `RSU` against `RUS` at 0.6 and suggested nothing.
+        assert_eq!(suggest("RSU", ["USA", "RUS"]), Some("RUS"));
+        assert_eq!(suggest("fial-on", ["format", "fail-on"]), Some("fail-on"));
+        assert_eq!(suggest("opposed-stanse", ["opposed-stance", "value-mismatch"]), Some("opposed-stance"));
+    }
+
+    #[test]
+    fn suggestions_prefer_case_then_fewest_edits_then_stems() {
+        assert_eq!(suggest("rus", ["RSU", "RUS"]), Some("RUS"), "the same word in another case wins");
+        assert_eq!(suggest("MRKL", ["MRK", "MARKL"]), Some("MRK"), "ties go to the earlier candidate");
+        assert_eq!(suggest("warn", ["note", "warning", "error"]), Some("warning"), "a stem");
+        assert_eq!(suggest("actor", ["cues", "actors"]), Some("actors"));
+        assert_eq!(suggest("defaultrules", ["rules", "default-rules"]), Some("default-rules"));
+    }
+
+    #[test]
+    fn far_words_get_no_suggestion() {
+        assert_eq!(suggest("zzz", ["actors", "cues", "RUS"]), None);
+        assert_eq!(suggest("war", ["warning"]), None, "a stem under half the word is no suggestion");
+        assert_eq!(suggest("abcdef", ["ghijkl"]), None);
+        assert_eq!(suggest("", ["a"]), None, "nothing written, nothing to correct");
+    }
 }

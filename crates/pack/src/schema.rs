@@ -37,6 +37,7 @@ pub struct PackFile {
 
 /// What a pack is and where its facts come from.
 #[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(extend("x-what" = "the `pack` header"))]
 #[serde(default, deny_unknown_fields)]
 pub struct PackMeta {
     /// Short name.
@@ -208,6 +209,7 @@ fn yes() -> bool {
 
 /// Word lists the engine uses. Lists from several packs are merged.
 #[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(extend("x-what" = "the `lexicon`"))]
 #[serde(default, deny_unknown_fields)]
 pub struct LexiconDef {
     /// Words that negate what follows within their clause ("not", "never", "n't").
@@ -393,9 +395,11 @@ pub struct EventKindDef {
 
 /// Severities per conflict kind, with overrides per proposition or frame.
 #[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(extend("x-what" = "the `checks`"))]
 #[serde(default, deny_unknown_fields)]
 pub struct ChecksDef {
     /// Severity of each kind; kinds left out keep their default.
+    #[schemars(extend("propertyNames" = {"$ref": "#/$defs/ConflictKind"}))]
     pub severity: BTreeMap<ConflictKind, SeverityOrOff>,
     /// Severities for one proposition or frame.
     pub overrides: Vec<OverrideDef>,
@@ -423,6 +427,7 @@ impl ChecksDef {
 
 /// A severity, or `off` to not report the kind at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[schemars(extend("x-what" = "severity"))]
 #[serde(untagged)]
 pub enum SeverityOrOff {
     /// Report at this severity.
@@ -464,6 +469,7 @@ pub struct OverrideDef {
 
 /// Settings of the near-duplicate check for claims no proposition covers.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
+#[schemars(extend("x-what" = "the `unlisted` settings"))]
 #[serde(deny_unknown_fields)]
 pub struct UnlistedDef {
     /// Smallest similarity (0 to 1) of two contents to count as the same claim.

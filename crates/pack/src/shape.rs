@@ -1,13 +1,18 @@
 //! The shape of a pack file: which keys each mapping takes and what type each value has.
 //!
-//! A hand-written mirror of the serde structs of [`crate::schema`], walked over the located
-//! tree so that every unknown key, wrong type and missing field is reported, not only the
-//! first serde would meet. The tests at the bottom keep the mirror and the structs in step.
+//! Read from the JSON Schema that schemars generates from the serde structs of
+//! [`crate::schema`] (the one description of a pack, the one editors get), then walked over
+//! the located tree so that every unknown key, wrong type and missing field is reported, not
+//! only the first serde would meet. A type's name in messages comes from its schema name
+//! (`ActorDef` is "an actor", `ActorKind` an "actor kind") unless the type sets `x-what`.
 
 use super::yaml::{Node, NodeValue, ScalarKind};
 use super::{Issue, suggest};
+use serde_json::Value;
+use std::sync::LazyLock;
 
 /// What a value must be.
+#[derive(Debug)]
 pub(crate) enum Ty {
     /// A non-empty string.
     Str,
@@ -15,18 +20,20 @@ pub(crate) enum Ty {
     Num,
     /// `true` or `false`.
     Bool,
-    /// One of these words.
-    Word(&'static str, &'static [&'static str]),
+    /// One of these words; the first names what they are ("stance").
+    Word(String, Vec<String>),
     /// A list of these.
-    List(&'static Ty),
+    List(Box<Ty>),
     /// A mapping with these fields.
-    Struct(&'static Spec),
-    /// A mapping from these words to values of a type.
-    Table(&'static str, &'static [&'static str], &'static Ty),
+    Struct(Spec),
+    /// A mapping from words to values of a type.
+    Table(String, Vec<String>, Box<Ty>),
+    /// Anything: a schema this reader does not know (none in a pack's, as a test checks).
+    Any,
 }
 
 /// Whether a field may be left out, or left empty.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Need {
     /// Must be present.
     Required,
@@ -37,213 +44,167 @@ pub(crate) enum Need {
 }
 
 /// A field of a mapping.
+#[derive(Debug)]
 pub(crate) struct Field {
-    pub name: &'static str,
+    pub name: String,
     pub ty: Ty,
     pub need: Need,
 }
 
 /// A mapping with named fields.
+#[derive(Debug)]
 pub(crate) struct Spec {
     /// What it is, with an article: "an actor".
-    pub what: &'static str,
-    pub fields: &'static [Field],
+    pub what: String,
+    pub fields: Vec<Field>,
 }
 
-const fn field(name: &'static str, ty: Ty, need: Need) -> Field {
-    Field { name, ty, need }
+/// The shape of a whole pack file, read once from the schema of [`crate::schema::PackFile`].
+pub(crate) fn pack() -> &'static Spec {
+    static PACK: LazyLock<Spec> = LazyLock::new(|| {
+        let schema = schemars::schema_for!(crate::schema::PackFile);
+        let empty = serde_json::Map::new();
+        let root = schema.as_value();
+        let reader = Reader { defs: root.get("$defs").and_then(Value::as_object).unwrap_or(&empty) };
+        let name = root.get("title").and_then(Value::as_str);
+        match reader.read(root, name).0 {
+            Ty::Struct(spec) => spec,
+            _ => Spec { what: "a pack file".into(), fields: Vec::new() },
+        }
+    });
+    &PACK
 }
 
-use Need::{Default as Dflt, Optional as Opt, Required as Req};
+/// Turns the generated JSON Schema into [`Ty`]s, resolving `$ref`s into `defs`.
+struct Reader<'a> {
+    defs: &'a serde_json::Map<String, Value>,
+}
 
-/// Serde names of [`crate::schema::ActorKind`].
-pub(crate) const ACTOR_KINDS: &[&str] = &["state", "person", "organisation", "bloc", "outlet"];
-/// Serde names of [`claim::Stance`].
-pub(crate) const STANCES: &[&str] = &["assert", "deny", "hedge"];
-/// Serde names of [`crate::schema::CueKind`].
-pub(crate) const CUE_KINDS: &[&str] = &["verb", "phrase", "noun"];
-/// Serde names of [`crate::schema::CuePattern`].
-pub(crate) const CUE_PATTERNS: &[&str] = &["say", "according-to", "accuse", "blame", "call", "noun"];
-/// Serde names of [`crate::schema::Gender`].
-pub(crate) const GENDERS: &[&str] = &["male", "female"];
-/// Serde names of [`crate::schema::FrameKind`].
-pub(crate) const FRAME_KINDS: &[&str] = &["count", "date"];
-/// Serde names of [`claim::check::ConflictKind`].
-pub(crate) const CONFLICT_KINDS: &[&str] =
-    &["opposed-stance", "self-contradiction", "report-conflict", "value-mismatch", "value-revised", "unlisted"];
-/// Serde names of [`claim::check::Severity`], and `off`.
-pub(crate) const SEVERITIES: &[&str] = &["note", "warning", "error", "off"];
+impl Reader<'_> {
+    /// The type of `schema` (defined as `def`, when it is a named definition) and whether
+    /// it may be null.
+    fn read(&self, schema: &Value, def: Option<&str>) -> (Ty, bool) {
+        if let Some(name) = schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+            return match self.defs.get(name) {
+                Some(target) => self.read(target, Some(name)),
+                None => (Ty::Any, false),
+            };
+        }
+        if let Some(alternatives) = schema.get("anyOf").and_then(Value::as_array) {
+            let nullable = alternatives.iter().any(is_null);
+            let mut types: Vec<Ty> =
+                alternatives.iter().filter(|a| !is_null(a)).map(|a| self.read(a, None).0).collect();
+            if types.len() == 1 {
+                return (types.remove(0), nullable);
+            }
+            // An untagged enum of word enums (`SeverityOrOff`): one word list.
+            let mut words = Vec::new();
+            for ty in types {
+                match ty {
+                    Ty::Word(_, more) => words.extend(more),
+                    _ => return (Ty::Any, nullable),
+                }
+            }
+            return (Ty::Word(kind_name(schema, def), words), nullable);
+        }
+        if let Some(words) = words_of(schema) {
+            return (Ty::Word(kind_name(schema, def), words), false);
+        }
+        let (name, nullable) = match schema.get("type") {
+            Some(Value::String(name)) => (name.as_str(), false),
+            Some(Value::Array(names)) => {
+                let mut names = names.iter().filter_map(Value::as_str);
+                let first = names.find(|n| *n != "null").unwrap_or("null");
+                (first, schema["type"].as_array().is_some_and(|all| all.iter().any(|n| n == "null")))
+            }
+            _ => ("", false),
+        };
+        let ty = match name {
+            "string" => Ty::Str,
+            "number" | "integer" => Ty::Num,
+            "boolean" => Ty::Bool,
+            "array" => match schema.get("items") {
+                Some(items) => Ty::List(Box::new(self.read(items, None).0)),
+                None => Ty::Any,
+            },
+            "object" => match schema.get("additionalProperties") {
+                Some(Value::Bool(false)) | None => Ty::Struct(self.spec(schema, def)),
+                Some(value) => {
+                    let (what, keys) = match schema.get("propertyNames").map(|k| self.read(k, None).0) {
+                        Some(Ty::Word(what, keys)) => (what, keys),
+                        _ => return (Ty::Any, nullable),
+                    };
+                    Ty::Table(what, keys, Box::new(self.read(value, None).0))
+                }
+            },
+            _ => Ty::Any,
+        };
+        (ty, nullable)
+    }
 
-const STRINGS: Ty = Ty::List(&Ty::Str);
+    /// The fields of an object schema: required ones are `required`, ones that may be null
+    /// optional, the others may be left out (serde fills in a default) but not empty.
+    fn spec(&self, schema: &Value, def: Option<&str>) -> Spec {
+        let required: Vec<&str> =
+            schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut fields = Vec::new();
+        for (name, field) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
+            let (ty, nullable) = self.read(field, None);
+            let need = if required.contains(&name.as_str()) {
+                Need::Required
+            } else if nullable {
+                Need::Optional
+            } else {
+                Need::Default
+            };
+            fields.push(Field { name: name.clone(), ty, need });
+        }
+        let what = match schema.get("x-what").and_then(Value::as_str) {
+            Some(what) => what.to_owned(),
+            None => {
+                let name = words(def.unwrap_or("mapping").trim_end_matches("Def"));
+                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} {name}")
+            }
+        };
+        Spec { what, fields }
+    }
+}
 
-const META: Spec = Spec {
-    what: "the `pack` header",
-    fields: &[field("name", Ty::Str, Dflt), field("description", Ty::Str, Opt), field("sources", STRINGS, Dflt)],
-};
+fn is_null(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("null")
+}
 
-const MEMBERSHIP: Spec = Spec {
-    what: "a membership",
-    fields: &[field("actor", Ty::Str, Req), field("from", Ty::Str, Opt), field("until", Ty::Str, Opt)],
-};
+/// The words of a word enum: `enum: [...]`, or `oneOf` constants (variants with docs).
+fn words_of(schema: &Value) -> Option<Vec<String>> {
+    if let Some(words) = schema.get("enum").and_then(Value::as_array) {
+        return words.iter().map(|w| w.as_str().map(str::to_owned)).collect();
+    }
+    let variants = schema.get("oneOf").and_then(Value::as_array)?;
+    variants.iter().map(|v| v.get("const").and_then(Value::as_str).map(str::to_owned)).collect()
+}
 
-const ROLE: Spec = Spec {
-    what: "a role",
-    fields: &[
-        field("title", Ty::Str, Req),
-        field("of", Ty::Str, Opt),
-        field("from", Ty::Str, Opt),
-        field("until", Ty::Str, Opt),
-    ],
-};
+/// What the words of a word enum are: `x-what`, else its name in words ("actor kind").
+fn kind_name(schema: &Value, def: Option<&str>) -> String {
+    match schema.get("x-what").and_then(Value::as_str) {
+        Some(what) => what.to_owned(),
+        None => words(def.unwrap_or("word")),
+    }
+}
 
-/// An actor.
-pub(crate) const ACTOR: Spec = Spec {
-    what: "an actor",
-    fields: &[
-        field("id", Ty::Str, Req),
-        field("name", Ty::Str, Req),
-        field("kind", Ty::Word("actor kind", ACTOR_KINDS), Req),
-        field("aliases", STRINGS, Dflt),
-        field("metonyms", STRINGS, Dflt),
-        field("demonyms", STRINGS, Dflt),
-        field("member_of", Ty::List(&Ty::Struct(&MEMBERSHIP)), Dflt),
-        field("roles", Ty::List(&Ty::Struct(&ROLE)), Dflt),
-        field("gender", Ty::Word("gender", GENDERS), Opt),
-    ],
-};
+/// `EventKind` as "event kind".
+fn words(camel: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
 
-/// A cue.
-pub(crate) const CUE: Spec = Spec {
-    what: "a cue",
-    fields: &[
-        field("cue", Ty::Str, Req),
-        field("stance", Ty::Word("stance", STANCES), Req),
-        field("kind", Ty::Word("cue kind", CUE_KINDS), Dflt),
-        field("forms", STRINGS, Dflt),
-        field("pattern", Ty::Word("cue pattern", CUE_PATTERNS), Dflt),
-        field("noun_too", Ty::Bool, Dflt),
-        field("claims", Ty::Bool, Dflt),
-    ],
-};
-
-const LEXICON: Spec = Spec {
-    what: "the `lexicon`",
-    fields: &[
-        field("negators", STRINGS, Dflt),
-        field("denial_markers", STRINGS, Dflt),
-        field("hedges", STRINGS, Dflt),
-        field("speaker_heads", STRINGS, Dflt),
-        field("anaphors", STRINGS, Dflt),
-        field("claim_nouns", STRINGS, Dflt),
-        field("irrealis", STRINGS, Dflt),
-    ],
-};
-
-const MATCHER: Spec = Spec {
-    what: "a matcher",
-    fields: &[field("all", Ty::List(&STRINGS), Dflt), field("any", STRINGS, Dflt), field("none", STRINGS, Dflt)],
-};
-
-/// A proposition.
-pub(crate) const PROPOSITION: Spec = Spec {
-    what: "a proposition",
-    fields: &[
-        field("id", Ty::Str, Req),
-        field("statement", Ty::Str, Req),
-        field("about", Ty::Struct(&MATCHER), Req),
-        field("agent", STRINGS, Dflt),
-        field("rivals", STRINGS, Dflt),
-        field("counter", STRINGS, Dflt),
-        field("contradicts", STRINGS, Dflt),
-        field("context", STRINGS, Dflt),
-        field("from", Ty::Str, Opt),
-        field("until", Ty::Str, Opt),
-    ],
-};
-
-/// A frame.
-pub(crate) const FRAME: Spec = Spec {
-    what: "a frame",
-    fields: &[
-        field("id", Ty::Str, Req),
-        field("quantity", Ty::Str, Req),
-        field("kind", Ty::Word("frame kind", FRAME_KINDS), Dflt),
-        field("unit", Ty::Str, Opt),
-        field("about", Ty::Struct(&MATCHER), Req),
-        field("patterns", STRINGS, Req),
-        field("context", STRINGS, Dflt),
-        field("from", Ty::Str, Opt),
-        field("until", Ty::Str, Opt),
-        field("generic", Ty::Bool, Dflt),
-        field("part_of", Ty::Str, Opt),
-        field("heads", STRINGS, Dflt),
-    ],
-};
-
-/// Serde names of [`crate::schema::PlaceKind`].
-pub(crate) const PLACE_KINDS: &[&str] = &["country", "governorate", "district", "subdistrict", "city", "town", "site"];
-
-/// A place.
-pub(crate) const PLACE: Spec = Spec {
-    what: "a place",
-    fields: &[
-        field("id", Ty::Str, Req),
-        field("name", Ty::Str, Req),
-        field("kind", Ty::Word("place kind", PLACE_KINDS), Req),
-        field("in", Ty::Str, Opt),
-        field("aliases", STRINGS, Dflt),
-    ],
-};
-
-/// A kind of event.
-pub(crate) const EVENT_KIND: Spec = Spec {
-    what: "an event kind",
-    fields: &[
-        field("id", Ty::Str, Req),
-        field("name", Ty::Str, Req),
-        field("terms", STRINGS, Req),
-        field("compatible", STRINGS, Dflt),
-    ],
-};
-
-const OVERRIDE: Spec = Spec {
-    what: "an override",
-    fields: &[
-        field("target", Ty::Str, Req),
-        field("kind", Ty::Word("conflict kind", CONFLICT_KINDS), Opt),
-        field("severity", Ty::Word("severity", SEVERITIES), Req),
-    ],
-};
-
-const UNLISTED: Spec = Spec { what: "the `unlisted` settings", fields: &[field("similarity", Ty::Num, Req)] };
-
-const CHECKS: Spec = Spec {
-    what: "the `checks`",
-    fields: &[
-        field("severity", Ty::Table("conflict kind", CONFLICT_KINDS, &Ty::Word("severity", SEVERITIES)), Dflt),
-        field("overrides", Ty::List(&Ty::Struct(&OVERRIDE)), Dflt),
-        field("unlisted", Ty::Struct(&UNLISTED), Opt),
-    ],
-};
-
-/// A whole pack file.
-pub(crate) const PACK: Spec = Spec {
-    what: "a pack file",
-    fields: &[
-        field("pack", Ty::Struct(&META), Opt),
-        field("actors", Ty::List(&Ty::Struct(&ACTOR)), Dflt),
-        field("cues", Ty::List(&Ty::Struct(&CUE)), Dflt),
-        field("lexicon", Ty::Struct(&LEXICON), Opt),
-        field("propositions", Ty::List(&Ty::Struct(&PROPOSITION)), Dflt),
-        field("frames", Ty::List(&Ty::Struct(&FRAME)), Dflt),
-        field("checks", Ty::Struct(&CHECKS), Opt),
-        field("places", Ty::List(&Ty::Struct(&PLACE)), Dflt),
-        field("event_kinds", Ty::List(&Ty::Struct(&EVENT_KIND)), Dflt),
-    ],
-};
-
-/// Checks `node` against `spec`, pushing every problem; `name` names the entry in messages
-/// (its id, when it has one).
+/// Checks `node` against `spec`, pushing every problem.
 pub(crate) fn check_struct(node: &Node, spec: &Spec, issues: &mut Vec<Issue>) {
     let NodeValue::Map(entries) = &node.value else {
         issues.push(Issue::new(node.at, format!("expected {}, a mapping, found {}", spec.what, node.describe())));
@@ -269,12 +230,12 @@ pub(crate) fn check_struct(node: &Node, spec: &Spec, issues: &mut Vec<Issue>) {
                 }
             }
             None => {
-                let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+                let names: Vec<&str> = spec.fields.iter().map(|f| f.name.as_str()).collect();
                 let mut issue =
                     Issue::new(key.at, format!("unknown field `{name}` in {label}; expected one of {}", list(&names)));
                 if let Some(best) = suggest(name, names.iter().copied()) {
                     issue = issue.help(format!("did you mean `{best}`?"));
-                } else if spec.what == PACK.what && name == "tests" {
+                } else if std::ptr::eq(spec, pack()) && name == "tests" {
                     issue = issue.help("fixtures belong in files named `*.test.yaml`, run by `rules test`");
                 }
                 issues.push(issue);
@@ -282,7 +243,7 @@ pub(crate) fn check_struct(node: &Node, spec: &Spec, issues: &mut Vec<Issue>) {
         }
     }
     for field in spec.fields.iter().filter(|f| f.need == Need::Required) {
-        if node.get(field.name).is_none() {
+        if node.get(&field.name).is_none() {
             issues.push(Issue::new(node.at, format!("missing field `{}` in {label}", field.name)).help(format!(
                 "add `{}:` with {}",
                 field.name,
@@ -296,10 +257,10 @@ pub(crate) fn check_struct(node: &Node, spec: &Spec, issues: &mut Vec<Issue>) {
 fn entry_label(node: &Node, spec: &Spec) -> String {
     let id = ["id", "cue", "target", "actor", "title"].iter().find_map(|k| node.get(k).and_then(Node::as_str));
     match id {
-        Some(id) if spec.fields.iter().any(|f| node.get(f.name).and_then(Node::as_str) == Some(id)) => {
+        Some(id) if spec.fields.iter().any(|f| node.get(&f.name).and_then(Node::as_str) == Some(id)) => {
             format!("{} `{id}`", spec.what)
         }
-        _ => spec.what.to_owned(),
+        _ => spec.what.clone(),
     }
 }
 
@@ -327,23 +288,7 @@ fn check(node: &Node, ty: &Ty, name: &str, issues: &mut Vec<Issue>) {
                 );
             }
         }
-        Ty::Word(what, words) => match node.as_str() {
-            Some(word) if words.contains(&word) => {}
-            Some(word) => {
-                let mut issue = Issue::new(
-                    node.at,
-                    format!("unknown {what} `{word}` in `{name}`; expected one of {}", list(words)),
-                );
-                if let Some(best) = suggest(word, words.iter().copied()) {
-                    issue = issue.help(format!("did you mean `{best}`?"));
-                }
-                issues.push(issue);
-            }
-            None => issues.push(Issue::new(
-                node.at,
-                format!("expected a {what} in `{name}` (one of {}), found {}", list(words), node.describe()),
-            )),
-        },
+        Ty::Word(what, words) => check_word(node, what, words, name, issues),
         Ty::List(item) => match &node.value {
             NodeValue::Seq(items) => {
                 for it in items {
@@ -364,12 +309,32 @@ fn check(node: &Node, ty: &Ty, name: &str, issues: &mut Vec<Issue>) {
         Ty::Table(what, keys, value) => match &node.value {
             NodeValue::Map(entries) => {
                 for (key, v) in entries {
-                    check(key, &Ty::Word(what, keys), name, issues);
+                    check_word(key, what, keys, name, issues);
                     check(v, value, name, issues);
                 }
             }
             _ => issues.push(Issue::new(node.at, format!("expected a mapping in `{name}`, found {}", node.describe()))),
         },
+        Ty::Any => {}
+    }
+}
+
+fn check_word(node: &Node, what: &str, words: &[String], name: &str, issues: &mut Vec<Issue>) {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match node.as_str() {
+        Some(word) if words.contains(&word) => {}
+        Some(word) => {
+            let mut issue =
+                Issue::new(node.at, format!("unknown {what} `{word}` in `{name}`; expected one of {}", list(&words)));
+            if let Some(best) = suggest(word, words.iter().copied()) {
+                issue = issue.help(format!("did you mean `{best}`?"));
+            }
+            issues.push(issue);
+        }
+        None => issues.push(Issue::new(
+            node.at,
+            format!("expected a {what} in `{name}` (one of {}), found {}", list(&words), node.describe()),
+        )),
     }
 }
 
@@ -378,10 +343,14 @@ fn expected(ty: &Ty) -> String {
         Ty::Str => "a string".into(),
         Ty::Num => "a number".into(),
         Ty::Bool => "`true` or `false`".into(),
-        Ty::Word(what, words) => format!("a {what} (one of {})", list(words)),
+        Ty::Word(what, words) => {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            format!("a {what} (one of {})", list(&words))
+        }
         Ty::List(_) => "a list".into(),
-        Ty::Struct(spec) => spec.what.into(),
+        Ty::Struct(spec) => spec.what.clone(),
         Ty::Table(..) => "a mapping".into(),
+        Ty::Any => "a value".into(),
     }
 }
 
@@ -390,55 +359,68 @@ pub(crate) fn list(words: &[&str]) -> String {
     words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// The top-level keys of a pack file.
+pub(crate) fn top_keys() -> Vec<&'static str> {
+    pack().fields.iter().map(|f| f.name.as_str()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{ActorKind, CueKind, CuePattern, FrameKind, Gender};
-    use claim::Stance;
-    use claim::check::{ConflictKind, Severity};
-    use serde::de::DeserializeOwned;
 
-    fn all_read<T: DeserializeOwned>(words: &[&str]) {
-        for w in words {
-            assert!(serde_yaml::from_str::<T>(w).is_ok(), "`{w}` is not a {}", std::any::type_name::<T>());
+    fn find<'a>(spec: &'a Spec, name: &str) -> &'a Field {
+        match spec.fields.iter().find(|f| f.name == name) {
+            Some(field) => field,
+            None => panic!("no field `{name}` in {}: {spec:?}", spec.what),
         }
     }
 
-    #[test]
-    fn word_lists_mirror_the_schema_enums() {
-        all_read::<ActorKind>(ACTOR_KINDS);
-        all_read::<Stance>(STANCES);
-        all_read::<CueKind>(CUE_KINDS);
-        all_read::<CuePattern>(CUE_PATTERNS);
-        all_read::<Gender>(GENDERS);
-        all_read::<FrameKind>(FRAME_KINDS);
-        all_read::<crate::schema::PlaceKind>(PLACE_KINDS);
-        all_read::<ConflictKind>(CONFLICT_KINDS);
-        all_read::<Severity>(&SEVERITIES[..3]);
-        assert!(serde_yaml::from_str::<ActorKind>("planet").is_err(), "the check can fail");
-    }
-
-    /// Every field the mirror knows is a field serde accepts: a mapping with all of them,
-    /// each given a plausible value, deserialises.
-    #[test]
-    fn field_names_mirror_the_schema_structs() {
-        fn sample(ty: &Ty) -> String {
-            match ty {
-                Ty::Str => "\"2017-01-01\"".into(),
-                Ty::Num => "0.5".into(),
-                Ty::Bool => "true".into(),
-                Ty::Word(_, words) => words[0].into(),
-                Ty::List(item) => format!("[{}]", sample(item)),
-                Ty::Struct(spec) => full(spec),
-                Ty::Table(_, keys, value) => format!("{{{}: {}}}", keys[0], sample(value)),
+    fn no_any(ty: &Ty, path: &str) {
+        match ty {
+            Ty::Any => panic!("`{path}` has a schema the shape reader does not know"),
+            Ty::List(item) => no_any(item, path),
+            Ty::Struct(spec) => spec.fields.iter().for_each(|f| no_any(&f.ty, &format!("{path}.{}", f.name))),
+            Ty::Table(_, keys, value) => {
+                assert!(!keys.is_empty(), "`{path}`: a table with no key words");
+                no_any(value, path);
             }
+            Ty::Word(_, words) => assert!(!words.is_empty(), "`{path}`: no words"),
+            Ty::Str | Ty::Num | Ty::Bool => {}
         }
-        fn full(spec: &Spec) -> String {
-            let fields: Vec<String> = spec.fields.iter().map(|f| format!("{}: {}", f.name, sample(&f.ty))).collect();
-            format!("{{{}}}", fields.join(", "))
+    }
+
+    /// Every part of the pack schema is read into a type the checks know: none is `Any`,
+    /// which would let anything through.
+    #[test]
+    fn the_whole_pack_schema_is_read() {
+        assert!(pack().fields.len() >= 9, "{:?}", pack());
+        for field in &pack().fields {
+            no_any(&field.ty, &field.name);
         }
-        let text = full(&PACK);
-        let parsed = serde_yaml::from_str::<crate::schema::PackFile>(&text);
-        assert!(parsed.is_ok(), "{text}: {parsed:?}");
+        assert_eq!(pack().what, "a pack file");
+    }
+
+    #[test]
+    fn names_needs_and_words_come_from_the_serde_types() {
+        let Ty::List(actor) = &find(pack(), "actors").ty else { panic!("actors is a list") };
+        let Ty::Struct(actor) = actor.as_ref() else { panic!("an actor is a mapping") };
+        assert_eq!(actor.what, "an actor");
+        assert_eq!(find(actor, "id").need, Need::Required);
+        assert_eq!(find(actor, "aliases").need, Need::Default, "serde(default): may be left out, not empty");
+        assert_eq!(find(actor, "gender").need, Need::Optional, "an Option may be empty");
+        let Ty::Word(what, words) = &find(actor, "kind").ty else { panic!("kind is a word") };
+        assert_eq!((what.as_str(), words.len()), ("actor kind", 5));
+        assert_eq!(words[0], "state", "words in declaration order");
+        let Ty::Struct(meta) = &find(pack(), "pack").ty else { panic!("pack is a mapping") };
+        assert_eq!(meta.what, "the `pack` header", "x-what names it");
+        let Ty::Struct(checks) = &find(pack(), "checks").ty else { panic!("checks is a mapping") };
+        let Ty::Table(what, keys, value) = &find(checks, "severity").ty else { panic!("severity is a table") };
+        assert_eq!((what.as_str(), keys.len()), ("conflict kind", 6));
+        let Ty::Word(what, words) = value.as_ref() else { panic!("a severity is a word") };
+        assert_eq!((what.as_str(), words.join(" ")), ("severity", "note warning error off".to_owned()));
+        let Ty::List(place) = &find(pack(), "places").ty else { panic!("places is a list") };
+        let Ty::Struct(place) = place.as_ref() else { panic!("a place is a mapping") };
+        assert!(place.fields.iter().any(|f| f.name == "in"), "serde renames hold");
+        assert!(!place.fields.iter().any(|f| f.name == "within"));
     }
 }

@@ -6,7 +6,8 @@
 //! never assumes a value has the type the schema wants.
 
 use super::yaml::{Node, Pos};
-use super::{Issue, Origin, PackError, ParsedFile, suggest};
+use super::{ActorRefs, FrameRefs, Issue, Origin, PackError, ParsedFile, PropositionRefs, Resolved, suggest};
+use crate::frame::ValuePattern;
 use crate::schema::FrameKind;
 use std::collections::HashMap;
 
@@ -19,6 +20,8 @@ struct Defined<'a> {
 /// Every actor id, with the names that help suggest one for a misspelled reference.
 struct Actors<'a> {
     ids: HashMap<&'a str, Origin>,
+    /// Each id's position among the actors of all files.
+    index: HashMap<&'a str, usize>,
     /// (lower-case name, alias or id; the id it stands for), in file order.
     names: Vec<(String, &'a str)>,
     /// Actors with their `member_of` ids, for cycles.
@@ -38,9 +41,13 @@ impl Actors<'_> {
     }
 }
 
-/// Runs every check; errors are located in the file that holds the problem.
-pub(super) fn check(files: &[&ParsedFile]) -> Vec<PackError> {
+/// Runs every check; errors are located in the file that holds the problem. While it checks
+/// a reference it resolves it, and while it checks a value pattern it compiles it: the
+/// [`Resolved`] it returns is what the compiler takes (meaningful only without errors, when
+/// every entry is in place).
+pub(super) fn check(files: &[&ParsedFile]) -> (Vec<PackError>, Resolved) {
     let mut errors = Vec::new();
+    let mut resolved = Resolved::default();
     let actors = actor_index(files, &mut errors);
     let mut targets: Vec<(Defined<'_>, &'static str)> = Vec::new();
     for file in files {
@@ -73,13 +80,13 @@ pub(super) fn check(files: &[&ParsedFile]) -> Vec<PackError> {
     for file in files {
         let mut issues = Vec::new();
         for actor in section(&file.root, "actors") {
-            check_actor(actor, &actors, &mut issues);
+            resolved.actors.push(check_actor(actor, &actors, &mut issues));
         }
         for proposition in section(&file.root, "propositions") {
-            check_proposition(proposition, &actors, &propositions, &mut issues);
+            resolved.propositions.push(check_proposition(proposition, &actors, &propositions, &mut issues));
         }
         for frame in section(&file.root, "frames") {
-            check_frame(frame, &mut issues);
+            resolved.frames.push(FrameRefs { patterns: check_frame(frame, &mut issues), part_of: None });
         }
         if let Some(checks) = file.root.get("checks") {
             check_checks(checks, &all_targets, &mut issues);
@@ -88,10 +95,12 @@ pub(super) fn check(files: &[&ParsedFile]) -> Vec<PackError> {
     }
     check_cycles(&actors, &mut errors);
     check_duplicate_cues(files, &mut errors);
-    check_part_of(files, &mut errors);
+    for (frame, part_of) in resolved.frames.iter_mut().zip(check_part_of(files, &mut errors)) {
+        frame.part_of = part_of;
+    }
     check_places(files, &mut errors);
     check_event_kinds(files, &mut errors);
-    errors
+    (errors, resolved)
 }
 
 /// Ids of `key` entries across files, each with where it is defined; duplicates reported.
@@ -116,7 +125,7 @@ fn ids_of<'a>(files: &[&'a ParsedFile], key: &str, what: &str, errors: &mut Vec<
 }
 
 /// A reference in field `field` of `item` to an id of `ids`, with a suggestion when it is
-/// unknown.
+/// unknown; the position in `ids` of the one it names.
 fn id_reference(
     path: &std::path::Path,
     item: &Node,
@@ -124,11 +133,11 @@ fn id_reference(
     what: &str,
     ids: &[(&str, Origin)],
     errors: &mut Vec<PackError>,
-) {
-    let Some(node) = item.get(field) else { return };
-    let Some(id) = node.as_str() else { return };
-    if ids.iter().any(|(known, _)| *known == id) {
-        return;
+) -> Option<usize> {
+    let id = item.get(field)?.as_str()?;
+    let node = item.get(field)?;
+    if let Some(found) = ids.iter().position(|(known, _)| *known == id) {
+        return Some(found);
     }
     let help = suggest(id, ids.iter().map(|(known, _)| *known)).map(|best| format!("did you mean `{best}`?"));
     errors.push(PackError {
@@ -136,10 +145,11 @@ fn id_reference(
         message: format!("unknown {what} `{id}` in `{field}`"),
         help,
     });
+    None
 }
 
-/// `part_of` names a count frame.
-fn check_part_of(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
+/// `part_of` names a frame; the position of the one each frame names, in frame order.
+fn check_part_of(files: &[&ParsedFile], errors: &mut Vec<PackError>) -> Vec<Option<usize>> {
     let mut frames: Vec<(&str, Origin)> = Vec::new();
     for file in files {
         for frame in section(&file.root, "frames") {
@@ -148,9 +158,19 @@ fn check_part_of(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
             }
         }
     }
+    let mut part_of = Vec::new();
     for file in files {
         for frame in section(&file.root, "frames") {
-            id_reference(&file.path, frame, "part_of", "frame", &frames, errors);
+            let total = id_reference(&file.path, frame, "part_of", "frame", &frames, errors);
+            let own = frame.get("id").and_then(Node::as_str);
+            if let Some(node) = frame.get("part_of").filter(|n| n.as_str().is_some() && n.as_str() == own) {
+                errors.push(PackError {
+                    origin: Origin::at(&file.path, node.at),
+                    message: format!("frame `{}` is a part of itself", own.unwrap_or_default()),
+                    help: Some("`part_of` names the frame whose total this one is a part of; remove it".into()),
+                });
+            }
+            part_of.push(total);
             if frame.get("part_of").is_some() && strings(frame, "heads").is_empty() {
                 errors.push(PackError {
                     origin: Origin::at(&file.path, frame.at),
@@ -160,6 +180,7 @@ fn check_part_of(files: &[&ParsedFile], errors: &mut Vec<PackError>) {
             }
         }
     }
+    part_of
 }
 
 /// Places: unique ids, `in` names a place, and no place lies in itself.
@@ -258,7 +279,7 @@ fn strings<'a>(node: &'a Node, key: &str) -> Vec<(&'a str, Pos)> {
 }
 
 fn actor_index<'a>(files: &[&'a ParsedFile], errors: &mut Vec<PackError>) -> Actors<'a> {
-    let mut actors = Actors { ids: HashMap::new(), names: Vec::new(), parents: Vec::new() };
+    let mut actors = Actors { ids: HashMap::new(), index: HashMap::new(), names: Vec::new(), parents: Vec::new() };
     for file in files {
         for actor in section(&file.root, "actors") {
             let Some(id_node) = actor.get("id") else { continue };
@@ -273,6 +294,7 @@ fn actor_index<'a>(files: &[&'a ParsedFile], errors: &mut Vec<PackError>) -> Act
                 continue;
             }
             actors.ids.insert(id, origin.clone());
+            actors.index.insert(id, actors.index.len());
             actors.names.push((id.to_lowercase(), id));
             let name = actor.get("name").and_then(Node::as_str).into_iter();
             for alias in name.chain(strings(actor, "aliases").into_iter().map(|(s, _)| s)) {
@@ -285,9 +307,10 @@ fn actor_index<'a>(files: &[&'a ParsedFile], errors: &mut Vec<PackError>) -> Act
     actors
 }
 
-fn reference(written: &str, at: Pos, field: &str, actors: &Actors<'_>, issues: &mut Vec<Issue>) {
-    if actors.ids.contains_key(written) {
-        return;
+/// The position of the actor `written` names, or an issue saying it names none.
+fn reference(written: &str, at: Pos, field: &str, actors: &Actors<'_>, issues: &mut Vec<Issue>) -> Option<usize> {
+    if let Some(&found) = actors.index.get(written) {
+        return Some(found);
     }
     let mut issue = Issue::new(at, format!("unknown actor `{written}` in `{field}`; expected the id of an actor"));
     issue = match actors.suggest(written) {
@@ -295,9 +318,11 @@ fn reference(written: &str, at: Pos, field: &str, actors: &Actors<'_>, issues: &
         None => issue.help("define the actor in a pack under `actors`, or correct the id"),
     };
     issues.push(issue);
+    None
 }
 
-fn check_actor(actor: &Node, actors: &Actors<'_>, issues: &mut Vec<Issue>) {
+fn check_actor(actor: &Node, actors: &Actors<'_>, issues: &mut Vec<Issue>) -> ActorRefs {
+    let mut refs = ActorRefs::default();
     let id = actor.get("id").and_then(Node::as_str);
     if let (Some(id), Some("state")) = (id, actor.get("kind").and_then(Node::as_str)) {
         let ok = id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase());
@@ -325,26 +350,31 @@ fn check_actor(actor: &Node, actors: &Actors<'_>, issues: &mut Vec<Issue>) {
                         .help("remove this membership"),
                 );
             } else {
-                reference(written, parent.at, "member_of", actors, issues);
+                refs.member_of.extend(reference(written, parent.at, "member_of", actors, issues));
             }
         }
         check_period(membership, issues);
     }
     for role in section(actor, "roles") {
-        if let Some(of) = role.get("of")
-            && let Some(written) = of.as_str()
-        {
-            reference(written, of.at, "roles", actors, issues);
-        }
+        let of = role.get("of").and_then(|of| Some((of.as_str()?, of.at)));
+        refs.roles_of.push(of.and_then(|(written, at)| reference(written, at, "roles", actors, issues)));
         check_period(role, issues);
     }
+    refs
 }
 
-fn check_proposition(node: &Node, actors: &Actors<'_>, propositions: &[&str], issues: &mut Vec<Issue>) {
-    for key in ["agent", "rivals"] {
-        for (written, at) in strings(node, key) {
-            reference(written, at, key, actors, issues);
-        }
+fn check_proposition(
+    node: &Node,
+    actors: &Actors<'_>,
+    propositions: &[&str],
+    issues: &mut Vec<Issue>,
+) -> PropositionRefs {
+    let mut refs = PropositionRefs::default();
+    for (written, at) in strings(node, "agent") {
+        refs.agent.extend(reference(written, at, "agent", actors, issues));
+    }
+    for (written, at) in strings(node, "rivals") {
+        refs.rivals.extend(reference(written, at, "rivals", actors, issues));
     }
     let agents: Vec<&str> = strings(node, "agent").into_iter().map(|(s, _)| s).collect();
     for (rival, at) in strings(node, "rivals") {
@@ -359,7 +389,9 @@ fn check_proposition(node: &Node, actors: &Actors<'_>, propositions: &[&str], is
     for (written, at) in strings(node, "contradicts") {
         if Some(written) == own {
             issues.push(Issue::new(at, format!("proposition `{written}` contradicts itself")).help("remove it"));
-        } else if !propositions.contains(&written) {
+        } else if let Some(found) = propositions.iter().position(|p| *p == written) {
+            refs.contradicts.push(found);
+        } else {
             let mut issue = Issue::new(
                 at,
                 format!("unknown proposition `{written}` in `contradicts`; expected the id of a proposition"),
@@ -377,9 +409,12 @@ fn check_proposition(node: &Node, actors: &Actors<'_>, propositions: &[&str], is
         check_term(term, at, issues);
     }
     check_period(node, issues);
+    refs
 }
 
-fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
+/// Checks a frame; its value patterns, compiled.
+fn check_frame(node: &Node, issues: &mut Vec<Issue>) -> Vec<ValuePattern> {
+    let mut compiled_patterns = Vec::new();
     if let Some(about) = node.get("about") {
         check_matcher(about, issues);
     }
@@ -390,7 +425,10 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
         Some("date") => FrameKind::Date,
         Some("count") | None => FrameKind::Count,
         // An unknown kind is reported by the shape check; its patterns cannot be judged.
-        Some(_) => return check_period(node, issues),
+        Some(_) => {
+            check_period(node, issues);
+            return compiled_patterns;
+        }
     };
     let (placeholder, example) = match kind {
         FrameKind::Date => ("{DATE}", "`vetoed ... on {DATE}`"),
@@ -405,7 +443,7 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
                 format!("pattern `{pattern}` has no words around `{placeholder}`, so it matches any value"),
             )
             .help(format!("add the words that mark this quantity: {example}")),
-            Ok(_) => match pattern.split_whitespace().find_map(|w| not_a_text_word(w, placeholder)) {
+            Ok(compiled) => match pattern.split_whitespace().find_map(|w| not_a_text_word(w, placeholder)) {
                 Some((word, reads)) => Issue::new(
                     at,
                     format!("`{word}` in pattern `{pattern}` reads as {reads} in text, so the pattern never matches"),
@@ -413,7 +451,10 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
                 .help(format!(
                     "patterns are words, not regular expressions, and punctuation between words is skipped: {example}"
                 )),
-                None => continue,
+                None => {
+                    compiled_patterns.push(compiled);
+                    continue;
+                }
             },
             Err(_) if slots == 0 && pattern.contains(placeholder) => {
                 Issue::new(at, format!("`{placeholder}` in pattern `{pattern}` is not a word of its own"))
@@ -443,6 +484,7 @@ fn check_frame(node: &Node, issues: &mut Vec<Issue>) {
         );
     }
     check_period(node, issues);
+    compiled_patterns
 }
 
 fn check_matcher(about: &Node, issues: &mut Vec<Issue>) {

@@ -193,41 +193,46 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>) {
 /// Reads and decodes one file (or standard input for `-`), never more than
 /// [`InputConfig::max_file_bytes`] of it.
 pub fn read_file(file: &InputFile, config: &InputConfig) -> (Vec<Document>, Vec<Diagnostic>) {
+    match read_bytes(file, config) {
+        Ok(bytes) if file.path.as_os_str() == STDIN => {
+            decode(&bytes, &InputFile { format: config.stdin_format, ..file.clone() }, config)
+        }
+        Ok(bytes) => decode(&bytes, file, config),
+        Err(skipped) => (Vec::new(), vec![skipped]),
+    }
+}
+
+/// The bytes of one file (or standard input for `-`), never more than
+/// [`InputConfig::max_file_bytes`] of them; a file that cannot be read or is too large is
+/// a diagnostic saying it was skipped. [`decode`] turns the bytes into documents: callers
+/// that need the text as read too (inline suppressions) read it once with this.
+pub fn read_bytes(file: &InputFile, config: &InputConfig) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let limit = config.max_file_bytes;
     let too_large = |size: u64| {
         let message = format!(
             "file is {size} bytes or more, above the limit of {limit} bytes (raise --max-file-bytes, or `max-file-bytes:` in claimcheck.yaml)"
         );
-        (Vec::new(), vec![Diagnostic::skipped(&file.display, message)])
+        Diagnostic::skipped(&file.display, message)
     };
-    let cannot =
-        |err: std::io::Error| (Vec::new(), vec![Diagnostic::skipped(&file.display, format!("cannot read: {err}"))]);
+    let cannot = |err: std::io::Error| Diagnostic::skipped(&file.display, format!("cannot read: {err}"));
     let mut bytes = Vec::new();
-    if file.path.as_os_str() == STDIN {
-        if let Err(err) = std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-            return cannot(err);
+    let read = if file.path.as_os_str() == STDIN {
+        std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)
+    } else {
+        match std::fs::metadata(&file.path) {
+            Ok(meta) if meta.is_file() && meta.len() > limit => return Err(too_large(meta.len())),
+            Ok(_) => {}
+            Err(err) => return Err(cannot(err)),
         }
-        if bytes.len() as u64 > limit {
-            return too_large(bytes.len() as u64);
-        }
-        let stdin = InputFile { format: config.stdin_format, ..file.clone() };
-        return decode(&bytes, &stdin, config);
-    }
-    match std::fs::metadata(&file.path) {
-        Ok(meta) if meta.is_file() && meta.len() > limit => return too_large(meta.len()),
-        Ok(_) => {}
-        Err(err) => return cannot(err),
-    }
-    // The metadata may lie (a growing file, a device): the read itself is bounded too.
-    let read = std::fs::File::open(&file.path).and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes));
-    if let Err(err) = read {
-        return cannot(err);
-    }
+        // The metadata may lie (a growing file, a device): the read itself is bounded too.
+        std::fs::File::open(&file.path).and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+    };
+    read.map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        return too_large(bytes.len() as u64);
+        return Err(too_large(bytes.len() as u64));
     }
-    decode(&bytes, file, config)
+    Ok(bytes)
 }
 
 /// Line and column (1-based, columns in characters) of byte `offset` of `bytes`, counting

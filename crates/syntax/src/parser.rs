@@ -165,130 +165,195 @@ const NO_WORD: u64 = 3;
 const NO_TAG: u64 = 255;
 const NO_LABEL: u64 = 254;
 
-/// The parser's features for `state`.
-pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
-    let n = state.n;
-    let get =
-        |i: usize| -> (u64, u64) { if i < n { (words[i].lower, tags[i].index() as u64) } else { (NO_WORD, NO_TAG) } };
-    let label =
-        |i: usize| -> u64 { if i < n && state.heads[i] != NONE { u64::from(state.labels[i]) } else { NO_LABEL } };
-    let depth = state.stack.len();
-    let s0 = if depth > 0 { state.stack[depth - 1] } else { NONE };
-    let s1 = if depth > 1 { state.stack[depth - 2] } else { NONE };
-    let s2 = if depth > 2 { state.stack[depth - 3] } else { NONE };
-    let n0 = if state.b < n { state.b } else { NONE };
-    let n1 = if state.b + 1 < n { state.b + 1 } else { NONE };
-    let n2 = if state.b + 2 < n { state.b + 2 } else { NONE };
-    let of = |v: &Vec<usize>, i: usize| if i < n { v[i] } else { NONE };
-    let s0h = of(&state.heads, s0);
-    let s0h2 = of(&state.heads, s0h);
-    let s0l = of(&state.left1, s0);
-    let s0l2 = of(&state.left2, s0);
-    let s0r = of(&state.right1, s0);
-    let s0r2 = of(&state.right2, s0);
-    let n0l = of(&state.left1, n0);
-    let n0l2 = of(&state.left2, n0);
+/// What the features read of one position of a configuration: its word, tag and label
+/// (placeholders past the sentence or for a word not yet attached).
+#[derive(Clone, Copy)]
+struct Token {
+    w: u64,
+    t: u64,
+    label: u64,
+}
 
-    let (s0w, s0t) = get(s0);
-    let (s1w, s1t) = get(s1);
-    let (_, s2t) = get(s2);
-    let (n0w, n0t) = get(n0);
-    let (n1w, n1t) = get(n1);
-    let (n2w, n2t) = get(n2);
-    let (s0hw, s0ht) = get(s0h);
-    let (s0h2w, s0h2t) = get(s0h2);
-    let (s0lw, s0lt) = get(s0l);
-    let (s0l2w, s0l2t) = get(s0l2);
-    let (s0rw, s0rt) = get(s0r);
-    let (s0r2w, s0r2t) = get(s0r2);
-    let (n0lw, n0lt) = get(n0l);
-    let (n0l2w, n0l2t) = get(n0l2);
-    let dist = if s0 < n && n0 < n { (n0 - s0).min(6) as u64 } else { 0 };
-    let count = |v: &Vec<u8>, i: usize| if i < n { u64::from(v[i].min(4)) } else { 9 };
-    let set = |v: &Vec<u64>, i: usize| if i < n { v[i] } else { 0 };
-    let (s0vl, s0vr, n0vl) =
-        (count(&state.left_count, s0), count(&state.right_count, s0), count(&state.left_count, n0));
-    let (s0ls, s0rs, n0ls) = (set(&state.left_set, s0), set(&state.right_set, s0), set(&state.left_set, n0));
-    let s0_headed = u64::from(s0 < n && state.heads[s0] != NONE);
+/// The positions the features look at around the stack top (`s0`) and the buffer front
+/// (`n0`): their heads, leftmost and rightmost dependents, and counts.
+struct Window {
+    s0: Token,
+    s1: Token,
+    s2: Token,
+    n0: Token,
+    n1: Token,
+    n2: Token,
+    s0h: Token,
+    s0h2: Token,
+    s0l: Token,
+    s0l2: Token,
+    s0r: Token,
+    s0r2: Token,
+    n0l: Token,
+    n0l2: Token,
+    /// Distance from `s0` to `n0`, at most 6.
+    dist: u64,
+    s0vl: u64,
+    s0vr: u64,
+    n0vl: u64,
+    s0ls: u64,
+    s0rs: u64,
+    n0ls: u64,
+    s0_headed: u64,
+}
+
+impl Window {
+    fn of(state: &State, words: &[Word], tags: &[Tag]) -> Window {
+        let n = state.n;
+        let token = |i: usize| -> Token {
+            if i < n {
+                let label = if state.heads[i] != NONE { u64::from(state.labels[i]) } else { NO_LABEL };
+                Token { w: words[i].lower, t: tags[i].index() as u64, label }
+            } else {
+                Token { w: NO_WORD, t: NO_TAG, label: NO_LABEL }
+            }
+        };
+        let depth = state.stack.len();
+        let s0 = if depth > 0 { state.stack[depth - 1] } else { NONE };
+        let s1 = if depth > 1 { state.stack[depth - 2] } else { NONE };
+        let s2 = if depth > 2 { state.stack[depth - 3] } else { NONE };
+        let n0 = if state.b < n { state.b } else { NONE };
+        let of = |v: &Vec<usize>, i: usize| if i < n { v[i] } else { NONE };
+        let s0h = of(&state.heads, s0);
+        let count = |v: &Vec<u8>, i: usize| if i < n { u64::from(v[i].min(4)) } else { 9 };
+        let set = |v: &Vec<u64>, i: usize| if i < n { v[i] } else { 0 };
+        Window {
+            s0: token(s0),
+            s1: token(s1),
+            s2: token(s2),
+            n0: token(n0),
+            n1: token(if state.b + 1 < n { state.b + 1 } else { NONE }),
+            n2: token(if state.b + 2 < n { state.b + 2 } else { NONE }),
+            s0h: token(s0h),
+            s0h2: token(of(&state.heads, s0h)),
+            s0l: token(of(&state.left1, s0)),
+            s0l2: token(of(&state.left2, s0)),
+            s0r: token(of(&state.right1, s0)),
+            s0r2: token(of(&state.right2, s0)),
+            n0l: token(of(&state.left1, n0)),
+            n0l2: token(of(&state.left2, n0)),
+            dist: if s0 < n && n0 < n { (n0 - s0).min(6) as u64 } else { 0 },
+            s0vl: count(&state.left_count, s0),
+            s0vr: count(&state.right_count, s0),
+            n0vl: count(&state.left_count, n0),
+            s0ls: set(&state.left_set, s0),
+            s0rs: set(&state.right_set, s0),
+            n0ls: set(&state.left_set, n0),
+            s0_headed: u64::from(s0 < n && state.heads[s0] != NONE),
+        }
+    }
+}
+
+/// The parser's features for `state`: a table, one key per feature.
+pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
+    let Window {
+        s0,
+        s1,
+        s2,
+        n0,
+        n1,
+        n2,
+        s0h,
+        s0h2,
+        s0l,
+        s0l2,
+        s0r,
+        s0r2,
+        n0l,
+        n0l2,
+        dist,
+        s0vl,
+        s0vr,
+        n0vl,
+        s0ls,
+        s0rs,
+        n0ls,
+        s0_headed,
+    } = Window::of(state, words, tags);
     let t2 = |a: u64, b: u64| (a << 8) | b;
     let t3 = |a: u64, b: u64, c: u64| (a << 16) | (b << 8) | c;
     *out = [
         key(0, 0, 0, 0),
-        key(1, s0w, 0, 0),
-        key(2, s0t, 0, 0),
-        key(3, s0w, s0t, 0),
-        key(4, n0w, 0, 0),
-        key(5, n0t, 0, 0),
-        key(6, n0w, n0t, 0),
-        key(7, n1w, 0, 0),
-        key(8, n1t, 0, 0),
-        key(9, n1w, n1t, 0),
-        key(10, n2w, 0, 0),
-        key(11, n2t, 0, 0),
-        key(12, s0w, n0w, t2(s0t, n0t)),
-        key(13, s0w, n0w, s0t),
-        key(14, s0w, n0w, n0t),
-        key(15, s0w, t2(s0t, n0t), 0),
-        key(16, n0w, t2(s0t, n0t), 0),
-        key(17, s0w, n0w, 0),
-        key(18, t2(s0t, n0t), 0, 0),
-        key(19, t2(n0t, n1t), 0, 0),
-        key(20, t3(n0t, n1t, n2t), 0, 0),
-        key(21, t3(s0t, n0t, n1t), 0, 0),
-        key(22, t3(s0ht, s0t, n0t), 0, 0),
-        key(23, t3(s0t, s0lt, n0t), 0, 0),
-        key(24, t3(s0t, s0rt, n0t), 0, 0),
-        key(25, t3(s0t, n0t, n0lt), 0, 0),
-        key(26, t3(s1t, s0t, n0t), 0, 0),
-        key(27, t2(s1t, s0t), 0, 0),
-        key(28, dist, s0w, 0),
-        key(29, dist, s0t, 0),
-        key(30, dist, n0w, 0),
-        key(31, dist, n0t, 0),
-        key(32, dist, t2(s0t, n0t), 0),
-        key(33, s0w, s0vr, 0),
-        key(34, s0t, s0vr, 0),
-        key(35, s0w, s0vl, 0),
-        key(36, s0t, s0vl, 0),
-        key(37, n0w, n0vl, 0),
-        key(38, n0t, n0vl, 0),
-        key(39, s0hw, 0, 0),
-        key(40, s0ht, 0, 0),
-        key(41, label(s0), 0, 0),
-        key(42, s0lw, 0, 0),
-        key(43, s0lt, 0, 0),
-        key(44, label(s0l), 0, 0),
-        key(45, s0rw, 0, 0),
-        key(46, s0rt, 0, 0),
-        key(47, label(s0r), 0, 0),
-        key(48, n0lw, 0, 0),
-        key(49, n0lt, 0, 0),
-        key(50, label(n0l), 0, 0),
-        key(51, s0h2w, 0, 0),
-        key(52, s0h2t, 0, 0),
-        key(53, label(s0h), 0, 0),
-        key(54, s0l2w, 0, 0),
-        key(55, s0l2t, 0, 0),
-        key(56, label(s0l2), 0, 0),
-        key(57, s0r2w, 0, 0),
-        key(58, s0r2t, 0, 0),
-        key(59, label(s0r2), 0, 0),
-        key(60, n0l2w, 0, 0),
-        key(61, n0l2t, 0, 0),
-        key(62, label(n0l2), 0, 0),
-        key(63, t3(s0t, s0lt, s0l2t), 0, 0),
-        key(64, t3(s0t, s0rt, s0r2t), 0, 0),
-        key(65, t3(s0t, s0ht, s0h2t), 0, 0),
-        key(66, t3(n0t, n0lt, n0l2t), 0, 0),
-        key(67, s0w, s0rs, 0),
-        key(68, s0t, s0rs, 0),
-        key(69, s0w, s0ls, 0),
-        key(70, s0t, s0ls, 0),
-        key(71, n0w, n0ls, 0),
-        key(72, n0t, n0ls, 0),
-        key(73, t3(s0_headed, s0t, n0t), label(s0), 0),
-        key(74, s1w, 0, 0),
-        key(75, t3(s2t, s1t, s0t), 0, 0),
+        key(1, s0.w, 0, 0),
+        key(2, s0.t, 0, 0),
+        key(3, s0.w, s0.t, 0),
+        key(4, n0.w, 0, 0),
+        key(5, n0.t, 0, 0),
+        key(6, n0.w, n0.t, 0),
+        key(7, n1.w, 0, 0),
+        key(8, n1.t, 0, 0),
+        key(9, n1.w, n1.t, 0),
+        key(10, n2.w, 0, 0),
+        key(11, n2.t, 0, 0),
+        key(12, s0.w, n0.w, t2(s0.t, n0.t)),
+        key(13, s0.w, n0.w, s0.t),
+        key(14, s0.w, n0.w, n0.t),
+        key(15, s0.w, t2(s0.t, n0.t), 0),
+        key(16, n0.w, t2(s0.t, n0.t), 0),
+        key(17, s0.w, n0.w, 0),
+        key(18, t2(s0.t, n0.t), 0, 0),
+        key(19, t2(n0.t, n1.t), 0, 0),
+        key(20, t3(n0.t, n1.t, n2.t), 0, 0),
+        key(21, t3(s0.t, n0.t, n1.t), 0, 0),
+        key(22, t3(s0h.t, s0.t, n0.t), 0, 0),
+        key(23, t3(s0.t, s0l.t, n0.t), 0, 0),
+        key(24, t3(s0.t, s0r.t, n0.t), 0, 0),
+        key(25, t3(s0.t, n0.t, n0l.t), 0, 0),
+        key(26, t3(s1.t, s0.t, n0.t), 0, 0),
+        key(27, t2(s1.t, s0.t), 0, 0),
+        key(28, dist, s0.w, 0),
+        key(29, dist, s0.t, 0),
+        key(30, dist, n0.w, 0),
+        key(31, dist, n0.t, 0),
+        key(32, dist, t2(s0.t, n0.t), 0),
+        key(33, s0.w, s0vr, 0),
+        key(34, s0.t, s0vr, 0),
+        key(35, s0.w, s0vl, 0),
+        key(36, s0.t, s0vl, 0),
+        key(37, n0.w, n0vl, 0),
+        key(38, n0.t, n0vl, 0),
+        key(39, s0h.w, 0, 0),
+        key(40, s0h.t, 0, 0),
+        key(41, s0.label, 0, 0),
+        key(42, s0l.w, 0, 0),
+        key(43, s0l.t, 0, 0),
+        key(44, s0l.label, 0, 0),
+        key(45, s0r.w, 0, 0),
+        key(46, s0r.t, 0, 0),
+        key(47, s0r.label, 0, 0),
+        key(48, n0l.w, 0, 0),
+        key(49, n0l.t, 0, 0),
+        key(50, n0l.label, 0, 0),
+        key(51, s0h2.w, 0, 0),
+        key(52, s0h2.t, 0, 0),
+        key(53, s0h.label, 0, 0),
+        key(54, s0l2.w, 0, 0),
+        key(55, s0l2.t, 0, 0),
+        key(56, s0l2.label, 0, 0),
+        key(57, s0r2.w, 0, 0),
+        key(58, s0r2.t, 0, 0),
+        key(59, s0r2.label, 0, 0),
+        key(60, n0l2.w, 0, 0),
+        key(61, n0l2.t, 0, 0),
+        key(62, n0l2.label, 0, 0),
+        key(63, t3(s0.t, s0l.t, s0l2.t), 0, 0),
+        key(64, t3(s0.t, s0r.t, s0r2.t), 0, 0),
+        key(65, t3(s0.t, s0h.t, s0h2.t), 0, 0),
+        key(66, t3(n0.t, n0l.t, n0l2.t), 0, 0),
+        key(67, s0.w, s0rs, 0),
+        key(68, s0.t, s0rs, 0),
+        key(69, s0.w, s0ls, 0),
+        key(70, s0.t, s0ls, 0),
+        key(71, n0.w, n0ls, 0),
+        key(72, n0.t, n0ls, 0),
+        key(73, t3(s0_headed, s0.t, n0.t), s0.label, 0),
+        key(74, s1.w, 0, 0),
+        key(75, t3(s2.t, s1.t, s0.t), 0, 0),
     ];
 }
 

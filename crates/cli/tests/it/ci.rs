@@ -227,3 +227,107 @@ fn help_has_headings_defaults_and_exit_codes() {
     assert!(help.contains("[default: 65536]"), "{help}");
     assert!(help.contains("--max-file-bytes"), "the flag an input message names exists: {help}");
 }
+
+/// Regression: every command's help listed --jobs, --rules, --color… whether it used them or not.
+#[test]
+fn each_help_lists_only_the_options_its_command_takes() {
+    let help = |args: &[&str]| {
+        let (code, help, stderr) = run(crate::bare_default().args(args).arg("--help"));
+        assert_eq!(code, 0, "{stderr}");
+        help
+    };
+    let takes = |help: &str, flag: &str| help.lines().any(|l| l.trim_start().split([',', ' ']).any(|w| w == flag));
+    for (command, has, lacks) in [
+        (&["check"][..], &["--jobs", "--quiet", "--color", "--rules", "--config"][..], &[][..]),
+        (&["claims"], &["--jobs", "--quiet", "--rules"], &["--color", "--fail-on"]),
+        (&["compare"], &["--jobs", "--color", "--rules"], &["--quiet"]),
+        (&["eval"], &["--jobs", "--rules"], &["--quiet", "--color"]),
+        (&["explain"], &["--rules", "--no-config"], &["--jobs", "--quiet", "--color"]),
+        (&["rules", "test"], &["--rules", "--no-default-rules"], &["--jobs", "--quiet", "--color"]),
+        (&["rules", "schema"], &[], &["--rules", "--config", "--jobs", "--quiet", "--color"]),
+        (&["init"], &[], &["--rules", "--config", "--jobs", "--quiet", "--color"]),
+        (&["completions"], &[], &["--rules", "--jobs", "--quiet"]),
+    ] {
+        let help = help(command);
+        for flag in has {
+            assert!(takes(&help, flag), "{command:?} --help lacks {flag}: {help}");
+        }
+        for flag in lacks {
+            assert!(!takes(&help, flag), "{command:?} --help lists {flag}: {help}");
+        }
+    }
+    assert!(help(&["eval"]).contains("Exit status:"));
+    assert!(help(&["rules", "test"]).contains("1  a fixture case failed"));
+}
+
+/// Options written before the command still reach it; one the command would ignore is an
+/// error rather than silently dropped.
+#[test]
+fn options_before_the_command_reach_it_or_are_refused() {
+    let bin = || assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"));
+    let mut before = bin();
+    before.current_dir(root()).args(["--no-config", "--no-default-rules", "--rules", "tests/rules", "-j", "1"]);
+    let (code, stdout, stderr) = run(before.args(["check", CORPUS, "-f", "concise", "-q"]));
+    let mut after = bin();
+    after.current_dir(root()).args(["check", CORPUS, "-f", "concise", "-q", "--no-config"]);
+    let (code2, stdout2, _) = run(after.args(["--no-default-rules", "--rules", "tests/rules", "-j", "1"]));
+    assert_eq!((code, &stdout), (code2, &stdout2), "{stderr}");
+    assert!(!stdout.is_empty());
+    for (lead, command) in [("--jobs=2", "explain"), ("--rules=tests/rules", "init"), ("--no-config", "completions")] {
+        let (code, _, stderr) = run(bin().current_dir(root()).args([lead, command, "--help"]));
+        assert_eq!(code, 0, "--help wins: {stderr}");
+        let (code, _, stderr) = run(bin().current_dir(root()).args([lead, command, "bash"]));
+        assert_eq!(code, 2, "{lead} {command}: {stderr}");
+        assert!(stderr.contains(&format!("`claimcheck {command}`")), "{stderr}");
+    }
+}
+
+/// The README's workflow as written, on a repository of text files with no packs and no
+/// config of its own: it installs from where it checks claimcheck out, and its `claimcheck`
+/// steps give code scanning a SARIF file and fail the job on error-level conflicts.
+#[test]
+fn the_readme_workflow_runs_on_a_repository_of_text_files() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap_or_else(|e| panic!("{e}"));
+    let section = readme.split("\n## In CI\n").nth(1).unwrap_or_default();
+    let yaml = section.split("```yaml\n").nth(1).and_then(|s| s.split("```").next()).unwrap_or_default();
+    let workflow: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}: {yaml}"));
+    let steps = workflow["jobs"]["check"]["steps"].as_sequence().cloned().unwrap_or_default();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    // claimcheck's source is a submodule of the repository, checked out with it.
+    let checkout = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@")));
+    assert_eq!(checkout.map(|s| &s["with"]["submodules"]), Some(&serde_yaml::Value::Bool(true)), "{yaml}");
+    let install = runs.iter().find(|r| r.starts_with("cargo install")).unwrap_or_else(|| panic!("{yaml}"));
+    let crate_path = install.split("--path ").nth(1).and_then(|p| p.split_whitespace().next()).unwrap_or_default();
+    let source = crate_path.strip_suffix("/crates/cli").unwrap_or_else(|| panic!("{install}"));
+    assert!(root().join("crates/cli/Cargo.toml").is_file(), "the path is the binary's crate in a clone");
+    assert!(section.contains("git submodule add ") && section.contains(&format!(" {source}`")), "{section}");
+    let uploaded = steps.iter().find_map(|s| s["with"]["sarif_file"].as_str()).unwrap_or_default();
+    // The steps that run claimcheck, in a repository of the Syria 2017 articles under docs/.
+    let dir = tempdir();
+    for entry in std::fs::read_dir(root().join("corpus/syria-2017")).unwrap_or_else(|e| panic!("{e}")).flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        write(&dir.path().join("docs").join(entry.file_name()), &text);
+    }
+    let bin = std::path::PathBuf::from(assert_cmd::cargo::cargo_bin!("claimcheck"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let step = |command: &str| {
+        let mut sh = assert_cmd::Command::new("sh");
+        sh.current_dir(dir.path()).env("PATH", &path).env_remove("NO_COLOR").args(["-c", command]);
+        run(&mut sh)
+    };
+    let checks: Vec<&&str> = runs.iter().filter(|r| r.starts_with("claimcheck ")).collect();
+    assert_eq!(checks.len(), 2, "{yaml}");
+    let (code, _, stderr) = step(checks[0]);
+    assert_eq!(code, 0, "the SARIF step never fails the job: {stderr}");
+    let sarif = std::fs::read_to_string(dir.path().join(uploaded)).unwrap_or_else(|e| panic!("{uploaded}: {e}"));
+    let sarif = json_value(&sarif);
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["runs"][0]["results"].as_array().is_some_and(|r| !r.is_empty()), "the built-in packs find conflicts");
+    let (code, stdout, stderr) = step(checks[1]);
+    assert_eq!(code, 1, "error-level conflicts fail the job: {stderr}");
+    assert!(stdout.lines().any(|l| l.starts_with("::error ")), "{stdout}");
+}

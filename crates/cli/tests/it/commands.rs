@@ -256,7 +256,8 @@ fn fixture_ids_are_checked_with_a_suggestion_by_rules_test_and_rules_check() {
     write(
         &file,
         "tests:\n  - name: typos\n    text: Merkland said Valdorian army units breached the Selva dam.\n    \
-         claims:\n      - {actor: MRKL, stance: assert, proposition: selva/dam-breached-by-amry}\n",
+         claims:\n      - {actor: MRKL, stance: assert, proposition: selva/dam-breached-by-amry}\n    \
+         not_claims:\n      - {actor: MKR}\n",
     );
     for command in ["test", "check"] {
         let (code, stdout, stderr) = run(claimcheck().args(["rules", command]).arg(&file));
@@ -265,6 +266,9 @@ fn fixture_ids_are_checked_with_a_suggestion_by_rules_test_and_rules_check() {
         assert!(stderr.contains("help: did you mean `MRK`?"), "{stderr}");
         assert!(stderr.contains("unknown proposition `selva/dam-breached-by-amry`"), "{stderr}");
         assert!(stderr.contains("help: did you mean `selva/dam-breached-by-army`?"), "{stderr}");
+        // Regression: two swapped letters of a three-letter id got no suggestion.
+        assert!(stderr.contains("typo.test.yaml:7:9: error: unknown actor `MKR`"), "{stderr}");
+        assert_eq!(stderr.matches("help: did you mean `MRK`?").count(), 2, "{stderr}");
     }
     write(&file, "tests:\n  - name: fine\n    text: Merkland said so.\n    claims:\n      - {actor: MRK}\n");
     let (code, stdout, stderr) = run(claimcheck().args(["rules", "check"]).arg(&file));

@@ -128,7 +128,8 @@ fn a_rule_regex_is_refused_and_gap_patterns_run_in_linear_time() {
     let evil =
         format!("The Selva dam flood killed {} {}!\n(a+)+$ 12 Selva dam flood.\n", "a".repeat(1_100), "7 ".repeat(40));
     write(&dir.path().join("corpus/evil.txt"), &evil.repeat(200));
-    let (code, stdout, stderr) = run(claimcheck()
+    // Only this pack: the test pack `claimcheck()` names would define every id twice.
+    let (code, stdout, stderr) = run(crate::bare_default()
         .args(["claims", "--format", "jsonl", "--no-default-rules", "--rules"])
         .arg(&rules)
         .arg(dir.path().join("corpus")));

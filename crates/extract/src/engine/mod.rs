@@ -8,9 +8,11 @@
 
 mod attribution;
 mod bounded;
+mod doers;
 mod phrase;
 mod propose;
 mod record;
+mod roles;
 mod sentence;
 mod structure;
 mod tree;
@@ -442,7 +444,7 @@ impl<'a> Run<'a> {
                         None
                     }
                     Some(SpeakerRef::Ref(r)) => self
-                        .resolve_reference(i, &found, r.kind, r.span)
+                        .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
                     Some(SpeakerRef::Phrase(p)) => Some(self.open_speaker(p)),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
@@ -482,7 +484,6 @@ impl<'a> Run<'a> {
     /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
     /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
     /// token indices of the sentence's `words`.
-    #[allow(dead_code)] // read by attribution and roles as they move onto the parse
     fn tree(&self, i: usize) -> Option<&tree::Tree> {
         self.analysed.get(i)?.tree.as_ref()
     }
@@ -571,7 +572,16 @@ impl<'a> Run<'a> {
     /// Resolves a pronoun or anaphor to the subject of the nearest sentence before that
     /// names a fitting actor; gender only overrides the subject when a speaker of the right
     /// gender is in reach.
-    fn resolve_reference(&self, at: usize, current: &Found, kind: Reference, span: Span) -> Option<Speaker> {
+    ///
+    /// `(span, content)`: the reference, and the words it is said to have said, whose
+    /// actors it cannot be ("The American administration, it said, was acting …").
+    fn resolve_reference(
+        &self,
+        at: usize,
+        current: &Found,
+        kind: Reference,
+        (span, content): (Span, Span),
+    ) -> Option<Speaker> {
         let written = self.words_of(span);
         let person = match kind {
             Reference::Pronoun(Pronoun::He | Pronoun::She) | Reference::Anaphor { person: true } => true,
@@ -589,7 +599,8 @@ impl<'a> Run<'a> {
         // Earlier in the same sentence first ("Tillerson won support for the strike, which he
         // said …").
         let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person;
-        if let Some(m) = current.mentions.iter().find(|m| m.span.end <= span.start && fits(m.actor)) {
+        let outside = |m: &&Mention| !content.contains(m.span);
+        if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
             subject = Some((m.actor, at));
         }
         // Then sentence by sentence backwards; within a sentence, whoever spoke is more
@@ -601,6 +612,13 @@ impl<'a> Run<'a> {
                 Some(Speaker { who: Who::Actor(actor), .. }) if fits(*actor) && gender_fits(*actor) => Some(*actor),
                 _ => None,
             });
+            // A speaker no pack knows spoke there ("The Presidency of the Republic said …"):
+            // "it said" is theirs, not an actor they spoke of.
+            let unknown_spoke =
+                a.attributions.iter().any(|(_, s)| matches!(s, Some(Speaker { who: Who::Open(_), .. })));
+            if spoke.is_none() && unknown_spoke {
+                return None;
+            }
             let list = if person { &a.persons } else { &a.groups };
             if let Some(actor) = spoke.or_else(|| list.first().copied()) {
                 subject = Some((actor, j));

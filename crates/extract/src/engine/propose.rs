@@ -2,6 +2,7 @@
 //! it takes on each, with the reasons.
 
 use super::attribution::SpeakerRef;
+use super::doers::Doer;
 use super::sentence::{self, CueHit, Reference, Words};
 use super::{Run, Speaker, Support, Unit, Who, words};
 use crate::lexicon::{ActorIdx, Negation, Pronoun, Role};
@@ -17,6 +18,8 @@ const TOPIC_REACH: usize = 12;
 
 /// What a unit's content holds besides its terms.
 pub(super) struct Content<'c> {
+    /// The sentence the content is in.
+    sentence: usize,
     span: Span,
     region: &'c Region<'c>,
     markers: Vec<Span>,
@@ -41,13 +44,11 @@ pub(super) struct Content<'c> {
     reported_unknown: Vec<CueHit>,
 }
 
-/// An actor named as doing something in a content.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Doer {
-    actor: ActorIdx,
-    span: Span,
-    /// The speaker's own side, referred to implicitly ("we", "it", "denied using …").
-    own_side: bool,
+/// The reports inside a unit's content (see [`Content`]).
+struct Reports {
+    inner_cues: Vec<CueHit>,
+    reported: Vec<(ActorIdx, CueHit)>,
+    reported_unknown: Vec<CueHit>,
 }
 
 /// How a proposition matched a unit's content.
@@ -87,6 +88,53 @@ fn compose(outer: Stance, inner: Stance) -> Stance {
 impl<'a> Run<'a> {
     /// The content of a unit: its markers, negators, inner cues and doers.
     fn content<'r>(&self, i: usize, unit: &Unit, region: &'r Region<'r>) -> Content<'r> {
+        let (markers, hedges, mut negators) = self.framing_words(i, unit);
+        let reports = self.reports_in(i, unit);
+        // Negators belong to the cue they negate, not to the content.
+        let cue_negators: Vec<Span> = unit
+            .cue
+            .iter()
+            .chain(&reports.inner_cues)
+            .chain(reports.reported.iter().map(|(_, c)| c))
+            .filter_map(|c| c.negation.map(|(_, n)| n))
+            .collect();
+        negators.retain(|(s, _)| !cue_negators.iter().any(|n| n.overlaps(*s)));
+        let analysed = &self.analysed[i];
+        let embedded = unit
+            .attribution
+            .is_some_and(|k| analysed.attributions.get(k).is_some_and(|(a, _)| a.embedded_in.is_some()));
+        let doers = self.doers(i, unit);
+        let mut claimed_markers = Vec::new();
+        for m in &markers {
+            for (t, s) in region.found_terms().iter().filter(|(_, s)| s.overlaps(*m)) {
+                let claimants = self.rules.term_propositions.get(*t as usize).into_iter().flatten();
+                for &q in claimants {
+                    let own = self.rules.propositions[q as usize].own_terms.binary_search(t).is_ok();
+                    if own && self.doc_propositions[q as usize] && s.overlaps(*m) {
+                        claimed_markers.push((*m, q));
+                    }
+                }
+            }
+        }
+        Content {
+            sentence: i,
+            span: unit.content,
+            region,
+            markers,
+            hedges,
+            negators,
+            inner_cues: reports.inner_cues,
+            reported: reports.reported,
+            doers,
+            embedded,
+            claimed_markers,
+            reported_unknown: reports.reported_unknown,
+        }
+    }
+
+    /// The denial markers, hedges and negators of a unit's content, and the hedges between
+    /// its cue and its content ("said it is highly likely that C").
+    fn framing_words(&self, i: usize, unit: &Unit) -> (Vec<Span>, Vec<Span>, Vec<(Span, Negation)>) {
         let mut markers = Vec::new();
         let mut hedges = Vec::new();
         let mut negators = Vec::new();
@@ -101,8 +149,6 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        // "said it is highly likely that C": a hedge between the cue and its content
-        // qualifies what was said.
         if let Some(cue) = unit.cue
             && cue.span.end < unit.content.start
         {
@@ -113,6 +159,12 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        (markers, hedges, negators)
+    }
+
+    /// The reports a unit's content holds: cues with no speaker of their own, speakers of
+    /// embedded reports, and cues of speakers no pack knows.
+    fn reports_in(&self, i: usize, unit: &Unit) -> Reports {
         let analysed = &self.analysed[i];
         let own = unit.attribution;
         let mut inner_cues = Vec::new();
@@ -162,47 +214,12 @@ impl<'a> Run<'a> {
                 reported_unknown.push(*cue);
             }
         }
-        // Negators belong to the cue they negate, not to the content.
-        let cue_negators: Vec<Span> = unit
-            .cue
-            .iter()
-            .chain(&inner_cues)
-            .chain(reported.iter().map(|(_, c)| c))
-            .filter_map(|c| c.negation.map(|(_, n)| n))
-            .collect();
-        negators.retain(|(s, _)| !cue_negators.iter().any(|n| n.overlaps(*s)));
-        let embedded = own.is_some_and(|k| analysed.attributions.get(k).is_some_and(|(a, _)| a.embedded_in.is_some()));
-        let doers = self.doers(i, unit);
-        let mut claimed_markers = Vec::new();
-        for m in &markers {
-            for (t, s) in region.found_terms().iter().filter(|(_, s)| s.overlaps(*m)) {
-                let claimants = self.rules.term_propositions.get(*t as usize).into_iter().flatten();
-                for &q in claimants {
-                    let own = self.rules.propositions[q as usize].own_terms.binary_search(t).is_ok();
-                    if own && self.doc_propositions[q as usize] && s.overlaps(*m) {
-                        claimed_markers.push((*m, q));
-                    }
-                }
-            }
-        }
-        Content {
-            span: unit.content,
-            region,
-            markers,
-            hedges,
-            negators,
-            inner_cues,
-            reported,
-            doers,
-            embedded,
-            claimed_markers,
-            reported_unknown,
-        }
+        Reports { inner_cues, reported, reported_unknown }
     }
 
     /// Whether the words right before a cue are the speaker's own side by a possessive and
     /// a body ("his government denied", "its army said").
-    fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
+    pub(super) fn own_side_subject(&self, words: &Words, cue: Span) -> bool {
         let at = words.at(cue.start);
         let head = sentence::prev_word(words, at, 1);
         let owner = sentence::prev_word(words, at, 2);
@@ -226,84 +243,6 @@ impl<'a> Run<'a> {
     fn capitalised_mid_sentence(&self, i: usize, span: Span) -> bool {
         let s = self.parsed.sentences[i];
         span.start > s.span.start && span.text(self.text).starts_with(|c: char| c.is_uppercase())
-    }
-
-    /// Actors a content names as doers: mentions that are not objects of a preposition,
-    /// the object of "accused Y of", and the speaker's own side where the content refers to
-    /// it implicitly ("we", "it", "its army", "the army", "denied using gas").
-    fn doers(&self, i: usize, unit: &Unit) -> Vec<Doer> {
-        let a = &self.analysed[i];
-        // A parenthetical speaker ("Russia, he said, was …") is not a doer of the content.
-        let speaker_span = unit.speaker.span;
-        let mut out: Vec<Doer> = a
-            .found
-            .mentions
-            .iter()
-            .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
-            .filter(|m| !sentence::after_preposition(self.text, &a.words, m.span))
-            .filter(|m| !sentence::passive_subject(&a.words, m.span))
-            .map(|m| Doer { actor: m.actor, span: m.span, own_side: false })
-            .collect();
-        if let Some(agent) = unit.agent {
-            out.push(Doer { actor: agent.actor, span: agent.span, own_side: false });
-        }
-        let Who::Actor(speaker) = unit.speaker.who else { return out };
-        let side = |span| Doer { actor: speaker, span, own_side: true };
-        // A third-person pronoun after an actor named in the content refers to it ("a depot
-        // of the terrorists, where they kept …"), not to the speaker.
-        let antecedent = |span: Span| {
-            a.found
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
-                .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
-        };
-        let refer = |span: Span, third_person: bool| match antecedent(span).filter(|_| third_person) {
-            Some(m) => Doer { actor: m.actor, span, own_side: false },
-            None => side(span),
-        };
-        let refs = a.found.refs.iter().filter(|r| unit.content.contains(r.span));
-        for r in refs.filter(|r| !speaker_span.is_some_and(|s| s.overlaps(r.span))) {
-            match r.kind {
-                Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
-                Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
-                    out.push(refer(r.span, true));
-                }
-                Reference::Anaphor { person: false } => out.push(side(r.span)),
-                _ => {}
-            }
-        }
-        let content = Words::new(self.text, unit.content);
-        // A possessive is a doer only on a body that acts ("its army", "their forces"), not
-        // inside a phrase governed by a preposition ("against its own people").
-        for k in 0..content.len() {
-            let word = content.word(k);
-            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
-                continue;
-            }
-            let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
-            // "belonged to its army" owns; "none of its missiles" is the subject itself.
-            let before = |back: usize| k.checked_sub(back).map_or("", |j| content.word(j));
-            let owner = before(1) == "to" && words::is_possession_verb(before(2));
-            let partitive = before(1) == "of" && words::is_quantifier(before(2));
-            let governed = words::is_preposition(before(1)) && !owner && !partitive;
-            if acts && !governed {
-                out.push(refer(content.toks[k].span, word != "our"));
-            }
-        }
-        // "denied using poison gas", "denied any involvement": the speaker is the subject.
-        let first = content.word(0);
-        let first_two = format!("{first} {}", content.word(1));
-        let gerund =
-            first.len() >= 5 && first.ends_with("ing") && !matches!(first, "nothing" | "something" | "everything");
-        let involvement = |w: &str| matches!(w, "involvement" | "responsibility" | "role" | "part" | "complicity");
-        if (gerund || involvement(first) || (first == "any" && involvement(content.word(1))) || first_two == "any role")
-            && let Some(t) = content.toks.first()
-        {
-            out.push(side(t.span));
-        }
-        out
     }
 
     /// Claims about propositions in one unit.
@@ -391,11 +330,24 @@ impl<'a> Run<'a> {
             matched_any = true;
             self.push_proposition(i, unit, prop, (stance, reasons, support), steps);
         }
-        if matched_any {
-            return;
+        if !matched_any {
+            self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
-        // "Russia rejected this", "these unfounded accusations": the content refers back to
-        // what was last in dispute.
+    }
+
+    /// A unit no proposition matched: a refer-back to what was last in dispute ("Russia
+    /// rejected this", "these unfounded accusations"), else reported speech kept for
+    /// near-duplicate matching.
+    fn unmatched(
+        &mut self,
+        i: usize,
+        unit: &Unit,
+        content: &Content<'_>,
+        claim_nouns: &[Span],
+        irrealis: bool,
+        steps: &mut Vec<Step>,
+    ) {
+        let content_words = Words::new(self.text, unit.content);
         let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
         // A short content refers back only through a referring word ("said the same",
         // "denied it"); "found traces of sarin" names something new.
@@ -405,12 +357,12 @@ impl<'a> Run<'a> {
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
         // The outlet's narration reports; it does not take sides by referring back.
-        if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, &content, &claim_nouns, steps) {
+        if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, content, claim_nouns, steps) {
             return;
         }
         // Reported speech that no proposition covers is kept for near-duplicate matching.
-        if unit.voice == Voice::Actor && unit.cue.is_some() && irrealis.is_empty() && word_count >= 4 {
-            let (stance, reasons) = self.base_stance(unit, &content, None, &[]);
+        if unit.voice == Voice::Actor && unit.cue.is_some() && !irrealis && word_count >= 4 {
+            let (stance, reasons) = self.base_stance(unit, content, None, &[]);
             let claim = self.claim(i, unit, stance, None, None, reasons);
             self.push_claim(claim, Support::Words);
         }
@@ -443,14 +395,6 @@ impl<'a> Run<'a> {
             return false;
         };
         let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
-        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
-        // the sentence before.
-        let accusing = claim_nouns.iter().any(|s| {
-            let w = self.words_of(*s).to_lowercase();
-            !matches!(w.as_str(), "this" | "these" | "that" | "those")
-        });
-        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
-        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let agent = unit.agent.map(|m| m.actor);
         let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
         // In order of preference: whose claim it names ("Washington's claims"), the
@@ -633,7 +577,10 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|(s, _)| content.span.contains(*s))
             .filter(|(s, _)| {
-                anchors.is_empty() || anchors.iter().any(|a| a.start >= s.end && self.same_clause(s.end, a.start))
+                let in_clause = || anchors.iter().any(|a| a.start >= s.end && self.same_clause(s.end, a.start));
+                let doers: Vec<Span> = content.doers.iter().map(|d| d.span).collect();
+                anchors.is_empty()
+                    || self.negation_reaches(content.sentence, *s, anchors, &doers).unwrap_or_else(in_clause)
             })
             .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
             .collect();
@@ -739,6 +686,11 @@ impl<'a> Run<'a> {
             let side = if d.own_side { ", the speaker's side" } else { "" };
             reasons.push(format!("names the doer `{}` ({}{side})", self.words_of(d.span), dir.get(d.actor).id));
         } else if let Some(d) = rival {
+            // "not a single Russian system crossed": denying what a rival did says nothing of
+            // whether the proposition's doer did it.
+            if stance == Stance::Deny {
+                return None;
+            }
             stance = flip(stance);
             reasons.push(format!("names a rival doer `{}` ({}): {stance}", self.words_of(d.span), dir.get(d.actor).id));
         } else if !denied_by_marker || !matched.own_words {

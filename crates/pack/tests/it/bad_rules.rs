@@ -109,7 +109,7 @@ fn errors_display_as_path_line_column_with_help() {
     let shown = errors.map(|e| e.to_string()).unwrap_or_default();
     let mut lines = shown.lines();
     let first = lines.next().unwrap_or_default();
-    assert!(first.ends_with("04-unknown-field-typo.yaml:7:5: error: unknown field `alises` in an actor `RUS`; expected one of `id`, `name`, `kind`, `aliases`, `metonyms`, `demonyms`, `member_of`, `roles`, `gender`"), "{first}");
+    assert!(first.ends_with("04-unknown-field-typo.yaml:7:5: error: unknown field `alises` in an actor `RUS`; expected one of `aliases`, `demonyms`, `gender`, `id`, `kind`, `member_of`, `metonyms`, `name`, `roles`"), "{first}");
     assert_eq!(lines.next(), Some("help: did you mean `aliases`?"));
     assert_eq!(lines.next(), None);
 }

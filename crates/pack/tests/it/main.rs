@@ -2,3 +2,4 @@
 
 mod bad_rules;
 mod overlap;
+mod resolved;

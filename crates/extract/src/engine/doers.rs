@@ -1,0 +1,199 @@
+//! Who a unit's content names as doing what it tells: actor mentions in a doer's place in
+//! the sentence's parse (see [`super::roles`]), the doer a layout names ("accused Y of"),
+//! and the speaker's own side where the content refers to it implicitly.
+
+use super::roles::{self, Role};
+use super::sentence::{self, Reference, Words};
+use super::{Run, Unit, Who, words};
+use crate::lexicon::{ActorIdx, Pronoun};
+use pack::schema::CuePattern;
+use parse::Span;
+use std::ops::Range;
+
+/// An actor named as doing something in a content.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Doer {
+    pub(super) actor: ActorIdx,
+    pub(super) span: Span,
+    /// The speaker's own side, referred to implicitly ("we", "it", "denied using …").
+    pub(super) own_side: bool,
+}
+
+/// The tokens of `words` that overlap `span` ("Russia" in the token "Russia's" is that token).
+pub(super) fn overlapping(words: &Words, span: Span) -> Range<usize> {
+    let from = words.toks.partition_point(|t| t.span.end <= span.start);
+    let to = words.toks.partition_point(|t| t.span.start < span.end).max(from);
+    from..to
+}
+
+impl Run<'_> {
+    /// The dependency parse of sentence `i`, made once with its words (see [`Run::tree`]).
+    pub(super) fn sentence_parse(&self, i: usize) -> Option<&syntax::Parse> {
+        self.tree(i).map(|t| t.parse())
+    }
+
+    /// The role the words at `span` of sentence `i` play in `unit`'s clause.
+    pub(super) fn role_at(&self, i: usize, unit: &Unit, span: Span) -> Role {
+        let a = &self.analysed[i];
+        let Some(parse) = self.sentence_parse(i) else { return Role::Unknown };
+        let head = |c: &sentence::CueHit| roles::head_word(parse, overlapping(&a.words, c.span));
+        let pattern = |c: &sentence::CueHit| self.rules.cues[c.cue as usize].pattern;
+        // Reports by someone other than the unit's speaker ("a massacre that the opposition
+        // claims killed hundreds"): their subjects speak. Not the unit's own cue, nor a report
+        // by the speaker's own side ("his government denied"), nor a verb of blaming that
+        // blames no one ("Damascus still held chemical weapons").
+        let all: Vec<usize> = a
+            .attributions
+            .iter()
+            .filter(|(attr, s)| {
+                let other = s.as_ref().is_some_and(|s| s.who != unit.speaker.who && s.claims());
+                let own_cue = unit.cue.is_some_and(|c| c.span == attr.cue.span);
+                let blames_no_one =
+                    matches!(pattern(&attr.cue), CuePattern::Accuse | CuePattern::Blame) && attr.agent.is_none();
+                other && !own_cue && !blames_no_one && !self.own_side_subject(&a.words, attr.cue.span)
+            })
+            .filter_map(|(attr, _)| head(&attr.cue))
+            .collect();
+        // Verbs of blaming and accusing: their object is blamed.
+        let blaming: Vec<usize> = a
+            .found
+            .cues
+            .iter()
+            .filter(|c| matches!(pattern(c), CuePattern::Accuse | CuePattern::Blame))
+            .filter_map(head)
+            .collect();
+        let reporting = roles::Reporting { all: &all, blaming: &blaming };
+        match roles::head_word(parse, overlapping(&a.words, span)) {
+            Some(w) => roles::role(parse, &a.words, reporting, w),
+            None => Role::Unknown,
+        }
+    }
+
+    /// Whether the negator at `neg` in sentence `i` reaches any of `anchors` (the words a
+    /// proposition matched) or the passive agent among `doers` ("was not carried out by the
+    /// army"): the verb it governs, the clause whose subject it quantifies, the phrase it
+    /// stands in. `None` when the parse does not place it.
+    pub(super) fn negation_reaches(&self, i: usize, neg: Span, anchors: &[Span], doers: &[Span]) -> Option<bool> {
+        let words = &self.analysed[i].words;
+        let parse = self.sentence_parse(i)?;
+        let n = roles::head_word(parse, overlapping(words, neg))?;
+        parse.head(n)?;
+        let scope = roles::negation_scope(parse, n);
+        let inside = |span: &Span| {
+            let r = overlapping(words, *span);
+            r.start < scope.end && scope.start < r.end
+        };
+        let agent = |span: &Span| {
+            roles::head_word(parse, overlapping(words, *span)).is_some_and(|w| roles::is_agent(parse, words, w))
+        };
+        Some(anchors.iter().any(inside) || doers.iter().filter(|d| agent(d)).any(inside))
+    }
+
+    /// Actors a content names as doers: mentions in a doer's place in the parse (or, where
+    /// the parse does not say, not the object of a preposition nor a passive subject), the
+    /// object of "accused Y of", and the speaker's own side where the content refers to it
+    /// implicitly ("we", "it", "its army", "the army", "denied using gas").
+    pub(super) fn doers(&self, i: usize, unit: &Unit) -> Vec<Doer> {
+        let a = &self.analysed[i];
+        // A parenthetical speaker ("Russia, he said, was …") is not a doer of the content.
+        let speaker_span = unit.speaker.span;
+        let placed = |span: Span, fallback: &dyn Fn() -> bool| match self.role_at(i, unit, span) {
+            Role::Doer => true,
+            Role::Undergoer | Role::Oblique | Role::Speaker => false,
+            Role::Unknown => fallback(),
+        };
+        let mut out: Vec<Doer> = a
+            .found
+            .mentions
+            .iter()
+            .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+            .filter(|m| {
+                placed(m.span, &|| {
+                    !sentence::after_preposition(self.text, &a.words, m.span)
+                        && !sentence::passive_subject(&a.words, m.span)
+                })
+            })
+            .map(|m| Doer { actor: m.actor, span: m.span, own_side: false })
+            .collect();
+        if let Some(agent) = unit.agent {
+            out.push(Doer { actor: agent.actor, span: agent.span, own_side: false });
+        }
+        let Who::Actor(speaker) = unit.speaker.who else { return out };
+        let side = |span| Doer { actor: speaker, span, own_side: true };
+        // A third-person pronoun after an actor named in the content refers to it ("a depot
+        // of the terrorists, where they kept …"), not to the speaker.
+        let antecedent = |span: Span| {
+            a.found
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
+                .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+        };
+        let refer = |span: Span, third_person: bool| match antecedent(span).filter(|_| third_person) {
+            Some(m) => Doer { actor: m.actor, span, own_side: false },
+            None => side(span),
+        };
+        let refs = a.found.refs.iter().filter(|r| unit.content.contains(r.span));
+        for r in refs.filter(|r| !speaker_span.is_some_and(|s| s.overlaps(r.span))) {
+            // "accused them", "against it": a pronoun in no doer's place does nothing.
+            if !placed(r.span, &|| true) {
+                continue;
+            }
+            match r.kind {
+                Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
+                Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
+                    out.push(refer(r.span, true));
+                }
+                Reference::Anaphor { person: false } => out.push(side(r.span)),
+                _ => {}
+            }
+        }
+        out.extend(self.possessive_doers(i, unit, &refer));
+        out.extend(self.implicit_subject(unit, &side));
+        out
+    }
+
+    /// A possessive on a body that acts ("its army", "their forces") in a doer's place; where
+    /// the parse does not say, one not governed by a preposition ("against its own people").
+    fn possessive_doers(&self, i: usize, unit: &Unit, refer: &dyn Fn(Span, bool) -> Doer) -> Vec<Doer> {
+        let content = Words::new(self.text, unit.content);
+        let mut out = Vec::new();
+        for k in 0..content.len() {
+            let word = content.word(k);
+            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
+                continue;
+            }
+            let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
+            // "belonged to its army" owns; "none of its missiles" is the subject itself.
+            let before = |back: usize| k.checked_sub(back).map_or("", |j| content.word(j));
+            let owner = before(1) == "to" && words::is_possession_verb(before(2));
+            let partitive = before(1) == "of" && words::is_quantifier(before(2));
+            let governed = words::is_preposition(before(1)) && !owner && !partitive;
+            let span = content.toks[k].span;
+            let placed = match self.role_at(i, unit, span) {
+                Role::Doer => true,
+                Role::Undergoer | Role::Oblique | Role::Speaker => false,
+                Role::Unknown => !governed,
+            };
+            if acts && placed {
+                out.push(refer(span, word != "our"));
+            }
+        }
+        out
+    }
+
+    /// "denied using poison gas", "denied any involvement": a content opening on a gerund or
+    /// an involvement noun has the speaker as its subject.
+    fn implicit_subject(&self, unit: &Unit, side: &dyn Fn(Span) -> Doer) -> Option<Doer> {
+        let content = Words::new(self.text, unit.content);
+        let first = content.word(0);
+        let first_two = format!("{first} {}", content.word(1));
+        let gerund =
+            first.len() >= 5 && first.ends_with("ing") && !matches!(first, "nothing" | "something" | "everything");
+        let involvement = |w: &str| matches!(w, "involvement" | "responsibility" | "role" | "part" | "complicity");
+        let implicit =
+            gerund || involvement(first) || (first == "any" && involvement(content.word(1))) || first_two == "any role";
+        content.toks.first().filter(|_| implicit).map(|t| side(t.span))
+    }
+}

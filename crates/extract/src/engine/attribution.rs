@@ -9,7 +9,7 @@
 use super::phrase::{self, Phrase};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::structure::{Reading, Structure};
-use super::tree::Tree;
+use super::tree::{Tag, Tree};
 use super::words;
 use crate::ruleset::RuleSet;
 use pack::schema::{CueKind, CuePattern};
@@ -94,6 +94,11 @@ pub fn attribute(
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref()) {
             out.push(a);
         }
+    }
+    if out.is_empty()
+        && let Some(a) = layout.colon(tree)
+    {
+        out.push(a);
     }
     for i in 0..out.len() {
         let cue = out[i].cue.span;
@@ -287,6 +292,46 @@ impl Layout<'_> {
         let mut a = self.attribution(cue, Some(r.speaker), content.start, content.end, r.layout);
         a.agent = agent;
         Some(a)
+    }
+
+    /// "Paul Ryan: FBI decision defies explanation", "Clinton camp: …": a short phrase that
+    /// names someone, then a colon, then what they say (headlines, transcripts). The colon is
+    /// the cue and reports as `say` does; a sentence with a cue of its own is not read so.
+    fn colon(&self, tree: Option<&Tree>) -> Option<Attribution> {
+        let words = self.words;
+        let first = words.at(self.sentence.start);
+        let end = words.at(self.sentence.end);
+        // The phrase opens the sentence or follows a dash ("… - Jeffrey M. Jones: …").
+        let colon = (first..end.min(first + 12)).find(|&k| words.word(k) == ":")?;
+        let start = (first..colon).rev().find(|&k| matches!(words.word(k), "-" | "—" | "–")).map_or(first, |d| d + 1);
+        let phrase = start..colon;
+        let capital = |k: usize| words.toks[k].span.text(self.text).chars().next().is_some_and(char::is_uppercase);
+        if phrase.is_empty() || phrase.len() > 4 || end < colon + 4 || !capital(colon - 1) {
+            return None;
+        }
+        if phrase.clone().any(|k| words.is_punct(k) && words.word(k) != ".") {
+            return None;
+        }
+        let cue = self.rules.cues.iter().position(|c| c.lemma == "say")?;
+        let span = Span::new(words.toks[start].span.start, words.toks[colon - 1].span.end);
+        // A pack name, else a proper name as the parse reads it: not a label ("The Latest:",
+        // "UPDATE:", "Q:").
+        let name = |k: usize| {
+            let w = words.toks[k].span.text(self.text);
+            let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
+            tree.is_some_and(|t| matches!(t.tag(k - first), Tag::NNP | Tag::NNPS)) && w.len() > 1 && !shouting
+        };
+        let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
+            Some(m) => SpeakerRef::Mention(*m),
+            None if phrase.clone().all(name) && words.word(start) != "the" => {
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: phrase::PhraseKind::Named })
+            }
+            None => return None,
+        };
+        let cue =
+            CueHit { span: words.toks[colon].span, cue: u32::try_from(cue).ok()?, negation: None, passive: false };
+        let content_start = words.toks[colon].span.end;
+        Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, "X: C"))
     }
 
     /// The nearest speaker before the cue that the words in between allow.

@@ -407,7 +407,9 @@ impl<'a> Run<'a> {
             let hits = self.sentence_hits(s.span);
             let has_cue =
                 hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
-            if !has_cue {
+            // "Paul Ryan: …": a colon near the start may report speech without a cue word.
+            let head = s.span.text(self.text).get(..80).unwrap_or(s.span.text(self.text));
+            if !has_cue && !head.contains(": ") {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });

@@ -1,18 +1,20 @@
 //! Events as keys: the values of a generic frame ("people killed") split into one group per
 //! event, so that only reports of one event are compared.
 //!
-//! Two values can be about one event when [`claim::Event::same_as`] holds: places known and
-//! one inside the other, days at most one apart, kinds unwritten or compatible. That
-//! relation is not transitive (Khan Shaykhun and Saraqib both lie in Idlib), so groups are
-//! not its closure. Instead the distinct event keys are sorted, most specific first (a town
-//! before its governorate, a written kind before none), and each key joins the group of
-//! the one earlier *anchor* it matches; a key that matches no anchor starts a group and
-//! becomes an anchor, and one that matches several anchors (Idlib, when Khan Shaykhun and
-//! Saraqib are both anchors that day) is ambiguous and starts its own group rather than
+//! Two values can be about one event when [`claim::Event::same_as`] holds: days at most one
+//! apart; the same place, or a town and a quarter of it; kinds that agree, written on both
+//! sides unless both name the same town. A governorate or a city never meets a place inside
+//! it, so "12 killed in Aleppo" cannot swallow an airstrike on one of its quarters. The
+//! relation is not transitive (two quarters of one town), so groups are not its closure.
+//! Instead the distinct event keys are sorted, most specific first (a quarter before its
+//! town, a written kind before none), and each key joins the group of the one earlier
+//! *anchor* it matches; a key that matches no anchor starts a group and becomes an anchor,
+//! and one that matches several anchors is ambiguous and starts its own group rather than
 //! join two events. The groups depend only on the set of keys, never on input order.
 //!
-//! A value whose event has no known place or day cannot be matched with any other report:
-//! it is compared only with values of its own document.
+//! A value whose event cannot meet even its own key (no known place or day; a governorate
+//! and a day with no kind) cannot be matched with any other report: it is compared only with
+//! values of its own document.
 
 use claim::{Claim, Event};
 use std::collections::BTreeMap;
@@ -40,7 +42,9 @@ struct Key {
 
 fn key(claim: &Claim) -> Option<Key> {
     let event = claim.value.as_ref()?.event.clone()?;
-    let vague = event.place.is_none() || event.date.is_none();
+    // An event that cannot meet even its own key (a governorate and a day, no kind: several
+    // events of that day fit it) is compared only within its document.
+    let vague = !event.same_as(&event);
     Some(Key {
         depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
         no_kind: event.kind.is_none(),

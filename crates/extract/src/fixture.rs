@@ -31,6 +31,7 @@ pub fn run(rules: &RuleSet, case: &FixtureCase) -> Outcome {
     let mut document = Document::from_text(case.name.clone(), case.text.clone());
     document.published = case.published.as_deref().and_then(Date::parse_published);
     document.source = case.source.clone().unwrap_or_else(|| "fixture".into());
+    document.title = case.title.clone();
     let claims = rules.extract(&parse::parse(&document));
     let missing = case.claims.iter().filter(|e| !claims.iter().any(|c| matches(e, c))).map(describe_expected).collect();
     let unexpected = case

@@ -179,6 +179,7 @@ impl Gazetteer {
             id: p.id.clone(),
             name: p.name.clone(),
             within: self.ancestors(i).map(|a| Named { id: a.id.clone(), name: a.name.clone() }).collect(),
+            kind: p.kind.as_str().to_owned(),
         })
     }
 

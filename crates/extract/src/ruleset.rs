@@ -78,6 +78,10 @@ pub struct Frame {
     pub heads: Vec<String>,
     /// Nouns (lower case) the number must not count: the heads of this frame's parts.
     pub refused_heads: Vec<String>,
+    /// Words (lower case) that make a number another generic frame's subject: the last word
+    /// of the other frames' `{N} ... word` patterns that none of this frame's family
+    /// ends with. "killed 3 civilians, 12 injured": `injured` makes 12 the injured count.
+    pub rival_predicates: Vec<String>,
 }
 
 /// Every pack of a run, compiled.
@@ -367,6 +371,7 @@ impl Compiler<'_> {
                 part_of: None,
                 heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
                 refused_heads: Vec::new(),
+                rival_predicates: Vec::new(),
             });
         }
         // A part's heads are refused by its total: "killed 12 civilians" is not the toll.
@@ -376,6 +381,7 @@ impl Compiler<'_> {
             let heads = frames[i].heads.clone();
             frames[j].refused_heads.extend(heads);
         }
+        rival_predicates(&mut frames);
         frames
     }
 
@@ -456,4 +462,37 @@ fn title_patterns(title: &str, of: Option<&pack::schema::ActorDef>) -> Vec<Strin
         out.push(format!("{demonym} {title}"));
     }
     out
+}
+
+/// The last word of each `{N} ... word` pattern of `frame`: what follows a number it counts.
+fn predicates(frame: &Frame) -> impl Iterator<Item = &String> {
+    frame.patterns.iter().filter(|p| p.before.is_empty()).filter_map(|p| match p.after.last() {
+        Some(pack::frame::Elem::Word(w)) => Some(w),
+        _ => None,
+    })
+}
+
+/// Fills each generic frame's [`Frame::rival_predicates`]: the predicates of the generic
+/// frames outside its family (a total and its parts are one family).
+fn rival_predicates(frames: &mut [Frame]) {
+    let family = |frames: &[Frame], i: usize| frames[i].part_of.map_or(i, |t| t as usize);
+    let mut out = Vec::with_capacity(frames.len());
+    for i in 0..frames.len() {
+        let mut rivals: Vec<String> = Vec::new();
+        if frames[i].generic {
+            let own: Vec<&String> = (0..frames.len())
+                .filter(|&j| family(frames, j) == family(frames, i))
+                .flat_map(|j| predicates(&frames[j]))
+                .collect();
+            for j in (0..frames.len()).filter(|&j| frames[j].generic && family(frames, j) != family(frames, i)) {
+                rivals.extend(predicates(&frames[j]).filter(|w| !own.contains(w)).cloned());
+            }
+            rivals.sort_unstable();
+            rivals.dedup();
+        }
+        out.push(rivals);
+    }
+    for (frame, rivals) in frames.iter_mut().zip(out) {
+        frame.rival_predicates = rivals;
+    }
 }

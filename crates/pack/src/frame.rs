@@ -86,6 +86,16 @@ fn side<'e, 'w>(
         })
         .sum();
     let len = len.min(reach);
+    // Most patterns fail on a word the text does not hold within reach: say so before the
+    // walk allocates (values are tried against every pattern of every frame in play).
+    let within_reach = |w: &str| (0..len).any(|i| word(i) == Some(w));
+    for elem in elems.clone() {
+        if let Elem::Word(w) = elem
+            && !within_reach(w.split(' ').next().unwrap_or(""))
+        {
+            return false;
+        }
+    }
     let mut at = vec![false; len + 1];
     let mut next = vec![false; len + 1];
     at[0] = true;

@@ -358,6 +358,21 @@ pub enum PlaceKind {
     Site,
 }
 
+impl PlaceKind {
+    /// The kind as packs write it (`governorate`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Governorate => "governorate",
+            PlaceKind::District => "district",
+            PlaceKind::Subdistrict => "subdistrict",
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::Site => "site",
+        }
+    }
+}
+
 /// A place.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -498,6 +513,9 @@ pub struct FixtureCase {
     /// The outlet, for claims in its own voice.
     #[serde(default)]
     pub source: Option<String>,
+    /// The headline, when given apart from the text (a CSV column, front matter).
+    #[serde(default)]
+    pub title: Option<String>,
     /// Claims that must be found.
     #[serde(default)]
     pub claims: Vec<ExpectedClaim>,

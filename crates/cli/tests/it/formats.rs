@@ -194,3 +194,55 @@ fn explain_text() {
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
 }
+
+/// Two outlets' tolls of one airstrike, in a temporary folder.
+fn saraqib_reports() -> tempfile::TempDir {
+    let dir = crate::tempdir();
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("cannot write {name}: {e}"))
+    };
+    write(
+        "a.md",
+        "---\nsource: Harbor Ledger\npublished: 2016-03-09\n---\n\
+         An airstrike on the town of Saraqib killed 12 people on Tuesday, a monitor said.\n",
+    );
+    write(
+        "b.md",
+        "---\nsource: Northwind Wire\npublished: 2016-03-09\n---\n\
+         Warplanes struck Saraqib in Idlib on Tuesday, killing 31 people, rescuers said.\n",
+    );
+    write(
+        "c.md",
+        "---\nsource: Cedar Post\npublished: 2016-03-09\n---\n\
+         An air raid killed 40 people in Idlib province on Tuesday, state media said.\n",
+    );
+    dir
+}
+
+/// Issue 16: a value conflict of a generic frame names its event in the message and carries
+/// it as an `event` object, on the conflict and on each side's value; a toll keyed only to
+/// the governorate (Idlib, the same day, an air raid) is not compared with it.
+#[test]
+fn generic_tolls_of_one_event_name_it_in_text_and_json() {
+    let dir = saraqib_reports();
+    let path = dir.path().to_string_lossy().into_owned();
+    let (code, text, stderr) = run(crate::bare_default().args(["check", &path, "--fail-on", "never"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("people killed in an airstrike in Saraqib, Idlib, 8 March 2016"), "{text}");
+    let (_, json, _) = run(crate::bare_default().args(["check", &path, "--format", "json", "--fail-on", "never"]));
+    let report = json_value(&json);
+    let errors: Vec<String> = report_validator().iter_errors(&report).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let conflicts = report["conflicts"].as_array().cloned().unwrap_or_default();
+    let killed: Vec<&serde_json::Value> =
+        conflicts.iter().filter(|c| c["frame"]["id"] == "casualties/killed").collect();
+    assert_eq!(killed.len(), 1, "{json}");
+    let conflict = killed[0];
+    assert_eq!(conflict["event"]["place"]["id"], "saraqib");
+    assert_eq!(conflict["event"]["place"]["kind"], "town");
+    assert_eq!(conflict["event"]["date"], "2016-03-08");
+    for side in conflict["sides"].as_array().into_iter().flatten() {
+        assert_eq!(side["value"]["event"]["place"]["id"], "saraqib", "{side}");
+        assert_ne!(side["actor_name"], "Cedar Post");
+    }
+}

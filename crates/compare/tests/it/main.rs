@@ -102,6 +102,7 @@ impl C {
                     id: place.to_owned(),
                     name: place.to_owned(),
                     within: within.iter().map(|p| named(p)).collect(),
+                    kind: if within.len() <= 1 { "governorate" } else { "town" }.to_owned(),
                 }),
                 place_from: None,
                 date: Date::new(day.0, day.1, day.2),

@@ -27,7 +27,7 @@ use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, Gender};
+use pack::schema::{ActorKind, FrameKind, Gender};
 use parse::{Date, DateMention, Document, Parsed, Span};
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
@@ -262,6 +262,15 @@ impl<'a> Run<'a> {
             layout: attr.layout.to_owned(),
         }
     }
+}
+
+/// How much of a sentence pass two reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    Skip,
+    /// The values of frames only: narration with a figure, no stance to find.
+    Values,
+    Full,
 }
 
 struct Run<'a> {
@@ -696,16 +705,19 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
-            if !self.worth_reading(i) {
+            let reading = self.worth_reading(i);
+            if reading == Reading::Skip {
                 continue;
             }
-            self.complete(i);
+            if reading == Reading::Full {
+                self.complete(i);
+            }
             let units = self.units(i, &chains, &mut steps);
             let before = self.claims.len();
-            let mut covered = Vec::new();
-            for unit in &units {
-                covered.push(unit.content);
-                self.unit_claims(i, unit, &mut steps);
+            if reading == Reading::Full {
+                for unit in &units {
+                    self.unit_claims(i, unit, &mut steps);
+                }
             }
             self.values(i, &units, &mut steps);
             self.settle_sentence(before, &mut steps);
@@ -726,15 +738,20 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Whether sentence `i` can hold a claim at all: reported speech, a quote, a term of a
-    /// proposition the document could match, or a paragraph with a frame in play.
-    fn worth_reading(&mut self, i: usize) -> bool {
+    /// How much of sentence `i` to read: all of it when it can hold a claim (reported speech,
+    /// a quote, a term of a proposition the document could match); its values only when
+    /// nothing but a frame of its paragraph is in play and it holds a figure that frame could
+    /// read; else nothing. A sentence read for its values alone is the outlet's narration
+    /// with no term of a proposition, where no stance claim can be found, so its full
+    /// analysis (and dependency parse) is not made: on news of a war, where the casualty
+    /// frames are in play in nearly every paragraph, that is most sentences.
+    fn worth_reading(&mut self, i: usize) -> Reading {
         if self.explain || !self.analysed[i].attributions.is_empty() {
-            return true;
+            return Reading::Full;
         }
         let s = self.parsed.sentences[i];
         if self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span)) {
-            return true;
+            return Reading::Full;
         }
         let relevant = |t: TermIdx| {
             self.rules
@@ -749,7 +766,17 @@ impl<'a> Run<'a> {
                 _ => false,
             })
         });
-        terms || (self.doc_frames.iter().any(|&f| f) && !self.frames_of_paragraph(s.paragraph).is_empty())
+        if terms {
+            return Reading::Full;
+        }
+        if !self.doc_frames.iter().any(|&f| f) {
+            return Reading::Skip;
+        }
+        let frames = self.frames_of_paragraph(s.paragraph);
+        let kind = |k: FrameKind| frames.iter().any(|&f| self.rules.frames[f as usize].kind == k);
+        let figure = (kind(FrameKind::Count) && !parse::number::quantities(self.text, s.span).is_empty())
+            || (kind(FrameKind::Date) && !self.sentence_dates(i).is_empty());
+        if figure { Reading::Values } else { Reading::Skip }
     }
 
     fn push_trace(&mut self, i: usize, steps: Vec<Step>) {

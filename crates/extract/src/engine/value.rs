@@ -147,6 +147,13 @@ impl Run<'_> {
                     continue;
                 }
                 let Some(pattern) = frame.patterns.iter().find(|p| p.matches(before, after)) else { continue };
+                // "killed 3 civilians 12 others injured": a number whose own predicate is
+                // another frame's ("12 others injured") is that frame's, even after this
+                // frame's verb. Not when that word has an object of its own ("killed 12
+                // wounded 30": `wounded` is a verb of 30).
+                if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
+                    continue;
+                }
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(*span))
@@ -195,6 +202,26 @@ fn noun_phrase<'w>(after: &[&'w str]) -> Vec<&'w str> {
     after.iter().take(3).copied().take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).collect()
 }
 
+/// Whether the words after a number, before its noun phrase ends, hold one of `rivals` that
+/// is not followed by a number of its own.
+fn rival_predicate(after: &[&str], rivals: &[String]) -> bool {
+    if rivals.is_empty() {
+        return false;
+    }
+    let phrase = after.iter().take(3).take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).count();
+    // "14 people were killed 25 were wounded": the predicate may follow an auxiliary.
+    let auxiliaries = after[phrase..]
+        .iter()
+        .take_while(|w| {
+            matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been")
+        })
+        .count();
+    (0..phrase + auxiliaries + 1).filter(|&k| k < after.len()).any(|k| {
+        rivals.iter().any(|r| after[k].eq_ignore_ascii_case(r))
+            && after.get(k + 1).is_none_or(|w| parse::number::quantities(w, Span::new(0, w.len())).is_empty())
+    })
+}
+
 /// The first place among `found` (span, place) that is not a country, preferring the most
 /// deeply nested: a town over its governorate.
 fn most_specific(gazetteer: &Gazetteer, found: &[(Span, u32)], last: bool) -> Option<u32> {
@@ -219,6 +246,9 @@ pub(super) struct DocumentEvent {
     lead_place: Option<u32>,
     lead_date: Option<Date>,
     lead_kind: Option<u32>,
+    /// The headline's, when given apart from the body (a CSV column, front matter).
+    title_place: Option<u32>,
+    title_kind: Option<u32>,
     main_place: Option<u32>,
 }
 
@@ -247,6 +277,11 @@ impl Run<'_> {
             out.lead_kind = gazetteer.kinds_in(self.text, lead.span).first().map(|(_, k)| *k);
             out.lead_date = self.event_day(&parse::date::dates(self.text, lead.span, self.published()));
         }
+        if let Some(title) = self.document.title.as_deref() {
+            let whole = Span::new(0, title.len());
+            out.title_place = most_specific(gazetteer, &gazetteer.places_in(title, whole), false);
+            out.title_kind = gazetteer.kinds_in(title, whole).first().map(|(_, k)| *k);
+        }
         let all = gazetteer.places_in(self.text, Span::new(0, self.text.len()));
         let mut counts: Vec<(u32, usize, usize)> = Vec::new();
         for (at, (_, place)) in all.iter().enumerate() {
@@ -265,8 +300,9 @@ impl Run<'_> {
     }
 
     /// The event sentence `i` describes: each part from the sentence, else the sentences
-    /// before it in its paragraph, else the document's lead, else (the place) the place the
-    /// document names most or (the day) the publication date.
+    /// before it in its paragraph, else the document's lead, else (place and kind) its
+    /// headline when given apart from the body, else (the place) the place the document
+    /// names most or (the day) the publication date.
     pub(super) fn event_of(&mut self, i: usize) -> Event {
         if let Some((at, event)) = &self.event_cache
             && *at == i
@@ -289,13 +325,15 @@ impl Run<'_> {
                 most_specific(gazetteer, &gazetteer.places_in(self.text, before), true).map(|p| (p, Found::Paragraph))
             })
             .or_else(|| doc.lead_place.map(|p| (p, Found::Lead)))
+            .or_else(|| doc.title_place.map(|p| (p, Found::Title)))
             .or_else(|| doc.main_place.map(|p| (p, Found::Document)));
         let kind = gazetteer
             .kinds_in(self.text, s.span)
             .first()
             .map(|(_, k)| *k)
             .or_else(|| gazetteer.kinds_in(self.text, before).last().map(|(_, k)| *k))
-            .or(doc.lead_kind);
+            .or(doc.lead_kind)
+            .or(doc.title_kind);
         let date = self
             .event_day(&self.sentence_dates(i))
             .map(|d| (d, Found::Sentence))

@@ -223,25 +223,29 @@ impl Issue {
 /// same word in another case; else the fewest edits (insertions, deletions, substitutions,
 /// and swaps of two neighbouring letters, as `RSU` for `RUS`), at most one per three letters
 /// and at least one; else a candidate that `word` begins (`warn` for `warning`) or that
-/// begins `word`, the shorter holding at least three letters and half the longer.
-/// Ties go to the earlier candidate, so suggestions are deterministic.
+/// begins `word`, the shorter holding at least three letters and half the longer. At equal
+/// edits, a candidate with the same letters wins (`URS` is `RUS` with two letters swapped
+/// rather than `URY` with one changed); then the earlier candidate, so suggestions are
+/// deterministic.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
     if word.is_empty() {
         return None;
     }
     let limit = (word.chars().count() / 3).max(1);
-    let mut best: Option<((u8, usize), &str)> = None;
+    let letters = sorted_letters(&word);
+    let mut best: Option<((u8, usize, bool), &str)> = None;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
         let rank = if lower == word {
-            (0, 0)
+            (0, 0, false)
         } else {
             let edits = strsim::osa_distance(&word, &lower);
+            let other_letters = sorted_letters(&lower) != letters;
             if edits <= limit {
-                (1, edits)
+                (1, edits, other_letters)
             } else if is_stem(&word, &lower) {
-                (2, edits)
+                (2, edits, other_letters)
             } else {
                 continue;
             }
@@ -251,6 +255,12 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         }
     }
     best.map(|(_, c)| c)
+}
+
+fn sorted_letters(word: &str) -> Vec<char> {
+    let mut letters: Vec<char> = word.chars().collect();
+    letters.sort_unstable();
+    letters
 }
 
 /// Whether one of `a` and `b` begins the other, the shorter long enough to mean something.
@@ -522,6 +532,8 @@ mod tests {
     fn suggestions_catch_swapped_letters_in_short_ids() {
         // Regression: Jaro-Winkler scored `RSU` against `RUS` at 0.6 and suggested nothing.
         assert_eq!(suggest("RSU", ["USA", "RUS"]), Some("RUS"));
+        // A swap beats a change of one letter at the same distance, whatever the order.
+        assert_eq!(suggest("URS", ["URY", "RUS"]), Some("RUS"));
         assert_eq!(suggest("fial-on", ["format", "fail-on"]), Some("fail-on"));
         assert_eq!(suggest("opposed-stanse", ["opposed-stance", "value-mismatch"]), Some("opposed-stance"));
     }

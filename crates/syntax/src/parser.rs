@@ -251,30 +251,9 @@ impl Window {
 
 /// The parser's features for `state`: a table, one key per feature.
 pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
-    let Window {
-        s0,
-        s1,
-        s2,
-        n0,
-        n1,
-        n2,
-        s0h,
-        s0h2,
-        s0l,
-        s0l2,
-        s0r,
-        s0r2,
-        n0l,
-        n0l2,
-        dist,
-        s0vl,
-        s0vr,
-        n0vl,
-        s0ls,
-        s0rs,
-        n0ls,
-        s0_headed,
-    } = Window::of(state, words, tags);
+    let w = Window::of(state, words, tags);
+    let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, .. } = w;
+    let Window { dist, s0vl, s0vr, n0vl, s0ls, s0rs, n0ls, s0_headed, .. } = w;
     let t2 = |a: u64, b: u64| (a << 8) | b;
     let t3 = |a: u64, b: u64, c: u64| (a << 16) | (b << 8) | c;
     *out = [

@@ -22,6 +22,10 @@ pub struct Cue {
     pub kind: CueKind,
     /// Argument layout.
     pub pattern: CuePattern,
+    /// Whether its bare and -s forms are as often nouns.
+    pub noun_too: bool,
+    /// Whether its speaker holds what follows: `false` makes an attribution without a claim.
+    pub claims: bool,
 }
 
 /// A compiled proposition.
@@ -277,7 +281,14 @@ impl Compiler<'_> {
             for form in &forms {
                 self.lexicon.add(form, Role::Cue(idx));
             }
-            cues.push(Cue { lemma: cue.cue.clone(), stance: cue.stance, kind: cue.kind, pattern: cue.pattern });
+            cues.push(Cue {
+                lemma: cue.cue.clone(),
+                stance: cue.stance,
+                kind: cue.kind,
+                pattern: cue.pattern,
+                noun_too: cue.noun_too,
+                claims: cue.claims,
+            });
         }
         cues
     }

@@ -190,6 +190,21 @@ pub struct CueDef {
     /// Argument layout; `say` by default.
     #[serde(default)]
     pub pattern: CuePattern,
+    /// Whether its bare and -s forms are as often nouns ("the swing states", "his second
+    /// term", "the approving comments"): then only a speaker a pack names or a pronoun, or a
+    /// parse that reads it as a verb with a subject, makes it a report.
+    #[serde(default)]
+    pub noun_too: bool,
+    /// Whether the speaker holds what follows (a claim with the cue's stance); `false` for
+    /// cues that report speech, evaluation or intent without taking a position on a
+    /// proposition ("asked", "urged", "praised", "declined to comment"): an attribution
+    /// only, whose content gives no claim.
+    #[serde(default = "yes")]
+    pub claims: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Word lists the engine uses. Lists from several packs are merged.

@@ -5,7 +5,9 @@
 //! not the rest of the paragraph. A paragraph that ends inside a quote yields an open quote
 //! running to its end: news style continues the quote in the next paragraph, which opens
 //! with a mark. Single quotes are quotes only in a paragraph with no double marks (British
-//! style); inside double quotes they are nested quotes, part of the outer one.
+//! style); inside double quotes they are nested quotes, part of the outer one. Two
+//! apostrophes typed for a double mark (`''Yes,'' he said`, as some wire copy has it) are a
+//! double mark.
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -29,9 +31,9 @@ enum Side {
     Either,
 }
 
-fn side(bytes: &[u8], i: usize, para: Span) -> Side {
+fn side(bytes: &[u8], i: usize, width: usize, para: Span) -> Side {
     let before = if i > para.start { Some(bytes[i - 1]) } else { None };
-    let after = bytes.get(i + 1).copied().filter(|_| i + 1 < para.end);
+    let after = bytes.get(i + width).copied().filter(|_| i + width < para.end);
     let space_before = before.is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'(' | b'[' | b'-' | b'/'));
     let space_after = after.is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'.' | b',' | b';' | b':' | b')'));
     match (space_before, space_after) {
@@ -49,15 +51,20 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let Some(slice) = bytes.get(para.start..para.end) else { continue };
         let before = out.len();
         let mut open: Option<usize> = None;
-        for i in memchr::memchr_iter(b'"', slice).map(|i| i + para.start) {
-            let side = side(bytes, i, para);
+        for (i, width) in double_marks(slice).map(|(i, w)| (i + para.start, w)) {
+            // Two apostrophes between letters are no mark ("rock''n''roll").
+            let letter = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_alphanumeric);
+            if width == 2 && letter(i.checked_sub(1)) && letter(Some(i + 2)) {
+                continue;
+            }
+            let side = side(bytes, i, width, para);
             match open {
                 None if side == Side::Closes => {}
-                None => open = Some(i + 1),
+                None => open = Some(i + width),
                 // An opening mark while a quote is open: the earlier one was never closed.
                 Some(start) if side == Side::Opens => {
                     push(text, &mut out, Span::new(start, i), index, false);
-                    open = Some(i + 1);
+                    open = Some(i + width);
                 }
                 Some(start) => {
                     push(text, &mut out, Span::new(start, i), index, true);
@@ -75,6 +82,32 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     out
 }
 
+/// The double marks of a paragraph's bytes, with their widths: `"`, and `''` not part of a
+/// longer run of apostrophes.
+fn double_marks(slice: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < slice.len() {
+            let at = i;
+            match slice[at] {
+                b'"' => {
+                    i += 1;
+                    return Some((at, 1));
+                }
+                b'\'' => {
+                    let run = slice[at..].iter().take_while(|&&b| b == b'\'').count();
+                    i += run;
+                    if run == 2 {
+                        return Some((at, 2));
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+        None
+    })
+}
+
 /// Quotes in single marks: an opening `'` before a letter after a space, a closing `'` after
 /// a non-space before a space or punctuation. Apostrophes ("Russia's") sit between letters.
 fn single_quotes(text: &str, para: Span, index: usize, out: &mut Vec<Quote>) {
@@ -83,7 +116,7 @@ fn single_quotes(text: &str, para: Span, index: usize, out: &mut Vec<Quote>) {
     let mut open: Option<usize> = None;
     for i in memchr::memchr_iter(b'\'', slice).map(|i| i + para.start) {
         let next_letter = bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) && i + 1 < para.end;
-        match (open, side(bytes, i, para)) {
+        match (open, side(bytes, i, 1, para)) {
             (None, Side::Opens) if next_letter => open = Some(i + 1),
             (Some(start), Side::Closes) => {
                 push(text, out, Span::new(start, i), index, true);

@@ -8,9 +8,11 @@
 
 use super::phrase::{self, Phrase};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
+use super::structure::{Reading, Structure};
+use super::tree::{Tag, Tree};
 use super::words;
 use crate::ruleset::RuleSet;
-use pack::schema::CuePattern;
+use pack::schema::{CueKind, CuePattern};
 use parse::Span;
 
 /// Who a cue's speaker is, as written.
@@ -56,13 +58,22 @@ struct Layout<'a> {
     found: &'a Found,
 }
 
-/// Attributes every cue of a sentence.
-pub fn attribute(rules: &RuleSet, text: &str, sentence: Span, words: &Words, found: &Found) -> Vec<Attribution> {
+/// Attributes every cue of a sentence: from its parse when the parse reads the cue's
+/// speaker, else from the word layouts around the cue.
+pub fn attribute(
+    rules: &RuleSet,
+    text: &str,
+    sentence: Span,
+    words: &Words,
+    found: &Found,
+    tree: Option<&Tree>,
+) -> Vec<Attribution> {
     let layout = Layout { rules, text, sentence, words, found };
+    let structure = tree.map(|tree| Structure { words, found, tree });
     let mut out: Vec<Attribution> = Vec::new();
     for cue in &found.cues {
         let Some(def) = rules.cues.get(cue.cue as usize) else { continue };
-        let attribution = match def.pattern {
+        let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),
             CuePattern::Accuse => layout.accuse(cue),
@@ -70,9 +81,24 @@ pub fn attribute(rules: &RuleSet, text: &str, sentence: Span, words: &Words, fou
             CuePattern::Noun => layout.noun(cue),
             CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
         };
-        if let Some(a) = attribution {
+        // "a swing-state gambit", "his second term": a verb cue the parse reads as a noun
+        // or adjective is no report.
+        if def.kind == CueKind::Verb && structure.as_ref().is_some_and(|s| !s.reads_as_verb(cue)) {
+            continue;
+        }
+        let reading = structure.as_ref().and_then(|s| match def.pattern {
+            CuePattern::AccordingTo => s.according_to(cue),
+            CuePattern::Noun => s.noun(cue),
+            _ => s.verb(cue),
+        });
+        if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref()) {
             out.push(a);
         }
+    }
+    if out.is_empty()
+        && let Some(a) = layout.colon(tree)
+    {
+        out.push(a);
     }
     for i in 0..out.len() {
         let cue = out[i].cue.span;
@@ -216,6 +242,98 @@ impl Layout<'_> {
         }
     }
 
+    /// One cue's attribution from both readings: the word layout's when it names the same
+    /// speaker as the parse (its content bounds are tuned to propositions), else the parse's
+    /// speaker, with the parse's content or the layout's.
+    fn merge(
+        &self,
+        cue: &CueHit,
+        flat: Option<Attribution>,
+        reading: Option<Reading>,
+        structure: Option<&Structure<'_>>,
+    ) -> Option<Attribution> {
+        let Some(r) = reading else { return flat };
+        // A verb with a subject but no clause it governs reports nothing unless the word
+        // layout found a speaker too ("may hold a lead", "can find more").
+        let flat_speaker = flat.as_ref().and_then(|a| a.speaker);
+        if r.content.is_none() && flat_speaker.is_none() {
+            return flat;
+        }
+        // "denied A, saying B": the layout already shares the first verb's speaker.
+        if matches!(flat_speaker, Some(SpeakerRef::Shared)) {
+            return flat;
+        }
+        // "Washington, London and Paris as well as two rights groups attributed …": a pack
+        // name the layout took that hangs on the verb in the parse too stays the speaker.
+        let known = match flat_speaker {
+            Some(SpeakerRef::Mention(Mention { span, .. }) | SpeakerRef::Ref(RefMention { span, .. })) => Some(span),
+            _ => None,
+        };
+        if let (Some(span), Some(s)) = (known, structure)
+            && s.hangs_on_cue(span, cue)
+        {
+            return flat;
+        }
+        let parsed = span_of(&r.speaker);
+        if let Some(a) = &flat
+            && let (Some(x), Some(y)) = (a.speaker.as_ref().and_then(span_of), parsed)
+            && x.overlaps(y)
+        {
+            return flat;
+        }
+        let content = r.content.or(flat.as_ref().map(|a| a.content)).unwrap_or_else(|| {
+            // No complement: what was said is on the far side of the cue from its speaker.
+            match parsed {
+                Some(sp) if sp.start > cue.span.start => Span::new(self.sentence.start, cue.span.start),
+                _ => Span::new(cue.span.end, self.sentence.end),
+            }
+        });
+        let agent = flat.as_ref().and_then(|a| a.agent);
+        let mut a = self.attribution(cue, Some(r.speaker), content.start, content.end, r.layout);
+        a.agent = agent;
+        Some(a)
+    }
+
+    /// "Paul Ryan: FBI decision defies explanation", "Clinton camp: …": a short phrase that
+    /// names someone, then a colon, then what they say (headlines, transcripts). The colon is
+    /// the cue and reports as `say` does; a sentence with a cue of its own is not read so.
+    fn colon(&self, tree: Option<&Tree>) -> Option<Attribution> {
+        let words = self.words;
+        let first = words.at(self.sentence.start);
+        let end = words.at(self.sentence.end);
+        // The phrase opens the sentence or follows a dash ("… - Jeffrey M. Jones: …").
+        let colon = (first..end.min(first + 12)).find(|&k| words.word(k) == ":")?;
+        let start = (first..colon).rev().find(|&k| matches!(words.word(k), "-" | "—" | "–")).map_or(first, |d| d + 1);
+        let phrase = start..colon;
+        let capital = |k: usize| words.toks[k].span.text(self.text).chars().next().is_some_and(char::is_uppercase);
+        if phrase.is_empty() || phrase.len() > 4 || end < colon + 4 || !capital(colon - 1) {
+            return None;
+        }
+        if phrase.clone().any(|k| words.is_punct(k) && words.word(k) != ".") {
+            return None;
+        }
+        let cue = self.rules.cues.iter().position(|c| c.lemma == "say")?;
+        let span = Span::new(words.toks[start].span.start, words.toks[colon - 1].span.end);
+        // A pack name, else a proper name as the parse reads it: not a label ("The Latest:",
+        // "UPDATE:", "Q:").
+        let name = |k: usize| {
+            let w = words.toks[k].span.text(self.text);
+            let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
+            tree.is_some_and(|t| matches!(t.tag(k - first), Tag::NNP | Tag::NNPS)) && w.len() > 1 && !shouting
+        };
+        let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
+            Some(m) => SpeakerRef::Mention(*m),
+            None if phrase.clone().all(name) && words.word(start) != "the" => {
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: phrase::PhraseKind::Named })
+            }
+            None => return None,
+        };
+        let cue =
+            CueHit { span: words.toks[colon].span, cue: u32::try_from(cue).ok()?, negation: None, passive: false };
+        let content_start = words.toks[colon].span.end;
+        Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, "X: C"))
+    }
+
     /// The nearest speaker before the cue that the words in between allow.
     fn left_speaker(&self, cue: &CueHit) -> Option<SpeakerRef> {
         let cue_tok = self.words.at(cue.span.start);
@@ -236,7 +354,7 @@ impl Layout<'_> {
         let written = cue.span.text(self.text).to_ascii_lowercase();
         let bare = written == def.lemma
             || written.strip_suffix('s').is_some_and(|w| w == def.lemma || w.strip_suffix('e') == Some(&def.lemma));
-        if bare && words::is_noun_too(&def.lemma) {
+        if bare && def.noun_too {
             return None;
         }
         let first = self.words.at(self.sentence.start);

@@ -11,9 +11,11 @@ mod bounded;
 mod doers;
 mod phrase;
 mod propose;
+mod reading;
 mod record;
 mod roles;
 mod sentence;
+mod structure;
 mod tree;
 mod units;
 mod value;
@@ -26,8 +28,9 @@ use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, FrameKind, Gender};
+use pack::schema::{ActorKind, Gender};
 use parse::{Date, DateMention, Document, Parsed, Span};
+use reading::Reading;
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -86,9 +89,9 @@ struct Analysed {
     full: bool,
     words: Words,
     found: Found,
-    /// The sentence's dependency parse, over the tokens of `words`: made exactly once, with
-    /// `words`, for the sentences the engine reads (a cue, a quote, a term, a frame trigger).
-    tree: Option<tree::Tree>,
+    /// The sentence's dependency parse, over the tokens of `words`: made at most once, in
+    /// pass one for a sentence with a cue, else when first asked for (see [`Run::tree`]).
+    tree: std::cell::OnceCell<tree::Tree>,
     attributions: Vec<(Attribution, Option<Speaker>)>,
     /// People named, in order (the first is the likely subject).
     persons: Vec<ActorIdx>,
@@ -263,15 +266,6 @@ impl<'a> Run<'a> {
     }
 }
 
-/// How much of a sentence pass two reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Reading {
-    Skip,
-    /// The values of frames only: narration with a figure, no stance to find.
-    Values,
-    Full,
-}
-
 struct Run<'a> {
     rules: &'a RuleSet,
     document: &'a Document,
@@ -415,16 +409,18 @@ impl<'a> Run<'a> {
             let hits = self.sentence_hits(s.span);
             let has_cue =
                 hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
-            if !has_cue {
+            // "Paul Ryan: …": a colon near the start may report speech without a cue word.
+            let head = s.span.text(self.text).get(..80).unwrap_or(s.span.text(self.text));
+            if !has_cue && !head.contains(": ") {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });
                 continue;
             }
             let words = Words::new(self.text, s.span);
-            let tree = Some(tree::Tree::new(self.text, &words));
+            let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
             let found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
-            let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found);
+            let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found, tree.get());
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
             // Who spoke in each attribution, as written: an unnamed speaker ("Doctors at the
             // scene said they …") is who a pronoun in their words refers to, not an actor
@@ -480,20 +476,20 @@ impl<'a> Run<'a> {
         }
         let words = Words::new(self.text, s.span);
         let found = sentence::analyse(self.rules, self.text, self.sentence_hits(s.span), &words, self.published());
-        let tree = tree::Tree::new(self.text, &words);
         if let Some(a) = self.analysed.get_mut(i) {
             a.full = true;
             a.words = words;
             a.found = found;
-            a.tree = Some(tree);
         }
     }
 
-    /// The dependency parse of sentence `i`, once pass one (a sentence with a cue) or
-    /// [`Run::complete`] (any sentence pass two reads) has made it. Its word indices are the
-    /// token indices of the sentence's `words`.
+    /// The dependency parse of sentence `i`: made in pass one for a sentence with a cue,
+    /// else on first asking once [`Run::complete`] has its words (parsing is the costliest
+    /// step, so sentences nobody asks about are never parsed). Its word indices are the token
+    /// indices of the sentence's `words`.
     fn tree(&self, i: usize) -> Option<&tree::Tree> {
-        self.analysed.get(i)?.tree.as_ref()
+        let a = self.analysed.get(i).filter(|a| a.full)?;
+        Some(a.tree.get_or_init(|| tree::Tree::new(self.text, &a.words)))
     }
 
     /// People and bodies a sentence names, in order, read from its hits alone.
@@ -733,47 +729,6 @@ impl<'a> Run<'a> {
                 self.push_trace(i, steps);
             }
         }
-    }
-
-    /// How much of sentence `i` to read: all of it when it can hold a claim (reported speech,
-    /// a quote, a term of a proposition the document could match); its values only when
-    /// nothing but a frame of its paragraph is in play and it holds a figure that frame could
-    /// read; else nothing. A sentence read for its values alone is the outlet's narration
-    /// with no term of a proposition, where no stance claim can be found, so its full
-    /// analysis (and dependency parse) is not made: on news of a war, where the casualty
-    /// frames are in play in nearly every paragraph, that is most sentences.
-    fn worth_reading(&mut self, i: usize) -> Reading {
-        if self.explain || !self.analysed[i].attributions.is_empty() {
-            return Reading::Full;
-        }
-        let s = self.parsed.sentences[i];
-        if self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span)) {
-            return Reading::Full;
-        }
-        let relevant = |t: TermIdx| {
-            self.rules
-                .term_propositions
-                .get(t as usize)
-                .is_some_and(|ps| ps.iter().any(|&p| self.doc_propositions[p as usize]))
-        };
-        let terms = self.sentence_hits(s.span).iter().any(|h| {
-            self.rules.lexicon.roles(h.pattern).iter().any(|r| match *r {
-                Role::Term(t) => relevant(t),
-                Role::DenialMarker | Role::ClaimNoun => true,
-                _ => false,
-            })
-        });
-        if terms {
-            return Reading::Full;
-        }
-        if !self.doc_frames.iter().any(|&f| f) {
-            return Reading::Skip;
-        }
-        let frames = self.frames_of_paragraph(s.paragraph);
-        let kind = |k: FrameKind| frames.iter().any(|&f| self.rules.frames[f as usize].kind == k);
-        let figure = (kind(FrameKind::Count) && !parse::number::quantities(self.text, s.span).is_empty())
-            || (kind(FrameKind::Date) && !self.sentence_dates(i).is_empty());
-        if figure { Reading::Values } else { Reading::Skip }
     }
 
     fn push_trace(&mut self, i: usize, steps: Vec<Step>) {

@@ -126,8 +126,16 @@ impl Tree {
     pub fn subject_of(&self, verb: usize) -> Option<usize> {
         let mut at = verb;
         for _ in 0..4 {
-            if let Some(s) = self.children_with(at, &SUBJECTS).next() {
+            // Of two subjects (a misparse), the one nearer the verb.
+            if let Some(s) = self.children_with(at, &SUBJECTS).min_by_key(|&s| s.abs_diff(at)) {
                 return Some(s);
+            }
+            // "urged Washington to stop": the object of the verb an open complement hangs on
+            // is its subject.
+            if self.dep(at) == Dep::Xcomp
+                && let Some(object) = self.head(at).and_then(|h| self.child(h, Dep::Dobj))
+            {
+                return Some(object);
             }
             let shares = match self.dep(at) {
                 Dep::Conj | Dep::Xcomp => true,
@@ -294,6 +302,14 @@ mod tests {
         assert_eq!(tree.subject_of(said), Some(at(text, &words, "Officials")));
         let content = tree.complements(said).next().unwrap_or_else(|| panic!("no complement"));
         assert_eq!(written(text, &tree, tree.clause(content)), "it was false");
+    }
+
+    #[test]
+    fn an_open_complement_takes_the_object_as_its_subject() {
+        let text = "Lavrov urged Washington to stop saying it.";
+        let (words, tree) = tree(text);
+        assert_eq!(tree.subject_of(at(text, &words, "saying")), Some(at(text, &words, "Washington")));
+        assert_eq!(tree.subject_of(at(text, &words, "urged")), Some(at(text, &words, "Lavrov")));
     }
 
     #[test]

@@ -170,13 +170,20 @@ impl Run<'_> {
                 });
                 steps.push(Step { kind: StepKind::Content, text: self.words_of(attr.content), detail: String::new() });
             }
+            // "asked whether …", "urged Congress to …": the speaker's words, but no position
+            // on them; only values in them are the speaker's.
+            let claims = self.rules.cues.get(attr.cue.cue as usize).is_none_or(|c| c.claims);
+            if !claims && self.explain {
+                let detail = "the cue reports without taking a position: values only".to_owned();
+                steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
+            }
             units.push(Unit {
                 speaker: speaker.clone(),
                 voice: Voice::Actor,
                 content: attr.content,
                 cue: Some(attr.cue),
                 agent: attr.agent,
-                values_only: false,
+                values_only: !claims,
                 attribution: Some(k),
             });
         }

@@ -1,0 +1,372 @@
+//! Attribution read from the dependency parse: the speaker of a cue is the subject of the
+//! reporting verb, the `by` agent of a passive one, the object of "according to", the
+//! possessor of a noun cue ("Lavrov's statement", "comments by Lavrov"); what was said is the
+//! verb's clausal complement.
+//!
+//! The speaker's words become a [`SpeakerRef`]: the pack mention or pronoun at the head of
+//! the phrase when there is one, else the noun phrase itself, open-world. A pack name only
+//! inside the phrase ("an aide to Clinton") does not speak; the phrase does.
+
+use super::attribution::SpeakerRef;
+use super::phrase::{Phrase, PhraseKind};
+use super::sentence::{CueHit, Found, Mention, RefMention, Words};
+use super::tree::{Dep, Tag, Tree};
+use super::words;
+use parse::Span;
+use std::ops::Range;
+
+/// What the parse says of one cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The speaker, as written.
+    pub speaker: SpeakerRef,
+    /// What was said: the cue's clausal complement, when it has one.
+    pub content: Option<Span>,
+    /// How the layout was read.
+    pub layout: &'static str,
+}
+
+/// One sentence with its parse, as structural attribution sees it.
+pub struct Structure<'a> {
+    /// The sentence's tokens.
+    pub words: &'a Words,
+    /// Its pack mentions and references.
+    pub found: &'a Found,
+    /// Its parse, over the tokens of `words`.
+    pub tree: &'a Tree,
+}
+
+/// Relative pronouns that stand for the noun their clause hangs on ("officials who said").
+fn is_relative(word: &str) -> bool {
+    matches!(word, "who" | "that" | "which" | "whom")
+}
+
+/// Verbs whose open complement was not done ("declined to say").
+fn is_refusal(word: &str) -> bool {
+    word.starts_with("declin") || word.starts_with("refus")
+}
+
+/// Personal pronouns that can speak when no pack rule took them.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "i" | "we" | "you" | "he" | "she" | "they")
+}
+
+impl Structure<'_> {
+    /// The word of the cue that the parse hangs the rest on: the cue's word whose head is
+    /// outside the cue ("said"; "according" of "according to").
+    fn cue_word(&self, cue: &CueHit) -> Option<usize> {
+        let range = self.tree.words_in(cue.span);
+        if range.is_empty() {
+            return self.tree.word_at(cue.span.start);
+        }
+        self.tree.head_of(range)
+    }
+
+    /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
+    /// same spelling ("a swing-state gambit", "the report") is not a report. A root tagged
+    /// as a noun is the tagger's slip ("the attack that the West blames on …").
+    pub fn reads_as_verb(&self, cue: &CueHit) -> bool {
+        self.cue_word(cue).is_some_and(|v| self.tree.is_verb(v) || self.tree.dep(v) == Dep::Root)
+    }
+
+    /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the
+    /// phrase it is coordinated with or stands in apposition to: the parse leaves it room to
+    /// be the subject the word layout took it for, though it labels it otherwise.
+    pub fn hangs_on_cue(&self, span: Span, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let (Some(v), Some(mut at)) = (self.cue_word(cue), tree.head_of(tree.words_in(span))) else { return false };
+        for _ in 0..tree.len() {
+            match (tree.dep(at), tree.head(at)) {
+                (Dep::Conj | Dep::Appos | Dep::Compound | Dep::Poss, Some(h)) => at = h,
+                (dep, Some(h)) => {
+                    return h == v && matches!(dep, Dep::Nsubj | Dep::Nsubjpass | Dep::Npadvmod | Dep::Dep | Dep::Nmod);
+                }
+                (_, None) => return false,
+            }
+        }
+        false
+    }
+
+    /// The speaker and content of a verb cue: active subject, passive agent.
+    pub fn verb(&self, cue: &CueHit) -> Option<Reading> {
+        let tree = self.tree;
+        let v = self.cue_word(cue).filter(|&v| tree.is_verb(v))?;
+        // "declined to say", "refused to comment": nothing was said.
+        if tree.dep(v) == Dep::Xcomp && tree.head(v).is_some_and(|h| is_refusal(self.words.word(h))) {
+            return None;
+        }
+        let content = self.content(v);
+        if tree.passive(v) {
+            let agent = tree.agent_of(v)?;
+            return Some(Reading { speaker: self.speaker_at(agent)?, content, layout: "C is said by X (parse)" });
+        }
+        let subject = tree.subject_of(v)?;
+        let layout = match subject > v {
+            true => "\"C,\" said X (parse)",
+            false if !tree.has_own_subject(v) => "X did A, saying C (parse)",
+            false => "X said C (parse)",
+        };
+        Some(Reading { speaker: self.speaker_at(subject)?, content, layout })
+    }
+
+    /// "according to X": the object of `to`; "citing X": the verb's object.
+    pub fn according_to(&self, cue: &CueHit) -> Option<Reading> {
+        let tree = self.tree;
+        let range = tree.words_in(cue.span);
+        let object = range.clone().find_map(|w| {
+            tree.children(w).find(|&c| matches!(tree.dep(c), Dep::Pobj | Dep::Dobj) && !range.contains(&c))
+        })?;
+        Some(Reading { speaker: self.speaker_at(object)?, content: None, layout: "according to X (parse)" })
+    }
+
+    /// A noun cue's speaker: its possessor ("Lavrov's remarks"), the object of its `by` or
+    /// `from` ("comments by Lavrov"), or a name compounded with it ("the Kremlin statement").
+    pub fn noun(&self, cue: &CueHit) -> Option<Reading> {
+        let tree = self.tree;
+        let n = self.cue_word(cue).filter(|&n| tree.is_noun(n))?;
+        let content = self.content(n);
+        if let Some(p) = tree.child(n, Dep::Poss) {
+            return Some(Reading { speaker: self.speaker_at(p)?, content, layout: "X's statement that C (parse)" });
+        }
+        let by = tree
+            .children_with(n, &[Dep::Prep])
+            .filter(|&p| matches!(self.words.word(p), "by" | "from"))
+            .find_map(|p| tree.child(p, Dep::Pobj));
+        if let Some(b) = by {
+            return Some(Reading { speaker: self.speaker_at(b)?, content, layout: "comments by X (parse)" });
+        }
+        let name = tree.children_with(n, &[Dep::Compound]).find(|&c| matches!(tree.tag(c), Tag::NNP | Tag::NNPS))?;
+        Some(Reading { speaker: self.speaker_at(name)?, content, layout: "the X statement (parse)" })
+    }
+
+    /// What `v` says: its clausal complement, or the clause of a noun's `that` clause.
+    fn content(&self, v: usize) -> Option<Span> {
+        let tree = self.tree;
+        let c = tree.children_with(v, &[Dep::Ccomp, Dep::Xcomp, Dep::Acl]).next()?;
+        let range = tree.clause(c);
+        // "said that C": leave the complementiser out.
+        let start = match self.words.word(range.start) {
+            "that" if tree.dep(range.start) == Dep::Mark => range.start + 1,
+            _ => range.start,
+        };
+        (start < range.end).then(|| tree.span(start..range.end))
+    }
+
+    /// The speaker whose phrase `head` heads. A relative pronoun ("officials who said")
+    /// speaks for the noun its clause hangs on; the speaker's words then run from that noun
+    /// to the pronoun ("Cruz, who").
+    pub fn speaker_at(&self, head: usize) -> Option<SpeakerRef> {
+        let tree = self.tree;
+        match tree.predicate(head) {
+            Some(p) if is_relative(self.words.word(head)) && tree.dep(p) == Dep::Relcl => {
+                let antecedent = tree.head(p)?;
+                let who = tree.span(head..head + 1);
+                Some(match self.own_speaker(antecedent)? {
+                    SpeakerRef::Mention(m) => SpeakerRef::Mention(Mention { span: m.span.cover(who), ..m }),
+                    SpeakerRef::Ref(r) => SpeakerRef::Ref(RefMention { span: r.span.cover(who), ..r }),
+                    SpeakerRef::Phrase(p) => SpeakerRef::Phrase(Phrase { span: p.span.cover(who), ..p }),
+                    SpeakerRef::Shared => SpeakerRef::Shared,
+                })
+            }
+            _ => self.own_speaker(head),
+        }
+    }
+
+    /// The speaker whose phrase `head` heads, as written there: of coordinated phrases
+    /// ("Opposition groups and the governments of …") the first a pack knows, else the
+    /// first.
+    fn own_speaker(&self, head: usize) -> Option<SpeakerRef> {
+        let conjuncts = self.tree.conjuncts(head);
+        let readings: Vec<SpeakerRef> = conjuncts.iter().filter_map(|&c| self.one_speaker(c)).collect();
+        readings.iter().find(|r| matches!(r, SpeakerRef::Mention(_))).or(readings.first()).copied()
+    }
+
+    /// The speaker one noun phrase names.
+    fn one_speaker(&self, head: usize) -> Option<SpeakerRef> {
+        let tree = self.tree;
+        let head_span = tree.span(head..head + 1);
+        let np = tree.noun_phrase(head);
+        let mention_at = |w: usize| self.found.mentions.iter().find(|m| m.span.overlaps(tree.span(w..w + 1))).copied();
+        // A pack name at the head, or modifying it directly ("Russia's foreign ministry",
+        // "Pentagon officials").
+        let owns = |m_span: Span| {
+            if m_span.overlaps(head_span) {
+                return true;
+            }
+            let inside = tree.words_in(m_span);
+            tree.head_of(inside).is_some_and(|w| {
+                tree.head(w) == Some(head) && matches!(tree.dep(w), Dep::Poss | Dep::Compound | Dep::Nmod | Dep::Amod)
+            })
+        };
+        if let Some(m) = self.found.mentions.iter().find(|m| owns(m.span)) {
+            return Some(SpeakerRef::Mention(*m));
+        }
+        // "the press secretary, Sean Spicer": the name in apposition is the more specific.
+        if let Some(m) = tree.children_with(head, &[Dep::Appos]).find_map(mention_at) {
+            return Some(SpeakerRef::Mention(m));
+        }
+        // "the government of Syria", "the foreign ministry of Russia": the body's owner.
+        let word = self.words.word(head);
+        if words::is_group_head(word.strip_suffix('s').unwrap_or(word))
+            && let Some(m) = tree
+                .children_with(head, &[Dep::Prep])
+                .filter(|&p| self.words.word(p) == "of")
+                .find_map(|p| tree.child(p, Dep::Pobj).and_then(mention_at))
+        {
+            return Some(SpeakerRef::Mention(m));
+        }
+        if let Some(r) = self.found.refs.iter().find(|r| r.span.overlaps(head_span)) {
+            return Some(SpeakerRef::Ref(*r));
+        }
+        self.phrase(head, np).map(SpeakerRef::Phrase)
+    }
+
+    /// The open-world phrase `head` heads, spanning `np`.
+    fn phrase(&self, head: usize, np: Range<usize>) -> Option<Phrase> {
+        let tree = self.tree;
+        let word = self.words.word(head);
+        let span = tree.span(np);
+        let kind = match tree.tag(head) {
+            Tag::PRP if is_subject_pronoun(word) => PhraseKind::Pronoun,
+            Tag::NNP | Tag::NNPS => PhraseKind::Named,
+            Tag::NN | Tag::NNS => PhraseKind::Description,
+            _ => return None,
+        };
+        if kind == PhraseKind::Pronoun {
+            return Some(Phrase { span, head: span, kind });
+        }
+        // A name's head is the run of names compounded with it ("Edward Alden").
+        let first = tree
+            .children_with(head, &[Dep::Compound])
+            .filter(|&c| kind != PhraseKind::Named || matches!(tree.tag(c), Tag::NNP | Tag::NNPS))
+            .min()
+            .unwrap_or(head);
+        let head_span = tree.span(first..head + 1);
+        Some(Phrase { span, head: head_span, kind })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::sentence::Reference;
+    use crate::lexicon::{Pronoun, Via};
+    use pack::schema::CuePattern;
+
+    /// A sentence with its parse; `found` holds the mentions and references given by their
+    /// words (actor 0 for every mention), and a cue for each listed cue word.
+    struct Case {
+        text: String,
+        words: Words,
+        found: Found,
+        tree: Tree,
+    }
+
+    fn case(text: &str, names: &[&str], pronouns: &[&str]) -> Case {
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        let at = |w: &str| {
+            let start = text.find(w).unwrap_or_else(|| panic!("no `{w}`"));
+            Span::new(start, start + w.len())
+        };
+        let found = Found {
+            mentions: names.iter().map(|n| Mention { span: at(n), actor: 0, via: Via::Alias }).collect(),
+            refs: pronouns.iter().map(|p| RefMention { span: at(p), kind: Reference::Pronoun(Pronoun::He) }).collect(),
+            ..Found::default()
+        };
+        Case { text: text.to_owned(), words, found, tree }
+    }
+
+    impl Case {
+        fn structure(&self) -> Structure<'_> {
+            Structure { words: &self.words, found: &self.found, tree: &self.tree }
+        }
+
+        fn cue(&self, word: &str) -> CueHit {
+            let start = self.text.find(word).unwrap_or_else(|| panic!("no `{word}`"));
+            CueHit { span: Span::new(start, start + word.len()), cue: 0, negation: None, passive: false }
+        }
+
+        /// The speaker's words and sort as read for cue `word` by `read`.
+        fn read(&self, word: &str, pattern: CuePattern) -> Option<(String, &'static str)> {
+            let (structure, cue) = (self.structure(), self.cue(word));
+            let r = match pattern {
+                CuePattern::Noun => structure.noun(&cue),
+                CuePattern::AccordingTo => structure.according_to(&cue),
+                _ => structure.verb(&cue),
+            }?;
+            let (span, sort) = match r.speaker {
+                SpeakerRef::Mention(m) => (m.span, "mention"),
+                SpeakerRef::Ref(r) => (r.span, "reference"),
+                SpeakerRef::Phrase(p) => (
+                    p.span,
+                    match p.kind {
+                        PhraseKind::Named => "named",
+                        PhraseKind::Description => "description",
+                        PhraseKind::Pronoun => "pronoun",
+                    },
+                ),
+                SpeakerRef::Shared => (Span::default(), "shared"),
+            };
+            Some((span.text(&self.text).to_owned(), sort))
+        }
+
+        fn content(&self, word: &str) -> Option<String> {
+            let r = self.structure().verb(&self.cue(word))?;
+            r.content.map(|c| c.text(&self.text).to_owned())
+        }
+    }
+
+    fn speaks(found: Option<(String, &'static str)>, words: &str, sort: &str) {
+        assert_eq!(found.as_ref().map(|(w, s)| (w.as_str(), *s)), Some((words, sort)));
+    }
+
+    #[test]
+    fn the_subject_of_the_verb_speaks_not_the_nearest_name() {
+        let c = case("Steven Marsh, a harbour spokesman, said the Ferry Board was wrong.", &["Ferry Board"], &[]);
+        speaks(c.read("said", CuePattern::Say), "Steven Marsh", "named");
+        assert_eq!(c.content("said").as_deref(), Some("the Ferry Board was wrong"));
+    }
+
+    #[test]
+    fn inverted_and_relative_speakers() {
+        let c = case("\"The pier is closed,\" said the port manager.", &[], &[]);
+        speaks(c.read("said", CuePattern::Say), "the port manager", "description");
+        let c = case("Ola Berg, who said the cranes were idle, left early.", &[], &[]);
+        speaks(c.read("said", CuePattern::Say), "Ola Berg, who", "named");
+    }
+
+    #[test]
+    fn a_name_in_apposition_or_owning_a_body_speaks_for_it() {
+        let c = case("The harbour master, Ines Varga, told reporters the pier had closed.", &["Ines Varga"], &[]);
+        speaks(c.read("told", CuePattern::Say), "Ines Varga", "mention");
+        let c = case("The government of Norland said the border was open.", &["Norland"], &[]);
+        speaks(c.read("said", CuePattern::Say), "Norland", "mention");
+        let c = case("Harbour workers and Norland say the fees are too high.", &["Norland"], &[]);
+        speaks(c.read("say", CuePattern::Say), "Norland", "mention");
+    }
+
+    #[test]
+    fn passive_agent_and_according_to() {
+        let c = case("The closure was announced by the harbour board on Monday.", &[], &[]);
+        speaks(c.read("announced", CuePattern::Say), "the harbour board", "description");
+        let c = case("According to Ines Varga, the pier will reopen in May.", &[], &[]);
+        speaks(c.read("According to", CuePattern::AccordingTo), "Ines Varga", "named");
+    }
+
+    #[test]
+    fn noun_cues_take_their_possessor_or_by_phrase() {
+        let c = case("He rejected Varga's statement that the pier was unsafe.", &["Varga"], &["He"]);
+        speaks(c.read("statement", CuePattern::Noun), "Varga", "mention");
+        let c = case("The comments by the harbour master angered the crews.", &[], &[]);
+        speaks(c.read("comments", CuePattern::Noun), "the harbour master", "description");
+    }
+
+    #[test]
+    fn a_verb_read_as_a_noun_or_a_refusal_reports_nothing() {
+        let c = case("It was a swing-state gambit.", &[], &[]);
+        assert!(!c.structure().reads_as_verb(&c.cue("state")));
+        let c = case("He declined to say what the inspectors found.", &[], &["He"]);
+        assert_eq!(c.read("say", CuePattern::Say), None);
+    }
+}

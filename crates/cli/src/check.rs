@@ -30,8 +30,9 @@ pub fn check(args: &CheckArgs) -> Result<Status> {
     for warning in warnings {
         note(&warning);
     }
+    let comparison = pool.install(|| compare::compare(&extraction.claims, rules.checks()));
     let conflicts =
-        report_conflicts(&rules, &extraction.claims, summary, &mut suppressions, &gate, args.color.choice(), &pool)?;
+        report_conflicts(&rules, comparison, summary, &mut suppressions, &gate, args.color.choice(), &pool)?;
     if !args.quiet.quiet {
         note(&pipeline::timing(&extraction, elapsed));
     }
@@ -78,18 +79,17 @@ impl<'a> Gate<'a> {
     }
 }
 
-/// Compares `claims`, applies the baseline, renders the report and writes it; returns the
-/// conflicts reported (baselined ones left out) for the exit status.
+/// Applies suppressions and the baseline to what `compare` found, renders the report and
+/// writes it; returns the conflicts reported (baselined ones left out) for the exit status.
 pub fn report_conflicts(
     rules: &RuleSet,
-    claims: &[claim::Claim],
+    mut comparison: compare::Comparison,
     mut summary: report::Summary,
     suppressions: &mut [Suppression],
     gate: &Gate<'_>,
     color: ColorChoice,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<Conflict>> {
-    let mut comparison = pool.install(|| compare::compare(claims, rules.checks()));
     summary.suppressed = suppress::apply(&mut comparison.conflicts, suppressions);
     for warning in suppress::unused(suppressions) {
         note(&warning);

@@ -29,26 +29,27 @@ pub struct EventGroup<'a> {
 }
 
 /// The key a claim is grouped by: its event, and its document when the event is too vague
-/// to meet another report.
+/// to meet another report. Borrowed: a frame read in thousands of documents would otherwise
+/// copy an event per claim.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
+struct Key<'e> {
     /// Sorts first: more specific keys are anchors before vaguer ones.
     depth: std::cmp::Reverse<usize>,
     no_kind: bool,
-    event: Event,
+    event: &'e Event,
     /// The document, for vague events.
-    document: Option<String>,
+    document: Option<&'e str>,
 }
 
-fn key(claim: &Claim) -> Option<Key> {
-    let event = claim.value.as_ref()?.event.clone()?;
+fn key<'e>(event: Option<&'e Event>, document: &'e str) -> Option<Key<'e>> {
+    let event = event?;
     // An event that cannot meet even its own key (a governorate and a day, no kind: several
     // events of that day fit it) is compared only within its document.
-    let vague = !event.same_as(&event);
+    let vague = !event.same_as(event);
     Some(Key {
         depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
         no_kind: event.kind.is_none(),
-        document: vague.then(|| claim.evidence.document.clone()),
+        document: vague.then_some(document),
         event,
     })
 }
@@ -57,20 +58,30 @@ fn key(claim: &Claim) -> Option<Key> {
 /// event are left out. Groups come in the order of their anchors' keys; claims keep the
 /// order of `claims`.
 pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
-    let mut keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if let Some(k) = key(c) {
+    let keys = claims.iter().map(|c| (c.value.as_ref().and_then(|v| v.event.as_ref()), c.evidence.document.as_str()));
+    groups(keys)
+        .into_iter()
+        .map(|(event, indices)| EventGroup { event, claims: indices.into_iter().map(|i| claims[i]).collect() })
+        .collect()
+}
+
+/// [`event_groups`] of items given as (event, document): each group's event and the
+/// indices of its items, ascending.
+pub(crate) fn groups<'e>(items: impl Iterator<Item = (Option<&'e Event>, &'e str)>) -> Vec<(Event, Vec<usize>)> {
+    let mut keys: BTreeMap<Key<'e>, Vec<usize>> = BTreeMap::new();
+    for (i, (event, document)) in items.enumerate() {
+        if let Some(k) = key(event, document) {
             keys.entry(k).or_default().push(i);
         }
     }
     // Anchors: (index into `groups`, the anchor's key).
-    let mut anchors: Vec<(usize, &Key)> = Vec::new();
+    let mut anchors: Vec<(usize, &Key<'e>)> = Vec::new();
     let mut members: Vec<(Event, Vec<usize>)> = Vec::new();
     for (k, indices) in &keys {
         let matching: Vec<usize> = if k.document.is_some() {
             Vec::new()
         } else {
-            anchors.iter().filter(|(_, a)| a.event.same_as(&k.event)).map(|(g, _)| *g).collect()
+            anchors.iter().filter(|(_, a)| a.event.same_as(k.event)).map(|(g, _)| *g).collect()
         };
         match matching.as_slice() {
             [one] => members[*one].1.extend(indices),
@@ -80,11 +91,8 @@ pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
             }
         }
     }
+    for (_, indices) in &mut members {
+        indices.sort_unstable();
+    }
     members
-        .into_iter()
-        .map(|(event, mut indices)| {
-            indices.sort_unstable();
-            EventGroup { event, claims: indices.into_iter().map(|i| claims[i]).collect() }
-        })
-        .collect()
 }

@@ -3,7 +3,9 @@
 //! position, when a report is removed, reworded or moved; only a change in what is disputed,
 //! by whom, or (for values) which readings, is a new conflict.
 
-use crate::record::Side;
+use crate::found::FoundSide;
+use crate::intern::Sym;
+use crate::store::ClaimStore;
 use claim::ConflictKind;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -35,11 +37,17 @@ fn normalise_unicode(sentence: &str, mut out: String) -> String {
     out
 }
 
-/// xxh3 (64 bits, 16 hex digits) of the kind, the subject (proposition or frame id; for an
-/// unlisted conflict the normalised content disputed), the actors and, per side in a fixed
-/// order, its actor, stance and value. Evidence (sentences, how many, paths, lines) and the
-/// order documents were read in do not enter it.
-pub(crate) fn fingerprint(kind: ConflictKind, subject: &str, actors: &[String], sides: &[Side]) -> String {
+/// xxh3 (64 bits, written as 16 hex digits) of the kind, the subject (proposition or frame
+/// id; for an unlisted conflict the normalised content disputed), the actors and, per side in
+/// a fixed order, its actor, stance and value. Evidence (sentences, how many, paths, lines)
+/// and the order documents were read in do not enter it.
+pub(crate) fn fingerprint(
+    store: &ClaimStore,
+    kind: ConflictKind,
+    subject: &str,
+    actors: &[Sym],
+    sides: &[FoundSide],
+) -> u64 {
     let mut hasher = Xxh3::new();
     let mut field = |text: &str| {
         hasher.update(text.as_bytes());
@@ -50,15 +58,19 @@ pub(crate) fn fingerprint(kind: ConflictKind, subject: &str, actors: &[String], 
     field(kind.name());
     field(subject);
     for actor in actors {
-        field(actor);
+        field(store.str(*actor));
     }
     // Sides are ordered by their evidence in the report; here by what they are, so a report
     // read earlier than another does not change the fingerprint.
     let mut keys: Vec<(&str, &str, String)> = sides
         .iter()
         .map(|side| {
-            let value = side.value.as_ref().map(|v| v.interval.to_string()).unwrap_or_default();
-            (side.actor.as_str(), side.stance.name(), value)
+            let value = side
+                .value
+                .and_then(|claim| store.value(store.at(claim)))
+                .map(|v| v.interval.to_string())
+                .unwrap_or_default();
+            (store.str(side.actor), side.stance.name(), value)
         })
         .collect();
     keys.sort_unstable();
@@ -68,7 +80,7 @@ pub(crate) fn fingerprint(kind: ConflictKind, subject: &str, actors: &[String], 
         field(stance);
         field(value);
     }
-    format!("{:016x}", hasher.digest())
+    hasher.digest()
 }
 
 #[cfg(test)]

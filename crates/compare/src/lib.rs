@@ -20,35 +20,48 @@
 
 pub mod event;
 mod fingerprint;
+mod found;
+mod intern;
 mod jsonl;
 mod order;
 mod record;
 pub mod stance;
+mod store;
 pub mod synth;
 pub mod unlisted;
 pub mod value;
 
 pub use fingerprint::normalise_sentence;
-pub use jsonl::{JsonlError, read_claims_jsonl};
+pub use found::Findings;
+pub use jsonl::{JsonlError, read_claims_jsonl, read_claims_jsonl_into};
 pub use record::{Comparison, Conflict, MAX_EVIDENCE_PER_SIDE, Position, PositionStance, Side, SideEvidence};
+pub use store::{ClaimStore, ClaimStoreBuilder};
 
 use claim::{Checks, Claim, ConflictKind, Voice};
-use order::{claim_cmp, conflict_cmp, frame_id, proposition_id};
+use found::{FoundConflict, FoundPosition};
+use intern::Sym;
 use rayon::prelude::*;
 use std::ops::Range;
-use xxhash_rust::xxh3::xxh3_64;
+use store::StoredClaim;
 
 /// Groups `claims` into positions and finds the conflicts between them, at the severities
 /// `checks` sets. The result is the same, byte for byte once serialised, whatever the order
 /// of `claims` and whatever the size of the rayon thread pool it runs in.
 pub fn compare(claims: &[Claim], checks: &Checks) -> Comparison {
+    let store = ClaimStore::of(claims);
+    compare_store(&store, checks).comparison(&store)
+}
+
+/// [`compare`] over a claim store: what it finds points into the store, and becomes the
+/// report's records with [`Findings::comparison`] (or one conflict at a time).
+pub fn compare_store(store: &ClaimStore, checks: &Checks) -> Findings {
     let ((positions, mut conflicts), (values, unlisted)) = rayon::join(
-        || propositions(claims, checks),
+        || propositions(store, checks),
         || {
             rayon::join(
-                || frames(claims, checks),
+                || frames(store, checks),
                 || match checks.get(ConflictKind::Unlisted, None) {
-                    Some(severity) => unlisted::unlisted(claims, checks.similarity(), severity),
+                    Some(severity) => unlisted::unlisted(store, checks.similarity(), severity),
                     None => Vec::new(),
                 },
             )
@@ -56,25 +69,25 @@ pub fn compare(claims: &[Claim], checks: &Checks) -> Comparison {
     );
     conflicts.extend(values);
     conflicts.extend(unlisted);
-    conflicts.par_sort_by(conflict_cmp);
-    Comparison { positions, conflicts }
+    conflicts.par_sort_by(|a, b| found::conflict_cmp(store, a, b));
+    Findings { positions, conflicts }
 }
 
-/// The indices of the claims `keep` selects, each with a hash of its `id`, sorted by the
-/// hash so that claims of one id form a run (see [`runs`]).
+/// The indices of the claims `keep` selects, each with its `id`, sorted by id then index
+/// so that claims of one id form a run (see [`runs`]).
 fn keyed(
-    claims: &[Claim],
-    keep: impl Fn(&Claim) -> bool + Sync,
-    id: impl Fn(&Claim) -> &str + Sync,
-) -> Vec<(u64, usize)> {
-    let mut keys: Vec<(u64, usize)> =
-        claims.par_iter().enumerate().filter(|(_, c)| keep(c)).map(|(i, c)| (xxh3_64(id(c).as_bytes()), i)).collect();
-    keys.par_sort_unstable_by_key(|k| k.0);
+    store: &ClaimStore,
+    keep: impl Fn(&StoredClaim) -> bool + Sync,
+    id: impl Fn(&StoredClaim) -> Sym + Sync,
+) -> Vec<(Sym, u32)> {
+    let mut keys: Vec<(Sym, u32)> =
+        store.claims.par_iter().enumerate().filter(|(_, c)| keep(c)).map(|(i, c)| (id(c), i as u32)).collect();
+    keys.par_sort_unstable();
     keys
 }
 
 /// Runs of equal `key.0` in sorted keys, as index ranges.
-fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
+fn runs<K: PartialEq>(keys: &[(K, u32)]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for run in keys.chunk_by(|a, b| a.0 == b.0) {
@@ -84,23 +97,17 @@ fn runs<K: PartialEq>(keys: &[(K, usize)]) -> Vec<Range<usize>> {
     out
 }
 
-fn propositions(claims: &[Claim], checks: &Checks) -> (Vec<Position>, Vec<Conflict>) {
-    let keys = keyed(claims, |c| c.proposition.is_some() && c.voice == Voice::Actor, proposition_id);
-    let groups: Vec<(Vec<Position>, Vec<Conflict>)> = runs(&keys)
+fn propositions(store: &ClaimStore, checks: &Checks) -> (Vec<FoundPosition>, Vec<FoundConflict>) {
+    let keys = keyed(store, |c| c.proposition.is_some() && c.voice == Voice::Actor, StoredClaim::proposition_key);
+    let groups: Vec<(Vec<FoundPosition>, Vec<FoundConflict>)> = runs(&keys)
         .into_par_iter()
         .map(|range| {
-            let mut group: Vec<&Claim> = keys[range].iter().map(|k| &claims[k.1]).collect();
-            group.sort_by(|a, b| {
-                proposition_id(a)
-                    .cmp(proposition_id(b))
-                    .then_with(|| a.principal.id.cmp(&b.principal.id))
-                    .then_with(|| claim_cmp(a, b))
+            let mut group: Vec<u32> = keys[range].iter().map(|k| k.1).collect();
+            group.sort_by(|&a, &b| {
+                store.at(a).principal.cmp(&store.at(b).principal).then_with(|| store.claim_cmp(a, b))
             });
-            let mut positions = Vec::new();
             let mut conflicts = Vec::new();
-            for one in group.chunk_by(|a, b| proposition_id(a) == proposition_id(b)) {
-                positions.extend(stance::proposition(one, checks, &mut conflicts));
-            }
+            let positions = stance::proposition(store, &group, checks, &mut conflicts);
             (positions, conflicts)
         })
         .collect();
@@ -110,39 +117,40 @@ fn propositions(claims: &[Claim], checks: &Checks) -> (Vec<Position>, Vec<Confli
         positions.extend(p);
         conflicts.extend(c);
     }
-    positions.par_sort_by(|a, b| a.proposition.id.cmp(&b.proposition.id).then_with(|| a.actor.cmp(&b.actor)));
+    positions.par_sort_by(|a, b| a.proposition.cmp(&b.proposition).then_with(|| a.actor.cmp(&b.actor)));
     (positions, conflicts)
 }
 
-fn frames(claims: &[Claim], checks: &Checks) -> Vec<Conflict> {
+fn frames(store: &ClaimStore, checks: &Checks) -> Vec<FoundConflict> {
     if !checks.enabled(ConflictKind::ValueMismatch) && !checks.enabled(ConflictKind::ValueRevised) {
         return Vec::new();
     }
-    let keys = keyed(claims, value::gives_value, frame_id);
+    let keys = keyed(store, value::gives_value, StoredClaim::frame_key);
     runs(&keys)
         .into_par_iter()
         .flat_map_iter(|range| {
-            let mut group: Vec<&Claim> = keys[range].iter().map(|k| &claims[k.1]).collect();
-            group.sort_by(|a, b| {
-                frame_id(a)
-                    .cmp(frame_id(b))
-                    .then_with(|| a.principal.id.cmp(&b.principal.id))
-                    .then_with(|| match (&a.value, &b.value) {
+            let mut group: Vec<u32> = keys[range].iter().map(|k| k.1).collect();
+            group.sort_by(|&a, &b| {
+                let (x, y) = (store.at(a), store.at(b));
+                x.principal
+                    .cmp(&y.principal)
+                    .then_with(|| match (store.value(x), store.value(y)) {
                         (Some(x), Some(y)) => value::interval_cmp(&x.interval, &y.interval).then(x.kind.cmp(&y.kind)),
                         _ => std::cmp::Ordering::Equal,
                     })
-                    .then_with(|| claim_cmp(a, b))
+                    .then_with(|| store.claim_cmp(a, b))
             });
             let mut conflicts = Vec::new();
-            for one in group.chunk_by(|a, b| frame_id(a) == frame_id(b)) {
-                // A generic frame's values meet only the values of their own event.
-                if one.iter().any(|c| c.value.as_ref().is_some_and(|v| v.event.is_some())) {
-                    for g in event::event_groups(one) {
-                        value::frame(&g.claims, Some(&g.event), checks, &mut conflicts);
-                    }
-                } else {
-                    value::frame(one, None, checks, &mut conflicts);
+            let event = |c: &u32| store.value(store.at(*c)).and_then(|v| v.event.as_ref());
+            // A generic frame's values meet only the values of their own event.
+            if group.iter().any(|c| event(c).is_some()) {
+                let keys = group.iter().map(|c| (event(c), store.str(store.at(*c).document)));
+                for (event, members) in event::groups(keys) {
+                    let claims: Vec<u32> = members.into_iter().map(|i| group[i]).collect();
+                    value::frame(store, &claims, Some(&event), checks, &mut conflicts);
                 }
+            } else {
+                value::frame(store, &group, None, checks, &mut conflicts);
             }
             conflicts
         })

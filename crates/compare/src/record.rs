@@ -65,7 +65,7 @@ pub struct Side {
 /// Most evidence a side of a conflict lists. A position read in thousands of documents would
 /// otherwise copy all of them into every conflict it takes part in (100 MB of synthetic news
 /// gave a 4.6 GB report); the position itself still counts every claim, and the
-/// fingerprint covers all of them.
+/// fingerprint reads no evidence at all.
 pub const MAX_EVIDENCE_PER_SIDE: usize = 25;
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]

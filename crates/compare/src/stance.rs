@@ -15,81 +15,113 @@
 //!   at overlapping or unknown dates: a *report conflict*, one side per outlet.
 
 use crate::fingerprint::fingerprint;
+use crate::found::{FoundConflict, FoundPosition, FoundSide, Subject};
+use crate::intern::Sym;
 use crate::order::listed_evidence;
-use crate::record::{Conflict, Position, PositionStance, Side};
-use claim::{Checks, Claim, ConflictKind, Stance};
+use crate::record::PositionStance;
+use crate::store::{ClaimStore, StoredClaim};
+use claim::{Checks, ConflictKind, Stance};
 use parse::Date;
 use std::collections::BTreeSet;
 
 /// One principal's claims on the proposition.
 struct Principal<'a> {
-    claims: &'a [&'a Claim],
-    asserts: Vec<&'a Claim>,
-    denies: Vec<&'a Claim>,
-    blocs: BTreeSet<&'a str>,
+    claims: &'a [u32],
+    asserts: Vec<u32>,
+    denies: Vec<u32>,
+    blocs: BTreeSet<Sym>,
+    id: Sym,
+    name: Sym,
 }
 
-impl<'a> Principal<'a> {
-    fn id(&self) -> &'a str {
-        self.claims.first().map_or("", |c| c.principal.id.as_str())
+/// The proposition of a group, and the store its claims are in.
+struct Group<'a> {
+    store: &'a ClaimStore<'a>,
+    id: Sym,
+    statement: Sym,
+}
+
+impl Group<'_> {
+    fn str(&self, sym: Sym) -> &str {
+        self.store.str(sym)
     }
 
-    fn name(&self) -> &'a str {
-        self.claims.first().map_or("", |c| c.principal.name.as_str())
+    fn statement(&self) -> &str {
+        self.store.str(self.statement)
     }
 }
 
 /// Positions and stance conflicts of one proposition; `claims` hold one proposition id,
 /// sorted by principal id then claim order.
-pub(crate) fn proposition(claims: &[&Claim], checks: &Checks, conflicts: &mut Vec<Conflict>) -> Vec<Position> {
-    let Some(proposition) = claims.first().and_then(|c| c.proposition.clone()) else {
+pub(crate) fn proposition(
+    store: &ClaimStore,
+    claims: &[u32],
+    checks: &Checks,
+    conflicts: &mut Vec<FoundConflict>,
+) -> Vec<FoundPosition> {
+    let Some(first) = claims.first().map(|c| store.at(*c)) else {
         return Vec::new();
     };
+    let Some(id) = first.proposition else {
+        return Vec::new();
+    };
+    let group = Group { store, id, statement: first.statement };
     let mut principals = Vec::new();
-    for run in claims.chunk_by(|a, b| a.principal.id == b.principal.id) {
-        let mut principal = Principal { claims: run, asserts: Vec::new(), denies: Vec::new(), blocs: BTreeSet::new() };
-        for claim in run {
-            match claim.stance {
+    for run in claims.chunk_by(|a, b| store.at(*a).principal == store.at(*b).principal) {
+        let head = store.at(run[0]);
+        let mut principal = Principal {
+            claims: run,
+            asserts: Vec::new(),
+            denies: Vec::new(),
+            blocs: BTreeSet::new(),
+            id: head.principal,
+            name: head.principal_name,
+        };
+        for &claim in run {
+            let c = store.at(claim);
+            match c.stance {
                 Stance::Assert => principal.asserts.push(claim),
                 Stance::Deny => principal.denies.push(claim),
                 Stance::Hedge => {}
             }
-            principal.blocs.extend(claim.blocs.iter().map(String::as_str));
+            principal.blocs.extend(store.list(c.blocs));
         }
         principals.push(principal);
     }
-    let positions = principals.iter().map(|p| position(&proposition, p)).collect();
-    let id = proposition.id.as_str();
+    let positions = principals.iter().map(|p| position(&group, p)).collect();
+    let pack_id = group.str(id);
 
-    if let Some(severity) = checks.get(ConflictKind::OpposedStance, Some(id)) {
+    if let Some(severity) = checks.get(ConflictKind::OpposedStance, Some(pack_id)) {
         for a in principals.iter().filter(|p| !p.asserts.is_empty()) {
             for d in principals.iter().filter(|p| !p.denies.is_empty()) {
-                if a.id() == d.id() || same_bloc(a, d) {
+                if a.id == d.id || same_bloc(a, d) {
                     continue;
                 }
                 let sides = vec![side(a, Stance::Assert, &a.asserts), side(d, Stance::Deny, &d.denies)];
-                let mut actors = vec![a.id().to_owned(), d.id().to_owned()];
+                let mut actors = vec![a.id, d.id];
                 actors.sort_unstable();
-                let message = format!("{} denies what {} asserts: {}", d.name(), a.name(), proposition.statement);
+                let message =
+                    format!("{} denies what {} asserts: {}", group.str(d.name), group.str(a.name), group.statement());
                 let kind = ConflictKind::OpposedStance;
-                conflicts.push(conflict(kind, severity, &proposition, actors, message, sides));
+                conflicts.push(conflict(&group, kind, severity, actors, message, sides));
             }
         }
     }
 
     for p in principals.iter().filter(|p| !p.asserts.is_empty() && !p.denies.is_empty()) {
-        if is_self_contradiction(p) {
-            if let Some(severity) = checks.get(ConflictKind::SelfContradiction, Some(id)) {
-                conflicts.push(self_contradiction(&proposition, p, severity));
+        if is_self_contradiction(store, p) {
+            if let Some(severity) = checks.get(ConflictKind::SelfContradiction, Some(pack_id)) {
+                conflicts.push(self_contradiction(&group, p, severity));
             }
-        } else if let Some(severity) = checks.get(ConflictKind::ReportConflict, Some(id)) {
-            conflicts.push(report_conflict(&proposition, p, severity));
+        } else if let Some(severity) = checks.get(ConflictKind::ReportConflict, Some(pack_id)) {
+            conflicts.push(report_conflict(&group, p, severity));
         }
     }
     positions
 }
 
-fn position(proposition: &claim::PropositionRef, p: &Principal<'_>) -> Position {
+fn position(group: &Group<'_>, p: &Principal<'_>) -> FoundPosition {
+    let store = group.store;
     let hedges = p.claims.len() - p.asserts.len() - p.denies.len();
     let stance = match (p.asserts.is_empty(), p.denies.is_empty()) {
         (false, false) => PositionStance::Mixed,
@@ -97,47 +129,47 @@ fn position(proposition: &claim::PropositionRef, p: &Principal<'_>) -> Position 
         (true, false) => PositionStance::Deny,
         (true, true) => PositionStance::Hedge,
     };
-    let mut sources: Vec<String> = p.claims.iter().map(|c| c.evidence.source.clone()).collect();
+    let mut sources: Vec<Sym> = p.claims.iter().map(|c| store.at(*c).source).collect();
     sources.sort_unstable();
     sources.dedup();
-    Position {
-        proposition: proposition.clone(),
-        actor: p.id().to_owned(),
-        actor_name: p.name().to_owned(),
+    FoundPosition {
+        proposition: group.id,
+        statement: group.statement,
+        actor: p.id,
+        actor_name: p.name,
         stance,
         asserts: p.asserts.len(),
         denies: p.denies.len(),
         hedges,
         sources,
-        first: p.claims.iter().filter_map(|c| c.date).min(),
-        last: p.claims.iter().filter_map(|c| c.date).max(),
+        first: p.claims.iter().filter_map(|c| store.at(*c).date).min(),
+        last: p.claims.iter().filter_map(|c| store.at(*c).date).max(),
     }
 }
 
 /// Whether two principals belong together: a shared bloc, or one is the other's bloc.
 fn same_bloc(a: &Principal<'_>, b: &Principal<'_>) -> bool {
-    a.blocs.intersection(&b.blocs).next().is_some() || a.blocs.contains(b.id()) || b.blocs.contains(a.id())
+    a.blocs.intersection(&b.blocs).next().is_some() || a.blocs.contains(&b.id) || b.blocs.contains(&a.id)
 }
 
-fn side(p: &Principal<'_>, stance: Stance, claims: &[&Claim]) -> Side {
+fn side(p: &Principal<'_>, stance: Stance, claims: &[u32]) -> FoundSide {
     let (evidence, evidence_omitted) = listed_evidence(claims);
-    Side { actor: p.id().to_owned(), actor_name: p.name().to_owned(), stance, value: None, evidence, evidence_omitted }
+    FoundSide { actor: p.id, actor_name: p.name, stance, value: None, evidence, evidence_omitted }
 }
 
 fn conflict(
+    group: &Group<'_>,
     kind: ConflictKind,
     severity: claim::Severity,
-    proposition: &claim::PropositionRef,
-    actors: Vec<String>,
+    actors: Vec<Sym>,
     message: String,
-    sides: Vec<Side>,
-) -> Conflict {
-    Conflict {
+    sides: Vec<FoundSide>,
+) -> FoundConflict {
+    FoundConflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &proposition.id, &actors, &sides),
-        proposition: Some(proposition.clone()),
-        frame: None,
+        fingerprint: fingerprint(group.store, kind, group.str(group.id), &actors, &sides),
+        subject: Subject::Proposition { id: group.id, statement: group.statement },
         event: None,
         actors,
         message,
@@ -148,15 +180,16 @@ fn conflict(
 
 /// Whether the claim is the actor's own word: the document's source is the speaker or the
 /// principal it speaks for, by id or display name.
-fn first_hand(claim: &Claim) -> bool {
-    let source = claim.evidence.source.as_str();
-    [&claim.actor.id, &claim.actor.name, &claim.principal.id, &claim.principal.name]
+fn first_hand(store: &ClaimStore, claim: &StoredClaim) -> bool {
+    let source = store.str(claim.source);
+    [claim.actor, claim.actor_name, claim.principal, claim.principal_name]
         .iter()
+        .map(|name| store.str(*name))
         .any(|name| !name.is_empty() && name.eq_ignore_ascii_case(source))
 }
 
-fn date_range(claims: &[&Claim]) -> Option<(Date, Date)> {
-    let mut dates = claims.iter().map(|c| c.date);
+fn date_range(store: &ClaimStore, claims: &[u32]) -> Option<(Date, Date)> {
+    let mut dates = claims.iter().map(|c| store.at(*c).date);
     let first = dates.next()??;
     let mut range = (first, first);
     for date in dates {
@@ -168,8 +201,8 @@ fn date_range(claims: &[&Claim]) -> Option<(Date, Date)> {
 
 /// Dates that put one stance wholly before the other, as (earlier stance, its last date,
 /// the later stance's first date). `None` when a date is missing or the ranges overlap.
-fn change_of_position(p: &Principal<'_>) -> Option<(Stance, Date, Date)> {
-    let (a, d) = (date_range(&p.asserts)?, date_range(&p.denies)?);
+fn change_of_position(store: &ClaimStore, p: &Principal<'_>) -> Option<(Stance, Date, Date)> {
+    let (a, d) = (date_range(store, &p.asserts)?, date_range(store, &p.denies)?);
     if a.1 < d.0 {
         Some((Stance::Assert, a.1, d.0))
     } else if d.1 < a.0 {
@@ -179,56 +212,50 @@ fn change_of_position(p: &Principal<'_>) -> Option<(Stance, Date, Date)> {
     }
 }
 
-fn is_self_contradiction(p: &Principal<'_>) -> bool {
-    let assert_sources: BTreeSet<&str> = p.asserts.iter().map(|c| c.evidence.source.as_str()).collect();
-    let same_source = p.denies.iter().any(|c| assert_sources.contains(c.evidence.source.as_str()));
-    let own_word = p.asserts.iter().any(|c| first_hand(c)) && p.denies.iter().any(|c| first_hand(c));
-    same_source || own_word || change_of_position(p).is_some()
+fn is_self_contradiction(store: &ClaimStore, p: &Principal<'_>) -> bool {
+    let assert_sources: BTreeSet<Sym> = p.asserts.iter().map(|c| store.at(*c).source).collect();
+    let same_source = p.denies.iter().any(|c| assert_sources.contains(&store.at(*c).source));
+    let own_word = p.asserts.iter().any(|c| first_hand(store, store.at(*c)))
+        && p.denies.iter().any(|c| first_hand(store, store.at(*c)));
+    same_source || own_word || change_of_position(store, p).is_some()
 }
 
-fn self_contradiction(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
+fn self_contradiction(group: &Group<'_>, p: &Principal<'_>, severity: claim::Severity) -> FoundConflict {
     let assert = side(p, Stance::Assert, &p.asserts);
     let deny = side(p, Stance::Deny, &p.denies);
-    let (sides, message) = match change_of_position(p) {
+    let (name, statement) = (group.str(p.name), group.statement());
+    let (sides, message) = match change_of_position(group.store, p) {
         Some((Stance::Deny, last, first)) => (
             vec![deny, assert],
-            format!(
-                "{} changed position: denied until {last}, asserts from {first}: {}",
-                p.name(),
-                proposition.statement
-            ),
+            format!("{name} changed position: denied until {last}, asserts from {first}: {statement}"),
         ),
         Some((_, last, first)) => (
             vec![assert, deny],
-            format!(
-                "{} changed position: asserted until {last}, denies from {first}: {}",
-                p.name(),
-                proposition.statement
-            ),
+            format!("{name} changed position: asserted until {last}, denies from {first}: {statement}"),
         ),
-        None => (vec![assert, deny], format!("{} both asserts and denies: {}", p.name(), proposition.statement)),
+        None => (vec![assert, deny], format!("{name} both asserts and denies: {statement}")),
     };
-    let actors = vec![p.id().to_owned()];
-    conflict(ConflictKind::SelfContradiction, severity, proposition, actors, message, sides)
+    conflict(group, ConflictKind::SelfContradiction, severity, vec![p.id], message, sides)
 }
 
-fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, severity: claim::Severity) -> Conflict {
+fn report_conflict(group: &Group<'_>, p: &Principal<'_>, severity: claim::Severity) -> FoundConflict {
+    let store = group.store;
     // Stable sorts: claims keep their order within one source.
     let by_source = [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].map(|(stance, claims)| {
-        let mut sorted: Vec<&Claim> = claims.clone();
-        sorted.sort_by(|a, b| a.evidence.source.cmp(&b.evidence.source));
+        let mut sorted: Vec<u32> = claims.clone();
+        sorted.sort_by_key(|c| store.at(*c).source);
         (stance, sorted)
     });
     let mut sides = Vec::new();
     let mut names = [Vec::new(), Vec::new()];
     for (slot, (stance, sorted)) in by_source.iter().enumerate() {
-        for run in sorted.chunk_by(|a, b| a.evidence.source == b.evidence.source) {
-            let source = run.first().map_or("", |c| c.evidence.source.as_str());
-            names[slot].push(source);
+        for run in sorted.chunk_by(|a, b| store.at(*a).source == store.at(*b).source) {
+            let source = store.at(run[0]).source;
+            names[slot].push(group.str(source));
             let (evidence, evidence_omitted) = listed_evidence(run);
-            sides.push(Side {
-                actor: source.to_owned(),
-                actor_name: source.to_owned(),
+            sides.push(FoundSide {
+                actor: source,
+                actor_name: source,
                 stance: *stance,
                 value: None,
                 evidence,
@@ -238,11 +265,10 @@ fn report_conflict(proposition: &claim::PropositionRef, p: &Principal<'_>, sever
     }
     let message = format!(
         "outlets disagree about what {} said: {} report an assert, {} a deny: {}",
-        p.name(),
+        group.str(p.name),
         names[0].join(", "),
         names[1].join(", "),
-        proposition.statement
+        group.statement()
     );
-    let actors = vec![p.id().to_owned()];
-    conflict(ConflictKind::ReportConflict, severity, proposition, actors, message, sides)
+    conflict(group, ConflictKind::ReportConflict, severity, vec![p.id], message, sides)
 }

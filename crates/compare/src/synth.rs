@@ -3,6 +3,7 @@
 //! agreeing, a few contested, changed or misreported, values with hedges and revisions, and
 //! a share of unlisted claims with near-duplicate contents).
 
+use crate::store::ClaimStoreBuilder;
 use claim::{ActorRef, Claim, Evidence, FrameRef, PropositionRef, Stance, Value, ValueKind, Voice};
 use parse::{Bound, Date, DocOrdinal, Interval, Span};
 use rayon::prelude::*;
@@ -57,6 +58,17 @@ const CONTENT_WORDS: u64 = 10;
 /// The claims `config` describes, in a fixed order.
 pub fn generate(config: &SynthConfig) -> Vec<Claim> {
     (0..config.claims).into_par_iter().map(|i| claim(config, i)).collect()
+}
+
+/// The claims `config` describes, added to `store` `batch` at a time (in the order of
+/// [`generate`]), so that they are never all held as [`Claim`]s.
+pub fn generate_into(config: &SynthConfig, store: &mut ClaimStoreBuilder, batch: usize) {
+    let batch = batch.max(1);
+    for start in (0..config.claims).step_by(batch) {
+        let end = (start + batch).min(config.claims);
+        let claims: Vec<Claim> = (start..end).into_par_iter().map(|i| claim(config, i)).collect();
+        store.add_owned(claims);
+    }
 }
 
 fn state(s: u64) -> ActorRef {

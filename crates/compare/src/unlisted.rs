@@ -11,9 +11,9 @@
 //! strings; pairs at or above the threshold are reported once, at lower confidence.
 
 use crate::fingerprint::{fingerprint, normalise_sentence};
-use crate::order::{claim_cmp, listed_evidence};
-use crate::record::{Conflict, Side};
-use claim::{Claim, ConflictKind, Severity, Stance, Voice};
+use crate::found::{FoundConflict, FoundSide, Subject};
+use crate::store::ClaimStore;
+use claim::{ConflictKind, Severity, Stance, Voice};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
@@ -57,22 +57,26 @@ fn each_token(content: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-struct Candidate<'a> {
-    claim: &'a Claim,
+struct Candidate {
+    claim: u32,
+    stance: Stance,
     text: String,
     hashes: Vec<u64>,
 }
 
-/// Unlisted conflicts among `claims` (the whole input; those with a proposition, in the
+/// Unlisted conflicts among the claims of `store` (those with a proposition, in the
 /// outlet's voice or hedged are left out) at `similarity` or above.
-pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) -> Vec<Conflict> {
-    let mut candidates: Vec<Candidate<'_>> = claims
+pub(crate) fn unlisted(store: &ClaimStore, similarity: f64, severity: Severity) -> Vec<FoundConflict> {
+    let mut candidates: Vec<Candidate> = store
+        .claims
         .par_iter()
-        .filter(|c| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
-        .filter_map(|claim| {
-            let mut text = String::with_capacity(claim.content.len());
+        .enumerate()
+        .filter(|(_, c)| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
+        .filter_map(|(index, claim)| {
+            let content = store.str(claim.content);
+            let mut text = String::with_capacity(content.len());
             let mut hashes = Vec::new();
-            each_token(&claim.content, |token| {
+            each_token(content, |token| {
                 if !text.is_empty() {
                     text.push(' ');
                 }
@@ -84,11 +88,11 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
             }
             hashes.sort_unstable();
             hashes.dedup();
-            Some(Candidate { claim, text, hashes })
+            Some(Candidate { claim: index as u32, stance: claim.stance, text, hashes })
         })
         .collect();
     // Candidate indices must not depend on input order: sort by claim order first.
-    candidates.par_sort_by(|a, b| claim_cmp(a.claim, b.claim));
+    candidates.par_sort_by(|a, b| store.claim_cmp(a.claim, b.claim));
 
     let mut all: Vec<u64> = candidates.par_iter().flat_map_iter(|c| c.hashes.iter().copied()).collect();
     all.par_sort_unstable();
@@ -130,7 +134,7 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
             for (i, &(_, x)) in block.iter().enumerate() {
                 for &(_, y) in &block[i + 1..] {
                     let (a, b) = (&candidates[x as usize], &candidates[y as usize]);
-                    if a.claim.stance == b.claim.stance {
+                    if a.stance == b.stance {
                         continue;
                     }
                     let (short, long) = (a.text.len().min(b.text.len()), a.text.len().max(b.text.len()));
@@ -159,9 +163,9 @@ pub(crate) fn unlisted(claims: &[Claim], similarity: f64, severity: Severity) ->
     pairs
         .par_iter()
         .map(|&(x, y, score)| {
-            let (a, b) = (candidates[x as usize].claim, candidates[y as usize].claim);
-            let (assert, deny) = if a.stance == Stance::Assert { (a, b) } else { (b, a) };
-            conflict(assert, deny, score, severity)
+            let (a, b) = (&candidates[x as usize], &candidates[y as usize]);
+            let (assert, deny) = if a.stance == Stance::Assert { (a.claim, b.claim) } else { (b.claim, a.claim) };
+            conflict(store, assert, deny, score, severity)
         })
         .collect()
 }
@@ -215,35 +219,40 @@ fn bounded_levenshtein(a: &[u8], b: &[u8], k: usize) -> Option<usize> {
     (distance <= k).then_some(distance)
 }
 
-fn side(claim: &Claim) -> Side {
-    let (evidence, evidence_omitted) = listed_evidence(&[claim]);
-    Side {
-        actor: claim.principal.id.clone(),
-        actor_name: claim.principal.name.clone(),
-        stance: claim.stance,
+fn side(store: &ClaimStore, claim: u32) -> FoundSide {
+    let c = store.at(claim);
+    FoundSide {
+        actor: c.principal,
+        actor_name: c.principal_name,
+        stance: c.stance,
         value: None,
-        evidence,
-        evidence_omitted,
+        evidence: vec![claim],
+        evidence_omitted: 0,
     }
 }
 
-fn conflict(assert: &Claim, deny: &Claim, score: f64, severity: Severity) -> Conflict {
-    let mut actors = vec![assert.principal.id.clone(), deny.principal.id.clone()];
+fn conflict(store: &ClaimStore, assert: u32, deny: u32, score: f64, severity: Severity) -> FoundConflict {
+    let (a, d) = (store.at(assert), store.at(deny));
+    let mut actors = vec![a.principal, d.principal];
     actors.sort_unstable();
     actors.dedup();
-    let sides = vec![side(assert), side(deny)];
+    let sides = vec![side(store, assert), side(store, deny)];
     // Rounded so the JSON form does not carry float noise from the distance computation.
     let confidence = (score * CONFIDENCE_SCALE * 1000.0).round() / 1000.0;
+    let content = store.str(a.content);
     let message = format!(
         "{} denies what {} asserts, in near-identical words (similarity {:.2}): {}",
-        deny.principal.name, assert.principal.name, score, assert.content
+        store.str(d.principal_name),
+        store.str(a.principal_name),
+        score,
+        content
     );
-    Conflict {
-        kind: ConflictKind::Unlisted,
+    let kind = ConflictKind::Unlisted;
+    FoundConflict {
+        kind,
         severity,
-        fingerprint: fingerprint(ConflictKind::Unlisted, &normalise_sentence(&assert.content), &actors, &sides),
-        proposition: None,
-        frame: None,
+        fingerprint: fingerprint(store, kind, &normalise_sentence(content), &actors, &sides),
+        subject: Subject::Unlisted,
         event: None,
         actors,
         message,

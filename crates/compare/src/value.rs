@@ -13,9 +13,11 @@
 //! conflicts linear in its readings.
 
 use crate::fingerprint::fingerprint;
+use crate::found::{FoundConflict, FoundSide, Subject};
+use crate::intern::Sym;
 use crate::order::listed_evidence;
-use crate::record::{Conflict, Side};
-use claim::{Checks, Claim, ConflictKind, Event, Stance, ValueKind};
+use crate::store::{ClaimStore, StoredClaim};
+use claim::{Checks, ConflictKind, Event, Stance, Value, ValueKind};
 use parse::{Bound, Date, Interval};
 use std::cmp::Ordering;
 
@@ -47,52 +49,74 @@ pub(crate) fn interval_cmp(a: &Interval, b: &Interval) -> Ordering {
 }
 
 struct Reading<'a> {
-    claims: &'a [&'a Claim],
+    claims: &'a [u32],
+    /// The value of the first claim: the reading's.
+    value: &'a Value,
+    principal: Sym,
+    principal_name: Sym,
     interval: Interval,
     kind: ValueKind,
     /// Earliest and latest publication date, `None` when a claim has none.
     published: Option<(Date, Date)>,
 }
 
-impl<'a> Reading<'a> {
-    fn principal(&self) -> &'a claim::ActorRef {
-        // A reading is never empty: it is made from a non-empty run.
-        &self.claims[0].principal
-    }
+/// Whether a claim gives a value for the frame comparison: a value, and not a denial.
+pub(crate) fn gives_value(claim: &StoredClaim) -> bool {
+    claim.frame.is_some() && claim.stance != Stance::Deny
 }
 
-/// Whether a claim gives a value for the frame comparison: a value, and not a denial.
-pub(crate) fn gives_value(claim: &Claim) -> bool {
-    claim.value.is_some() && claim.stance != Stance::Deny
+/// The frame of a group of values, and the store they are in.
+struct Frame<'a> {
+    store: &'a ClaimStore<'a>,
+    /// The first claim: its frame is the group's.
+    claim: u32,
+    frame: &'a claim::FrameRef,
+    id: Sym,
 }
 
 /// Value conflicts of one frame; `claims` hold one frame id, all giving a value, sorted by
 /// principal id, interval, then claim order.
 /// `event` is the event of a generic frame's group, named in messages.
-pub(crate) fn frame(claims: &[&Claim], event: Option<&Event>, checks: &Checks, conflicts: &mut Vec<Conflict>) {
-    let Some(frame) = claims.first().and_then(|c| c.value.as_ref()).map(|v| v.frame.clone()) else {
+pub(crate) fn frame(
+    store: &ClaimStore,
+    claims: &[u32],
+    event: Option<&Event>,
+    checks: &Checks,
+    conflicts: &mut Vec<FoundConflict>,
+) {
+    let Some(&first) = claims.first() else { return };
+    let (Some(id), Some(value)) = (store.at(first).frame, store.value(store.at(first))) else {
         return;
     };
-    let mismatch = checks.get(ConflictKind::ValueMismatch, Some(&frame.id));
-    let revised = checks.get(ConflictKind::ValueRevised, Some(&frame.id));
+    let frame = Frame { store, claim: first, frame: &value.frame, id };
+    let mismatch = checks.get(ConflictKind::ValueMismatch, Some(&frame.frame.id));
+    let revised = checks.get(ConflictKind::ValueRevised, Some(&frame.frame.id));
     if mismatch.is_none() && revised.is_none() {
         return;
     }
     let mut readings: Vec<Reading<'_>> = claims
-        .chunk_by(|a, b| a.principal.id == b.principal.id && same_interval(a, b))
+        .chunk_by(|a, b| store.at(*a).principal == store.at(*b).principal && same_interval(store, *a, *b))
         .filter_map(|run| {
-            let value = run.first()?.value.as_ref()?;
-            let mut published = run.iter().map(|c| c.evidence.published);
+            let head = store.at(*run.first()?);
+            let value = store.value(head)?;
+            let mut published = run.iter().map(|c| store.at(*c).published);
             let first = published.next().flatten();
             let published = published.try_fold(first.map(|d| (d, d)), |range, date| match (range, date) {
                 (Some((lo, hi)), Some(d)) => Some(Some((lo.min(d), hi.max(d)))),
                 _ => None,
             });
-            Some(Reading { claims: run, interval: value.interval, kind: value.kind, published: published.flatten() })
+            Some(Reading {
+                claims: run,
+                value,
+                principal: head.principal,
+                principal_name: head.principal_name,
+                interval: value.interval,
+                kind: value.kind,
+                published: published.flatten(),
+            })
         })
         .collect();
-    readings
-        .sort_by(|a, b| interval_cmp(&a.interval, &b.interval).then_with(|| a.principal().id.cmp(&b.principal().id)));
+    readings.sort_by(|a, b| interval_cmp(&a.interval, &b.interval).then_with(|| a.principal.cmp(&b.principal)));
 
     for (i, low) in readings.iter().enumerate() {
         let high_end = low.interval.high;
@@ -143,15 +167,15 @@ fn nearest_above<'r, 'a>(low: &Reading<'a>, above: &'r [Reading<'a>]) -> Vec<&'r
     out
 }
 
-fn same_interval(a: &Claim, b: &Claim) -> bool {
-    match (&a.value, &b.value) {
+fn same_interval(store: &ClaimStore, a: u32, b: u32) -> bool {
+    match (store.value(store.at(a)), store.value(store.at(b))) {
         (Some(x), Some(y)) => interval_cmp(&x.interval, &y.interval) == Ordering::Equal && x.kind == y.kind,
         _ => false,
     }
 }
 
 fn describe(reading: &Reading<'_>) -> String {
-    let raw = reading.claims[0].value.as_ref().map_or("", |v| v.raw.as_str());
+    let raw = reading.value.raw.as_str();
     match (reading.kind, reading.interval.as_exact()) {
         (ValueKind::Date, Some(days)) => match Date::from_days_since_epoch(days as i64) {
             Some(day) => format!("{raw} ({day})"),
@@ -161,61 +185,58 @@ fn describe(reading: &Reading<'_>) -> String {
     }
 }
 
-fn side(reading: &Reading<'_>) -> Side {
-    let principal = reading.principal();
-    let stance = if reading.claims.iter().any(|c| c.stance == Stance::Assert) { Stance::Assert } else { Stance::Hedge };
+fn side(store: &ClaimStore, reading: &Reading<'_>) -> FoundSide {
+    let stance = if reading.claims.iter().any(|c| store.at(*c).stance == Stance::Assert) {
+        Stance::Assert
+    } else {
+        Stance::Hedge
+    };
     let (evidence, evidence_omitted) = listed_evidence(reading.claims);
-    Side {
-        actor: principal.id.clone(),
-        actor_name: principal.name.clone(),
+    FoundSide {
+        actor: reading.principal,
+        actor_name: reading.principal_name,
         stance,
-        value: reading.claims[0].value.clone(),
+        value: Some(reading.claims[0]),
         evidence,
         evidence_omitted,
     }
 }
 
 fn conflict(
-    frame: &claim::FrameRef,
+    frame: &Frame<'_>,
     event: Option<&Event>,
     kind: ConflictKind,
     severity: claim::Severity,
     low: &Reading<'_>,
     high: &Reading<'_>,
-) -> Conflict {
+) -> FoundConflict {
+    let store = frame.store;
     let quantity = match event {
-        Some(e) => format!("{} in {}", frame.quantity, e.describe()),
-        None => frame.quantity.clone(),
+        Some(e) => format!("{} in {}", frame.frame.quantity, e.describe()),
+        None => frame.frame.quantity.clone(),
     };
+    let (low_name, high_name) = (store.str(low.principal_name), store.str(high.principal_name));
     let message = match (kind, low.published, high.published) {
         (ConflictKind::ValueRevised, Some((_, before)), Some((after, _))) => format!(
             "{}: revised from {} by {} ({before}) to {} by {} ({after})",
             quantity,
             describe(low),
-            low.principal().name,
+            low_name,
             describe(high),
-            high.principal().name
+            high_name
         ),
-        _ => format!(
-            "{}: {} by {} vs {} by {}",
-            quantity,
-            describe(low),
-            low.principal().name,
-            describe(high),
-            high.principal().name
-        ),
+        _ => format!("{}: {} by {} vs {} by {}", quantity, describe(low), low_name, describe(high), high_name),
     };
-    let mut actors = vec![low.principal().id.clone(), high.principal().id.clone()];
+    let mut actors = vec![low.principal, high.principal];
     actors.sort_unstable();
     actors.dedup();
-    let sides = vec![side(low), side(high)];
-    Conflict {
+    let sides = vec![side(store, low), side(store, high)];
+    FoundConflict {
         kind,
         severity,
-        fingerprint: fingerprint(kind, &frame.id, &actors, &sides),
-        proposition: None,
-        frame: Some(frame.clone()),
-        event: event.cloned(),
+        fingerprint: fingerprint(store, kind, &frame.frame.id, &actors, &sides),
+        subject: Subject::Frame { claim: frame.claim, id: frame.id },
+        event: event.cloned().map(Box::new),
         actors,
         message,
         confidence: 1.0,

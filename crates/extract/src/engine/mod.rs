@@ -11,6 +11,7 @@ mod bounded;
 mod doers;
 mod phrase;
 mod propose;
+mod reading;
 mod record;
 mod roles;
 mod sentence;
@@ -27,8 +28,9 @@ use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, FrameKind, Gender};
+use pack::schema::{ActorKind, Gender};
 use parse::{Date, DateMention, Document, Parsed, Span};
+use reading::Reading;
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -262,15 +264,6 @@ impl<'a> Run<'a> {
             layout: attr.layout.to_owned(),
         }
     }
-}
-
-/// How much of a sentence pass two reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Reading {
-    Skip,
-    /// The values of frames only: narration with a figure, no stance to find.
-    Values,
-    Full,
 }
 
 struct Run<'a> {
@@ -736,47 +729,6 @@ impl<'a> Run<'a> {
                 self.push_trace(i, steps);
             }
         }
-    }
-
-    /// How much of sentence `i` to read: all of it when it can hold a claim (reported speech,
-    /// a quote, a term of a proposition the document could match); its values only when
-    /// nothing but a frame of its paragraph is in play and it holds a figure that frame could
-    /// read; else nothing. A sentence read for its values alone is the outlet's narration
-    /// with no term of a proposition, where no stance claim can be found, so its full
-    /// analysis (and dependency parse) is not made: on news of a war, where the casualty
-    /// frames are in play in nearly every paragraph, that is most sentences.
-    fn worth_reading(&mut self, i: usize) -> Reading {
-        if self.explain || !self.analysed[i].attributions.is_empty() {
-            return Reading::Full;
-        }
-        let s = self.parsed.sentences[i];
-        if self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span)) {
-            return Reading::Full;
-        }
-        let relevant = |t: TermIdx| {
-            self.rules
-                .term_propositions
-                .get(t as usize)
-                .is_some_and(|ps| ps.iter().any(|&p| self.doc_propositions[p as usize]))
-        };
-        let terms = self.sentence_hits(s.span).iter().any(|h| {
-            self.rules.lexicon.roles(h.pattern).iter().any(|r| match *r {
-                Role::Term(t) => relevant(t),
-                Role::DenialMarker | Role::ClaimNoun => true,
-                _ => false,
-            })
-        });
-        if terms {
-            return Reading::Full;
-        }
-        if !self.doc_frames.iter().any(|&f| f) {
-            return Reading::Skip;
-        }
-        let frames = self.frames_of_paragraph(s.paragraph);
-        let kind = |k: FrameKind| frames.iter().any(|&f| self.rules.frames[f as usize].kind == k);
-        let figure = (kind(FrameKind::Count) && !parse::number::quantities(self.text, s.span).is_empty())
-            || (kind(FrameKind::Date) && !self.sentence_dates(i).is_empty());
-        if figure { Reading::Values } else { Reading::Skip }
     }
 
     fn push_trace(&mut self, i: usize, steps: Vec<Step>) {

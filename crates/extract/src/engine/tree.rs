@@ -6,9 +6,9 @@
 //! [`Words`] holds them, so word `i` of the tree *is* token `i` of `Words` (no mapping to keep
 //! in step); byte offsets map to words with [`Tree::word_at`] and back with [`Tree::span`].
 //!
-//! The questions attribution and proposition roles ask of a clause are methods here
-//! (`subject_of`, `agent_of`, `negated`, `passive`, `conjuncts`, `complements`, `clause`,
-//! `noun_phrase`), so no other engine file walks heads and labels itself.
+//! The questions attribution asks of a clause are methods here (`subject_of`, `agent_of`,
+//! `passive`, `conjuncts`, `clause`, `noun_phrase`); proposition roles (`roles.rs`) are pure
+//! functions over the [`syntax::Parse`] it holds ([`Tree::parse`]).
 
 use super::sentence::Words;
 use parse::Span;
@@ -26,17 +26,11 @@ pub struct Tree {
 /// Relations that make a word the subject of its head.
 const SUBJECTS: [Dep; 4] = [Dep::Nsubj, Dep::Nsubjpass, Dep::Csubj, Dep::Csubjpass];
 
-/// Relations that make a clause the complement (what was said, believed, intended) of a verb.
-const COMPLEMENTS: [Dep; 3] = [Dep::Ccomp, Dep::Xcomp, Dep::Parataxis];
-
 /// Dependents that are not part of the noun phrase their head heads: clauses hanging on it,
 /// appositions, coordinated phrases and punctuation around them.
 const OUTSIDE_NP: [Dep; 9] =
     [Dep::Relcl, Dep::Acl, Dep::Appos, Dep::Conj, Dep::Cc, Dep::Punct, Dep::Advcl, Dep::Parataxis, Dep::Ccomp];
 
-// Not every question is asked yet: attribution and proposition roles move onto the parse
-// one mechanism at a time.
-#[allow(dead_code)]
 impl Tree {
     /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
     pub fn new(text: &str, words: &Words) -> Tree {
@@ -159,11 +153,6 @@ impl Tree {
         self.child(by, Dep::Pobj)
     }
 
-    /// The `neg` dependent of `verb` ("did not say", "never denied"), if any.
-    pub fn negated(&self, verb: usize) -> Option<usize> {
-        self.child(verb, Dep::Neg)
-    }
-
     /// Whether `verb` is passive: it has a passive auxiliary or a passive subject.
     pub fn passive(&self, verb: usize) -> bool {
         self.children(verb).any(|c| matches!(self.dep(c), Dep::Auxpass | Dep::Nsubjpass | Dep::Csubjpass))
@@ -193,12 +182,6 @@ impl Tree {
         }
         out.sort_unstable();
         out
-    }
-
-    /// The clausal complements of `verb` (`ccomp`, `xcomp`, `parataxis`), left to right:
-    /// what a reporting verb says.
-    pub fn complements(&self, verb: usize) -> impl Iterator<Item = usize> + '_ {
-        self.children_with(verb, &COMPLEMENTS)
     }
 
     /// The words of the clause (or phrase) `i` heads: its whole subtree, contiguous.
@@ -283,13 +266,13 @@ mod tests {
         let say = at(text, &words, "say");
         let subject = tree.subject_of(say).unwrap_or_else(|| panic!("no subject"));
         assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "The foreign minister");
-        assert!(tree.negated(say).is_some());
+        assert!(tree.child(say, Dep::Neg).is_some());
         assert!(!tree.passive(say));
         let condemned = at(text, &words, "condemned");
         assert!(tree.passive(condemned));
         let agent = tree.agent_of(condemned).unwrap_or_else(|| panic!("no agent"));
         assert_eq!(written(text, &tree, tree.noun_phrase(agent)), "the United Nations");
-        assert_eq!(tree.complements(say).next().map(|c| tree.predicate(c)), Some(Some(condemned)));
+        assert_eq!(tree.child(say, Dep::Ccomp).map(|c| tree.predicate(c)), Some(Some(condemned)));
     }
 
     #[test]
@@ -300,7 +283,7 @@ mod tests {
         assert_eq!(tree.conjuncts(said), vec![denied, said]);
         assert!(!tree.has_own_subject(said));
         assert_eq!(tree.subject_of(said), Some(at(text, &words, "Officials")));
-        let content = tree.complements(said).next().unwrap_or_else(|| panic!("no complement"));
+        let content = tree.child(said, Dep::Ccomp).unwrap_or_else(|| panic!("no complement"));
         assert_eq!(written(text, &tree, tree.clause(content)), "it was false");
     }
 

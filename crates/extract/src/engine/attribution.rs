@@ -201,6 +201,22 @@ fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option
         .find(|&k| words.word(k) == "that")
 }
 
+/// Past the addressee of a verb of telling that stands right after it ("told reporters in
+/// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
+/// within six words and no "that" or quote opens what was said first.
+fn past_addressee(words: &Words, after: usize) -> usize {
+    let telling = after.checked_sub(1).is_some_and(|c| matches!(words.word(c), "told" | "tells" | "tell" | "telling"));
+    if !telling {
+        return after;
+    }
+    let close =
+        (after..words.len().min(after + 7)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
+    match close {
+        Some(k) if k > after && matches!(words.word(k), "," | "." | "!" | ";") => k,
+        _ => after,
+    }
+}
+
 /// Where the clause a parenthetical cue interrupts begins, given the speaker's first word
 /// `k`: "…, to the air base, where, Washington says, the sarin was stored" is said from
 /// "where"; with no clause opener between the sentence start and the speaker, the sentence.
@@ -506,6 +522,8 @@ impl Layout<'_> {
         }
         let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
         let set_off = matches!(before_speaker, "," | "\"" | "'");
+        // "…, he told reporters in Tashkent, and …": whom a speaker told is not what was said.
+        let after = past_addressee(words, after);
         if speaker.is_some() && set_off && nothing_follows(words, after) {
             // "Russia, he said, was behind it": a parenthetical cue inside what was said.
             if words.word(after) == "," && !nothing_follows(words, after + 1) {

@@ -325,11 +325,17 @@ impl<'a> Run<'a> {
             // Or through the doer the proposition is about, named as the subject of its
             // predicate ("Russia was not guilty", in a story whose lead names the poisoning):
             // the event is the one in dispute. The outlet's narration does not take it up.
+            // The speaker's own conduct is in dispute when the speaker is the subject of the
+            // cue whose object the predicate is ("the regime has never accepted responsibility").
+            let speaker_agent = || match (unit.speaker.who, unit.speaker.span) {
+                (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, &found),
+                _ => false,
+            };
             let names_agent = || {
                 unit.voice == Voice::Actor
-                    && content.doers.iter().any(|d| {
+                    && (content.doers.iter().any(|d| {
                         !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, &found)
-                    })
+                    }) || speaker_agent())
             };
             if !all_in_content
                 && !found.iter().any(|f| definite_before(&content_words, *f))

@@ -457,6 +457,30 @@ impl<'a> Run<'a> {
         let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
         let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
         reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
+        // Saying or confirming "this" takes the antecedent's stance: after "Syria has no
+        // chemical weapons", "This was verified by the OPCW" denies, and rejecting another's
+        // denial asserts. "The accusations" are always assertions ("Moscow dismissed the
+        // accusation"), and a hedge is one.
+        let own = match unit.speaker.who {
+            Who::Actor(a) => {
+                let principal = self.rules.directory.principal(a, self.published());
+                self.rules.directory.get(principal).id == antecedent.principal
+            }
+            _ => false,
+        };
+        let stance = match (stance, antecedent.stance) {
+            (Stance::Assert, Stance::Deny) if !accusing => {
+                reasons.push("confirms a denial: deny".to_owned());
+                Stance::Deny
+            }
+            // "Washington rejected this" after Moscow's denial; not a speaker going on about
+            // what their own denial answered ("This is a circus show").
+            (Stance::Deny, Stance::Deny) if !accusing && !own => {
+                reasons.push("rejects a denial: assert".to_owned());
+                Stance::Assert
+            }
+            (s, _) => s,
+        };
         self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
     }

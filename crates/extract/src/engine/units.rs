@@ -70,6 +70,11 @@ impl Run<'_> {
             for (attr, speaker) in &a.attributions {
                 let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else { continue };
                 for (k, q) in quotes.iter().enumerate() {
+                    // A report inside the quote ("This was confirmed by the OPCW") is part of
+                    // what was quoted, not who is quoted.
+                    if q.span.contains(attr.cue.span) {
+                        continue;
+                    }
                     let near = attr.content.overlaps(q.span)
                         || (attr.cue.span.start >= q.span.end && attr.cue.span.start - q.span.end <= 24);
                     let in_sentence = self.parsed.sentences[j].span.overlaps(q.span);

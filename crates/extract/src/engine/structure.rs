@@ -69,6 +69,14 @@ impl Structure<'_> {
         self.cue_word(cue).is_some_and(|v| self.tree.is_verb(v) || self.tree.dep(v) == Dep::Root)
     }
 
+    /// Whether the cue word is a participle or adjective modifying a noun ("the figures
+    /// reported by the agency", "a widely shared video"): no clause of its own, no subject.
+    pub fn modifies_noun(&self, cue: &CueHit) -> bool {
+        self.cue_word(cue).is_some_and(|v| {
+            matches!(self.tree.dep(v), Dep::Acl | Dep::Amod) && self.tree.head(v).is_some_and(|h| self.tree.is_noun(h))
+        })
+    }
+
     /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the
     /// phrase it is coordinated with or stands in apposition to: the parse leaves it room to
     /// be the subject the word layout took it for, though it labels it otherwise.
@@ -360,6 +368,14 @@ mod tests {
         speaks(c.read("statement", CuePattern::Noun), "Varga", "mention");
         let c = case("The comments by the harbour master angered the crews.", &[], &[]);
         speaks(c.read("comments", CuePattern::Noun), "the harbour master", "description");
+    }
+
+    #[test]
+    fn a_participle_modifying_a_noun_has_no_speaker() {
+        let c = case("The figures reported by the harbour board were low.", &[], &[]);
+        assert!(c.structure().modifies_noun(&c.cue("reported")));
+        let c = case("The harbour board reported low figures.", &[], &[]);
+        assert!(!c.structure().modifies_noun(&c.cue("reported")));
     }
 
     #[test]

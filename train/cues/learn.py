@@ -1,20 +1,27 @@
 """Learns the cue list `rules/cues-learned.yaml` from PolNeAR train counts.
 
-For every word form in the PolNeAR train articles (the annotator scored by `claimcheck eval
---polnear`: the first in name order), count how often it occurs and how often it lies inside a
-gold Cue span. A form becomes a cue when it is inside a gold Cue at least MIN_COUNT times and
-in at least PRECISION of its occurrences, and is not already a form of a cue in
-`rules/cues.yaml` (the lemma's regular forms as `crates/extract/src/inflect.rs` makes them, and
-the listed `forms`). Forms are grouped under their lemma (regular inflection undone); a lemma
-whose bare form does not pass is written under its most frequent passing form, so that only
-passing forms are cues. Adverbs (-ly) are left out: they sit inside a multi-word cue
-("repeatedly said"), never head one. Every learned cue is a verb cue with `claims: false`: PolNeAR's cues
-mix speech, intention and evaluation ("wants", "hopes", "supported"), so a learned cue makes an
-attribution, never a claim on its own.
+For every word form outside quotation marks in the PolNeAR train articles (the annotator scored
+by `claimcheck eval --polnear`: the first in name order), count how often it occurs and how
+often it lies inside a gold Cue span; likewise for a word and the particle after it ("called
+for", "pointed to"). A form becomes a cue when it is inside a gold Cue at least MIN_COUNT times
+and in at least PRECISION of its uses (PAIR_PRECISION for a word with its particle), and is not
+already a cue in `rules/cues.yaml` (the lemma's regular forms as `crates/extract/src/inflect.rs`
+makes them, the listed `forms`, and every word of a listed phrase). Left out: adverbs (-ly; they
+sit inside a cue, "repeatedly said", never head one) and a particle after a listed cue that makes
+claims ("said to" would take "said" from the claims it gives). Uses inside quotation marks are
+not counted: the engine reports no cue there (the quoted speaker's own words, which PolNeAR, one
+attribution per token, does not annotate either).
+
+Forms are grouped under their lemma (regular inflection undone); a lemma whose bare form does not
+pass is written under its most frequent passing form, so that only passing forms are cues. Every
+learned cue is a verb cue with `claims: false`: PolNeAR's cues mix speech, intention and
+evaluation ("wants", "hopes", "supported"), so a learned cue makes an attribution, never a claim.
 
 Usage (repository root, shared data at ../shared):
-    python3 train/cues/learn.py [--precision 0.5] [--min-count 4] > rules/cues-learned.yaml
-Needs PyYAML only. Reads nothing but PolNeAR train and rules/cues.yaml.
+    python3 train/cues/learn.py > rules/cues-learned.yaml
+Options: --precision (0.6), --pair-precision (0.5), --min-count (4); 0.5 for single words
+gave a higher recall but took PolNeAR dev precision below its floor (0.79), so 0.6. Needs PyYAML only. Reads nothing but
+PolNeAR train and rules/cues.yaml.
 """
 import argparse
 import collections
@@ -67,6 +74,17 @@ def noun_forms(lemma):
     return {lemma, third_person(lemma)}
 
 
+def claiming_forms(cues_yaml):
+    """Forms of the listed cues that make claims, but for `call` ones (the engine reads
+    "called for" as no characterisation): a particle after them must not take them over."""
+    pack = yaml.safe_load(open(cues_yaml, encoding="utf-8"))
+    out = set()
+    for c in pack.get("cues", []):
+        if c.get("claims", True) and c.get("pattern", "say") != "call" and c.get("kind", "verb") == "verb":
+            out |= {f.lower() for f in (c.get("forms") or verb_forms(c["cue"])) } | {c["cue"]}
+    return out
+
+
 def listed_forms(cues_yaml):
     """Every form of a cue in `cues_yaml`, and every word of a listed phrase ("according" of
     "according to"): the phrase already is the cue."""
@@ -105,6 +123,28 @@ def cue_spans(ann_text):
     return cues
 
 
+PARTICLES = {"for", "on", "to", "about", "against", "of", "out", "up"}
+QUOTE = re.compile(r"“|”|\"|''")
+
+
+def quoted(text):
+    """Marks the characters inside quotation marks, paragraph by paragraph: curly pairs,
+    straight double quotes and the doubled apostrophes some outlets write for them."""
+    mask = bytearray(len(text) + 1)
+    for para in re.finditer(r"[^\n]+", text):
+        inside, start = False, 0
+        for m in QUOTE.finditer(para.group()):
+            q, at = m.group(), para.start() + m.start()
+            if q == "“":
+                inside, start = True, at
+            elif inside:
+                mask[start:at] = b"\1" * (at - start)
+                inside = False
+            elif q != "”":
+                inside, start = True, at
+    return mask
+
+
 def count(split_dir):
     names = sorted(f[:-4] for f in os.listdir(os.path.join(split_dir, "text")) if f.endswith(".txt"))
     anns = sorted(f[:-4] for f in os.listdir(os.path.join(split_dir, "attributions")) if f.endswith(".ann"))
@@ -117,10 +157,24 @@ def count(split_dir):
         inside = bytearray(len(text) + 1)
         for s, e in cue_spans(open(os.path.join(split_dir, "attributions", ann + ".ann"), encoding="utf-8").read()):
             inside[s:e] = b"\1" * (max(e, s) - s)
+        in_quote = quoted(text)
+        prev = None
         for m in WORD.finditer(text):
+            # The engine reports no cue inside a quotation (the quoted speaker's own words,
+            # which PolNeAR, one attribution per token, does not annotate either): count only
+            # the uses it can read.
+            if in_quote[m.start()]:
+                prev = None
+                continue
             w = m.group().lower().replace("’", "'")
             total[w] += 1
             in_cue[w] += inside[m.start()]
+            # A verb and its particle ("called for", "pointed to"), as one cue.
+            if prev is not None and w in PARTICLES and text[prev.end():m.start()] == " ":
+                pair = prev.group().lower() + " " + w
+                total[pair] += 1
+                in_cue[pair] += inside[prev.start()] & inside[m.start()]
+            prev = m
     return total, in_cue
 
 
@@ -135,25 +189,34 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", default="../shared/data/polnear/train")
     ap.add_argument("--cues", default="rules/cues.yaml")
-    ap.add_argument("--precision", type=float, default=0.5)
+    ap.add_argument("--precision", type=float, default=0.6)
+    ap.add_argument("--pair-precision", type=float, default=0.5)
     ap.add_argument("--min-count", type=int, default=4)
     args = ap.parse_args()
     listed = listed_forms(args.cues)
     total, in_cue = count(args.train)
     passing = {
         w for w in in_cue
-        if in_cue[w] >= args.min_count and in_cue[w] >= args.precision * total[w] and w not in listed and "'" not in w
+        if in_cue[w] >= args.min_count
+        and in_cue[w] >= (args.pair_precision if " " in w else args.precision) * total[w] and w not in listed and "'" not in w
         # An adverb ("repeatedly said", "publicly criticized") sits inside a cue, never heads it.
         and not w.endswith("ly")
     }
+    # A verb with its particle: not over a listed cue that makes claims ("said to" would
+    # take "said" from the claims it gives).
+    claiming = claiming_forms(args.cues)
+    passing = {w for w in passing if " " not in w or w.split()[0] not in claiming | PARTICLES}
     groups = collections.defaultdict(list)
     for w in passing:
-        groups[lemma_of(w, total)].append(w)
+        head, _, particle = w.partition(" ")
+        lemma = lemma_of(head, total)
+        groups[lemma + (" " + particle if particle else "")].append(w)
     out = sys.stdout
     out.write(
         "# Cues learned from PolNeAR train counts by train/cues/learn.py (do not edit by hand; rerun it):\n"
-        f"# word forms inside a gold Cue at least {args.min_count} times and in at least {args.precision:.0%} of\n"
-        "# their occurrences, not already forms of a cue in cues.yaml. Each is an attribution cue without\n"
+        f"# word forms (outside quotations) inside a gold Cue at least {args.min_count} times and in at least\n"
+        f"# {args.precision:.0%} of their uses ({args.pair_precision:.0%} for a word with its particle), not already\n"
+        "# forms of a cue in cues.yaml. Each is an attribution cue without\n"
         "# a claim (`claims: false`). Comments give: in-cue count / occurrences per form.\n"
         "pack:\n  name: cues-learned\n"
         "  description: Reporting, intention and evaluation verbs learned from PolNeAR train cue statistics.\n"

@@ -82,8 +82,13 @@ pub fn attribute(
             CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
         };
         // "a swing-state gambit", "his second term": a verb cue the parse reads as a noun
-        // or adjective is no report.
+        // or adjective is no report, unless the noun has an owner and says what of
+        // ("the mayor's claim that …", "his warning about …").
         if def.kind == CueKind::Verb && structure.as_ref().is_some_and(|s| !s.reads_as_verb(cue)) {
+            if let Some(r) = structure.as_ref().filter(|_| def.noun_too).and_then(|s| s.owned_noun(cue)) {
+                let content = r.content.unwrap_or(Span::new(cue.span.end, cue.span.end));
+                out.push(layout.attribution(cue, Some(r.speaker), content.start, content.end, r.layout));
+            }
             continue;
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {

@@ -33,7 +33,7 @@ fn a_learned_cue_attributes_without_a_clause_and_claims_nothing() {
     let rules = ruleset();
     let text = "The harbour master railed against the new mooring fees on Tuesday.";
     let found = attributions(&rules, text);
-    assert!(found.iter().any(|(c, s)| c == "railed" && s == "The harbour master"), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c.starts_with("railed") && s == "The harbour master"), "{found:?}");
     let doc = parse::Document::from_text("a", text.to_owned());
     assert!(rules.extract(&parse::parse(&doc)).is_empty());
 }

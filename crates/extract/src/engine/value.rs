@@ -162,7 +162,7 @@ impl Run<'_> {
                 // A named event's frame reads only numbers of its event: "10 dead after
                 // strikes on hospitals" in Idlib a year on is another event's toll.
                 if let Some(named) = &frame.event
-                    && !fits(named, &self.event_of(i))
+                    && !self.of_named_event(named, i)
                 {
                     continue;
                 }
@@ -203,28 +203,57 @@ impl Run<'_> {
     }
 }
 
-/// Days after a named event that a report naming only its province ("the chemical attack in
-/// Idlib") may still be about it, when the sentence writes no day of its own.
+impl Run<'_> {
+    /// Whether the numbers of sentence `i` can count the named event `named` ([`fits`]); a
+    /// document whose lead, headline or most-named place is the event's own place lends it
+    /// to a sentence that names only a place the event lies in ("the Idlib health
+    /// directorate put the toll at 89" in a report on Khan Shaykhun).
+    fn of_named_event(&mut self, named: &Event, i: usize) -> bool {
+        let read = self.event_of(i);
+        let doc = self.document_event();
+        let gazetteer = &self.rules.gazetteer;
+        let about_it = [doc.lead_place, doc.title_place, doc.main_place]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| gazetteer.place_ref(p))
+            .any(|p| is_own_place(named, &p));
+        fits(named, &read, about_it)
+    }
+}
+
+/// Whether `place` is the named event's place or one inside it.
+fn is_own_place(named: &Event, place: &claim::PlaceRef) -> bool {
+    named.place.as_ref().is_some_and(|n| place.id == n.id || place.within.iter().any(|w| w.id == n.id))
+}
+
+/// Days after a named event on which a sentence may give its toll ("gave a toll of 86 on
+/// Thursday" for Tuesday's attack).
 const FOLLOW_UP: i64 = 7;
 
 /// Whether a number read in a sentence that describes `read` can count the named event
 /// `named`. Its place: the event's, one inside it, or one the event's lies in ("in Idlib");
-/// not another town or governorate. Its day: within a day of the event's; or, when the
-/// sentence writes no day, any day if the place is the event's own (a report weeks later on
-/// "the attack in Khan Shaykhun") and [`FOLLOW_UP`] days if it is one the event lies in.
+/// not another town or governorate. Its day: within a day of the event's; else, if the
+/// place is the event's own, or one the event lies in in a document `about_it`, up to
+/// [`FOLLOW_UP`] days after it (a toll given "on Thursday" for Tuesday's attack) or any day
+/// when the sentence writes none (a report weeks later on "the attack in Khan Shaykhun");
+/// up to [`FOLLOW_UP`] days after it too for a place the event lies in and the event's
+/// very kind ("the chemical attack in Idlib" two days on).
 /// Its kind, when written: the event's or one compatible.
-fn fits(named: &Event, read: &Event) -> bool {
-    let own = matches!((&named.place, &read.place),
-        (Some(n), Some(r)) if r.id == n.id || r.within.iter().any(|w| w.id == n.id));
+fn fits(named: &Event, read: &Event, about_it: bool) -> bool {
+    let own = read.place.as_ref().is_some_and(|r| is_own_place(named, r));
     let place = match (&named.place, &read.place) {
         (Some(n), Some(r)) => own || n.within.iter().any(|w| w.id == r.id),
         _ => true,
     };
     let day = match (named.date, read.date) {
         (Some(n), Some(r)) => {
-            let apart = (n.days_since_epoch() - r.days_since_epoch()).abs();
+            let after = r.days_since_epoch() - n.days_since_epoch();
             let written = read.date_from == Some(Found::Sentence);
-            apart <= 1 || (!written && (own || (place && apart <= FOLLOW_UP)))
+            let here = own || (place && about_it);
+            let same_kind = matches!((&named.kind, &read.kind), (Some(n), Some(r)) if n.id == r.id);
+            after.abs() <= 1
+                || ((here || (place && same_kind)) && (0..=FOLLOW_UP).contains(&after))
+                || (here && !written)
         }
         _ => true,
     };

@@ -322,7 +322,20 @@ impl<'a> Run<'a> {
                     .iter()
                     .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
             };
-            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) && !definite() {
+            // Or through the doer the proposition is about, named as the subject of its
+            // predicate ("Russia was not guilty", in a story whose lead names the poisoning):
+            // the event is the one in dispute. The outlet's narration does not take it up.
+            let names_agent = || {
+                unit.voice == Voice::Actor
+                    && content.doers.iter().any(|d| {
+                        !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, &found)
+                    })
+            };
+            if !all_in_content
+                && !found.iter().any(|f| definite_before(&content_words, *f))
+                && !definite()
+                && !names_agent()
+            {
                 continue;
             }
             if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {

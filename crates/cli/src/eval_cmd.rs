@@ -67,7 +67,8 @@ fn polnear(rules: &extract::RuleSet, dir: &Path, args: &EvalArgs, pool: &rayon::
             })
             .collect()
     });
-    let scores = eval::polnear::score(&articles, &found);
+    let listed: Vec<Vec<parse::Span>> = articles.iter().map(|a| rules.cue_spans(&a.text)).collect();
+    let scores = eval::polnear::score(&articles, &found, &listed);
     let mut bytes = Vec::new();
     match args.format {
         EvalFormat::Text => scores.write_text(&mut bytes, args.errors)?,

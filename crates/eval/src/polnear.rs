@@ -302,6 +302,84 @@ pub struct PolnearScores {
     pub content_overlap: usize,
     /// Each miss and false positive, for error analysis.
     pub errors: Vec<PolnearError>,
+    /// Misses and false positives counted per class, then per source type (report order).
+    pub classes: Vec<(ErrorClass, [usize; 4])>,
+}
+
+/// Why a gold attribution was missed or a tool attribution is false (overlap match).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorClass {
+    /// Miss: no word of the gold cue is a cue the rules list.
+    CueNotListed,
+    /// Miss: the cue is listed, but the tool gave no attribution on it (no speaker found, or
+    /// the reading dropped it).
+    ListedNoSpeaker,
+    /// Miss: the tool has an attribution on the cue whose speaker is not the gold source.
+    WrongSpeaker,
+    /// Miss: the tool's attribution on the cue was matched to another gold attribution.
+    CueTaken,
+    /// False positive: a gold attribution has this cue, but another speaker.
+    FpWrongSpeaker,
+    /// False positive: the gold attribution on this cue was matched by another of the tool's.
+    FpDuplicate,
+    /// False positive: no gold cue there (not an attribution, or a cue the gold does not
+    /// annotate, as one inside quoted content).
+    FpNotACue,
+}
+
+impl ErrorClass {
+    /// All classes, in report order.
+    pub const ALL: [ErrorClass; 7] = [
+        ErrorClass::CueNotListed,
+        ErrorClass::ListedNoSpeaker,
+        ErrorClass::WrongSpeaker,
+        ErrorClass::CueTaken,
+        ErrorClass::FpWrongSpeaker,
+        ErrorClass::FpDuplicate,
+        ErrorClass::FpNotACue,
+    ];
+
+    /// The name used in reports.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ErrorClass::CueNotListed => "miss: cue not listed",
+            ErrorClass::ListedNoSpeaker => "miss: listed cue, no attribution",
+            ErrorClass::WrongSpeaker => "miss: cue found, other speaker",
+            ErrorClass::CueTaken => "miss: cue's attribution used by another",
+            ErrorClass::FpWrongSpeaker => "fp: gold cue, other source",
+            ErrorClass::FpDuplicate => "fp: gold cue already matched",
+            ErrorClass::FpNotACue => "fp: no gold cue there",
+        }
+    }
+
+    /// The class of a gold attribution not found. `m` is the overlap matching of the
+    /// article's gold attributions; `listed` the spans of the cues the rules list.
+    fn of_miss(g: &GoldAttribution, found: &[Found], m: &[Option<usize>], listed: &[Span]) -> ErrorClass {
+        let on_cue: Vec<usize> = (0..found.len()).filter(|&k| any_overlap(&g.cue, found[k].cue)).collect();
+        if on_cue.is_empty() {
+            return match listed.iter().any(|&l| any_overlap(&g.cue, l)) {
+                true => ErrorClass::ListedNoSpeaker,
+                false => ErrorClass::CueNotListed,
+            };
+        }
+        match on_cue.iter().all(|k| m.contains(&Some(*k))) {
+            true => ErrorClass::CueTaken,
+            false => ErrorClass::WrongSpeaker,
+        }
+    }
+
+    /// The class of a tool attribution matched to no gold.
+    fn of_false_positive(f: &Found, gold: &[GoldAttribution], m: &[Option<usize>]) -> ErrorClass {
+        let on_cue: Vec<usize> = (0..gold.len()).filter(|&g| any_overlap(&gold[g].cue, f.cue)).collect();
+        if on_cue.is_empty() {
+            ErrorClass::FpNotACue
+        } else if on_cue.iter().all(|&g| m[g].is_some()) {
+            ErrorClass::FpDuplicate
+        } else {
+            ErrorClass::FpWrongSpeaker
+        }
+    }
 }
 
 /// One miss or false positive, with its sentence.
@@ -309,6 +387,8 @@ pub struct PolnearScores {
 pub struct PolnearError {
     /// `miss` or `false positive`.
     pub kind: &'static str,
+    /// Why, as one of [`ErrorClass`]'s names.
+    pub class: ErrorClass,
     /// The article.
     pub article: String,
     /// The source type (the gold's for a miss, the tool's speaker's for a false positive).
@@ -400,8 +480,10 @@ fn context(text: &str, span: Span) -> String {
     text[from..to].to_owned()
 }
 
-/// Scores the tool's attributions for each article (`found[i]` for `articles[i]`).
-pub fn score(articles: &[Article], found: &[Vec<Found>]) -> PolnearScores {
+/// Scores the tool's attributions for each article (`found[i]` for `articles[i]`);
+/// `listed[i]`, when given, holds where the rules list a cue in article `i`, to tell the
+/// misses whose cue no list holds.
+pub fn score(articles: &[Article], found: &[Vec<Found>], listed: &[Vec<Span>]) -> PolnearScores {
     let mut counts = [[0usize; 3]; 4]; // per type: tp, fp, miss
     let mut strict_counts = [[0usize; 3]; 4];
     let mut content_overlap = 0;
@@ -409,7 +491,10 @@ pub fn score(articles: &[Article], found: &[Vec<Found>]) -> PolnearScores {
     let idx = |t: SourceType| SourceType::ALL.iter().position(|x| *x == t).unwrap_or(0);
     let mut gold_total = 0;
     let mut found_total = 0;
-    for (article, found) in articles.iter().zip(found) {
+    let mut classes = [[0usize; 4]; ErrorClass::ALL.len()];
+    let class_idx = |c: ErrorClass| ErrorClass::ALL.iter().position(|x| *x == c).unwrap_or(0);
+    for (i, (article, found)) in articles.iter().zip(found).enumerate() {
+        let listed = listed.get(i).map_or(&[][..], Vec::as_slice);
         let text = &article.text;
         gold_total += article.attributions.len();
         found_total += found.len();
@@ -432,10 +517,13 @@ pub fn score(articles: &[Article], found: &[Vec<Found>]) -> PolnearScores {
                     None => {
                         counts[t][2] += 1;
                         if !strict {
+                            let class = ErrorClass::of_miss(g, found, &m, listed);
+                            classes[class_idx(class)][t] += 1;
                             let tool = found.iter().find(|f| any_overlap(&g.cue, f.cue));
                             let join = |p: &[Span]| p.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" ");
                             errors.push(PolnearError {
                                 kind: "miss",
+                                class,
                                 article: article.name.clone(),
                                 source_type: g.source_type,
                                 cue: join(&g.cue),
@@ -458,9 +546,11 @@ pub fn score(articles: &[Article], found: &[Vec<Found>]) -> PolnearScores {
                     .map_or_else(|| SourceType::of(f.speaker.map(|s| s.text(text))), |g| g.source_type);
                 counts[idx(t)][1] += 1;
                 if !strict {
-                    let _ = k;
+                    let class = ErrorClass::of_false_positive(&found[k], &article.attributions, &m);
+                    classes[class_idx(class)][idx(t)] += 1;
                     errors.push(PolnearError {
                         kind: "false positive",
+                        class,
                         article: article.name.clone(),
                         source_type: t,
                         cue: f.cue.text(text).to_owned(),
@@ -489,6 +579,7 @@ pub fn score(articles: &[Article], found: &[Vec<Found>]) -> PolnearScores {
         strict_by_type: per(&strict_counts),
         content_overlap,
         errors,
+        classes: ErrorClass::ALL.iter().map(|&c| (c, classes[class_idx(c)])).collect(),
     }
 }
 
@@ -519,12 +610,26 @@ impl PolnearScores {
             "\ncontent overlaps the gold Content in {} of {} attributions found",
             self.content_overlap, self.overlap.true_positives
         )?;
+        writeln!(w, "\nerrors by class (overlap match)")?;
+        write!(w, "{:<40} {:>6}", "class", "all")?;
+        for t in SourceType::ALL {
+            write!(w, " {:>11}", t.name())?;
+        }
+        writeln!(w)?;
+        for (class, counts) in &self.classes {
+            write!(w, "{:<40} {:>6}", class.name(), counts.iter().sum::<usize>())?;
+            for n in counts {
+                write!(w, " {n:>11}")?;
+            }
+            writeln!(w)?;
+        }
         if errors {
             for e in &self.errors {
                 writeln!(
                     w,
-                    "{}\t{}\t{}\tcue `{}`\tsource `{}`\ttool `{}`\t{}",
+                    "{}\t{}\t{}\t{}\tcue `{}`\tsource `{}`\ttool `{}`\t{}",
                     e.kind,
+                    e.class.name(),
                     e.article,
                     e.source_type.name(),
                     e.cue,
@@ -646,12 +751,47 @@ mod tests {
         // "Ohio" overlaps the source but holds a third of its words: found, not strictly.
         let found = vec![vec![Found { cue: Span::new(18, 22), speaker: Some(Span::new(13, 17)), content: None }]];
         let articles = vec![Article { name: "a".into(), annotator: "x".into(), text: text.into(), attributions: gold }];
-        let s = score(&articles, &found);
+        let s = score(&articles, &found, &[]);
         assert_eq!((s.overlap.true_positives, s.overlap.false_positives, s.overlap.misses), (1, 0, 0));
         assert_eq!((s.strict.true_positives, s.strict.false_positives, s.strict.misses), (0, 1, 1));
         // A speaker that misses the source is a miss and a false positive.
         let wrong = vec![vec![Found { cue: Span::new(18, 22), speaker: Some(Span::new(23, 25)), content: None }]];
-        let s = score(&articles, &wrong);
+        let s = score(&articles, &wrong, &[]);
         assert_eq!((s.overlap.true_positives, s.overlap.false_positives, s.overlap.misses), (0, 1, 1));
+        let count = |s: &PolnearScores, c: ErrorClass| s.classes.iter().find(|x| x.0 == c).map_or(0, |x| x.1[1]);
+        assert_eq!(count(&s, ErrorClass::WrongSpeaker), 1);
+        assert_eq!(count(&s, ErrorClass::FpWrongSpeaker), 1);
+    }
+
+    #[test]
+    fn misses_are_classed_by_whether_the_cue_is_listed() {
+        let text = "Officials in Ohio said it rained. Mr. Brown hopes it stops.";
+        let gold = vec![
+            GoldAttribution {
+                cue: vec![Span::new(18, 22)],
+                source: Some(vec![Span::new(0, 17)]),
+                content: None,
+                source_type: SourceType::Description,
+            },
+            GoldAttribution {
+                cue: vec![Span::new(44, 49)],
+                source: Some(vec![Span::new(34, 43)]),
+                content: None,
+                source_type: SourceType::Named,
+            },
+        ];
+        let articles = vec![Article { name: "a".into(), annotator: "x".into(), text: text.into(), attributions: gold }];
+        // The tool found nothing; "said" is listed, "hopes" is not. A cue of its own where
+        // the gold has none is a false positive of its own class.
+        let found = vec![vec![Found { cue: Span::new(25, 32), speaker: None, content: None }]];
+        let s = score(&articles, &found, &[vec![Span::new(18, 22)]]);
+        let count = |c: ErrorClass| s.classes.iter().find(|x| x.0 == c).map_or(0, |x| x.1.iter().sum::<usize>());
+        assert_eq!(count(ErrorClass::ListedNoSpeaker), 1);
+        assert_eq!(count(ErrorClass::CueNotListed), 1);
+        assert_eq!(count(ErrorClass::FpNotACue), 1);
+        assert_eq!(
+            s.errors.iter().filter(|e| e.class == ErrorClass::CueNotListed).map(|e| e.cue.as_str()).next(),
+            Some("hopes")
+        );
     }
 }

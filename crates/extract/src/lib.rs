@@ -31,6 +31,22 @@ impl RuleSet {
         engine::attributions(self, parsed)
     }
 
+    /// Where the rule set's reporting cues occur in `text` (every lexicon hit of a cue, before
+    /// any reading of the sentence), in text order: for error analysis, to tell a cue no list
+    /// holds from one the engine saw but gave no speaker.
+    pub fn cue_spans(&self, text: &str) -> Vec<parse::Span> {
+        let mut out: Vec<parse::Span> = self
+            .lexicon
+            .scan(text)
+            .into_iter()
+            .filter(|h| self.lexicon.roles(h.pattern).iter().any(|r| matches!(r, lexicon::Role::Cue(_))))
+            .map(|h| h.span)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// The claims of one parsed document with every decision taken for each sentence.
     pub fn explain(&self, parsed: &Parsed<'_>) -> Explanation {
         let (claims, sentences) = engine::run(self, parsed, true);

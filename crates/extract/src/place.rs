@@ -183,6 +183,16 @@ impl Gazetteer {
         })
     }
 
+    /// The place with pack id `id`.
+    pub fn place_named(&self, id: &str) -> Option<u32> {
+        self.places.iter().position(|p| p.id == id).map(|i| i as u32)
+    }
+
+    /// The event kind with pack id `id`.
+    pub fn kind_named(&self, id: &str) -> Option<u32> {
+        self.kinds.iter().position(|k| k.id == id).map(|i| i as u32)
+    }
+
     /// The record of event kind `i` for a claim.
     pub fn kind_ref(&self, i: u32) -> Option<EventKindRef> {
         let k = self.kinds.get(i as usize)?;

@@ -334,6 +334,24 @@ pub struct FrameDef {
     /// refused by the frame itself.
     #[serde(default)]
     pub heads: Vec<String>,
+    /// For a frame of one named event: where, when and what it was. A number the frame's
+    /// patterns read is that event's only when the event its sentence describes does not
+    /// contradict these (another town, another day written, another kind); otherwise it is
+    /// left to the generic frames, tied to its own event.
+    #[serde(default)]
+    pub event: Option<FrameEventDef>,
+}
+
+/// The one event a named-event frame counts for.
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct FrameEventDef {
+    /// A place of a places pack (`khan-shaykhun`).
+    pub place: Option<String>,
+    /// The day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// An event kind (`chemical-attack`).
+    pub kind: Option<String>,
 }
 
 /// What sort of place.

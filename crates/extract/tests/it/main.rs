@@ -2,4 +2,5 @@
 
 mod fixtures;
 mod hostile;
+mod pipeline;
 mod stories;

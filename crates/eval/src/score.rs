@@ -91,6 +91,10 @@ pub struct Item {
     /// How the tool decided, for false positives: attribution and stance reasons.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The error class of a claim miss or false claim, read off what the other side holds
+    /// in the same sentence (`miss: other speaker`, `false: no gold claim in the sentence`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<&'static str>,
 }
 
 /// Everything `claimcheck eval` reports.
@@ -120,6 +124,8 @@ pub struct Scores {
     /// scored, since the gold says nothing either way about them.
     #[serde(default)]
     pub unscored_frames: Vec<String>,
+    /// Claim misses and false claims counted by error class, largest first.
+    pub classes: Vec<(String, usize)>,
 }
 
 /// Scores `claims` and `comparison` (from the documents under `corpus_root`) against `gold`.
@@ -254,13 +260,20 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
                 what: key,
                 sentence: Some(g.sentence.clone()),
                 detail: None,
+                class: (area == Area::Claims).then(|| miss_class(g, &piece, pool)),
             });
             Outcome::Miss
         };
         tally.count(area, &labels, outcome);
     }
+    let gold_pieces: Vec<(&GoldClaim, String)> = gold
+        .iter()
+        .filter(|g| matches!(g.subject, Subject::Proposition(_)))
+        .map(|g| (g, normalise(&g.sentence)))
+        .collect();
     for (area, pool) in [(Area::Claims, claims), (Area::Values, values)] {
         for f in pool.into_iter().filter(|f| !f.matched) {
+            let class = (area == Area::Claims).then(|| false_class(f.claim, &f.sentence, &gold_pieces));
             tally.count(area, &f.labels, Outcome::FalsePositive);
             let mut detail = vec![f.claim.attribution.clone()];
             detail.extend(f.claim.reasons.iter().cloned());
@@ -271,8 +284,48 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
                 what: f.key,
                 sentence: Some(f.claim.evidence.sentence.clone()),
                 detail: Some(detail.join("; ")),
+                class,
             });
         }
+    }
+}
+
+/// Why a gold claim was missed, from the tool's claims on propositions in its sentence.
+fn miss_class(g: &GoldClaim, piece: &str, pool: &[Found<'_>]) -> &'static str {
+    let Subject::Proposition(prop) = &g.subject else { return "miss" };
+    let stance = g.stance.unwrap_or(Stance::Assert);
+    let here: Vec<&Claim> = pool.iter().filter(|f| f.sentence.contains(piece)).map(|f| f.claim).collect();
+    let on = |c: &&Claim| c.proposition.as_ref().is_some_and(|p| &p.id == prop);
+    let by = |c: &&Claim| c.principal.id == g.actor;
+    if here.is_empty() {
+        "miss: no claim in the sentence"
+    } else if here.iter().any(|c| on(c) && by(c)) {
+        "miss: same speaker, other stance"
+    } else if here.iter().any(|c| on(c) && c.stance == stance) {
+        "miss: other speaker"
+    } else if here.iter().any(by) {
+        "miss: same speaker, other proposition"
+    } else {
+        "miss: other claims only"
+    }
+}
+
+/// Why a tool claim is false, from the gold's claims whose piece lies in its sentence.
+fn false_class(claim: &Claim, sentence: &str, gold: &[(&GoldClaim, String)]) -> &'static str {
+    let here: Vec<&GoldClaim> = gold.iter().filter(|(_, p)| sentence.contains(p.as_str())).map(|(g, _)| *g).collect();
+    let prop = claim.proposition.as_ref().map_or("", |p| p.id.as_str());
+    let on = |g: &&GoldClaim| matches!(&g.subject, Subject::Proposition(p) if p == prop);
+    let by = |g: &&GoldClaim| g.actor == claim.principal.id;
+    if here.is_empty() {
+        "false: no gold claim in the sentence"
+    } else if here.iter().any(|g| on(g) && by(g)) {
+        "false: other stance"
+    } else if here.iter().any(|g| on(g) && g.stance.unwrap_or(Stance::Assert) == claim.stance) {
+        "false: other speaker"
+    } else if here.iter().any(by) {
+        "false: other proposition"
+    } else {
+        "false: other claims only"
     }
 }
 
@@ -422,6 +475,7 @@ fn score_conflicts(
                 what: unit,
                 sentence: None,
                 detail: None,
+                class: None,
             });
         }
     }
@@ -441,6 +495,7 @@ fn score_conflicts(
             what: unit,
             sentence: first.map(|e| e.evidence.sentence.clone()),
             detail: Some(conflict.message.clone()),
+            class: None,
         });
     }
 }
@@ -525,7 +580,14 @@ impl Tally {
                 figures: Figures::from_counts(tp, fp, miss),
             })
             .collect();
+        let mut counted: BTreeMap<&str, usize> = BTreeMap::new();
+        for class in self.misses.iter().chain(&self.false_positives).filter_map(|i| i.class) {
+            *counted.entry(class).or_default() += 1;
+        }
+        let mut classes: Vec<(String, usize)> = counted.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
+        classes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Scores {
+            classes,
             slice: None,
             documents,
             claims: overall(Area::Claims),

@@ -22,6 +22,13 @@ impl Scores {
                 row(w, "", &r.by, &r.kind, &r.figures)?;
             }
         }
+        if !self.classes.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "claim errors by class")?;
+            for (class, n) in &self.classes {
+                writeln!(w, "  {n:>5}  {class}")?;
+            }
+        }
         section(w, "misses", &self.misses)?;
         section(w, "false positives", &self.false_positives)?;
         if !self.unscored_documents.is_empty() {
@@ -54,6 +61,9 @@ fn section(w: &mut dyn Write, title: &str, items: &[Item]) -> io::Result<()> {
             _ => "-".to_owned(),
         };
         writeln!(w, "  {:<9} {place}  {}", item.area.name(), item.what)?;
+        if let Some(class) = item.class {
+            writeln!(w, "            ({class})")?;
+        }
         if let Some(s) = &item.sentence {
             writeln!(w, "            | {}", s.split_whitespace().collect::<Vec<_>>().join(" "))?;
         }

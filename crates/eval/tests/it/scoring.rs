@@ -58,6 +58,12 @@ documents:
     assert_eq!((s.claims.true_positives, s.claims.false_positives, s.claims.misses), (0, 1, 1));
     assert_eq!(s.misses.len(), 1);
     assert!(s.false_positives.iter().any(|i| i.what == "USA assert syria-2017/ks-attack-by-government"));
+    assert_eq!(s.misses[0].class, Some("miss: same speaker, other stance"));
+    assert_eq!(s.false_positives[0].class, Some("false: other stance"));
+    assert_eq!(
+        s.classes,
+        vec![("false: other stance".to_owned(), 1), ("miss: same speaker, other stance".to_owned(), 1)]
+    );
     let floor = eval::Floor::parse("claims: {f1: 0.5}\n", "floor.yaml").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.below(&floor), vec!["claims f1 0.000 < floor 0.500".to_owned()]);
 }
@@ -74,6 +80,23 @@ documents:
     );
     let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());
     assert_eq!(s.claims.true_positives, 0);
+    assert_eq!(s.misses[0].class, Some("miss: no claim in the sentence"));
+    assert_eq!(s.false_positives[0].class, Some("false: no gold claim in the sentence"));
+}
+
+#[test]
+fn another_speaker_on_the_same_stance_is_its_own_class() {
+    let g = gold(
+        r#"
+documents:
+  - document: story/a.md
+    claims:
+      - {sentence: "Tillerson said Syrian", actor: GBR, stance: assert, proposition: syria-2017/ks-attack-by-government}
+"#,
+    );
+    let s = score(&g, Path::new(""), &claims(), &compare::Comparison::default());
+    assert_eq!(s.misses[0].class, Some("miss: other speaker"));
+    assert_eq!(s.false_positives[0].class, Some("false: other speaker"));
 }
 
 #[test]

@@ -209,6 +209,17 @@ fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option
         .find(|&k| words.word(k) == "that")
 }
 
+/// Where the clause a parenthetical cue interrupts begins, given the speaker's first word
+/// `k`: "…, to the air base, where, Washington says, the sarin was stored" is said from
+/// "where"; with no clause opener between the sentence start and the speaker, the sentence.
+fn clause_start(words: &Words, k: usize, sentence_start: usize) -> usize {
+    let first = words.at(sentence_start);
+    (first..k.saturating_sub(1))
+        .rev()
+        .find(|&j| matches!(words.word(j), "where" | "which" | "who" | "whom" | "whose" | "when" | ";" | ":"))
+        .map_or(sentence_start, |j| words.toks[j].span.start)
+}
+
 /// Whether nothing said follows the cue: the sentence ends, or only a time word or a
 /// trailing prepositional phrase follows ("…, Lavrov said on Wednesday in Moscow.").
 fn nothing_follows(words: &Words, from: usize) -> bool {
@@ -512,7 +523,8 @@ impl Layout<'_> {
         if speaker.is_some() && set_off && nothing_follows(words, after) {
             // "Russia, he said, was behind it": a parenthetical cue inside what was said.
             if words.word(after) == "," && !nothing_follows(words, after + 1) {
-                return Some(self.attribution(cue, speaker, self.sentence.start, end, "C, X said, C"));
+                let start = clause_start(words, k, self.sentence.start);
+                return Some(self.attribution(cue, speaker, start, end, "C, X said, C"));
             }
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
         }

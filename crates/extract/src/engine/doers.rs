@@ -69,6 +69,23 @@ impl Run<'_> {
         }
     }
 
+    /// Whether the mention at `subject` in sentence `i` is the active subject of the clause
+    /// one of `terms` predicates ("Russia was not guilty": `Russia` and `guilty` share `was`;
+    /// "Russia denied any involvement": `involvement` is the object of `denied`).
+    pub(super) fn subject_of(&self, i: usize, subject: Span, terms: &[Span]) -> bool {
+        let words = &self.analysed[i].words;
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let Some(s) = roles::head_word(parse, overlapping(words, subject)) else { return false };
+        if parse.dep(s) != syntax::Dep::Nsubj {
+            return false;
+        }
+        let Some(verb) = parse.head(s) else { return false };
+        terms.iter().filter(|t| !t.overlaps(subject)).any(|t| {
+            let Some(w) = roles::head_word(parse, overlapping(words, *t)) else { return false };
+            w == verb || parse.head(w) == Some(verb)
+        })
+    }
+
     /// Whether the negator at `neg` in sentence `i` reaches any of `anchors` (the words a
     /// proposition matched) or the passive agent among `doers` ("was not carried out by the
     /// army"): the verb it governs, the clause whose subject it quantifies, the phrase it

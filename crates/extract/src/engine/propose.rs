@@ -239,6 +239,13 @@ impl<'a> Run<'a> {
         capitalised && !first && !words::is_honorific(words.word(j))
     }
 
+    /// Whether the words at `span` are a denial marker of the lexicon.
+    fn is_denial_marker(&self, span: Span) -> bool {
+        self.sentence_hits(span).iter().any(|h| {
+            h.span == span && self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::DenialMarker))
+        })
+    }
+
     /// Whether a hit is written with a capital inside a sentence (a name, not a word).
     fn capitalised_mid_sentence(&self, i: usize, span: Span) -> bool {
         let s = self.parsed.sentences[i];
@@ -300,6 +307,11 @@ impl<'a> Run<'a> {
                 prop.about.positive_in_context(&region, context, &self.rules.terms, counter || rival)
             });
             let Some(found) = found else { continue };
+            // Context lends what the words refer to ("the attack"), never a verdict: a denial
+            // marker ("staged", "provocation") is said by whoever wrote it, where it stands.
+            if found.iter().any(|f| !unit.content.contains(*f) && self.is_denial_marker(*f)) {
+                continue;
+            }
             let all_in_content = found.iter().all(|f| unit.content.contains(*f));
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
             // Context may complete a match only through a definite reference ("the attack",
@@ -310,7 +322,20 @@ impl<'a> Run<'a> {
                     .iter()
                     .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
             };
-            if !all_in_content && !found.iter().any(|f| definite_before(&content_words, *f)) && !definite() {
+            // Or through the doer the proposition is about, named as the subject of its
+            // predicate ("Russia was not guilty", in a story whose lead names the poisoning):
+            // the event is the one in dispute. The outlet's narration does not take it up.
+            let names_agent = || {
+                unit.voice == Voice::Actor
+                    && content.doers.iter().any(|d| {
+                        !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, &found)
+                    })
+            };
+            if !all_in_content
+                && !found.iter().any(|f| definite_before(&content_words, *f))
+                && !definite()
+                && !names_agent()
+            {
                 continue;
             }
             if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {

@@ -3,4 +3,5 @@
 mod attributions;
 mod fixtures;
 mod hostile;
+mod pipeline;
 mod stories;

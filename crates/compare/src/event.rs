@@ -14,10 +14,15 @@
 //!
 //! A value whose event cannot meet even its own key (no known place or day; a governorate
 //! and a day with no kind) cannot be matched with any other report: it is compared only with
-//! values of its own document.
+//! values of its own document. So is a value keyed to a city, district or governorate on a
+//! day when the values given show two or more towns or sites inside it struck that day
+//! ([`crowded`]): "26 killed in air strikes on Aleppo" on a day with strikes on two of its
+//! towns may be either, both, or a third, and an outlet's "50 killed in Aleppo" is no
+//! other outlet's figure for the same event. The crowded places are read from the whole set,
+//! so they too depend on the set of keys only.
 
 use claim::{Claim, Event};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One event and the claims that report a value for it.
 #[derive(Clone, Debug)]
@@ -41,17 +46,47 @@ struct Key<'e> {
     document: Option<&'e str>,
 }
 
-fn key<'e>(event: Option<&'e Event>, document: &'e str) -> Option<Key<'e>> {
+fn key<'e>(event: Option<&'e Event>, document: &'e str, crowded: &BTreeSet<(&str, i64)>) -> Option<Key<'e>> {
     let event = event?;
     // An event that cannot meet even its own key (a governorate and a day, no kind: several
-    // events of that day fit it) is compared only within its document.
-    let vague = !event.same_as(event);
+    // events of that day fit it) is compared only within its document; so is a coarse place
+    // on a day two of its towns were struck.
+    let vague = !event.same_as(event) || is_crowded(event, crowded);
     Some(Key {
         depth: std::cmp::Reverse(event.place.as_ref().map_or(0, |p| p.within.len())),
         no_kind: event.kind.is_none(),
         document: vague.then_some(document),
         event,
     })
+}
+
+/// The day of an event, as days since 1970-01-01.
+fn day(event: &Event) -> Option<i64> {
+    event.date.map(|d| d.days_since_epoch())
+}
+
+/// The coarse places (a city, district, governorate, the country) and days on which the
+/// values show two or more distinct localities inside the place: several events, so a value
+/// keyed only to the coarse place cannot be told to be any one of them.
+fn crowded<'e>(events: impl Iterator<Item = &'e Event>) -> BTreeSet<(&'e str, i64)> {
+    let mut inside: BTreeMap<(&'e str, i64), BTreeSet<&'e str>> = BTreeMap::new();
+    for event in events {
+        let (Some(place), Some(day)) = (event.place.as_ref(), day(event)) else { continue };
+        if !place.is_locality() {
+            continue;
+        }
+        for around in &place.within {
+            inside.entry((around.id.as_str(), day)).or_default().insert(place.id.as_str());
+        }
+    }
+    inside.into_iter().filter(|(_, towns)| towns.len() >= 2).map(|(k, _)| k).collect()
+}
+
+fn is_crowded(event: &Event, crowded: &BTreeSet<(&str, i64)>) -> bool {
+    match (&event.place, day(event)) {
+        (Some(place), Some(day)) => !place.is_locality() && crowded.contains(&(place.id.as_str(), day)),
+        _ => false,
+    }
 }
 
 /// Splits `claims` (values of one frame) into event groups; claims whose value has no
@@ -68,9 +103,11 @@ pub fn event_groups<'a>(claims: &[&'a Claim]) -> Vec<EventGroup<'a>> {
 /// [`event_groups`] of items given as (event, document): each group's event and the
 /// indices of its items, ascending.
 pub(crate) fn groups<'e>(items: impl Iterator<Item = (Option<&'e Event>, &'e str)>) -> Vec<(Event, Vec<usize>)> {
+    let items: Vec<(Option<&'e Event>, &'e str)> = items.collect();
+    let crowded = crowded(items.iter().filter_map(|(e, _)| *e));
     let mut keys: BTreeMap<Key<'e>, Vec<usize>> = BTreeMap::new();
-    for (i, (event, document)) in items.enumerate() {
-        if let Some(k) = key(event, document) {
+    for (i, (event, document)) in items.into_iter().enumerate() {
+        if let Some(k) = key(event, document, &crowded) {
             keys.entry(k).or_default().push(i);
         }
     }

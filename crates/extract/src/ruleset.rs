@@ -82,6 +82,8 @@ pub struct Frame {
     /// of the other frames' `{N} ... word` patterns that none of this frame's family
     /// ends with. "killed 3 civilians, 12 injured": `injured` makes 12 the injured count.
     pub rival_predicates: Vec<String>,
+    /// For a frame of one named event: its place, day and kind, as a claim records them.
+    pub event: Option<claim::Event>,
 }
 
 /// Every pack of a run, compiled.
@@ -388,6 +390,7 @@ impl Compiler<'_> {
                 heads: f.heads.iter().map(|h| crate::lexicon::normalise_term(h).to_lowercase()).collect(),
                 refused_heads: Vec::new(),
                 rival_predicates: Vec::new(),
+                event: None,
             });
         }
         // A part's heads are refused by its total: "killed 12 civilians" is not the toll.
@@ -409,7 +412,14 @@ impl Compiler<'_> {
         frames: Vec<Frame>,
     ) -> Result<RuleSet, Vec<PackError>> {
         let mut errors = self.errors;
-        let gazetteer = Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &mut errors);
+        let gazetteer =
+            Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &self.packs.event_breaks, &mut errors);
+        let mut frames = frames;
+        for (frame, def) in frames.iter_mut().zip(&self.packs.frames) {
+            if let Some(named) = &def.value.event {
+                frame.event = Some(named_event(&gazetteer, named, &def.origin, &mut errors));
+            }
+        }
         let lexicon = match self.lexicon.build() {
             Ok(lexicon) => lexicon,
             Err(err) => {
@@ -511,6 +521,39 @@ fn rival_predicates(frames: &mut [Frame]) {
     for (frame, rivals) in frames.iter_mut().zip(out) {
         frame.rival_predicates = rivals;
     }
+}
+
+/// The event of a named-event frame, its place and kind looked up in the gazetteer; an
+/// unknown id or a day that is not `YYYY-MM-DD` is an error at `origin`.
+fn named_event(
+    gazetteer: &Gazetteer,
+    named: &pack::schema::FrameEventDef,
+    origin: &Origin,
+    errors: &mut Vec<PackError>,
+) -> claim::Event {
+    let mut error = |message: String| errors.push(PackError { origin: origin.clone(), message, help: None });
+    let place = named.place.as_deref().and_then(|id| {
+        let found = gazetteer.place_named(id).and_then(|p| gazetteer.place_ref(p));
+        if found.is_none() {
+            error(format!("unknown place `{id}` in the frame's `event`"));
+        }
+        found
+    });
+    let kind = named.kind.as_deref().and_then(|id| {
+        let found = gazetteer.kind_named(id).and_then(|k| gazetteer.kind_ref(k));
+        if found.is_none() {
+            error(format!("unknown event kind `{id}` in the frame's `event`"));
+        }
+        found
+    });
+    let date = named.date.as_deref().and_then(|d| {
+        let found = Date::parse_published(d);
+        if found.is_none() {
+            error(format!("the frame's event date `{d}` is not YYYY-MM-DD"));
+        }
+        found
+    });
+    claim::Event { place, place_from: None, date, date_from: None, kind }
 }
 
 #[cfg(test)]

@@ -33,6 +33,10 @@ pub struct PackFile {
     pub places: Vec<PlaceDef>,
     /// Kinds of event ("airstrike", "car bomb") and the words that name them.
     pub event_kinds: Vec<EventKindDef>,
+    /// Words that start another event in a sentence ("in another incident", "elsewhere"):
+    /// a value there takes its event's place and kind from its own sentence only, never
+    /// from the sentences before it, the lead or the headline.
+    pub event_breaks: Vec<String>,
 }
 
 /// What a pack is and where its facts come from.
@@ -334,6 +338,24 @@ pub struct FrameDef {
     /// refused by the frame itself.
     #[serde(default)]
     pub heads: Vec<String>,
+    /// For a frame of one named event: where, when and what it was. A number the frame's
+    /// patterns read is that event's only when the event its sentence describes does not
+    /// contradict these (another town, another day written, another kind); otherwise it is
+    /// left to the generic frames, tied to its own event.
+    #[serde(default)]
+    pub event: Option<FrameEventDef>,
+}
+
+/// The one event a named-event frame counts for.
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct FrameEventDef {
+    /// A place of a places pack (`khan-shaykhun`).
+    pub place: Option<String>,
+    /// The day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// An event kind (`chemical-attack`).
+    pub kind: Option<String>,
 }
 
 /// What sort of place.

@@ -66,6 +66,13 @@ fn main() {
     let borrowed: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
     let tokens: usize = borrowed.iter().map(Vec::len).sum();
     println!("{} sentences, {tokens} tokens (corpus/), {rounds} rounds", borrowed.len());
+    // A digest of every parse, to compare the output of two builds (a faster table must
+    // parse exactly as the slower one did).
+    let mut digest = std::collections::hash_map::DefaultHasher::new();
+    for words in &borrowed {
+        std::hash::Hash::hash(&format!("{:?}", parser.parse(words)), &mut digest);
+    }
+    println!("parse digest: {:016x}", std::hash::Hasher::finish(&digest));
     measure("tag", tokens, rounds, || {
         for words in &borrowed {
             std::hint::black_box(parser.tag(words));

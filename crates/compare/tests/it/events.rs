@@ -118,6 +118,29 @@ fn a_vague_place_between_two_events_joins_neither() {
     assert!(run(&claims).conflicts.is_empty());
 }
 
+/// Issue 16, the second hand-read sample: "26 killed in air strikes on Aleppo" by one outlet
+/// and "50 killed in Aleppo" by another, on a day two of its towns were struck, may be any of
+/// the day's strikes.
+#[test]
+fn a_governorate_on_a_day_two_of_its_towns_were_struck_meets_no_other_report() {
+    let airstrike = Some(("airstrike", &[][..]));
+    let day = (2016, 3, 8);
+    let mut claims = vec![
+        killed("source:a", 0, 26.0).event("idlib", &["syria"], day, airstrike).build(),
+        killed("source:b", 1, 50.0).event("idlib", &["syria"], day, airstrike).build(),
+    ];
+    // Alone, two reports of an air strike in one governorate on one day are one event.
+    assert_eq!(run(&claims).conflicts.len(), 1);
+    claims.push(killed("source:c", 2, 10.0).event("saraqib", IDLIB, day, airstrike).build());
+    claims.push(killed("source:d", 3, 12.0).event("ariha", IDLIB, day, None).build());
+    let refs: Vec<&Claim> = claims.iter().collect();
+    assert_eq!(event_groups(&refs).len(), 4);
+    assert!(run(&claims).conflicts.is_empty());
+    // One town that day is not several: the governorate's reports still meet.
+    claims.pop();
+    assert_eq!(run(&claims).conflicts.len(), 1);
+}
+
 #[test]
 fn a_rising_toll_of_one_event_is_a_revision() {
     let claims = vec![

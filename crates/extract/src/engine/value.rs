@@ -154,11 +154,27 @@ impl Run<'_> {
                 if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
                     continue;
                 }
+                // "Get short URL 113 At least nine people were killed": a number between this
+                // one and the predicate is the predicate's subject.
+                if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
+                    continue;
+                }
+                // "in less than one hour", "five years of conflict": a time or a distance.
+                if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.to_lowercase().as_str())) {
+                    continue;
+                }
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(*span))
                     .min_by_key(|u| (u.voice == Voice::Outlet, u.content.len()));
                 let Some(unit) = unit else { continue };
+                // A named event's frame reads only numbers of its event: "10 dead after
+                // strikes on hospitals" in Idlib a year on is another event's toll.
+                if let Some(named) = &frame.event
+                    && !self.of_named_event(named, i)
+                {
+                    continue;
+                }
                 if !frame.generic {
                     taken.push(*span);
                 }
@@ -194,6 +210,117 @@ impl Run<'_> {
             a.words = words;
         }
     }
+}
+
+impl Run<'_> {
+    /// Whether the numbers of sentence `i` can count the named event `named` ([`fits`]); a
+    /// document whose lead, headline or most-named place is the event's own place lends it
+    /// to a sentence that names only a place the event lies in ("the Idlib health
+    /// directorate put the toll at 89" in a report on Khan Shaykhun).
+    fn of_named_event(&mut self, named: &Event, i: usize) -> bool {
+        let read = self.event_of(i);
+        let doc = self.document_event();
+        let gazetteer = &self.rules.gazetteer;
+        let about_it = [doc.lead_place, doc.title_place, doc.main_place]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| gazetteer.place_ref(p))
+            .any(|p| is_own_place(named, &p));
+        fits(named, &read, about_it)
+    }
+}
+
+/// Whether `place` is the named event's place or one inside it.
+fn is_own_place(named: &Event, place: &claim::PlaceRef) -> bool {
+    named.place.as_ref().is_some_and(|n| place.id == n.id || place.within.iter().any(|w| w.id == n.id))
+}
+
+/// Days after a named event on which a sentence may give its toll ("gave a toll of 86 on
+/// Thursday" for Tuesday's attack).
+const FOLLOW_UP: i64 = 7;
+
+/// Whether a number read in a sentence that describes `read` can count the named event
+/// `named`. Its place: the event's, one inside it, or one the event's lies in ("in Idlib");
+/// not another town or governorate. Its day: within a day of the event's; else, if the
+/// place is the event's own, or one the event lies in in a document `about_it`, up to
+/// [`FOLLOW_UP`] days after it (a toll given "on Thursday" for Tuesday's attack) or any day
+/// when the sentence writes none (a report weeks later on "the attack in Khan Shaykhun");
+/// up to [`FOLLOW_UP`] days after it too for a place the event lies in and the event's
+/// very kind ("the chemical attack in Idlib" two days on).
+/// Its kind, when written: the event's or one compatible.
+fn fits(named: &Event, read: &Event, about_it: bool) -> bool {
+    let own = read.place.as_ref().is_some_and(|r| is_own_place(named, r));
+    let place = match (&named.place, &read.place) {
+        (Some(n), Some(r)) => own || n.within.iter().any(|w| w.id == r.id),
+        _ => true,
+    };
+    let day = match (named.date, read.date) {
+        (Some(n), Some(r)) => {
+            let after = r.days_since_epoch() - n.days_since_epoch();
+            let written = read.date_from == Some(Found::Sentence);
+            let here = own || (place && about_it);
+            let same_kind = matches!((&named.kind, &read.kind), (Some(n), Some(r)) if n.id == r.id);
+            after.abs() <= 1
+                || ((here || (place && same_kind)) && (0..=FOLLOW_UP).contains(&after))
+                || (here && !written)
+        }
+        _ => true,
+    };
+    let kind = match (&named.kind, &read.kind) {
+        (Some(n), Some(r)) => n.id == r.id || n.compatible.contains(&r.id) || r.compatible.contains(&n.id),
+        _ => true,
+    };
+    place && day && kind
+}
+
+/// Nouns of time and distance: a number they count is no count of people.
+const MEASURES: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "percent",
+];
+
+/// Whether the gap of a `{N} ... word` pattern (`after`, its elements after the number)
+/// holds another number before the pattern's word in `words` (the words after the number):
+/// that nearer number is the word's subject. Not a part ("12 people including 3 children
+/// were killed"), a figure counted out of it ("3 of them"), nor the whole this number is
+/// among ("6 civilians were among 22 people killed").
+fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
+    let [pack::frame::Elem::Gap, pack::frame::Elem::Word(w), ..] = after else { return false };
+    let first = w.split(' ').next().unwrap_or("");
+    let Some(end) = words.iter().take(pack::frame::GAP + 1).position(|x| x.eq_ignore_ascii_case(first)) else {
+        return false;
+    };
+    // "Six civilians were among at least 22 people killed": the later number is the whole
+    // this one is a part of.
+    if words[..end].iter().any(|w| w.eq_ignore_ascii_case("among")) {
+        return false;
+    }
+    (0..end).any(|k| {
+        let word = words[k];
+        let number = !parse::number::quantities(word, Span::new(0, word.len())).is_empty();
+        let part = k > 0 && words::is_subset_marker(&words[k - 1].to_lowercase());
+        let counted_out = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("of"));
+        number && !part && !counted_out
+    })
 }
 
 /// The words of the noun phrase right after a number, up to three: "12 Syrian civilians
@@ -243,6 +370,10 @@ const EARLIER: usize = 2;
 /// kind, and the place it names most.
 #[derive(Clone, Debug, Default)]
 pub(super) struct DocumentEvent {
+    /// The day the body says it was written, when it opens with one ("Sun 16 Apr 2017",
+    /// "Published February 18 2015", "24.08.2013"): the day an event's "on Tuesday" counts
+    /// from, before the publication date given with the document (a CSV column may be wrong).
+    dateline: Option<Date>,
     lead_place: Option<u32>,
     lead_date: Option<Date>,
     lead_kind: Option<u32>,
@@ -255,8 +386,7 @@ pub(super) struct DocumentEvent {
 impl Run<'_> {
     /// A day among `dates` that an event reported on `published` can have happened on: not
     /// after publication, at most a fortnight before it.
-    fn event_day(&self, dates: &[parse::DateMention]) -> Option<Date> {
-        let published = self.published();
+    fn event_day(dates: &[parse::DateMention], published: Option<Date>) -> Option<Date> {
         dates.iter().find_map(|d| match d.value {
             DateValue::Day(day) => match published {
                 Some(p) => (day <= p && p.days_since_epoch() - day.days_since_epoch() <= 14).then_some(day),
@@ -273,9 +403,15 @@ impl Run<'_> {
         let gazetteer = &self.rules.gazetteer;
         let mut out = DocumentEvent::default();
         if let Some(lead) = self.parsed.sentences.first() {
+            out.dateline = dateline(self.text, lead.span);
+            let today = out.dateline.or(self.published());
             out.lead_place = most_specific(gazetteer, &gazetteer.places_in(self.text, lead.span), false);
             out.lead_kind = gazetteer.kinds_in(self.text, lead.span).first().map(|(_, k)| *k);
-            out.lead_date = self.event_day(&parse::date::dates(self.text, lead.span, self.published()));
+            let dates = parse::date::dates(self.text, lead.span, today);
+            // The dateline itself is the day of writing, not of the lead's event.
+            let dates: Vec<parse::DateMention> =
+                dates.into_iter().filter(|d| out.dateline.is_none() || d.span.start > lead.span.start + 40).collect();
+            out.lead_date = Self::event_day(&dates, today);
         }
         if let Some(title) = self.document.title.as_deref() {
             let whole = Span::new(0, title.len());
@@ -316,8 +452,16 @@ impl Run<'_> {
             .find(|&j| self.parsed.sentences[j].paragraph == s.paragraph)
             .map_or(s.span.start, |j| self.parsed.sentences[j].span.start);
         let before = Span::new(first.min(s.span.start), s.span.start);
-        let doc = self.document_event();
+        let mut doc = self.document_event();
         let gazetteer = &self.rules.gazetteer;
+        // "In another incident", "elsewhere": the sentence leaves the event before it, so
+        // its place and kind are its own or unknown.
+        let (before, doc) = if gazetteer.breaks_in(self.text, s.span) {
+            doc = DocumentEvent { dateline: doc.dateline, ..DocumentEvent::default() };
+            (Span::new(s.span.start, s.span.start), doc)
+        } else {
+            (before, doc)
+        };
 
         let place = most_specific(gazetteer, &gazetteer.places_in(self.text, s.span), false)
             .map(|p| (p, Found::Sentence))
@@ -334,15 +478,26 @@ impl Run<'_> {
             .or_else(|| gazetteer.kinds_in(self.text, before).last().map(|(_, k)| *k))
             .or(doc.lead_kind)
             .or(doc.title_kind);
-        let date = self
-            .event_day(&self.sentence_dates(i))
+        let today = doc.dateline.or(self.published());
+        let own = if doc.dateline.is_some() && doc.dateline != self.published() {
+            std::rc::Rc::from(parse::date::dates(self.text, s.span, today))
+        } else {
+            self.sentence_dates(i)
+        };
+        // In the first sentence, the dateline is no event's day.
+        let own: Vec<parse::DateMention> = own
+            .iter()
+            .filter(|d| i > 0 || doc.dateline.is_none() || d.span.start > s.span.start + 40)
+            .cloned()
+            .collect();
+        let date = Self::event_day(&own, today)
             .map(|d| (d, Found::Sentence))
             .or_else(|| {
-                let earlier = parse::date::dates(self.text, before, self.published());
-                self.event_day(&earlier).map(|d| (d, Found::Paragraph))
+                let earlier = parse::date::dates(self.text, before, today);
+                Self::event_day(&earlier, today).map(|d| (d, Found::Paragraph))
             })
             .or_else(|| doc.lead_date.map(|d| (d, Found::Lead)))
-            .or_else(|| self.published().map(|d| (d, Found::Published)));
+            .or_else(|| today.map(|d| (d, Found::Published)));
         let event = Event {
             place: place.and_then(|(p, _)| gazetteer.place_ref(p)),
             place_from: place.map(|(_, f)| f),
@@ -352,5 +507,72 @@ impl Run<'_> {
         };
         self.event_cache = Some((i, event.clone()));
         event
+    }
+}
+
+/// Words that may come before a dateline: "Published", "Posted on", "Date of publication",
+/// a weekday ("Sun", "Thursday").
+const DATELINE_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "on",
+    "date",
+    "of",
+    "publication",
+    "updated",
+    "last",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The day a body opens with, its dateline: a full date (with its year) within the first
+/// 40 bytes of the lead `lead`, after nothing but [`DATELINE_WORDS`]; numeric datelines
+/// are day first ("24.08.2013", "06-08-2013").
+fn dateline(text: &str, lead: Span) -> Option<Date> {
+    let head = text.get(lead.start..lead.end)?;
+    let cut = head.char_indices().nth(60).map_or(head.len(), |(k, _)| k);
+    let head = &head[..cut];
+    let only_preamble = |before: &str| {
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| DATELINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+    };
+    // Day first, with dots or dashes: "24.08.2013", "6-09-2013".
+    let start = head.find(|c: char| c.is_ascii_digit())?;
+    let numeric: Vec<&str> = head[start..]
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .next()
+        .map(|w| w.split(['.', '-']).collect())
+        .unwrap_or_default();
+    if start <= 40
+        && only_preamble(&head[..start])
+        && let [d, m, y] = numeric.as_slice()
+        && y.len() == 4
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>())
+    {
+        return Date::new(y, m, d);
+    }
+    let dates = parse::date::dates(head, Span::new(0, head.len()), None);
+    let first = dates.first()?;
+    let written = head.get(first.span.start..first.span.end)?;
+    let has_year = written.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4);
+    match first.value {
+        DateValue::Day(day) if has_year && first.span.start <= 40 && only_preamble(&head[..first.span.start]) => {
+            Some(day)
+        }
+        _ => None,
     }
 }

@@ -65,7 +65,9 @@ impl Parser {
         check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
         check_names(&mut r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")?;
         let tagger = Model::decode(&mut r)?;
-        let parser = Model::decode(&mut r)?;
+        let mut parser = Model::decode(&mut r)?;
+        // Left arcs are not scored where they are not allowed (see `parser::parse`).
+        parser.set_skippable(parser::LEFT_ARCS);
         if !r.is_done() {
             return Err(ModelError("trailing bytes"));
         }

@@ -47,6 +47,9 @@ pub(crate) struct Model {
     /// Entries of the features with more than [`INLINE`].
     overflow: Vec<(u8, i16)>,
     features: usize,
+    /// A feature every call scores (the bias): its key, and its weights per class, added
+    /// up front instead of looked up.
+    constant: (u32, [i32; 256]),
 }
 
 /// Entries a slot holds inline.
@@ -158,12 +161,22 @@ impl Model {
             }
             slots[at] = slot;
         }
-        Ok(Model { classes, mask, slots, overflow, features: index.len() })
+        Ok(Model { classes, mask, slots, overflow, features: index.len(), constant: (0, [0; 256]) })
     }
 
     /// Number of features with weights.
     pub fn feature_count(&self) -> usize {
         self.features
+    }
+
+    /// Makes `key` the feature that every call scores (the bias): its weights are added
+    /// to every score from the start, and the look-up is skipped (key 0: none).
+    pub fn set_constant(&mut self, key: u32) {
+        let mut weights = [0i32; 256];
+        if let Some(at) = self.find(key) {
+            self.add(&self.slots[at], &mut weights, false);
+        }
+        self.constant = (key, weights);
     }
 
     /// Sorts each overflow list by class and notes in its slot which of its entries fall in
@@ -195,7 +208,7 @@ impl Model {
     /// left arcs are not allowed in this state).
     #[inline]
     pub fn score_partial(&self, keys: &[u32], sums: &mut [i32; 256], partial: bool) {
-        sums[..self.classes].fill(0);
+        sums[..self.classes].copy_from_slice(&self.constant.1[..self.classes]);
         let mut found = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {
             // Three passes, so that the cache misses overlap instead of following one
@@ -206,7 +219,7 @@ impl Model {
                 touched ^= self.slots[home(key, self.mask)].key;
             }
             let mut count = 0;
-            for &key in chunk {
+            for &key in chunk.iter().filter(|&&k| k != self.constant.0) {
                 if let Some(at) = self.find(key) {
                     found[count] = at as u32;
                     count += 1;
@@ -358,19 +371,26 @@ mod tests {
         let mut built = Model::from_features(classes as usize, features.clone()).unwrap_or_else(|e| panic!("{e}"));
         let skip = 10..60u8;
         built.set_skippable(skip.clone());
+        // A constant feature is counted once, whether or not it is among the keys.
+        let constant = features[3].0;
+        built.set_constant(constant);
         assert_eq!(decoded.feature_count(), features.len());
         for round in 0..300 {
             // Known keys and unknown ones, more than one chunk of look-ups in some rounds.
             let len = if round % 10 == 0 { 300 } else { 76 };
-            let keys: Vec<u32> = (0..len)
-                .map(|i| {
-                    if i % 3 == 0 {
-                        (next(&mut state) as u32).max(1)
-                    } else {
-                        features[next(&mut state) as usize % features.len()].0
-                    }
-                })
-                .collect();
+            // The constant feature once, first, as the tagger's and parser's bias.
+            let mut keys: Vec<u32> = vec![constant];
+            keys.extend(
+                (0..len)
+                    .map(|i| {
+                        if i % 3 == 0 {
+                            (next(&mut state) as u32).max(1)
+                        } else {
+                            features[next(&mut state) as usize % features.len()].0
+                        }
+                    })
+                    .filter(|&k| k != constant),
+            );
             let mut want = vec![0i32; classes as usize];
             for key in &keys {
                 for &(class, weight) in plain.get(key).map_or(&[][..], |v| &v[..]) {

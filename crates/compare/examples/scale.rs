@@ -2,6 +2,8 @@
 //! memory: `cargo run --release -p compare --example scale -- 10000000 [threads] [json]`.
 //! The claims are generated straight into a claim store, a batch at a time, so the peak is
 //! what comparing needs, not 10 M owned claims; `json` also times writing the comparison.
+//! `jsonl` writes the claims to standard output as JSON Lines instead (what `claimcheck
+//! claims --format jsonl` writes), for timing `claimcheck compare` on them.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -39,7 +41,12 @@ fn main() {
         eprintln!("could not set the thread count: {e}");
     }
     // `json`: also write the report's comparison as JSON (to /dev/null), a chunk at a time.
-    let write_json = args.next().is_some_and(|a| a == "json");
+    let mode = args.next();
+    if mode.as_deref() == Some("jsonl") {
+        write_jsonl(n);
+        return;
+    }
+    let write_json = mode.is_some_and(|a| a == "json");
     let started = Instant::now();
     let cpu = cpu_seconds();
     let mut builder = ClaimStoreBuilder::new();
@@ -130,4 +137,28 @@ fn write_comparison(store: &compare::ClaimStore, findings: &compare::Findings) -
     }
     write(b"]}");
     written
+}
+
+/// Writes the claims of `n` as JSON Lines to standard output, a batch at a time.
+fn write_jsonl(n: usize) {
+    use rayon::prelude::*;
+    use std::io::Write;
+    let config = SynthConfig::new(n, 42);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for start in (0..n).step_by(BATCH) {
+        let lines: Vec<u8> = (start..(start + BATCH).min(n))
+            .into_par_iter()
+            .map(|i| {
+                let mut line = serde_json::to_vec(&compare::synth::claim_at(&config, i)).unwrap_or_default();
+                line.push(b'\n');
+                line
+            })
+            .flatten_iter()
+            .collect();
+        if let Err(e) = out.write_all(&lines) {
+            eprintln!("cannot write: {e}");
+            return;
+        }
+    }
+    out.flush().ok();
 }

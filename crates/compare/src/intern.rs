@@ -2,6 +2,7 @@
 //! integer, assigned in parallel while claims are added and then renumbered by sorted order,
 //! so that comparing two symbols compares their strings.
 
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -75,6 +76,15 @@ pub(crate) type KeyHash = BuildHasherDefault<KeyHasher>;
 /// claims rarely wait for each other.
 const SHARDS: usize = 64;
 
+/// The shard of a key's hash: bits from the middle, because the map inside a shard reads
+/// the top seven bits (its tag, checked before any key is compared) and the low bits (the
+/// slot). Taking the shard from the top bits, as this did before, left the tags of one
+/// shard two values: every lookup compared about half the keys of each group it probed,
+/// a cache miss each, and the cost grew with the table.
+fn shard_of(hash: u64) -> usize {
+    (hash >> 32) as usize % SHARDS
+}
+
 /// A map from keys to ids, in shards. The id of a key is `local * SHARDS + shard`.
 struct Shards<K> {
     shards: Vec<Mutex<HashMap<K, u32, KeyHash>>>,
@@ -94,7 +104,7 @@ impl<K: Hash + Eq> Shards<K> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let shard = (self.hasher.hash_one(key) >> 58) as usize % SHARDS;
+        let shard = shard_of(self.hasher.hash_one(key));
         // A panic while a shard is locked cannot leave the map half-updated: keep using it.
         let mut map = self.shards[shard].lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(&id) = map.get(key) {
@@ -114,15 +124,70 @@ impl<K: Hash + Eq> Shards<K> {
     }
 }
 
+/// Strings being interned in one shard: their text appended to one buffer (so a run of
+/// millions of distinct strings makes a few large allocations, not millions of small ones
+/// among the short-lived strings of the claims being added), looked up by hash.
+#[derive(Default)]
+struct Arena {
+    text: String,
+    table: HashTable<Entry>,
+}
+
+/// A string of an arena: its hash, where its text is, and its id.
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: u64,
+    start: usize,
+    len: u32,
+    id: u32,
+}
+
+impl Entry {
+    fn text(self, text: &str) -> &str {
+        text.get(self.start..self.start + self.len as usize).unwrap_or("")
+    }
+}
+
+/// Interned strings, in locked arenas. The id of a string is `local * SHARDS + shard`.
+struct StringShards {
+    shards: Vec<Mutex<Arena>>,
+    hasher: KeyHash,
+}
+
+impl StringShards {
+    fn new() -> StringShards {
+        StringShards { shards: (0..SHARDS).map(|_| Mutex::new(Arena::default())).collect(), hasher: KeyHash::default() }
+    }
+
+    fn id(&self, key: &str) -> u32 {
+        let hash = self.hasher.hash_one(key);
+        let shard = shard_of(hash);
+        // A panic while a shard is locked cannot leave it half-updated: keep using it.
+        let mut arena = self.shards[shard].lock().unwrap_or_else(PoisonError::into_inner);
+        let Arena { text, table } = &mut *arena;
+        if let Some(entry) = table.find(hash, |e| e.hash == hash && e.text(text) == key) {
+            return entry.id;
+        }
+        // More than 2^32 distinct strings would not fit in memory long before this wraps;
+        // a string over 4 GiB is cut (no claim field comes near).
+        let id = (table.len() * SHARDS + shard).min(u32::MAX as usize - 1) as u32;
+        let len = key.len().min(u32::MAX as usize) as u32;
+        let entry = Entry { hash, start: text.len(), len, id };
+        text.push_str(key);
+        table.insert_unique(hash, entry, |e| e.hash);
+        id
+    }
+}
+
 /// Strings and lists of strings being interned.
 pub(crate) struct Interner {
-    strings: Shards<Box<str>>,
+    strings: StringShards,
     lists: Shards<Box<[Sym]>>,
 }
 
 impl Interner {
     pub(crate) fn new() -> Interner {
-        let interner = Interner { strings: Shards::new(), lists: Shards::new() };
+        let interner = Interner { strings: StringShards::new(), lists: Shards::new() };
         // The empty string is always there, so it is the smallest symbol once finished and
         // a missing id can sort as "" does (see `Strings::EMPTY`).
         interner.string("");
@@ -130,7 +195,7 @@ impl Interner {
     }
 
     pub(crate) fn string(&self, text: &str) -> Sym {
-        Sym::of(self.strings.id(text, |t| Box::from(t)))
+        Sym::of(self.strings.id(text))
     }
 
     /// The list `items`, each interned.
@@ -147,18 +212,26 @@ impl Interner {
     /// Renumbers every string by sorted order; `renumber` maps an id given out before to
     /// its final symbol, and lists hold final symbols.
     pub(crate) fn finish(self) -> (Strings, Renumber, Vec<Box<[Sym]>>) {
-        let mut entries = self.strings.into_entries();
-        entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let arenas: Vec<Arena> =
+            self.strings.shards.into_iter().map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner)).collect();
+        let mut entries: Vec<(&str, u32)> =
+            arenas.iter().flat_map(|a| a.table.iter().map(|e| (e.text(&a.text), e.id))).collect();
+        entries.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
         // Ids are dense per shard, so the largest is about the count plus the shards.
         let ids = entries.iter().map(|e| e.1 as usize + 1).max().unwrap_or(0);
         let mut map = vec![Sym::of(0); ids];
-        let mut strings = Vec::with_capacity(entries.len());
+        let mut strings = Strings {
+            text: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()),
+            ends: Vec::with_capacity(entries.len()),
+        };
         for (rank, (text, id)) in entries.into_iter().enumerate() {
             if let Some(slot) = map.get_mut(id as usize) {
                 *slot = Sym::of(rank as u32);
             }
-            strings.push(text);
+            strings.text.push_str(text);
+            strings.ends.push(strings.text.len());
         }
+        drop(arenas);
         let renumber = Renumber { map };
         let entries = self.lists.into_entries();
         let ids = entries.iter().map(|e| e.1 as usize + 1).max().unwrap_or(0);
@@ -171,7 +244,7 @@ impl Interner {
                 *slot = list;
             }
         }
-        (Strings { strings }, renumber, lists)
+        (strings, renumber, lists)
     }
 }
 
@@ -186,9 +259,11 @@ impl Renumber {
     }
 }
 
-/// The finished strings, in sorted order.
+/// The finished strings, in sorted order, one after the other in one buffer.
 pub(crate) struct Strings {
-    strings: Vec<Box<str>>,
+    text: String,
+    /// Where each string ends in `text`; it starts where the one before ends.
+    ends: Vec<usize>,
 }
 
 impl Strings {
@@ -196,16 +271,18 @@ impl Strings {
     pub(crate) const EMPTY: Sym = Sym(NonZeroU32::MIN);
 
     pub(crate) fn get(&self, sym: Sym) -> &str {
-        self.strings.get(sym.index()).map_or("", |s| s)
+        let i = sym.index();
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) };
+        self.ends.get(i).and_then(|&end| self.text.get(start..end)).unwrap_or("")
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.strings.len()
+        self.ends.len()
     }
 
-    /// Bytes held: each string and its pointer.
+    /// Bytes held: the text and where each string ends.
     pub(crate) fn bytes(&self) -> usize {
-        self.strings.iter().map(|s| 16 + s.len()).sum()
+        self.text.len() + self.ends.len() * size_of::<usize>()
     }
 }
 

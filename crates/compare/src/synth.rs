@@ -71,6 +71,11 @@ pub fn generate_into(config: &SynthConfig, store: &mut ClaimStoreBuilder, batch:
     }
 }
 
+/// Claim `i` of the claims `config` describes (as [`generate`] gives it).
+pub fn claim_at(config: &SynthConfig, i: usize) -> Claim {
+    claim(config, i)
+}
+
 fn state(s: u64) -> ActorRef {
     ActorRef { id: format!("S{s}"), name: format!("State {s}") }
 }

@@ -67,62 +67,8 @@ struct Candidate {
 /// Unlisted conflicts among the claims of `store` (those with a proposition, in the
 /// outlet's voice or hedged are left out) at `similarity` or above.
 pub(crate) fn unlisted(store: &ClaimStore, similarity: f64, severity: Severity) -> Vec<FoundConflict> {
-    let mut candidates: Vec<Candidate> = store
-        .claims
-        .par_iter()
-        .enumerate()
-        .filter(|(_, c)| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
-        .filter_map(|(index, claim)| {
-            let content = store.str(claim.content);
-            let mut text = String::with_capacity(content.len());
-            let mut hashes = Vec::new();
-            each_token(content, |token| {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(token);
-                hashes.push(xxh3_64(token.as_bytes()));
-            });
-            if hashes.is_empty() {
-                return None;
-            }
-            hashes.sort_unstable();
-            hashes.dedup();
-            Some(Candidate { claim: index as u32, stance: claim.stance, text, hashes })
-        })
-        .collect();
-    // Candidate indices must not depend on input order: sort by claim order first.
-    candidates.par_sort_by(|a, b| store.claim_cmp(a.claim, b.claim));
-
-    let mut all: Vec<u64> = candidates.par_iter().flat_map_iter(|c| c.hashes.iter().copied()).collect();
-    all.par_sort_unstable();
-    let df: HashMap<u64, u32> =
-        all.chunk_by(|a, b| a == b).filter(|run| run.len() > 1).map(|run| (run[0], run.len() as u32)).collect();
-    drop(all);
-
-    let mut keys: Vec<(u64, u32)> = candidates
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, candidate)| {
-            let mut shared: Vec<(u32, u64)> =
-                candidate.hashes.iter().filter_map(|h| df.get(h).map(|n| (*n, *h))).collect();
-            shared.sort_unstable();
-            shared.truncate(RAREST);
-            let mut out = Vec::with_capacity(3);
-            if shared.len() == 1 {
-                out.push((shared[0].1, index as u32));
-            }
-            for i in 0..shared.len() {
-                for j in i + 1..shared.len() {
-                    let (a, b) = (shared[i].1.min(shared[j].1), shared[i].1.max(shared[j].1));
-                    out.push((a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15), index as u32));
-                }
-            }
-            out
-        })
-        .collect();
-    keys.par_sort_unstable();
-
+    let candidates = candidates(store);
+    let keys = blocking_keys(&candidates);
     let blocks: Vec<&[(u64, u32)]> =
         keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1 && b.len() <= MAX_BLOCK).collect();
     // A near-duplicate pair shares up to three keys: collect the candidate pairs first and
@@ -168,6 +114,71 @@ pub(crate) fn unlisted(store: &ClaimStore, similarity: f64, severity: Severity) 
             conflict(store, assert, deny, score, severity)
         })
         .collect()
+}
+
+/// The claims the unlisted check reads, their contents tokenised, in claim order.
+fn candidates(store: &ClaimStore) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = store
+        .claims
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
+        .filter_map(|(index, claim)| {
+            let content = store.str(claim.content);
+            let mut text = String::with_capacity(content.len());
+            let mut hashes = Vec::new();
+            each_token(content, |token| {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(token);
+                hashes.push(xxh3_64(token.as_bytes()));
+            });
+            if hashes.is_empty() {
+                return None;
+            }
+            hashes.sort_unstable();
+            hashes.dedup();
+            Some(Candidate { claim: index as u32, stance: claim.stance, text, hashes })
+        })
+        .collect();
+    // Candidate indices must not depend on input order: sort by claim order first.
+    candidates.par_sort_by(|a, b| store.claim_cmp(a.claim, b.claim));
+    candidates
+}
+
+/// Blocking keys of the candidates, sorted: each candidate's rarest shared token, or each
+/// pair of its rarest shared tokens, with the candidate's index.
+fn blocking_keys(candidates: &[Candidate]) -> Vec<(u64, u32)> {
+    let mut all: Vec<u64> = candidates.par_iter().flat_map_iter(|c| c.hashes.iter().copied()).collect();
+    all.par_sort_unstable();
+    let df: HashMap<u64, u32> =
+        all.chunk_by(|a, b| a == b).filter(|run| run.len() > 1).map(|run| (run[0], run.len() as u32)).collect();
+    drop(all);
+
+    let mut keys: Vec<(u64, u32)> = candidates
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, candidate)| {
+            let mut shared: Vec<(u32, u64)> =
+                candidate.hashes.iter().filter_map(|h| df.get(h).map(|n| (*n, *h))).collect();
+            shared.sort_unstable();
+            shared.truncate(RAREST);
+            let mut out = Vec::with_capacity(3);
+            if shared.len() == 1 {
+                out.push((shared[0].1, index as u32));
+            }
+            for i in 0..shared.len() {
+                for j in i + 1..shared.len() {
+                    let (a, b) = (shared[i].1.min(shared[j].1), shared[i].1.max(shared[j].1));
+                    out.push((a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15), index as u32));
+                }
+            }
+            out
+        })
+        .collect();
+    keys.par_sort_unstable();
+    keys
 }
 
 /// Normalised Levenshtein similarity of two normalised contents (as

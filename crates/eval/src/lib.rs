@@ -30,7 +30,10 @@ pub fn read_corpus(
     (extraction.claims, extraction.diagnostics)
 }
 
-/// Reads the documents `gold` lists from `inputs` and extracts their claims with `rules`.
+/// Reads the documents `gold` lists from `inputs` and extracts their claims with `rules`,
+/// through the same pipeline as `claimcheck check` ([`extract::pipeline::run`]: the same
+/// input configuration, file order, parse and claim order), keeping only the listed
+/// documents.
 ///
 /// A folder among the inputs holds the listed documents as files under it (the gold names
 /// them by path relative to the folder, as in `corpus/gold.yaml`); a file among the inputs is
@@ -46,10 +49,8 @@ pub fn read_inputs(
     inputs: &[std::path::PathBuf],
     config: &parse::input::InputConfig,
 ) -> Result<(Vec<claim::Claim>, Vec<parse::Diagnostic>), EvalError> {
-    use std::collections::BTreeMap;
-    let mut files = Vec::new();
-    // Times each listed document was found: located as a file, or read with its id.
-    let mut found: BTreeMap<&str, usize> = gold.documents.iter().map(|d| (d.document.as_str(), 0)).collect();
+    let mut paths = Vec::new();
+    let mut located = std::collections::HashMap::new();
     for input in inputs {
         if !input.exists() {
             return Err(EvalError::Inputs {
@@ -60,71 +61,99 @@ pub fn read_inputs(
             for doc in &gold.documents {
                 let path = input.join(&doc.document);
                 if path.is_file() {
-                    files.push((input.clone(), path, Some(doc.document.as_str())));
+                    located.insert(path.clone(), doc.document.as_str());
+                    paths.push(path);
                 }
             }
         } else {
-            files.push((input.clone(), input.clone(), None));
+            paths.push(input.clone());
         }
     }
-    let mut claims = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (index, (root, path, located)) in files.iter().enumerate() {
-        let (mut discovered, found_diags) = parse::input::discover(std::slice::from_ref(path));
-        diagnostics.extend(found_diags);
-        if let Some(doc) = located
-            && let Some(n) = found.get_mut(doc)
-        {
+    let found = gold.documents.iter().map(|d| (d.document.as_str(), 0)).collect();
+    let listed = Listed { gold, located, found: std::sync::Mutex::new(found) };
+    let extraction = extract::pipeline::run(rules, &paths, None, config, &listed);
+    let found = listed.found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match not_once(&found, gold, inputs) {
+        Some(message) => Err(EvalError::Inputs { message }),
+        None => Ok((extraction.claims, extraction.diagnostics)),
+    }
+}
+
+/// What [`read_inputs`] keeps of what the pipeline reads: the documents the gold lists, each
+/// counted each time it is found.
+struct Listed<'g> {
+    gold: &'g Gold,
+    /// Files under a folder input, by path: the listed document each is.
+    located: std::collections::HashMap<std::path::PathBuf, &'g str>,
+    /// Times each listed document was found: located as a file, or read with its id.
+    found: std::sync::Mutex<std::collections::BTreeMap<&'g str, usize>>,
+}
+
+impl Listed<'_> {
+    fn count(&self, document: &str) {
+        let mut found = self.found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = found.get_mut(document) {
             *n += 1;
         }
-        for file in &mut discovered {
-            // Each file its own ordinal, as the pipeline numbers them, so documents never share one.
-            file.index = u32::try_from(index).unwrap_or(u32::MAX);
-            let (documents, read_diags) = parse::input::read_file(file, config);
-            diagnostics.extend(read_diags);
-            for document in &documents {
-                let key = match located {
-                    Some(doc) => Some(*doc),
-                    None => gold.key_of(root.parent().unwrap_or(root), &document.id, &document.path),
-                };
-                let Some(key) = key else { continue };
-                if located.is_none()
-                    && let Some(n) = found.get_mut(key)
-                {
-                    *n += 1;
-                }
-                // Parsed and extracted as extract::pipeline does for `check`.
-                claims.extend(rules.extract(&parse::parse(document)));
-            }
+    }
+}
+
+impl extract::pipeline::Observer for Listed<'_> {
+    fn read(&self, file: &parse::input::InputFile, _: Option<&[u8]>) {
+        // A located file counts once, read or not (an unreadable one is a diagnostic).
+        if let Some(document) = self.located.get(&file.path) {
+            self.count(document);
         }
     }
+
+    fn document(&self, file: &parse::input::InputFile, document: &parse::Document) -> bool {
+        if self.located.contains_key(&file.path) {
+            return true;
+        }
+        let root = file.path.parent().unwrap_or(&file.path);
+        match self.gold.key_of(root, &document.id, &document.path) {
+            Some(key) => {
+                self.count(key);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Why the listed documents were not each found exactly once, if they were not.
+fn not_once(
+    found: &std::collections::BTreeMap<&str, usize>,
+    gold: &Gold,
+    inputs: &[std::path::PathBuf],
+) -> Option<String> {
     let missing: Vec<&str> = found.iter().filter(|(_, n)| **n == 0).map(|(d, _)| *d).collect();
     let twice: Vec<&str> = found.iter().filter(|(_, n)| **n > 1).map(|(d, _)| *d).collect();
-    if !missing.is_empty() || !twice.is_empty() {
-        let mut message = String::new();
-        if !missing.is_empty() {
-            let names: Vec<String> = inputs.iter().map(|p| format!("`{}`", p.display())).collect();
-            message.push_str(&format!(
-                "{} of the gold's {} documents are in none of the inputs ({}): {}",
-                missing.len(),
-                gold.documents.len(),
-                names.join(", "),
-                shorten(&missing)
-            ));
-        }
-        if !twice.is_empty() {
-            if !message.is_empty() {
-                message.push_str("; ");
-            }
-            message.push_str(&format!(
-                "{} documents are found more than once (an id two records share): {}",
-                twice.len(),
-                shorten(&twice)
-            ));
-        }
-        return Err(EvalError::Inputs { message });
+    if missing.is_empty() && twice.is_empty() {
+        return None;
     }
-    Ok((claims, diagnostics))
+    let mut message = String::new();
+    if !missing.is_empty() {
+        let names: Vec<String> = inputs.iter().map(|p| format!("`{}`", p.display())).collect();
+        message.push_str(&format!(
+            "{} of the gold's {} documents are in none of the inputs ({}): {}",
+            missing.len(),
+            gold.documents.len(),
+            names.join(", "),
+            shorten(&missing)
+        ));
+    }
+    if !twice.is_empty() {
+        if !message.is_empty() {
+            message.push_str("; ");
+        }
+        message.push_str(&format!(
+            "{} documents are found more than once (an id two records share): {}",
+            twice.len(),
+            shorten(&twice)
+        ));
+    }
+    Some(message)
 }
 
 /// The first few names of a list, and how many more there are.

@@ -45,6 +45,15 @@ pub trait Observer: Sync {
     fn read(&self, file: &InputFile, bytes: Option<&[u8]>) {
         let _ = (file, bytes);
     }
+
+    /// A document was read from `file` (from any thread, in any order): the run reports
+    /// every document it reads here, before parsing it. Returning `false` leaves it out:
+    /// it is neither parsed nor counted, and gives no claims (`eval` keeps only the
+    /// documents its gold lists, and counts how often each was found).
+    fn document(&self, file: &InputFile, document: &Document) -> bool {
+        let _ = (file, document);
+        true
+    }
 }
 
 impl Observer for () {}
@@ -57,10 +66,18 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses each document once, counts its sentences and extracts its claims.
-fn process(docs: Vec<Document>, diagnostics: Vec<Diagnostic>, rules: &RuleSet) -> FileResult {
-    let mut result = FileResult { documents: docs.len(), sentences: 0, bytes: 0, claims: Vec::new(), diagnostics };
-    for doc in &docs {
+/// Parses each document of `file` the observer keeps once, counts its sentences and
+/// extracts its claims.
+fn process(
+    file: &InputFile,
+    docs: Vec<Document>,
+    diagnostics: Vec<Diagnostic>,
+    rules: &RuleSet,
+    observer: &dyn Observer,
+) -> FileResult {
+    let mut result = FileResult { documents: 0, sentences: 0, bytes: 0, claims: Vec::new(), diagnostics };
+    for doc in docs.iter().filter(|doc| observer.document(file, doc)) {
+        result.documents += 1;
         let parsed = parse::parse(doc);
         result.bytes += doc.text.len() as u64;
         result.sentences += parsed.sentences.len();
@@ -97,7 +114,7 @@ pub fn run(
                 Ok(bytes) => parse::input::decode(&bytes, file, config),
                 Err(skipped) => (Vec::new(), vec![skipped]),
             };
-            process(docs, diags, rules)
+            process(file, docs, diags, rules, observer)
         })
         .collect();
     let mut extraction = Extraction { files: files.len(), unsupported: found.unsupported, ..Extraction::default() };
@@ -114,7 +131,7 @@ pub fn run(
             Ok(_) => {
                 observer.read(&stdin_file, Some(&bytes));
                 let (docs, diags) = parse::input::decode(&bytes, &stdin_file, config);
-                results.push(process(docs, diags, rules));
+                results.push(process(&stdin_file, docs, diags, rules, observer));
             }
             Err(err) => diagnostics.push(Diagnostic::skipped("-", format!("cannot read standard input: {err}"))),
         }

@@ -33,6 +33,10 @@ pub struct PackFile {
     pub places: Vec<PlaceDef>,
     /// Kinds of event ("airstrike", "car bomb") and the words that name them.
     pub event_kinds: Vec<EventKindDef>,
+    /// Words that start another event in a sentence ("in another incident", "elsewhere"):
+    /// a value there takes its event's place and kind from its own sentence only, never
+    /// from the sentences before it, the lead or the headline.
+    pub event_breaks: Vec<String>,
 }
 
 /// What a pack is and where its facts come from.

@@ -1,5 +1,7 @@
 //! Integration tests of the extract crate.
 
+mod attributions;
 mod fixtures;
 mod hostile;
+mod pipeline;
 mod stories;

@@ -450,7 +450,9 @@ impl<'a> Run<'a> {
                     Some(SpeakerRef::Ref(r)) => self
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
-                    Some(SpeakerRef::Phrase(p)) => Some(self.open_speaker(p)),
+                    Some(SpeakerRef::Phrase(p)) => {
+                        self.possessed_speaker(i, &found, p, a.content).or_else(|| Some(self.open_speaker(p)))
+                    }
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s
@@ -555,6 +557,33 @@ impl<'a> Run<'a> {
             }
         };
         Speaker { who: Who::Open(u32::try_from(at).unwrap_or(u32::MAX)), span: Some(p.span), how }
+    }
+
+    /// "Its officials maintain …", "Their report said …": a body's people or papers owned by a
+    /// possessive pronoun speak for the body it refers to, resolved as "it" or "they" would be.
+    fn possessed_speaker(&self, at: usize, current: &Found, p: phrase::Phrase, content: Span) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let first = written.split_whitespace().next()?;
+        let pronoun = match first.to_ascii_lowercase().as_str() {
+            "its" => Pronoun::It,
+            "their" => Pronoun::They,
+            _ => return None,
+        };
+        // Its officials, its report: a body's people or papers speak for it; "its own
+        // experiments showed" is evidence, not a speaker.
+        let head = self.words_of(p.head).to_lowercase();
+        let head = head.split_whitespace().last().unwrap_or("");
+        if !words::is_acting_body(head) && !words::is_document_head(head) {
+            return None;
+        }
+        let owner = Span::new(p.span.start, p.span.start + first.len());
+        let mut speaker = self.resolve_reference(at, current, Reference::Pronoun(pronoun), (owner, content))?;
+        speaker.how = format!("`{written}`, of {}", speaker.how);
+        speaker.span = Some(p.span);
+        Some(speaker)
     }
 
     /// A pronoun or anaphor nothing in reach resolves: kept with its words.

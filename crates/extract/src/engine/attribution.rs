@@ -353,7 +353,7 @@ impl Layout<'_> {
         let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
             Some(m) => SpeakerRef::Mention(*m),
             None if phrase.clone().all(name) && words.word(start) != "the" => {
-                SpeakerRef::Phrase(Phrase { span, head: span, kind: phrase::PhraseKind::Named })
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })
             }
             None => return None,
         };

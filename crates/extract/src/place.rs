@@ -30,6 +30,8 @@ pub struct EventKind {
     pub name: String,
     /// Ids of kinds that may be the same event (both ways).
     pub compatible: Vec<String>,
+    /// A city or governorate sees many of these a day.
+    pub many_a_day: bool,
 }
 
 /// Places and event kinds with the automata that find their names.
@@ -43,6 +45,10 @@ pub struct Gazetteer {
     kind_names: Option<AhoCorasick>,
     /// For each pattern of `kind_names`, its kind.
     kind_of: Vec<u32>,
+    /// Words that start another event ("in another incident").
+    breaks: Option<AhoCorasick>,
+    /// For each pattern of `breaks`, itself (0..n): [`named_in`] wants an index.
+    break_of: Vec<u32>,
 }
 
 fn automaton(patterns: &[String]) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
@@ -84,6 +90,7 @@ impl Gazetteer {
     pub fn compile(
         places: &[Located<PlaceDef>],
         kinds: &[Located<EventKindDef>],
+        breaks: &[String],
         errors: &mut Vec<PackError>,
     ) -> Gazetteer {
         let index = |id: &str| places.iter().position(|p| p.value.id == id).map(|i| i as u32);
@@ -114,7 +121,12 @@ impl Gazetteer {
         let mut kind_names = Vec::new();
         for (i, def) in kinds.iter().enumerate() {
             let k = &def.value;
-            out.kinds.push(EventKind { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() });
+            out.kinds.push(EventKind {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                compatible: k.compatible.clone(),
+                many_a_day: k.many_a_day,
+            });
             for term in &k.terms {
                 for form in crate::inflect::noun_forms(&crate::lexicon::normalise_term(term)) {
                     if !form.is_empty() {
@@ -124,12 +136,16 @@ impl Gazetteer {
                 }
             }
         }
-        match (automaton(&names), automaton(&kind_names)) {
-            (Ok(p), Ok(k)) => {
+        let breaks: Vec<String> =
+            breaks.iter().map(|b| crate::lexicon::normalise_term(b)).filter(|b| !b.is_empty()).collect();
+        out.break_of = (0..breaks.len() as u32).collect();
+        match (automaton(&names), automaton(&kind_names), automaton(&breaks)) {
+            (Ok(p), Ok(k), Ok(b)) => {
                 out.place_names = p;
                 out.kind_names = k;
+                out.breaks = b;
             }
-            (Err(e), _) | (_, Err(e)) => errors.push(PackError {
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => errors.push(PackError {
                 origin: places.first().map(|p| p.origin.clone()).unwrap_or_else(|| pack::Origin {
                     file: Default::default(),
                     line: 1,
@@ -145,6 +161,11 @@ impl Gazetteer {
     /// Places named in `span` of `text`, in text order: capitalised, on word boundaries.
     pub fn places_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
         named_in(self.place_names.as_ref(), &self.place_of, text, span, true)
+    }
+
+    /// Whether `span` of `text` holds a word that starts another event, on word boundaries.
+    pub fn breaks_in(&self, text: &str, span: Span) -> bool {
+        !named_in(self.breaks.as_ref(), &self.break_of, text, span, false).is_empty()
     }
 
     /// Event kinds named in `span` of `text`, in text order, on word boundaries.
@@ -196,6 +217,11 @@ impl Gazetteer {
     /// The record of event kind `i` for a claim.
     pub fn kind_ref(&self, i: u32) -> Option<EventKindRef> {
         let k = self.kinds.get(i as usize)?;
-        Some(EventKindRef { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() })
+        Some(EventKindRef {
+            id: k.id.clone(),
+            name: k.name.clone(),
+            compatible: k.compatible.clone(),
+            many_a_day: k.many_a_day,
+        })
     }
 }

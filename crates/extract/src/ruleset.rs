@@ -396,7 +396,8 @@ impl Compiler<'_> {
         frames: Vec<Frame>,
     ) -> Result<RuleSet, Vec<PackError>> {
         let mut errors = self.errors;
-        let gazetteer = Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &mut errors);
+        let gazetteer =
+            Gazetteer::compile(&self.packs.places, &self.packs.event_kinds, &self.packs.event_breaks, &mut errors);
         let mut frames = frames;
         for (frame, def) in frames.iter_mut().zip(&self.packs.frames) {
             if let Some(named) = &def.value.event {

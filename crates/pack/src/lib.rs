@@ -83,6 +83,8 @@ pub struct PackSet {
     pub places: Vec<Located<PlaceDef>>,
     /// All event kinds.
     pub event_kinds: Vec<Located<EventKindDef>>,
+    /// Words that start another event in a sentence, from every pack.
+    pub event_breaks: Vec<String>,
     /// References resolved and value patterns compiled, while the packs were checked.
     resolved: Resolved,
 }
@@ -423,6 +425,7 @@ fn merge(set: &mut PackSet, file: &ParsedFile) -> Result<(), yaml::SyntaxError> 
     set.frames.extend(locate(pack.frames, origins("frames")));
     set.places.extend(locate(pack.places, origins("places")));
     set.event_kinds.extend(locate(pack.event_kinds, origins("event_kinds")));
+    set.event_breaks.extend(pack.event_breaks);
     if let Some(lexicon) = pack.lexicon {
         merge_lexicon(&mut set.lexicon, lexicon);
     }

@@ -33,6 +33,10 @@ pub struct PackFile {
     pub places: Vec<PlaceDef>,
     /// Kinds of event ("airstrike", "car bomb") and the words that name them.
     pub event_kinds: Vec<EventKindDef>,
+    /// Words that start another event in a sentence ("in another incident", "elsewhere"):
+    /// a value there takes its event's place and kind from its own sentence only, never
+    /// from the sentences before it, the lead or the headline.
+    pub event_breaks: Vec<String>,
 }
 
 /// What a pack is and where its facts come from.
@@ -424,6 +428,11 @@ pub struct EventKindDef {
     /// the "car bomb" another outlet names): both ways.
     #[serde(default)]
     pub compatible: Vec<String>,
+    /// Whether a city or governorate sees many events of this kind a day (air strikes and
+    /// shelling on Aleppo in 2016): two reports of one there, keyed only to the city or
+    /// governorate, cannot be told to be the same event.
+    #[serde(default)]
+    pub many_a_day: bool,
 }
 
 /// Severities per conflict kind, with overrides per proposition or frame.

@@ -64,8 +64,14 @@ impl Parser {
         }
         check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
         check_names(&mut r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")?;
-        let tagger = Model::decode(&mut r)?;
-        let parser = Model::decode(&mut r)?;
+        let mut tagger = Model::decode(&mut r)?;
+        let mut parser = Model::decode(&mut r)?;
+        // Left arcs are not scored where they are not allowed (see `parser::parse`).
+        parser.set_skippable(parser::LEFT_ARCS);
+        // Both models' first feature is the bias, template 0 with no values: added up
+        // front rather than looked up on every word and every transition.
+        tagger.set_constant(model::key(0, 0, 0, 0));
+        parser.set_constant(model::key(0, 0, 0, 0));
         if !r.is_done() {
             return Err(ModelError("trailing bytes"));
         }

@@ -47,6 +47,9 @@ pub(crate) struct Model {
     /// Entries of the features with more than [`INLINE`].
     overflow: Vec<(u8, i16)>,
     features: usize,
+    /// A feature every call scores (the bias): its key, and its weights per class, added
+    /// up front instead of looked up.
+    constant: (u32, [i32; 256]),
 }
 
 /// Entries a slot holds inline.
@@ -158,7 +161,7 @@ impl Model {
             }
             slots[at] = slot;
         }
-        Ok(Model { classes, mask, slots, overflow, features: index.len() })
+        Ok(Model { classes, mask, slots, overflow, features: index.len(), constant: (0, [0; 256]) })
     }
 
     /// Number of features with weights.
@@ -166,13 +169,47 @@ impl Model {
         self.features
     }
 
-    /// Adds the weights of every feature in `keys` to `scores` (which it zeroes first).
-    /// Integer sums: the result does not depend on the order of `keys`.
+    /// Makes `key` the feature that every call scores (the bias): its weights are added
+    /// to every score from the start, and the look-up is skipped (key 0: none).
+    pub fn set_constant(&mut self, key: u32) {
+        let mut weights = [0i32; 256];
+        if let Some(at) = self.find(key) {
+            self.add(&self.slots[at], &mut weights, false);
+        }
+        self.constant = (key, weights);
+    }
+
+    /// Sorts each overflow list by class and notes in its slot which of its entries fall in
+    /// `range`, so that [`Model::score_partial`] can leave those classes out.
+    pub fn set_skippable(&mut self, range: std::ops::Range<u8>) {
+        for slot in &mut self.slots {
+            if slot.key == 0 || slot.class[0] != SPILLED {
+                continue;
+            }
+            let (start, len) = spilled(slot);
+            let Some(list) = self.overflow.get_mut(start..start + len) else { continue };
+            list.sort_by_key(|e| e.0);
+            let lo = list.partition_point(|e| e.0 < range.start);
+            let hi = list.partition_point(|e| e.0 < range.end);
+            slot.weight[3] = (lo as u16 | (hi as u16) << 8) as i16;
+        }
+    }
+
+    /// Sets `scores[c]` to the sum of the weights for class `c` of every feature in `keys`
+    /// (one place per class byte, so that adding needs no bounds check; places from
+    /// [`Model::classes`] on stay as they are). Integer sums: the result does not depend on
+    /// the order of `keys`.
+    pub fn score(&self, keys: &[u32], scores: &mut [i32; 256]) {
+        self.score_partial(keys, scores, false);
+    }
+
+    /// As [`Model::score`]; when `partial`, the classes set by [`Model::set_skippable`] may
+    /// be left with partial sums, for a caller that does not read them (a parser whose
+    /// left arcs are not allowed in this state).
     #[inline]
-    pub fn score(&self, keys: &[u32], scores: &mut [i32]) {
-        // One slot per class byte, so that adding needs no bounds check.
-        let mut sums = [0i32; 256];
-        let mut found = [Slot::default(); CHUNK];
+    pub fn score_partial(&self, keys: &[u32], sums: &mut [i32; 256], partial: bool) {
+        sums[..self.classes].copy_from_slice(&self.constant.1[..self.classes]);
+        let mut found = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {
             // Three passes, so that the cache misses overlap instead of following one
             // another: read every key's home slot (independent, branch-free reads); probe
@@ -182,10 +219,11 @@ impl Model {
                 touched ^= self.slots[home(key, self.mask)].key;
             }
             let mut count = 0;
-            for &key in chunk {
-                if let Some(slot) = self.find(key) {
-                    found[count] = *slot;
+            for &key in chunk.iter().filter(|&&k| k != self.constant.0) {
+                if let Some(at) = self.find(key) {
+                    found[count] = at as u32;
                     count += 1;
+                    let slot = &self.slots[at];
                     if slot.class[0] == SPILLED {
                         let (start, len) = spilled(slot);
                         for entry in self.overflow.get(start..start + len).unwrap_or(&[]).iter().step_by(16) {
@@ -195,34 +233,31 @@ impl Model {
                 }
             }
             std::hint::black_box(touched);
-            for slot in &found[..count] {
-                self.add(slot, &mut sums);
+            for &at in &found[..count] {
+                self.add(&self.slots[at as usize], sums, partial);
             }
-        }
-        for (score, sum) in scores.iter_mut().zip(sums) {
-            *score = sum;
         }
     }
 
-    /// The slot of `key`, if it has one.
+    /// The slot index of `key`, if it has one.
     #[inline]
-    fn find(&self, key: u32) -> Option<&Slot> {
+    fn find(&self, key: u32) -> Option<usize> {
         let mut at = home(key, self.mask);
         loop {
-            let slot = &self.slots[at];
-            if slot.key == key {
-                return Some(slot);
+            let k = self.slots[at].key;
+            if k == key {
+                return Some(at);
             }
-            if slot.key == 0 {
+            if k == 0 {
                 return None;
             }
             at = (at + 1) & self.mask;
         }
     }
 
-    /// Adds one feature's entries to `sums`.
+    /// Adds one feature's entries to `sums`; when `partial`, not those in the skippable range.
     #[inline]
-    fn add(&self, slot: &Slot, sums: &mut [i32; 256]) {
+    fn add(&self, slot: &Slot, sums: &mut [i32; 256], partial: bool) {
         if slot.class[0] != SPILLED {
             for j in 0..INLINE {
                 sums[usize::from(slot.class[j])] += i32::from(slot.weight[j]);
@@ -230,8 +265,18 @@ impl Model {
             return;
         }
         let (start, len) = spilled(slot);
-        for &(class, weight) in self.overflow.get(start..start + len).unwrap_or(&[]) {
-            sums[usize::from(class)] += i32::from(weight);
+        let list = self.overflow.get(start..start + len).unwrap_or(&[]);
+        let (lo, hi) = if partial {
+            let bounds = slot.weight[3] as u16;
+            (usize::from(bounds & 0xff), usize::from(bounds >> 8))
+        } else {
+            (len, len)
+        };
+        let (head, tail) = (list.get(..lo).unwrap_or(list), list.get(hi..).unwrap_or(&[]));
+        for part in [head, tail] {
+            for &(class, weight) in part {
+                sums[usize::from(class)] += i32::from(weight);
+            }
         }
     }
 
@@ -323,20 +368,29 @@ mod tests {
         let mut bytes = Vec::new();
         encode(&mut bytes, classes as usize, &features);
         let decoded = Model::decode(&mut Reader::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
-        let built = Model::from_features(classes as usize, features.clone()).unwrap_or_else(|e| panic!("{e}"));
+        let mut built = Model::from_features(classes as usize, features.clone()).unwrap_or_else(|e| panic!("{e}"));
+        let skip = 10..60u8;
+        built.set_skippable(skip.clone());
+        // A constant feature is counted once, whether or not it is among the keys.
+        let constant = features[3].0;
+        built.set_constant(constant);
         assert_eq!(decoded.feature_count(), features.len());
         for round in 0..300 {
             // Known keys and unknown ones, more than one chunk of look-ups in some rounds.
             let len = if round % 10 == 0 { 300 } else { 76 };
-            let keys: Vec<u32> = (0..len)
-                .map(|i| {
-                    if i % 3 == 0 {
-                        (next(&mut state) as u32).max(1)
-                    } else {
-                        features[next(&mut state) as usize % features.len()].0
-                    }
-                })
-                .collect();
+            // The constant feature once, first, as the tagger's and parser's bias.
+            let mut keys: Vec<u32> = vec![constant];
+            keys.extend(
+                (0..len)
+                    .map(|i| {
+                        if i % 3 == 0 {
+                            (next(&mut state) as u32).max(1)
+                        } else {
+                            features[next(&mut state) as usize % features.len()].0
+                        }
+                    })
+                    .filter(|&k| k != constant),
+            );
             let mut want = vec![0i32; classes as usize];
             for key in &keys {
                 for &(class, weight) in plain.get(key).map_or(&[][..], |v| &v[..]) {
@@ -344,9 +398,20 @@ mod tests {
                 }
             }
             for model in [&decoded, &built] {
-                let mut got = vec![1i32; classes as usize];
+                let mut got = [1i32; 256];
                 model.score(&keys, &mut got);
-                assert_eq!(got, want, "round {round}");
+                assert_eq!(got[..classes as usize], want, "round {round}");
+            }
+            // Leaving the skippable classes out changes no other class's score.
+            let mut partial = [1i32; 256];
+            built.score_partial(&keys, &mut partial, true);
+            let partial = &partial[..classes as usize];
+            let outside = |v: &[i32]| {
+                v.iter().enumerate().filter(|(c, _)| !skip.contains(&(*c as u8))).map(|(_, &x)| x).collect::<Vec<_>>()
+            };
+            assert_eq!(outside(partial), outside(&want), "round {round}");
+            if round == 0 {
+                assert_ne!(partial, &want[..], "spilled features have entries in the skipped classes");
             }
         }
     }

@@ -17,6 +17,9 @@ pub(crate) const LABELS: usize = Dep::ALL.len();
 /// Number of transition classes: shift, reduce, then a left and a right arc per label.
 pub(crate) const CLASSES: usize = 2 + 2 * LABELS;
 
+/// The classes of the left arcs.
+pub(crate) const LEFT_ARCS: std::ops::Range<u8> = 2..(2 + LABELS) as u8;
+
 /// A transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Move {
@@ -339,7 +342,7 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
 /// Parses tagged words with `model`; returns heads (`NONE` for roots) and label indices.
 pub(crate) fn parse(model: &Model, words: &[Word], tags: &[Tag]) -> (Vec<usize>, Vec<u8>) {
     let mut state = State::new(words.len());
-    let mut scores = vec![0i32; model.classes];
+    let mut scores = [0i32; 256];
     let mut keys = [0u32; FEATURES];
     while !state.is_final() {
         let m = if state.stack.is_empty() {
@@ -348,8 +351,10 @@ pub(crate) fn parse(model: &Model, words: &[Word], tags: &[Tag]) -> (Vec<usize>,
             Move::Reduce
         } else {
             features(&state, words, tags, &mut keys);
-            model.score(&keys, &mut scores);
-            best_valid(&state, &scores)
+            // A stack top with a head takes no left arc: those classes need no score.
+            let headed = state.top().is_some_and(|s| state.heads[s] != NONE);
+            model.score_partial(&keys, &mut scores, headed);
+            best_valid(&state, &scores[..CLASSES])
         };
         state.apply(m);
     }

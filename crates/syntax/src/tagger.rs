@@ -121,13 +121,13 @@ pub(crate) fn features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut [u3
 /// Tags `words` with `model`, greedily left to right.
 pub(crate) fn tag(model: &Model, words: &[Word]) -> Vec<Tag> {
     let mut tags = Vec::with_capacity(words.len());
-    let mut scores = vec![0i32; model.classes];
+    let mut scores = [0i32; 256];
     let mut keys = [0u32; FEATURES];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
         features(words, i, p1, p2, &mut keys);
         model.score(&keys, &mut scores);
-        let best = argmax(&scores);
+        let best = argmax(&scores[..model.classes]);
         let tag = Tag::from_index(best).unwrap_or(Tag::XX);
         tags.push(tag);
         p2 = p1;

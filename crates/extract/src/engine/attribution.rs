@@ -6,7 +6,7 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
-use super::phrase::{self, Phrase};
+use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::structure::{Reading, Structure};
 use super::tree::{Tag, Tree};
@@ -82,8 +82,13 @@ pub fn attribute(
             CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
         };
         // "a swing-state gambit", "his second term": a verb cue the parse reads as a noun
-        // or adjective is no report.
+        // or adjective is no report, unless the noun has an owner and says what of
+        // ("the mayor's claim that …", "his warning about …").
         if def.kind == CueKind::Verb && structure.as_ref().is_some_and(|s| !s.reads_as_verb(cue)) {
+            if let Some(r) = structure.as_ref().filter(|_| def.noun_too).and_then(|s| s.owned_noun(cue)) {
+                let content = r.content.unwrap_or(Span::new(cue.span.end, cue.span.end));
+                out.push(layout.attribution(cue, Some(r.speaker), content.start, content.end, r.layout));
+            }
             continue;
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {
@@ -91,7 +96,7 @@ pub fn attribute(
             CuePattern::Noun => s.noun(cue),
             _ => s.verb(cue),
         });
-        if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref()) {
+        if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
             out.push(a);
         }
     }
@@ -105,6 +110,9 @@ pub fn attribute(
         // A verb sharing the previous one's speaker ("denied X, saying Y") is coordinated
         // with it, not reported inside it.
         let own = matches!(out[i].speaker, Some(SpeakerRef::Mention(_) | SpeakerRef::Ref(_)));
+        // A cue that only attributes ("sought", "praised") takes no words from the outer
+        // speaker's claim: it holds nothing true of its own.
+        let own = own && rules.cues.get(out[i].cue.cue as usize).is_none_or(|c| c.claims);
         out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
@@ -262,13 +270,23 @@ impl Layout<'_> {
         flat: Option<Attribution>,
         reading: Option<Reading>,
         structure: Option<&Structure<'_>>,
+        attribution_only: bool,
     ) -> Option<Attribution> {
-        let Some(r) = reading else { return flat };
+        let Some(r) = reading else {
+            // "an average calculated by the pollster", "a video posted online": a participle
+            // modifying a noun has no subject, and the noun before it is not its speaker.
+            return flat.filter(|_| !structure.is_some_and(|s| s.modifies_noun(cue)));
+        };
         // A verb with a subject but no clause it governs reports nothing unless the word
-        // layout found a speaker too ("may hold a lead", "can find more").
+        // layout found a speaker too ("may hold a lead", "can find more"), or the subject
+        // names someone: a name, a pronoun ("Holm denied the charge", "she questioned the
+        // count"), not a description ("the fund may hold a lead"); the named one says nothing
+        // a claim can be read from. A cue that only attributes ("praised the plan", "asked
+        // about the wall") needs no clause.
         let flat_speaker = flat.as_ref().and_then(|a| a.speaker);
-        if r.content.is_none() && flat_speaker.is_none() {
-            return flat;
+        if r.content.is_none() && flat_speaker.is_none() && !attribution_only {
+            let names = !matches!(r.speaker, SpeakerRef::Phrase(Phrase { kind: PhraseKind::Description, .. }));
+            return names.then(|| self.attribution(cue, Some(r.speaker), cue.span.end, cue.span.end, r.layout));
         }
         // "denied A, saying B": the layout already shares the first verb's speaker.
         if matches!(flat_speaker, Some(SpeakerRef::Shared)) {
@@ -335,7 +353,7 @@ impl Layout<'_> {
         let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
             Some(m) => SpeakerRef::Mention(*m),
             None if phrase.clone().all(name) && words.word(start) != "the" => {
-                SpeakerRef::Phrase(Phrase { span, head: span, kind: phrase::PhraseKind::Named })
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })
             }
             None => return None,
         };

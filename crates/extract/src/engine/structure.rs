@@ -69,6 +69,14 @@ impl Structure<'_> {
         self.cue_word(cue).is_some_and(|v| self.tree.is_verb(v) || self.tree.dep(v) == Dep::Root)
     }
 
+    /// Whether the cue word is a participle or adjective modifying a noun ("the figures
+    /// reported by the agency", "a widely shared video"): no clause of its own, no subject.
+    pub fn modifies_noun(&self, cue: &CueHit) -> bool {
+        self.cue_word(cue).is_some_and(|v| {
+            matches!(self.tree.dep(v), Dep::Acl | Dep::Amod) && self.tree.head(v).is_some_and(|h| self.tree.is_noun(h))
+        })
+    }
+
     /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the
     /// phrase it is coordinated with or stands in apposition to: the parse leaves it room to
     /// be the subject the word layout took it for, though it labels it otherwise.
@@ -95,9 +103,12 @@ impl Structure<'_> {
         if tree.dep(v) == Dep::Xcomp && tree.head(v).is_some_and(|h| is_refusal(self.words.word(h))) {
             return None;
         }
-        let content = self.content(v);
+        let content = self.content(v).or_else(|| self.prep_content(v));
         if tree.passive(v) {
             let agent = tree.agent_of(v)?;
+            // "The story was first reported by the Post": with no clause, the passive
+            // subject is what was said.
+            let content = content.or_else(|| tree.child(v, Dep::Nsubjpass).map(|s| tree.span(tree.noun_phrase(s))));
             return Some(Reading { speaker: self.speaker_at(agent)?, content, layout: "C is said by X (parse)" });
         }
         let subject = tree.subject_of(v)?;
@@ -137,6 +148,43 @@ impl Structure<'_> {
         }
         let name = tree.children_with(n, &[Dep::Compound]).find(|&c| matches!(tree.tag(c), Tag::NNP | Tag::NNPS))?;
         Some(Reading { speaker: self.speaker_at(name)?, content, layout: "the X statement (parse)" })
+    }
+
+    /// A noun read from a verb cue's spelling ("claim", "warning") that reports: it has an
+    /// owner (possessor, `by` or `from` phrase) and says what of (a `that` clause, or a
+    /// phrase after `of`, `about`, `on`, `against`, `for`). "his second term" has no such
+    /// complement and reports nothing.
+    pub fn owned_noun(&self, cue: &CueHit) -> Option<Reading> {
+        let tree = self.tree;
+        let n = self.cue_word(cue).filter(|&n| tree.is_noun(n))?;
+        let owner = tree.child(n, Dep::Poss).or_else(|| {
+            tree.children_with(n, &[Dep::Prep])
+                .filter(|&p| matches!(self.words.word(p), "by" | "from"))
+                .find_map(|p| tree.child(p, Dep::Pobj))
+        })?;
+        let content = self.content(n).or_else(|| {
+            let p = tree
+                .children_with(n, &[Dep::Prep])
+                .find(|&p| matches!(self.words.word(p), "of" | "about" | "on" | "against" | "for"))?;
+            let range = tree.clause(p);
+            (range.start + 1 < range.end).then(|| tree.span(range.start + 1..range.end))
+        })?;
+        Some(Reading { speaker: self.speaker_at(owner)?, content: Some(content), layout: "X's claim that C (parse)" })
+    }
+
+    /// What a verb with no clause and no object is about: the phrase after `for`, `about`,
+    /// `against` or `of` ("called for a recount", "railed against the tax", "warned of
+    /// delays").
+    fn prep_content(&self, v: usize) -> Option<Span> {
+        let tree = self.tree;
+        if tree.child(v, Dep::Dobj).is_some() {
+            return None;
+        }
+        let p = tree
+            .children_with(v, &[Dep::Prep])
+            .find(|&p| p > v && matches!(self.words.word(p), "for" | "about" | "against" | "of"))?;
+        let range = tree.clause(p);
+        (range.start + 1 < range.end).then(|| tree.span(range.start + 1..range.end))
     }
 
     /// What `v` says: its clausal complement, or the clause of a noun's `that` clause.
@@ -360,6 +408,48 @@ mod tests {
         speaks(c.read("statement", CuePattern::Noun), "Varga", "mention");
         let c = case("The comments by the harbour master angered the crews.", &[], &[]);
         speaks(c.read("comments", CuePattern::Noun), "the harbour master", "description");
+    }
+
+    #[test]
+    fn a_verb_cue_read_as_an_owned_noun_with_a_complement_reports() {
+        let c = case("Reporters doubted the harbour master's claim that the pier was safe.", &[], &[]);
+        let r = c.structure().owned_noun(&c.cue("claim"));
+        assert_eq!(r.map(|r| span_text(&c, r.speaker)).as_deref(), Some("the harbour master's"));
+        let c = case("The mayor began her second term in May.", &[], &[]);
+        assert_eq!(c.structure().owned_noun(&c.cue("term")), None);
+    }
+
+    fn span_text(c: &Case, s: SpeakerRef) -> String {
+        match s {
+            SpeakerRef::Mention(m) => m.span.text(&c.text).to_owned(),
+            SpeakerRef::Ref(r) => r.span.text(&c.text).to_owned(),
+            SpeakerRef::Phrase(p) => p.span.text(&c.text).to_owned(),
+            SpeakerRef::Shared => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_verb_without_clause_or_object_says_what_its_preposition_holds() {
+        let c = case("The dockers railed against the new mooring fees.", &[], &[]);
+        speaks(c.read("railed", CuePattern::Say), "The dockers", "description");
+        assert_eq!(c.content("railed").as_deref(), Some("the new mooring fees"));
+        let c = case("The dockers blocked the gates for hours.", &[], &[]);
+        assert_eq!(c.content("blocked"), None);
+    }
+
+    #[test]
+    fn a_passive_with_an_agent_says_its_subject() {
+        let c = case("The closure was first reported by the harbour gazette.", &[], &[]);
+        speaks(c.read("reported", CuePattern::Say), "the harbour gazette", "description");
+        assert_eq!(c.content("reported").as_deref(), Some("The closure"));
+    }
+
+    #[test]
+    fn a_participle_modifying_a_noun_has_no_speaker() {
+        let c = case("The figures reported by the harbour board were low.", &[], &[]);
+        assert!(c.structure().modifies_noun(&c.cue("reported")));
+        let c = case("The harbour board reported low figures.", &[], &[]);
+        assert!(!c.structure().modifies_noun(&c.cue("reported")));
     }
 
     #[test]

@@ -154,6 +154,15 @@ impl Run<'_> {
                 if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
                     continue;
                 }
+                // "Get short URL 113 At least nine people were killed": a number between this
+                // one and the predicate is the predicate's subject.
+                if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
+                    continue;
+                }
+                // "in less than one hour", "five years of conflict": a time or a distance.
+                if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.to_lowercase().as_str())) {
+                    continue;
+                }
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(*span))
@@ -262,6 +271,73 @@ fn fits(named: &Event, read: &Event, about_it: bool) -> bool {
         _ => true,
     };
     place && day && kind
+}
+
+/// Whether `span` of `text` says "in <Month>" of a month that ended more than a fortnight
+/// before `today` ("in February" in a June report): an older event's time.
+fn names_earlier_month(text: &str, span: Span, today: Date) -> bool {
+    let Some(sentence) = text.get(span.start..span.end) else { return false };
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|pair| {
+        let Some(month) = parse::date::month_number(pair[1]).filter(|_| pair[0] == "in") else { return false };
+        if !pair[1].starts_with(|c: char| c.is_ascii_uppercase()) || pair[1].len() < 3 {
+            return false;
+        }
+        let year = if month > today.month() { today.year() - 1 } else { today.year() };
+        // The first day of the next month, less one: the month's last day.
+        let next = if month == 12 { Date::new(year + 1, 1, 1) } else { Date::new(year, month + 1, 1) };
+        next.is_some_and(|n| today.days_since_epoch() - (n.days_since_epoch() - 1) > 14)
+    })
+}
+
+/// Nouns of time and distance: a number they count is no count of people.
+const MEASURES: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "percent",
+];
+
+/// Whether the gap of a `{N} ... word` pattern (`after`, its elements after the number)
+/// holds another number before the pattern's word in `words` (the words after the number):
+/// that nearer number is the word's subject. Not a part ("12 people including 3 children
+/// were killed"), a figure counted out of it ("3 of them"), nor the whole this number is
+/// among ("6 civilians were among 22 people killed").
+fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
+    let [pack::frame::Elem::Gap, pack::frame::Elem::Word(w), ..] = after else { return false };
+    let first = w.split(' ').next().unwrap_or("");
+    let Some(end) = words.iter().take(pack::frame::GAP + 1).position(|x| x.eq_ignore_ascii_case(first)) else {
+        return false;
+    };
+    // "Six civilians were among at least 22 people killed": the later number is the whole
+    // this one is a part of.
+    if words[..end].iter().any(|w| w.eq_ignore_ascii_case("among")) {
+        return false;
+    }
+    (0..end).any(|k| {
+        let word = words[k];
+        let number = !parse::number::quantities(word, Span::new(0, word.len())).is_empty();
+        let part = k > 0 && words::is_subset_marker(&words[k - 1].to_lowercase());
+        let counted_out = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("of"));
+        number && !part && !counted_out
+    })
 }
 
 /// The words of the noun phrase right after a number, up to three: "12 Syrian civilians
@@ -393,8 +469,16 @@ impl Run<'_> {
             .find(|&j| self.parsed.sentences[j].paragraph == s.paragraph)
             .map_or(s.span.start, |j| self.parsed.sentences[j].span.start);
         let before = Span::new(first.min(s.span.start), s.span.start);
-        let doc = self.document_event();
+        let mut doc = self.document_event();
         let gazetteer = &self.rules.gazetteer;
+        // "In another incident", "elsewhere": the sentence leaves the event before it, so
+        // its place and kind are its own or unknown.
+        let (before, doc) = if gazetteer.breaks_in(self.text, s.span) {
+            doc = DocumentEvent { dateline: doc.dateline, ..DocumentEvent::default() };
+            (Span::new(s.span.start, s.span.start), doc)
+        } else {
+            (before, doc)
+        };
 
         let place = most_specific(gazetteer, &gazetteer.places_in(self.text, s.span), false)
             .map(|p| (p, Found::Sentence))
@@ -423,14 +507,29 @@ impl Run<'_> {
             .filter(|d| i > 0 || doc.dateline.is_none() || d.span.start > s.span.start + 40)
             .cloned()
             .collect();
+        // "A string of bombings near the shrine in February left 134 dead": a sentence that
+        // names only an earlier time tells an older event, whose day is not the story's.
+        // A day more than a fortnight back, or a span over before yesterday ("last month").
+        let older = |d: &parse::DateMention| {
+            let (until, slack) = match d.value {
+                DateValue::Day(day) => (day, 14),
+                DateValue::Range { until, .. } => (until, 1),
+                DateValue::Unresolved => return false,
+            };
+            today.is_some_and(|t| t.days_since_epoch() - until.days_since_epoch() > slack)
+        };
+        let earlier_only = Self::event_day(&own, today).is_none()
+            && (own.iter().any(older) || today.is_some_and(|t| names_earlier_month(self.text, s.span, t)));
         let date = Self::event_day(&own, today)
             .map(|d| (d, Found::Sentence))
+            .filter(|_| !earlier_only)
             .or_else(|| {
                 let earlier = parse::date::dates(self.text, before, today);
                 Self::event_day(&earlier, today).map(|d| (d, Found::Paragraph))
             })
             .or_else(|| doc.lead_date.map(|d| (d, Found::Lead)))
-            .or_else(|| today.map(|d| (d, Found::Published)));
+            .or_else(|| today.map(|d| (d, Found::Published)))
+            .filter(|_| !earlier_only);
         let event = Event {
             place: place.and_then(|(p, _)| gazetteer.place_ref(p)),
             place_from: place.map(|(_, f)| f),

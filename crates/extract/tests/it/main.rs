@@ -1,5 +1,6 @@
 //! Integration tests of the extract crate.
 
+mod attributions;
 mod fixtures;
 mod hostile;
 mod pipeline;

@@ -193,6 +193,10 @@ pub struct EventKindRef {
     /// Kinds another outlet may call the same event.
     #[serde(default)]
     pub compatible: Vec<String>,
+    /// Whether a city or governorate sees many events of this kind a day (air strikes,
+    /// shelling): then only a town or a site keys one event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub many_a_day: bool,
 }
 
 /// The event a value describes: where, when and what, each read where the text gives it.
@@ -221,7 +225,8 @@ impl Event {
     /// day's events there, so it must not swallow "an airstrike on Bab al-Nairab". Kinds
     /// agree when unwritten, equal or compatible if both name the same locality; otherwise
     /// (a town and its quarter; a city or governorate, where many events happen each day)
-    /// both must be written, and equal or compatible.
+    /// both must be written, and equal or compatible, and in a city or governorate neither
+    /// may be a kind it sees many of a day ([`EventKindRef::many_a_day`]).
     pub fn same_as(&self, other: &Event) -> bool {
         let (Some(a), Some(b)) = (&self.place, &other.place) else { return false };
         let same_place = a.id == b.id;
@@ -239,7 +244,8 @@ impl Event {
             x.id == y.id || x.compatible.contains(&y.id) || y.compatible.contains(&x.id)
         };
         match (&self.kind, &other.kind) {
-            (Some(x), Some(y)) => compatible(x, y),
+            // Air strikes on a governorate: one of the day's many, unless a town is named.
+            (Some(x), Some(y)) => compatible(x, y) && (a.is_locality() || !(x.many_a_day || y.many_a_day)),
             _ => same_place && a.is_locality(),
         }
     }

@@ -4,7 +4,7 @@
 //! part of the project:
 //!
 //! `cargo run --release -p eval --example fakes -- ../shared/data/fa-kes/articles.csv
-//!   [--list N] [--groups N] [--jsonl FILE] [--floor SHARE] [--rules DIR] [--repeat N]`
+//!   [--list N] [--groups N [--seed S]] [--jsonl FILE] [--floor SHARE] [--rules DIR] [--repeat N]`
 //!
 //! **Toll accuracy.** Only articles with an annotated total (`nb_civilians +
 //! nb_noncivilians`) above zero are scored. An article's *main event* is the event of the
@@ -23,7 +23,9 @@
 //! **Grouping.** The `casualties/killed` values of all articles split into events as
 //! `claimcheck compare` splits them ([`compare::event::event_groups`]); events reported by two
 //! or more outlets are counted, with how many of those disagree (two outlets' readings that
-//! cannot both hold), and `--groups N` prints N of them, evenly spread, for reading by hand.
+//! cannot both hold), and `--groups N` prints N of them for reading by hand, each value with
+//! its sentence: evenly spread, or with `--seed S` drawn at random by a seeded shuffle (the
+//! same seed draws the same sample from the same groups).
 //!
 //! `--floor SHARE` exits 1 when the toll accuracy is below SHARE (0 to 1), for CI.
 
@@ -173,6 +175,8 @@ struct Options {
     list: usize,
     /// Shared events to print for reading by hand.
     groups: usize,
+    /// Draws the shared events to print at random with this seed, rather than evenly spread.
+    seed: Option<u64>,
     floor: Option<f64>,
     rules: PathBuf,
     jsonl: Option<String>,
@@ -196,6 +200,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         csv,
         list: arg(args, "--list").and_then(|n| n.parse().ok()).unwrap_or(10),
         groups: arg(args, "--groups").and_then(|n| n.parse().ok()).unwrap_or(0),
+        seed: arg(args, "--seed").and_then(|n| n.parse().ok()),
         floor,
         rules: arg(args, "--rules").map_or_else(|| root.join("rules"), PathBuf::from),
         jsonl: arg(args, "--jsonl").cloned(),
@@ -379,7 +384,34 @@ fn print_accuracy(out: &mut impl Write, acc: &Accuracy) {
 
 /// Events across articles, as the comparator groups them: counts, and `sample` of the
 /// events two or more outlets report, evenly spread, for reading by hand.
-fn print_groups(out: &mut impl Write, claims: &[Claim], gold: &BTreeMap<String, Annotation>, sample: usize) {
+/// `sample` of `0..len`, ascending: a Fisher–Yates shuffle driven by splitmix64 from `seed`,
+/// its first `sample` drawn.
+fn drawn(len: usize, sample: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut all: Vec<usize> = (0..len).collect();
+    for i in 0..sample.min(len) {
+        let j = i + (next() % (len - i) as u64) as usize;
+        all.swap(i, j);
+    }
+    let mut picked = all[..sample.min(len)].to_vec();
+    picked.sort_unstable();
+    picked
+}
+
+fn print_groups(
+    out: &mut impl Write,
+    claims: &[Claim],
+    gold: &BTreeMap<String, Annotation>,
+    sample: usize,
+    seed: Option<u64>,
+) {
     let killed: Vec<&Claim> = claims
         .iter()
         .filter(|c| {
@@ -414,8 +446,12 @@ fn print_groups(out: &mut impl Write, claims: &[Claim], gold: &BTreeMap<String, 
         return;
     }
     let step = (shared.len() as f64 / sample as f64).max(1.0);
-    for k in 0..sample.min(shared.len()) {
-        let g = shared[(k as f64 * step) as usize];
+    let picks: Vec<usize> = match seed {
+        Some(seed) => drawn(shared.len(), sample, seed),
+        None => (0..sample.min(shared.len())).map(|k| (k as f64 * step) as usize).collect(),
+    };
+    for (k, &pick) in picks.iter().enumerate() {
+        let g = shared[pick];
         let _ = writeln!(out, "\n[{}] {}", k + 1, g.event.describe());
         let mut seen = BTreeSet::new();
         for c in &g.claims {
@@ -435,6 +471,7 @@ fn print_groups(out: &mut impl Write, claims: &[Claim], gold: &BTreeMap<String, 
                 e,
                 title.chars().take(90).collect::<String>()
             );
+            let _ = writeln!(out, "      | {}", c.evidence.sentence.chars().take(220).collect::<String>());
         }
     }
 }
@@ -456,7 +493,7 @@ fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Result<Ex
     );
     let acc = accuracy(&gold, &extracted.claims, opts.list);
     print_accuracy(out, &acc);
-    print_groups(out, &extracted.claims, &gold, opts.groups);
+    print_groups(out, &extracted.claims, &gold, opts.groups, opts.seed);
     match opts.floor {
         Some(f) if acc.share() < f => {
             let _ = writeln!(err, "error: toll accuracy {:.3} is below the floor {f}", acc.share());

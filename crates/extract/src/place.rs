@@ -30,6 +30,8 @@ pub struct EventKind {
     pub name: String,
     /// Ids of kinds that may be the same event (both ways).
     pub compatible: Vec<String>,
+    /// A city or governorate sees many of these a day.
+    pub many_a_day: bool,
 }
 
 /// Places and event kinds with the automata that find their names.
@@ -119,7 +121,12 @@ impl Gazetteer {
         let mut kind_names = Vec::new();
         for (i, def) in kinds.iter().enumerate() {
             let k = &def.value;
-            out.kinds.push(EventKind { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() });
+            out.kinds.push(EventKind {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                compatible: k.compatible.clone(),
+                many_a_day: k.many_a_day,
+            });
             for term in &k.terms {
                 for form in crate::inflect::noun_forms(&crate::lexicon::normalise_term(term)) {
                     if !form.is_empty() {
@@ -210,6 +217,11 @@ impl Gazetteer {
     /// The record of event kind `i` for a claim.
     pub fn kind_ref(&self, i: u32) -> Option<EventKindRef> {
         let k = self.kinds.get(i as usize)?;
-        Some(EventKindRef { id: k.id.clone(), name: k.name.clone(), compatible: k.compatible.clone() })
+        Some(EventKindRef {
+            id: k.id.clone(),
+            name: k.name.clone(),
+            compatible: k.compatible.clone(),
+            many_a_day: k.many_a_day,
+        })
     }
 }

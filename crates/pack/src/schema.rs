@@ -428,6 +428,11 @@ pub struct EventKindDef {
     /// the "car bomb" another outlet names): both ways.
     #[serde(default)]
     pub compatible: Vec<String>,
+    /// Whether a city or governorate sees many events of this kind a day (air strikes and
+    /// shelling on Aleppo in 2016): two reports of one there, keyed only to the city or
+    /// governorate, cannot be told to be the same event.
+    #[serde(default)]
+    pub many_a_day: bool,
 }
 
 /// Severities per conflict kind, with overrides per proposition or frame.

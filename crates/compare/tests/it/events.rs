@@ -81,6 +81,30 @@ fn a_governorate_meets_itself_only_with_written_compatible_kinds() {
     assert!(run(&next_day).conflicts.is_empty());
 }
 
+/// Issue 16, the third hand-read sample: air strikes "on Aleppo" by two outlets on one day
+/// were different strikes in 6 of 9 mixed groups. A kind a governorate sees many of a day
+/// keys one event only with a town or a site.
+#[test]
+fn a_kind_of_many_a_day_in_a_governorate_meets_no_other_report() {
+    let many = |mut c: Claim| {
+        if let Some(kind) = c.value.as_mut().and_then(|v| v.event.as_mut()).and_then(|e| e.kind.as_mut()) {
+            kind.many_a_day = true;
+        }
+        c
+    };
+    let airstrike = Some(("airstrike", &[][..]));
+    let governorate = vec![
+        many(killed("source:a", 0, 45.0).event("aleppo", &["syria"], (2016, 10, 17), airstrike).build()),
+        many(killed("source:b", 1, 36.0).event("aleppo", &["syria"], (2016, 10, 17), airstrike).build()),
+    ];
+    assert!(run(&governorate).conflicts.is_empty());
+    let town = vec![
+        many(killed("source:a", 0, 45.0).event("saraqib", IDLIB, (2016, 10, 17), airstrike).build()),
+        many(killed("source:b", 1, 36.0).event("saraqib", IDLIB, (2016, 10, 17), airstrike).build()),
+    ];
+    assert_eq!(run(&town).conflicts.len(), 1);
+}
+
 #[test]
 fn a_town_and_its_quarter_meet_with_written_kinds() {
     let quarter: &[&str] = &["douma", "rif-dimashq", "syria"];

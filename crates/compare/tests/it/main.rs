@@ -111,6 +111,7 @@ impl C {
                     id: id.to_owned(),
                     name: format!("a {id}"),
                     compatible: compatible.iter().map(|c| (*c).to_owned()).collect(),
+                    many_a_day: false,
                 }),
             });
         }

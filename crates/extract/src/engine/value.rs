@@ -273,6 +273,23 @@ fn fits(named: &Event, read: &Event, about_it: bool) -> bool {
     place && day && kind
 }
 
+/// Whether `span` of `text` says "in <Month>" of a month that ended more than a fortnight
+/// before `today` ("in February" in a June report): an older event's time.
+fn names_earlier_month(text: &str, span: Span, today: Date) -> bool {
+    let Some(sentence) = text.get(span.start..span.end) else { return false };
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|pair| {
+        let Some(month) = parse::date::month_number(pair[1]).filter(|_| pair[0] == "in") else { return false };
+        if !pair[1].starts_with(|c: char| c.is_ascii_uppercase()) || pair[1].len() < 3 {
+            return false;
+        }
+        let year = if month > today.month() { today.year() - 1 } else { today.year() };
+        // The first day of the next month, less one: the month's last day.
+        let next = if month == 12 { Date::new(year + 1, 1, 1) } else { Date::new(year, month + 1, 1) };
+        next.is_some_and(|n| today.days_since_epoch() - (n.days_since_epoch() - 1) > 14)
+    })
+}
+
 /// Nouns of time and distance: a number they count is no count of people.
 const MEASURES: &[&str] = &[
     "second",
@@ -490,14 +507,29 @@ impl Run<'_> {
             .filter(|d| i > 0 || doc.dateline.is_none() || d.span.start > s.span.start + 40)
             .cloned()
             .collect();
+        // "A string of bombings near the shrine in February left 134 dead": a sentence that
+        // names only an earlier time tells an older event, whose day is not the story's.
+        // A day more than a fortnight back, or a span over before yesterday ("last month").
+        let older = |d: &parse::DateMention| {
+            let (until, slack) = match d.value {
+                DateValue::Day(day) => (day, 14),
+                DateValue::Range { until, .. } => (until, 1),
+                DateValue::Unresolved => return false,
+            };
+            today.is_some_and(|t| t.days_since_epoch() - until.days_since_epoch() > slack)
+        };
+        let earlier_only = Self::event_day(&own, today).is_none()
+            && (own.iter().any(older) || today.is_some_and(|t| names_earlier_month(self.text, s.span, t)));
         let date = Self::event_day(&own, today)
             .map(|d| (d, Found::Sentence))
+            .filter(|_| !earlier_only)
             .or_else(|| {
                 let earlier = parse::date::dates(self.text, before, today);
                 Self::event_day(&earlier, today).map(|d| (d, Found::Paragraph))
             })
             .or_else(|| doc.lead_date.map(|d| (d, Found::Lead)))
-            .or_else(|| today.map(|d| (d, Found::Published)));
+            .or_else(|| today.map(|d| (d, Found::Published)))
+            .filter(|_| !earlier_only);
         let event = Event {
             place: place.and_then(|(p, _)| gazetteer.place_ref(p)),
             place_from: place.map(|(_, f)| f),

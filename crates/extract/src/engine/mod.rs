@@ -206,7 +206,21 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
         // of what they say, not a report of the text's.
         let quoted = |attr: &Attribution| parsed.quotes.iter().any(|q| q.span.contains(attr.cue.span));
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && !quoted(attr)) {
+        // Likewise a pronoun's report inside another's words ("Clinton said she thinks …",
+        // "officials say it shows …"): part of what the outer speaker is reported to say.
+        let pronoun = |attr: &Attribution| match attr.speaker {
+            Some(SpeakerRef::Ref(r)) => matches!(r.kind, Reference::Pronoun(_)),
+            Some(SpeakerRef::Phrase(p)) => p.kind == phrase::PhraseKind::Pronoun,
+            _ => false,
+        };
+        let nested = |attr: &Attribution| {
+            pronoun(attr)
+                && a.attributions.iter().any(|(outer, s)| {
+                    s.is_some() && outer.content.contains(attr.cue.span) && !outer.cue.span.overlaps(attr.cue.span)
+                })
+        };
+        let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && keep(attr)) {
             out.push(run.attribution_record(attr, speaker.as_ref()));
         }
     }

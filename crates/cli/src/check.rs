@@ -152,6 +152,11 @@ fn input_failed(strict: bool, extraction: &Extraction) -> bool {
 
 /// 1 when a conflict is at or above `fail_on`, else 0.
 pub fn gate_status(conflicts: &[Conflict], fail_on: FailOn) -> Status {
+    severity_status(conflicts.iter().map(|c| c.severity), fail_on)
+}
+
+/// 1 when one of `severities` is at or above `fail_on`, else 0.
+pub fn severity_status(mut severities: impl Iterator<Item = Severity>, fail_on: FailOn) -> Status {
     let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -159,7 +164,7 @@ pub fn gate_status(conflicts: &[Conflict], fail_on: FailOn) -> Status {
         FailOn::Never => None,
     };
     match threshold {
-        Some(threshold) if conflicts.iter().any(|c| c.severity >= threshold) => Status::Conflicts,
+        Some(threshold) if severities.any(|s| s >= threshold) => Status::Conflicts,
         _ => Status::Ok,
     }
 }

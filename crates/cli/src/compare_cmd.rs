@@ -2,9 +2,9 @@
 //! possibly by other processes on other machines.
 
 use crate::args::CompareArgs;
-use crate::check::{Gate, report_conflicts};
+use crate::check::{Gate, report_conflicts, severity_status};
 use crate::config::Config;
-use crate::output::note;
+use crate::output::{emit_with, note};
 use crate::pipeline;
 use crate::status::Status;
 use anyhow::{Context, Result};
@@ -36,22 +36,51 @@ pub fn compare(args: &CompareArgs) -> Result<Status> {
         }
     }
     let store = pool.install(|| builder.finish());
-    let summary = report::Summary {
+    let mut summary = report::Summary {
         files: args.files.len(),
         documents: store.documents(),
         claims: store.len(),
         skipped: skipped.clone(),
         ..report::Summary::default()
     };
-    let comparison = pool.install(|| {
-        let findings = compare::compare_store(&store, rules.checks());
-        findings.comparison(&store)
-    });
-    drop(store);
-    // Claims read from JSON Lines carry no document text to hold suppressions.
-    let conflicts = report_conflicts(&rules, comparison, summary, &mut [], &gate, args.color.choice(), &pool)?;
+    let findings = pool.install(|| compare::compare_store(&store, rules.checks()));
+    let status = if report::streams(gate.format) && gate.baseline.is_none() && gate.write_baseline.is_none() {
+        // Nothing to take out of the report: each conflict is made from the store as it is
+        // written, a window at a time, so millions of claims never become all their records.
+        summary.count_severities(findings.severities());
+        let conflicts = Stored { store: &store, findings: &findings };
+        pool.install(|| {
+            emit_with(gate.output, |out| {
+                report::render_streamed(&summary, &conflicts, gate.format, out).unwrap_or(Ok(()))
+            })
+        })?;
+        severity_status(findings.severities(), gate.fail_on)
+    } else {
+        let comparison = pool.install(|| findings.comparison(&store));
+        drop(findings);
+        drop(store);
+        // Claims read from JSON Lines carry no document text to hold suppressions.
+        let conflicts = report_conflicts(&rules, comparison, summary, &mut [], &gate, args.color.choice(), &pool)?;
+        gate.status(&conflicts)
+    };
     if args.strict && !skipped.is_empty() {
         return Ok(Status::Usage);
     }
-    Ok(gate.status(&conflicts))
+    Ok(status)
+}
+
+/// The conflicts of a comparison, made from the claim store as a report writes them.
+struct Stored<'s, 'a> {
+    store: &'s compare::ClaimStore<'a>,
+    findings: &'s compare::Findings,
+}
+
+impl report::Conflicts for Stored<'_, '_> {
+    fn count(&self) -> usize {
+        self.findings.conflicts()
+    }
+
+    fn conflict(&self, index: usize) -> Option<std::borrow::Cow<'_, compare::Conflict>> {
+        self.findings.conflict(self.store, index).map(std::borrow::Cow::Owned)
+    }
 }

@@ -99,6 +99,11 @@ impl Findings {
         self.conflicts.iter().map(|c| c.kind)
     }
 
+    /// The severity of each conflict, in report order.
+    pub fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
+        self.conflicts.iter().map(|c| c.severity)
+    }
+
     /// Conflict `index` as the report shows it.
     pub fn conflict(&self, store: &ClaimStore, index: usize) -> Option<Conflict> {
         self.conflicts.get(index).map(|c| conflict(store, c))

@@ -206,6 +206,16 @@ fn is_proper_name(name: &str) -> bool {
     })
 }
 
+/// A proper name's possessive as text stripped of apostrophes writes it ("Syrias
+/// opposition", "Assads forces"): the name and an `s`. None for names that end in `s` or
+/// are not proper names, whose `s` form would be another word.
+fn bare_possessive(name: &str) -> Option<String> {
+    let last = name.chars().last()?;
+    let ends_in_s = matches!(last, 's' | 'S');
+    (is_proper_name(name) && last.is_alphabetic() && !ends_in_s && !name.chars().all(|c| !c.is_lowercase()))
+        .then(|| format!("{name}s"))
+}
+
 impl Compiler<'_> {
     /// Actors: the directory, and their names, aliases, metonyms and demonyms as patterns.
     fn actors(&mut self) {
@@ -220,6 +230,9 @@ impl Compiler<'_> {
             });
             for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
                 self.lexicon.add(alias, Role::Actor(idx, Via::Alias));
+                if let Some(possessive) = bare_possessive(alias) {
+                    self.lexicon.add(&possessive, Role::Actor(idx, Via::Alias));
+                }
                 if actor.kind == ActorKind::Outlet {
                     self.outlets.insert(alias.to_lowercase(), idx);
                 }
@@ -229,6 +242,9 @@ impl Compiler<'_> {
             }
             for metonym in &actor.metonyms {
                 self.lexicon.add(metonym, Role::Actor(idx, Via::Metonym));
+                if let Some(possessive) = bare_possessive(metonym) {
+                    self.lexicon.add(&possessive, Role::Actor(idx, Via::Metonym));
+                }
             }
             for demonym in &actor.demonyms {
                 self.lexicon.add(demonym, Role::Actor(idx, Via::Demonym));
@@ -538,4 +554,20 @@ fn named_event(
         found
     });
     claim::Event { place, place_from: None, date, date_from: None, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_possessive;
+
+    #[test]
+    fn bare_possessives_of_proper_names_only() {
+        assert_eq!(bare_possessive("Syria").as_deref(), Some("Syrias"));
+        assert_eq!(bare_possessive("Bashar al-Assad").as_deref(), Some("Bashar al-Assads"));
+        // An `s` form of a name ending in `s`, of a common noun or of an acronym is another word.
+        assert_eq!(bare_possessive("Damascus"), None);
+        assert_eq!(bare_possessive("the rebels"), None);
+        assert_eq!(bare_possessive("government forces"), None);
+        assert_eq!(bare_possessive("OPCW"), None);
+    }
 }

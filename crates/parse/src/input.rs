@@ -343,11 +343,28 @@ fn file_stem(file: &InputFile) -> String {
     Path::new(&file.path).file_stem().and_then(|s| s.to_str()).unwrap_or("-").to_owned()
 }
 
+/// The publication day a file name gives when nothing else does: an ISO date standing
+/// apart from other digits ("nyt_2016-07-07_in-criticizing-clinton.txt", "2017-04-05-strike.md").
+fn stem_date(stem: &str) -> Option<Date> {
+    let bytes = stem.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|at| {
+        let window = bytes.get(at..at + 10)?;
+        let shaped =
+            window.iter().enumerate().all(|(k, b)| if k == 4 || k == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        let apart = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_digit());
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+        (shaped && apart(before) && apart(bytes.get(at + 10)))
+            .then(|| stem.get(at..at + 10))
+            .flatten()
+            .and_then(Date::parse_published)
+    })
+}
+
 fn plain(text: String, file: &InputFile, meta: Meta, line_offset: usize) -> Document {
     Document {
         id: meta.id.unwrap_or_else(|| file.display.clone()),
         source: meta.source.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| file_stem(file)),
-        published: meta.published.as_deref().and_then(Date::parse_published),
+        published: meta.published.as_deref().and_then(Date::parse_published).or_else(|| stem_date(&file_stem(file))),
         title: meta.title,
         url: meta.url,
         path: file.display.clone(),
@@ -590,4 +607,20 @@ fn csv_rows(bytes: &[u8], file: &InputFile, mapping: &CsvMapping, lossy: bool) -
         diags.push(Diagnostic::skipped(&file.display, "CSV has a header but no records").at(1, 1));
     }
     (docs, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem_date;
+
+    #[test]
+    fn a_file_name_gives_its_iso_date() {
+        let day = |s: &str| stem_date(s).map(|d| d.to_string());
+        assert_eq!(day("nyt_2016-07-07_in-criticizing-clinton").as_deref(), Some("2016-07-07"));
+        assert_eq!(day("2017-04-05-strike").as_deref(), Some("2017-04-05"));
+        // Digits that run on, a date that is no day, or none at all: no date.
+        assert_eq!(day("id12016-07-07"), None);
+        assert_eq!(day("report-2016-13-45"), None);
+        assert_eq!(day("article"), None);
+    }
 }

@@ -1,7 +1,7 @@
 //! The JSON and JSON Lines conflict reports. The shape is a contract, documented by
 //! `schema/report.schema.json`; bump [`JSON_SCHEMA_VERSION`] on any breaking change.
 
-use crate::{Report, Summary};
+use crate::{Conflicts, Report, Summary};
 use claim::{ConflictKind, FrameRef, PropositionRef, Severity, Stance, Value};
 use compare::{Conflict, Side, SideEvidence};
 use parse::Date;
@@ -109,11 +109,16 @@ impl<'a> ReportJson<'a> {
 
     /// The JSON form of `report` without its conflicts.
     fn new_empty(report: &'a Report) -> ReportJson<'a> {
+        ReportJson::of_summary(&report.summary)
+    }
+
+    /// The JSON form of a report of `summary` without its conflicts.
+    fn of_summary(summary: &'a Summary) -> ReportJson<'a> {
         ReportJson {
             schema_version: JSON_SCHEMA_VERSION,
             tool: "claimcheck",
             tool_version: crate::TOOL_VERSION,
-            summary: &report.summary,
+            summary,
             conflicts: Vec::new(),
         }
     }
@@ -175,21 +180,28 @@ const CHUNK: usize = 256;
 /// while keeping both threads busy.
 const WINDOW: usize = 1 << 15;
 
-/// Serialises `conflicts` window by window, chunks of a window in parallel, and hands each
-/// chunk's bytes to `write` in conflict order: the output is the same whatever the threads.
+/// Serialises `conflicts` window by window, chunks of a window in parallel (each conflict
+/// made, when the source makes them, inside its chunk's task), and hands each chunk's bytes
+/// to `write` in conflict order: the output is the same whatever the threads.
 fn in_parallel(
-    conflicts: &[Conflict],
+    conflicts: &dyn Conflicts,
     serialise: impl Fn(&Conflict, &mut Vec<u8>) -> io::Result<()> + Sync,
     mut write: impl FnMut(&[u8], bool) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut first = true;
-    for window in conflicts.chunks(WINDOW) {
-        let chunks: Vec<io::Result<Vec<u8>>> = window
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut bytes = Vec::with_capacity(chunk.len() * 2048);
-                for conflict in chunk {
-                    serialise(conflict, &mut bytes)?;
+    let count = conflicts.count();
+    for window in (0..count).step_by(WINDOW) {
+        let end = (window + WINDOW).min(count);
+        let chunks: Vec<io::Result<Vec<u8>>> = (window..end)
+            .step_by(CHUNK)
+            .collect::<Vec<usize>>()
+            .into_par_iter()
+            .map(|start| {
+                let mut bytes = Vec::with_capacity(CHUNK * 2048);
+                for index in start..(start + CHUNK).min(end) {
+                    if let Some(conflict) = conflicts.conflict(index) {
+                        serialise(&conflict, &mut bytes)?;
+                    }
                 }
                 Ok(bytes)
             })
@@ -206,10 +218,9 @@ fn in_parallel(
 /// serialised in parallel: the report without conflicts gives the frame (`"conflicts": []`
 /// last), and each conflict is pretty-printed alone and indented two levels. JSON strings
 /// hold no raw line breaks, so indenting every line indents exactly the layout.
-pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
-    let head = serde_json::to_vec_pretty(&ReportJson::new_empty(report))?;
-    let conflicts = &report.comparison.conflicts;
-    let Some(head) = head.strip_suffix(b"[]\n}".as_slice()).filter(|_| !conflicts.is_empty()) else {
+pub(crate) fn render(summary: &Summary, conflicts: &dyn Conflicts, out: &mut dyn io::Write) -> io::Result<()> {
+    let head = serde_json::to_vec_pretty(&ReportJson::of_summary(summary))?;
+    let Some(head) = head.strip_suffix(b"[]\n}".as_slice()).filter(|_| conflicts.count() > 0) else {
         out.write_all(&head)?;
         return writeln!(out);
     };
@@ -243,7 +254,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()>
 
 /// One record a line: `{"type":"summary",…}` first, then `{"type":"conflict",…}` each,
 /// serialised in parallel chunks and written in order.
-pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+pub(crate) fn render_lines(summary: &Summary, conflicts: &dyn Conflicts, out: &mut dyn io::Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Line<T: Serialize> {
         #[serde(rename = "type")]
@@ -256,15 +267,11 @@ pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Resu
     struct SummaryRecord<'a> {
         summary: &'a Summary,
     }
-    let summary = Line {
-        kind: "summary",
-        schema_version: JSON_SCHEMA_VERSION,
-        record: SummaryRecord { summary: &report.summary },
-    };
+    let summary = Line { kind: "summary", schema_version: JSON_SCHEMA_VERSION, record: SummaryRecord { summary } };
     serde_json::to_writer(&mut *out, &summary)?;
     writeln!(out)?;
     in_parallel(
-        &report.comparison.conflicts,
+        conflicts,
         |conflict, bytes| {
             let line =
                 Line { kind: "conflict", schema_version: JSON_SCHEMA_VERSION, record: ConflictJson::new(conflict) };
@@ -279,11 +286,50 @@ pub(crate) fn render_lines(report: &Report, out: &mut dyn io::Write) -> io::Resu
 #[cfg(test)]
 mod tests {
     use crate::sample;
+    use std::borrow::Cow;
+
+    fn render(report: &crate::Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        super::render(&report.summary, &report.comparison.conflicts, out)
+    }
+
+    fn render_lines(report: &crate::Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        super::render_lines(&report.summary, &report.comparison.conflicts, out)
+    }
+
+    /// A source that makes each conflict when asked, as a claim store does.
+    struct Made<'a>(&'a [compare::Conflict]);
+
+    impl crate::Conflicts for Made<'_> {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+
+        fn conflict(&self, index: usize) -> Option<Cow<'_, compare::Conflict>> {
+            self.0.get(index).cloned().map(Cow::Owned)
+        }
+    }
+
+    #[test]
+    fn conflicts_made_on_demand_give_the_same_bytes() -> std::io::Result<()> {
+        for report in reports() {
+            for format in [crate::Format::Json, crate::Format::Jsonl] {
+                let mut whole = Vec::new();
+                crate::render(&report, format, crate::Style::default(), &mut whole)?;
+                let mut streamed = Vec::new();
+                let made = Made(&report.comparison.conflicts);
+                crate::render_streamed(&report.summary, &made, format, &mut streamed)
+                    .unwrap_or_else(|| panic!("{format:?} streams"))?;
+                assert!(whole == streamed, "{format:?}, {} conflicts", report.comparison.conflicts.len());
+            }
+        }
+        assert!(!crate::streams(crate::Format::Sarif));
+        Ok(())
+    }
 
     #[test]
     fn json_report() -> std::io::Result<()> {
         let mut out = Vec::new();
-        super::render(&sample::report(), &mut out)?;
+        render(&sample::report(), &mut out)?;
         insta::assert_snapshot!(String::from_utf8_lossy(&out));
         Ok(())
     }
@@ -306,7 +352,7 @@ mod tests {
             let mut expected = serde_json::to_vec_pretty(&super::ReportJson::new(&report))?;
             expected.push(b'\n');
             let mut got = Vec::new();
-            super::render(&report, &mut got)?;
+            render(&report, &mut got)?;
             assert!(got == expected, "{} conflicts: the parallel JSON differs", report.comparison.conflicts.len());
         }
         Ok(())
@@ -315,12 +361,12 @@ mod tests {
     #[test]
     fn parallel_jsonl_is_the_lines_in_order() -> std::io::Result<()> {
         let mut small = Vec::new();
-        super::render_lines(&sample::report(), &mut small)?;
+        render_lines(&sample::report(), &mut small)?;
         let small = String::from_utf8_lossy(&small).into_owned();
         let small: Vec<&str> = small.lines().skip(1).collect();
         for report in reports() {
             let mut got = Vec::new();
-            super::render_lines(&report, &mut got)?;
+            render_lines(&report, &mut got)?;
             let text = String::from_utf8_lossy(&got);
             let lines: Vec<&str> = text.lines().skip(1).collect();
             assert_eq!(lines.len(), report.comparison.conflicts.len());
@@ -335,7 +381,7 @@ mod tests {
     #[test]
     fn jsonl_report() -> std::io::Result<()> {
         let mut out = Vec::new();
-        super::render_lines(&sample::report(), &mut out)?;
+        render_lines(&sample::report(), &mut out)?;
         insta::assert_snapshot!(String::from_utf8_lossy(&out));
         Ok(())
     }

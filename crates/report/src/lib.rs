@@ -24,6 +24,7 @@ pub use markdown::DEFAULT_MAX_BYTES;
 use claim::Severity;
 use compare::{Comparison, Conflict};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io;
 
 /// The version of this crate, written into SARIF and JSON output.
@@ -105,10 +106,20 @@ pub struct Summary {
 impl Summary {
     /// Counts `conflicts` by severity into the summary.
     pub fn count_conflicts(&mut self, conflicts: &[Conflict]) {
-        self.conflicts = conflicts.len();
-        self.errors = conflicts.iter().filter(|c| c.severity == Severity::Error).count();
-        self.warnings = conflicts.iter().filter(|c| c.severity == Severity::Warning).count();
-        self.notes = conflicts.iter().filter(|c| c.severity == Severity::Note).count();
+        self.count_severities(conflicts.iter().map(|c| c.severity));
+    }
+
+    /// Counts conflicts of these severities into the summary.
+    pub fn count_severities(&mut self, severities: impl Iterator<Item = Severity>) {
+        (self.conflicts, self.errors, self.warnings, self.notes) = (0, 0, 0, 0);
+        for severity in severities {
+            self.conflicts += 1;
+            match severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Note => self.notes += 1,
+            }
+        }
     }
 
     /// "2 conflicts (1 error, 1 warning) in 3 documents, 40 sentences, 12 claims".
@@ -198,13 +209,56 @@ pub fn render(report: &Report, format: Format, style: Style, out: &mut dyn io::W
     match format {
         Format::Text => text::render(report, style, out),
         Format::Concise => concise::render(report, out),
-        Format::Json => json::render(report, out),
-        Format::Jsonl => json::render_lines(report, out),
+        Format::Json => json::render(&report.summary, &report.comparison.conflicts, out),
+        Format::Jsonl => json::render_lines(&report.summary, &report.comparison.conflicts, out),
         Format::Sarif => sarif::render(report, out),
         Format::Junit => junit::render(report, out),
         Format::Github => github::render(report, out),
         Format::Markdown => markdown::render(report, style.max_bytes, out),
         Format::Html => html::render(report, out),
+    }
+}
+
+/// The conflicts of a report, given one at a time in report order: a report can be written
+/// from a source that makes each conflict when it is written (from a claim store, say)
+/// instead of holding them all.
+pub trait Conflicts: Sync {
+    /// How many.
+    fn count(&self) -> usize;
+
+    /// Conflict `index`, made or borrowed.
+    fn conflict(&self, index: usize) -> Option<Cow<'_, Conflict>>;
+}
+
+impl Conflicts for Vec<Conflict> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn conflict(&self, index: usize) -> Option<Cow<'_, Conflict>> {
+        self.get(index).map(Cow::Borrowed)
+    }
+}
+
+/// Whether `format` can be written with [`render_streamed`]: the formats whose output is
+/// the summary, then each conflict in order.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Json | Format::Jsonl)
+}
+
+/// Renders a report of `summary` and `conflicts` in `format` (one that [`streams`]: `None`
+/// for the others) without holding the conflicts: byte for byte what [`render`] writes of a
+/// [`Report`] with the same summary and conflicts.
+pub fn render_streamed(
+    summary: &Summary,
+    conflicts: &dyn Conflicts,
+    format: Format,
+    out: &mut dyn io::Write,
+) -> Option<io::Result<()>> {
+    match format {
+        Format::Json => Some(json::render(summary, conflicts, out)),
+        Format::Jsonl => Some(json::render_lines(summary, conflicts, out)),
+        _ => None,
     }
 }
 

@@ -44,6 +44,27 @@ fn sharded_claims_compare_to_the_same_conflicts_as_one_check() {
     assert_eq!(conflict_lines(&piped), whole);
 }
 
+/// `compare --format json` writes its conflicts one window at a time from the claim store;
+/// they must be those `check` holds and writes whole, and the exit status the same.
+#[test]
+fn a_json_report_written_from_the_store_is_the_one_check_writes() {
+    let dir = tempdir();
+    let claims = dir.path().join("claims.jsonl");
+    let (code, _, stderr) = run(bare().args(["claims", "corpus/", "--format", "jsonl", "-o"]).arg(&claims));
+    assert_eq!(code, 0, "{stderr}");
+    let (checked, check_json, stderr) = run(bare().args(["check", "corpus/", "--format", "json", "--fail-on", "note"]));
+    assert_eq!(checked, 1, "{stderr}");
+    let (compared, compare_json, stderr) =
+        run(bare().arg("compare").arg(&claims).args(["--format", "json", "--fail-on", "note"]));
+    assert_eq!(compared, checked, "{stderr}");
+    let parse = |text: &str| -> serde_json::Value { serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}")) };
+    let (check_json, compare_json) = (parse(&check_json), parse(&compare_json));
+    assert_eq!(compare_json["conflicts"], check_json["conflicts"]);
+    for count in ["conflicts", "errors", "warnings", "notes"] {
+        assert_eq!(compare_json["summary"][count], check_json["summary"][count], "{count}");
+    }
+}
+
 #[test]
 fn a_bad_claims_line_is_named_and_the_rest_compared() {
     let dir = tempdir();

@@ -6,7 +6,7 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
-use super::phrase::{self, Phrase};
+use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::structure::{Reading, Structure};
 use super::tree::{Tag, Tree};
@@ -209,6 +209,22 @@ fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option
         .find(|&k| words.word(k) == "that")
 }
 
+/// Past the addressee of a verb of telling that stands right after it ("told reporters in
+/// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
+/// within six words and no "that" or quote opens what was said first.
+fn past_addressee(words: &Words, after: usize) -> usize {
+    let telling = after.checked_sub(1).is_some_and(|c| matches!(words.word(c), "told" | "tells" | "tell" | "telling"));
+    if !telling {
+        return after;
+    }
+    let close =
+        (after..words.len().min(after + 7)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
+    match close {
+        Some(k) if k > after && matches!(words.word(k), "," | "." | "!" | ";") => k,
+        _ => after,
+    }
+}
+
 /// Where the clause a parenthetical cue interrupts begins, given the speaker's first word
 /// `k`: "…, to the air base, where, Washington says, the sarin was stored" is said from
 /// "where"; with no clause opener between the sentence start and the speaker, the sentence.
@@ -278,11 +294,15 @@ impl Layout<'_> {
             return flat.filter(|_| !structure.is_some_and(|s| s.modifies_noun(cue)));
         };
         // A verb with a subject but no clause it governs reports nothing unless the word
-        // layout found a speaker too ("may hold a lead", "can find more"); a cue that only
-        // attributes ("praised the plan", "asked about the wall") needs no clause.
+        // layout found a speaker too ("may hold a lead", "can find more"), or the subject
+        // names someone: a name, a pronoun ("Holm denied the charge", "she questioned the
+        // count"), not a description ("the fund may hold a lead"); the named one says nothing
+        // a claim can be read from. A cue that only attributes ("praised the plan", "asked
+        // about the wall") needs no clause.
         let flat_speaker = flat.as_ref().and_then(|a| a.speaker);
         if r.content.is_none() && flat_speaker.is_none() && !attribution_only {
-            return flat;
+            let names = !matches!(r.speaker, SpeakerRef::Phrase(Phrase { kind: PhraseKind::Description, .. }));
+            return names.then(|| self.attribution(cue, Some(r.speaker), cue.span.end, cue.span.end, r.layout));
         }
         // "denied A, saying B": the layout already shares the first verb's speaker.
         if matches!(flat_speaker, Some(SpeakerRef::Shared)) {
@@ -349,7 +369,7 @@ impl Layout<'_> {
         let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
             Some(m) => SpeakerRef::Mention(*m),
             None if phrase.clone().all(name) && words.word(start) != "the" => {
-                SpeakerRef::Phrase(Phrase { span, head: span, kind: phrase::PhraseKind::Named })
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })
             }
             None => return None,
         };
@@ -520,6 +540,8 @@ impl Layout<'_> {
         }
         let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
         let set_off = matches!(before_speaker, "," | "\"" | "'");
+        // "…, he told reporters in Tashkent, and …": whom a speaker told is not what was said.
+        let after = past_addressee(words, after);
         if speaker.is_some() && set_off && nothing_follows(words, after) {
             // "Russia, he said, was behind it": a parenthetical cue inside what was said.
             if words.word(after) == "," && !nothing_follows(words, after + 1) {

@@ -9,6 +9,7 @@ use crate::lexicon::{ActorIdx, Pronoun};
 use pack::schema::CuePattern;
 use parse::Span;
 use std::ops::Range;
+use syntax::Dep;
 
 /// An actor named as doing something in a content.
 #[derive(Clone, Copy, Debug)]
@@ -76,13 +77,15 @@ impl Run<'_> {
         let words = &self.analysed[i].words;
         let Some(parse) = self.sentence_parse(i) else { return false };
         let Some(s) = roles::head_word(parse, overlapping(words, subject)) else { return false };
-        if parse.dep(s) != syntax::Dep::Nsubj {
+        if parse.dep(s) != Dep::Nsubj {
             return false;
         }
         let Some(verb) = parse.head(s) else { return false };
         terms.iter().filter(|t| !t.overlaps(subject)).any(|t| {
             let Some(w) = roles::head_word(parse, overlapping(words, *t)) else { return false };
-            w == verb || parse.head(w) == Some(verb)
+            // The predicate itself, or a complement of its verb, not a clause it reports.
+            let complement = matches!(parse.dep(w), Dep::Dobj | Dep::Acomp | Dep::Attr | Dep::Oprd | Dep::Prep);
+            w == verb || (parse.head(w) == Some(verb) && complement)
         })
     }
 

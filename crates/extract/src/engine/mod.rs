@@ -206,7 +206,21 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
         // of what they say, not a report of the text's.
         let quoted = |attr: &Attribution| parsed.quotes.iter().any(|q| q.span.contains(attr.cue.span));
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && !quoted(attr)) {
+        // Likewise a pronoun's report inside another's words ("Clinton said she thinks …",
+        // "officials say it shows …"): part of what the outer speaker is reported to say.
+        let pronoun = |attr: &Attribution| match attr.speaker {
+            Some(SpeakerRef::Ref(r)) => matches!(r.kind, Reference::Pronoun(_)),
+            Some(SpeakerRef::Phrase(p)) => p.kind == phrase::PhraseKind::Pronoun,
+            _ => false,
+        };
+        let nested = |attr: &Attribution| {
+            pronoun(attr)
+                && a.attributions.iter().any(|(outer, s)| {
+                    s.is_some() && outer.content.contains(attr.cue.span) && !outer.cue.span.overlaps(attr.cue.span)
+                })
+        };
+        let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && keep(attr)) {
             out.push(run.attribution_record(attr, speaker.as_ref()));
         }
     }
@@ -450,7 +464,9 @@ impl<'a> Run<'a> {
                     Some(SpeakerRef::Ref(r)) => self
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
-                    Some(SpeakerRef::Phrase(p)) => Some(self.open_speaker(p)),
+                    Some(SpeakerRef::Phrase(p)) => {
+                        self.possessed_speaker(i, &found, p, a.content).or_else(|| Some(self.open_speaker(p)))
+                    }
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s
@@ -555,6 +571,33 @@ impl<'a> Run<'a> {
             }
         };
         Speaker { who: Who::Open(u32::try_from(at).unwrap_or(u32::MAX)), span: Some(p.span), how }
+    }
+
+    /// "Its officials maintain …", "Their report said …": a body's people or papers owned by a
+    /// possessive pronoun speak for the body it refers to, resolved as "it" or "they" would be.
+    fn possessed_speaker(&self, at: usize, current: &Found, p: phrase::Phrase, content: Span) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let first = written.split_whitespace().next()?;
+        let pronoun = match first.to_ascii_lowercase().as_str() {
+            "its" => Pronoun::It,
+            "their" => Pronoun::They,
+            _ => return None,
+        };
+        // Its officials, its report: a body's people or papers speak for it; "its own
+        // experiments showed" is evidence, not a speaker.
+        let head = self.words_of(p.head).to_lowercase();
+        let head = head.split_whitespace().last().unwrap_or("");
+        if !words::is_acting_body(head) && !words::is_document_head(head) {
+            return None;
+        }
+        let owner = Span::new(p.span.start, p.span.start + first.len());
+        let mut speaker = self.resolve_reference(at, current, Reference::Pronoun(pronoun), (owner, content))?;
+        speaker.how = format!("`{written}`, of {}", speaker.how);
+        speaker.span = Some(p.span);
+        Some(speaker)
     }
 
     /// A pronoun or anaphor nothing in reach resolves: kept with its words.

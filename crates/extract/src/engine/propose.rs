@@ -325,11 +325,17 @@ impl<'a> Run<'a> {
             // Or through the doer the proposition is about, named as the subject of its
             // predicate ("Russia was not guilty", in a story whose lead names the poisoning):
             // the event is the one in dispute. The outlet's narration does not take it up.
+            // The speaker's own conduct is in dispute when the speaker is the subject of the
+            // cue whose object the predicate is ("the regime has never accepted responsibility").
+            let speaker_agent = || match (unit.speaker.who, unit.speaker.span) {
+                (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, &found),
+                _ => false,
+            };
             let names_agent = || {
                 unit.voice == Voice::Actor
-                    && content.doers.iter().any(|d| {
+                    && (content.doers.iter().any(|d| {
                         !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, &found)
-                    })
+                    }) || speaker_agent())
             };
             if !all_in_content
                 && !found.iter().any(|f| definite_before(&content_words, *f))
@@ -451,6 +457,30 @@ impl<'a> Run<'a> {
         let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
         let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
         reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
+        // Saying or confirming "this" takes the antecedent's stance: after "Syria has no
+        // chemical weapons", "This was verified by the OPCW" denies, and rejecting another's
+        // denial asserts. "The accusations" are always assertions ("Moscow dismissed the
+        // accusation"), and a hedge is one.
+        let own = match unit.speaker.who {
+            Who::Actor(a) => {
+                let principal = self.rules.directory.principal(a, self.published());
+                self.rules.directory.get(principal).id == antecedent.principal
+            }
+            _ => false,
+        };
+        let stance = match (stance, antecedent.stance) {
+            (Stance::Assert, Stance::Deny) if !accusing => {
+                reasons.push("confirms a denial: deny".to_owned());
+                Stance::Deny
+            }
+            // "Washington rejected this" after Moscow's denial; not a speaker going on about
+            // what their own denial answered ("This is a circus show").
+            (Stance::Deny, Stance::Deny) if !accusing && !own => {
+                reasons.push("rejects a denial: assert".to_owned());
+                Stance::Assert
+            }
+            (s, _) => s,
+        };
         self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
     }

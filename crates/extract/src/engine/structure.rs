@@ -106,6 +106,9 @@ impl Structure<'_> {
         let content = self.content(v).or_else(|| self.prep_content(v));
         if tree.passive(v) {
             let agent = tree.agent_of(v)?;
+            // "The story was first reported by the Post": with no clause, the passive
+            // subject is what was said.
+            let content = content.or_else(|| tree.child(v, Dep::Nsubjpass).map(|s| tree.span(tree.noun_phrase(s))));
             return Some(Reading { speaker: self.speaker_at(agent)?, content, layout: "C is said by X (parse)" });
         }
         let subject = tree.subject_of(v)?;
@@ -432,6 +435,13 @@ mod tests {
         assert_eq!(c.content("railed").as_deref(), Some("the new mooring fees"));
         let c = case("The dockers blocked the gates for hours.", &[], &[]);
         assert_eq!(c.content("blocked"), None);
+    }
+
+    #[test]
+    fn a_passive_with_an_agent_says_its_subject() {
+        let c = case("The closure was first reported by the harbour gazette.", &[], &[]);
+        speaks(c.read("reported", CuePattern::Say), "the harbour gazette", "description");
+        assert_eq!(c.content("reported").as_deref(), Some("The closure"));
     }
 
     #[test]

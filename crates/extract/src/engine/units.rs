@@ -70,6 +70,11 @@ impl Run<'_> {
             for (attr, speaker) in &a.attributions {
                 let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else { continue };
                 for (k, q) in quotes.iter().enumerate() {
+                    // A report inside the quote ("This was confirmed by the OPCW") is part of
+                    // what was quoted, not who is quoted.
+                    if q.span.contains(attr.cue.span) {
+                        continue;
+                    }
                     let near = attr.content.overlaps(q.span)
                         || (attr.cue.span.start >= q.span.end && attr.cue.span.start - q.span.end <= 24);
                     let in_sentence = self.parsed.sentences[j].span.overlaps(q.span);
@@ -108,13 +113,16 @@ impl Run<'_> {
             && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
         let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
         if pure {
+            // "Assad's forces bombard Damascus suburbs after gas attack: activists": a
+            // headline that names its source after a colon is the source's, not the outlet's.
+            let sourced = self.headline_source(s.span);
             units.push(Unit {
                 speaker: outlet,
                 voice: Voice::Outlet,
                 content: s.span,
                 cue: None,
                 agent: None,
-                values_only: false,
+                values_only: sourced,
                 attribution: None,
             });
         } else {
@@ -131,6 +139,18 @@ impl Run<'_> {
             }
         }
         units
+    }
+
+    /// Whether a sentence ends in a colon and a short phrase naming a source, in the way
+    /// of headlines ("…: activists.", "…: rights group"): one to four words, no number,
+    /// after at least four words.
+    fn headline_source(&self, span: Span) -> bool {
+        let text = span.text(self.text).trim_end();
+        let text = text.strip_suffix(['.', '!']).unwrap_or(text);
+        let Some((before, after)) = text.rsplit_once(':') else { return false };
+        let source: Vec<&str> = after.split_whitespace().collect();
+        let numbered = after.chars().any(|c| c.is_ascii_digit());
+        (1..=4).contains(&source.len()) && !numbered && before.split_whitespace().count() >= 4
     }
 
     /// The units of sentence `i` its attributions give: a cue with a speaker and content.

@@ -45,3 +45,23 @@ fn an_adverb_inside_a_cue_is_no_cue_of_its_own() {
     let spans: Vec<&str> = rules.cue_spans(text).iter().map(|s| s.text(text)).collect();
     assert!(!spans.contains(&"repeatedly"), "{spans:?}");
 }
+
+#[test]
+fn a_pronoun_report_inside_another_speakers_words_is_part_of_them() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The harbour master said she thinks the pier is unsafe.");
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "The harbour master"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "thinks"), "{found:?}");
+    // Not inside anyone's words, the pronoun speaks for itself.
+    let found = attributions(&rules, "She thinks the pier is unsafe.");
+    assert!(found.iter().any(|(c, s)| c == "thinks" && s == "She"), "{found:?}");
+}
+
+#[test]
+fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Ada Holm denied the charge on Monday.");
+    assert!(found.iter().any(|(c, s)| c == "denied" && s == "Ada Holm"), "{found:?}");
+    let found = attributions(&rules, "The fund may hold a lead in the race.");
+    assert!(found.is_empty(), "{found:?}");
+}

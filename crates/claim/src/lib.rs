@@ -234,7 +234,10 @@ impl Event {
         // A report written the next day may date the event a day off ("yesterday" read
         // across midnight); in a city or governorate, where another event of the next day is
         // as likely, only the same day is one event.
-        let slack = if a.is_locality() && b.is_locality() { 1 } else { 0 };
+        // Not for kinds a place sees many of (clashes around Kobani on Sunday and on Monday
+        // are two days' fighting).
+        let many = |e: &Event| e.kind.as_ref().is_some_and(|k| k.many_a_day);
+        let slack = if a.is_locality() && b.is_locality() && !many(self) && !many(other) { 1 } else { 0 };
         let dates = matches!((self.date, other.date),
             (Some(a), Some(b)) if (a.days_since_epoch() - b.days_since_epoch()).abs() <= slack);
         if !places || !dates {

@@ -273,20 +273,17 @@ fn fits(named: &Event, read: &Event, about_it: bool) -> bool {
     place && day && kind
 }
 
-/// Whether `span` of `text` says "in <Month>" of a month that ended more than a fortnight
-/// before `today` ("in February" in a June report): an older event's time.
-fn names_earlier_month(text: &str, span: Span, today: Date) -> bool {
+/// Whether `span` of `text` says "in <Month>" ("in February", "In July a suicide bomb
+/// killed 16" in a report of 27 July): an older event's time, since a report of the day's
+/// event names its day, not its month.
+fn names_a_month(text: &str, span: Span) -> bool {
     let Some(sentence) = text.get(span.start..span.end) else { return false };
     let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.windows(2).any(|pair| {
-        let Some(month) = parse::date::month_number(pair[1]).filter(|_| pair[0] == "in") else { return false };
-        if !pair[1].starts_with(|c: char| c.is_ascii_uppercase()) || pair[1].len() < 3 {
-            return false;
-        }
-        let year = if month > today.month() { today.year() - 1 } else { today.year() };
-        // The first day of the next month, less one: the month's last day.
-        let next = if month == 12 { Date::new(year + 1, 1, 1) } else { Date::new(year, month + 1, 1) };
-        next.is_some_and(|n| today.days_since_epoch() - (n.days_since_epoch() - 1) > 14)
+        pair[0].eq_ignore_ascii_case("in")
+            && pair[1].len() >= 3
+            && pair[1].starts_with(|c: char| c.is_ascii_uppercase())
+            && parse::date::month_number(pair[1]).is_some()
     })
 }
 
@@ -518,8 +515,8 @@ impl Run<'_> {
             };
             today.is_some_and(|t| t.days_since_epoch() - until.days_since_epoch() > slack)
         };
-        let earlier_only = Self::event_day(&own, today).is_none()
-            && (own.iter().any(older) || today.is_some_and(|t| names_earlier_month(self.text, s.span, t)));
+        let earlier_only =
+            Self::event_day(&own, today).is_none() && (own.iter().any(older) || names_a_month(self.text, s.span));
         let date = Self::event_day(&own, today)
             .map(|d| (d, Found::Sentence))
             .filter(|_| !earlier_only)

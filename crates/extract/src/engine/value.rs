@@ -4,8 +4,10 @@
 use super::sentence::Words;
 use super::{Run, Unit, Voice, words};
 use crate::place::Gazetteer;
+use crate::ruleset::Frame;
 use claim::trace::{Step, StepKind};
 use claim::{Event, Found, FrameRef, Stance, Value, ValueKind};
+use pack::frame::ValuePattern;
 use pack::schema::{FrameKind, PlaceKind};
 use parse::{Date, DateValue, Interval, Span};
 
@@ -41,14 +43,14 @@ impl Run<'_> {
     /// Values of frames in sentence `i`, each credited to the unit whose content holds it.
     pub(super) fn values(&mut self, i: usize, units: &[Unit], steps: &mut Vec<Step>) {
         let s = self.parsed.sentences[i];
-        let frames = self.frames_of_paragraph(s.paragraph);
+        let mut frames = self.frames_of_paragraph(s.paragraph);
         if frames.is_empty() {
             return;
         }
-        let mut frames = frames;
+        let rules = self.rules;
         // Named-event frames first: a number one of them reads is theirs, not a generic
         // frame's (the Khan Shaykhun toll stays `syria-2017/ks-deaths`).
-        frames.sort_by_key(|&f| self.rules.frames[f as usize].generic);
+        frames.sort_by_key(|&f| rules.frames[f as usize].generic);
         let mut taken: Vec<Span> = Vec::new();
         let sentence_region = self.region(s.span);
         // Pass two completed the sentence's analysis: borrow its words, give them back below.
@@ -56,116 +58,34 @@ impl Run<'_> {
             Some(a) if a.full => std::mem::take(&mut a.words),
             _ => Words::new(self.text, s.span),
         };
-        let quantities = parse::number::quantities(self.text, s.span);
-        // Dates are read only when a date frame applies (an event key reads its own).
-        let wants_dates = frames.iter().any(|&f| self.rules.frames[f as usize].kind == FrameKind::Date);
-        let dates = if wants_dates { self.sentence_dates(i) } else { std::rc::Rc::from(Vec::new()) };
-        let count_readings: Vec<(Span, Interval, Option<DateValue>)> =
-            quantities.iter().map(|q| (q.span, q.interval, None)).collect();
-        let date_readings: Vec<(Span, Interval, Option<DateValue>)> = dates
-            .iter()
-            .filter_map(|d| {
-                let (from, until) = match d.value {
-                    DateValue::Day(day) => (day, day),
-                    DateValue::Range { from, until } => (from, until),
-                    DateValue::Unresolved => return None,
-                };
-                let interval = Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
-                Some((d.span, interval, Some(d.value)))
-            })
-            .collect();
+        let count_readings: Vec<Reading> =
+            parse::number::quantities(self.text, s.span).iter().map(|q| (q.span, q.interval, None)).collect();
+        let date_readings = self.date_readings(i, &frames);
         // The words before and after each reading, computed once for every frame.
-        let around = |readings: &[(Span, Interval, Option<DateValue>)]| -> Vec<(Vec<&str>, Vec<&str>)> {
-            readings
-                .iter()
-                .map(|(span, ..)| {
-                    let first = words.at(span.start);
-                    let last = words.before(span.end);
-                    let before = (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-                    let after =
-                        (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-                    (before, after)
-                })
-                .collect()
-        };
-        let count_around = around(&count_readings);
-        let date_around = around(&date_readings);
+        let count_around = around(&words, &count_readings);
+        let date_around = around(&words, &date_readings);
         for f in frames {
-            let frame = &self.rules.frames[f as usize];
-            if frame.about.excluded(&sentence_region, &self.rules.terms).is_some() {
+            let frame = &rules.frames[f as usize];
+            if frame.about.excluded(&sentence_region, &rules.terms).is_some() {
                 continue;
             }
             let (readings, contexts) = match frame.kind {
                 FrameKind::Count => (&count_readings, &count_around),
                 FrameKind::Date => (&date_readings, &date_around),
             };
-            for (k, ((span, interval, date), (before, after))) in readings.iter().zip(contexts).enumerate() {
-                if frame.generic && taken.contains(span) {
+            for (k, (reading, (before, after))) in readings.iter().zip(contexts).enumerate() {
+                let span = reading.0;
+                if frame.generic && taken.contains(&span) {
                     continue;
                 }
-                // What the number counts decides between a total and its parts: "killed 12
-                // people" is the toll, "killed 12 civilians" the civilians among it.
-                let head = noun_phrase(after);
-                let lower = |w: &&str| w.to_lowercase();
                 // "dozens", "hundreds": not a figure anyone reports as a toll.
-                if frame.generic && words::is_vague_quantity(&self.words_of(*span)) {
+                if frame.generic && words::is_vague_quantity(&self.words_of(span)) {
                     continue;
                 }
-                if frame.heads.is_empty() {
-                    // "including 30 children" is a part; "among 25 people killed" is the whole
-                    // that something else is among.
-                    if before.last().is_some_and(|w| words::is_subset_marker(w) && *w != "among") {
-                        continue;
-                    }
-                    // "Two medics were among the 31 dead": a part of a toll, not the toll.
-                    // But "72 people, among them 20 children" gives the toll and its part.
-                    let rest = after.get(head.len()..).unwrap_or(&[]);
-                    let at =
-                        rest.iter().position(|w| !matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is"));
-                    let among = at.is_some_and(|k| {
-                        rest[k].eq_ignore_ascii_case("among")
-                            && !rest
-                                .get(k + 1)
-                                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "them" | "whom" | "those"))
-                    });
-                    if among {
-                        continue;
-                    }
-                    if head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
-                        continue;
-                    }
-                } else if !head.iter().map(lower).any(|w| frame.heads.contains(&w)) {
-                    continue;
-                }
-                // "rose from 58 to 74": the first number is the old value.
-                if before.last() == Some(&"from")
-                    && readings[k + 1..].iter().any(|(s2, ..)| {
-                        let j = words.at(s2.start);
-                        j > 0 && words.word(j - 1) == "to"
-                    })
-                {
-                    continue;
-                }
-                let Some(pattern) = frame.patterns.iter().find(|p| p.matches(before, after)) else { continue };
-                // "killed 3 civilians 12 others injured": a number whose own predicate is
-                // another frame's ("12 others injured") is that frame's, even after this
-                // frame's verb. Not when that word has an object of its own ("killed 12
-                // wounded 30": `wounded` is a verb of 30).
-                if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
-                    continue;
-                }
-                // "Get short URL 113 At least nine people were killed": a number between this
-                // one and the predicate is the predicate's subject.
-                if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
-                    continue;
-                }
-                // "in less than one hour", "five years of conflict": a time or a distance.
-                if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.to_lowercase().as_str())) {
-                    continue;
-                }
+                let Some(pattern) = frame_pattern(frame, &words, &readings[k + 1..], before, after) else { continue };
                 let unit = units
                     .iter()
-                    .filter(|u| u.content.contains(*span))
+                    .filter(|u| u.content.contains(span))
                     .min_by_key(|u| (u.voice == Voice::Outlet, u.content.len()));
                 let Some(unit) = unit else { continue };
                 // A named event's frame reads only numbers of its event: "10 dead after
@@ -176,40 +96,155 @@ impl Run<'_> {
                     continue;
                 }
                 if !frame.generic {
-                    taken.push(*span);
+                    taken.push(span);
                 }
-                let event = frame.generic.then(|| self.event_of(i));
-                let raw = self.words_of(*span);
-                if self.explain {
-                    let detail = format!(
-                        "{} = {} by {} (pattern `{}`)",
-                        frame.id,
-                        interval,
-                        self.speaker_text(&unit.speaker),
-                        pattern.source
-                    );
-                    steps.push(Step { kind: StepKind::Value, text: raw.clone(), detail });
-                }
-                let value = Value {
-                    frame: FrameRef { id: frame.id.clone(), quantity: frame.quantity.clone() },
-                    kind: match frame.kind {
-                        FrameKind::Count => ValueKind::Count,
-                        FrameKind::Date => ValueKind::Date,
-                    },
-                    interval: *interval,
-                    raw,
-                    date: *date,
-                    event,
-                };
-                let reasons = vec![format!("value of `{}` by pattern `{}`", frame.id, pattern.source)];
-                let claim = self.claim(i, unit, Stance::Assert, None, Some(value), reasons);
-                self.push_claim(claim, super::Support::Roles);
+                self.push_value(i, frame, unit, reading, pattern, steps);
             }
         }
         if let Some(a) = self.analysed.get_mut(i) {
             a.words = words;
         }
     }
+
+    /// The dates of sentence `i` as readings; read only when a date frame applies (an event
+    /// key reads its own).
+    fn date_readings(&self, i: usize, frames: &[u32]) -> Vec<Reading> {
+        if !frames.iter().any(|&f| self.rules.frames[f as usize].kind == FrameKind::Date) {
+            return Vec::new();
+        }
+        self.sentence_dates(i)
+            .iter()
+            .filter_map(|d| {
+                let (from, until) = match d.value {
+                    DateValue::Day(day) => (day, day),
+                    DateValue::Range { from, until } => (from, until),
+                    DateValue::Unresolved => return None,
+                };
+                let interval = Interval::closed(from.days_since_epoch() as f64, until.days_since_epoch() as f64);
+                Some((d.span, interval, Some(d.value)))
+            })
+            .collect()
+    }
+
+    /// Records the value `frame` reads at `reading` of sentence `i` as a claim of `unit`.
+    fn push_value(
+        &mut self,
+        i: usize,
+        frame: &Frame,
+        unit: &Unit,
+        &(span, interval, date): &Reading,
+        pattern: &ValuePattern,
+        steps: &mut Vec<Step>,
+    ) {
+        let event = frame.generic.then(|| self.event_of(i));
+        let raw = self.words_of(span);
+        if self.explain {
+            let detail = format!(
+                "{} = {} by {} (pattern `{}`)",
+                frame.id,
+                interval,
+                self.speaker_text(&unit.speaker),
+                pattern.source
+            );
+            steps.push(Step { kind: StepKind::Value, text: raw.clone(), detail });
+        }
+        let value = Value {
+            frame: FrameRef { id: frame.id.clone(), quantity: frame.quantity.clone() },
+            kind: match frame.kind {
+                FrameKind::Count => ValueKind::Count,
+                FrameKind::Date => ValueKind::Date,
+            },
+            interval,
+            raw,
+            date,
+            event,
+        };
+        let reasons = vec![format!("value of `{}` by pattern `{}`", frame.id, pattern.source)];
+        let claim = self.claim(i, unit, Stance::Assert, None, Some(value), reasons);
+        self.push_claim(claim, super::Support::Roles);
+    }
+}
+
+/// A number or a date of a sentence: where it is, what it reads, the date it names.
+type Reading = (Span, Interval, Option<DateValue>);
+
+/// The words before and after a reading, punctuation left out.
+type Around<'w> = (Vec<&'w str>, Vec<&'w str>);
+
+/// The words around each of `readings`.
+fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
+    readings
+        .iter()
+        .map(|(span, ..)| {
+            let first = words.at(span.start);
+            let last = words.before(span.end);
+            let before = (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+            let after = (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
+            (before, after)
+        })
+        .collect()
+}
+
+/// The pattern by which `frame` reads the number between `before` and `after`, or `None`
+/// when what the number counts or the words around it say it is no value of this frame.
+/// `later` are the sentence's readings after this one.
+fn frame_pattern<'f>(
+    frame: &'f Frame,
+    words: &Words,
+    later: &[Reading],
+    before: &[&str],
+    after: &[&str],
+) -> Option<&'f ValuePattern> {
+    // What the number counts decides between a total and its parts: "killed 12 people" is
+    // the toll, "killed 12 civilians" the civilians among it.
+    let head = noun_phrase(after);
+    let lower = |w: &&str| w.to_lowercase();
+    if frame.heads.is_empty() {
+        // "including 30 children" is a part; "among 25 people killed" is the whole that
+        // something else is among.
+        if before.last().is_some_and(|w| words::is_subset_marker(w) && *w != "among") {
+            return None;
+        }
+        // "Two medics were among the 31 dead": a part of a toll, not the toll. But "72
+        // people, among them 20 children" gives the toll and its part.
+        let rest = after.get(head.len()..).unwrap_or(&[]);
+        let at = rest.iter().position(|w| !matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is"));
+        let among = at.is_some_and(|k| {
+            rest[k].eq_ignore_ascii_case("among")
+                && !rest.get(k + 1).is_some_and(|w| matches!(w.to_lowercase().as_str(), "them" | "whom" | "those"))
+        });
+        if among || head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
+            return None;
+        }
+    } else if !head.iter().map(lower).any(|w| frame.heads.contains(&w)) {
+        return None;
+    }
+    // "rose from 58 to 74": the first number is the old value.
+    if before.last() == Some(&"from")
+        && later.iter().any(|(s2, ..)| {
+            let j = words.at(s2.start);
+            j > 0 && words.word(j - 1) == "to"
+        })
+    {
+        return None;
+    }
+    let pattern = frame.patterns.iter().find(|p| p.matches(before, after))?;
+    // "killed 3 civilians 12 others injured": a number whose own predicate is another
+    // frame's ("12 others injured") is that frame's, even after this frame's verb. Not when
+    // that word has an object of its own ("killed 12 wounded 30": `wounded` is a verb of 30).
+    if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
+        return None;
+    }
+    // "Get short URL 113 At least nine people were killed": a number between this one and
+    // the predicate is the predicate's subject.
+    if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
+        return None;
+    }
+    // "in less than one hour", "five years of conflict": a time or a distance.
+    if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
+    Some(pattern)
 }
 
 impl Run<'_> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Usage: python3 scripts/sizes.py (from the repository root); exits 1 when it lists anything.
-# A function that is a table (a word list) is allowed over 100 lines: judge what it lists.
+# A function that is a table (a word list) is allowed over 100 lines when a comment line above
+# it says `sizes.py: a table`: judge what it lists.
 """Rust files over 800 lines and functions over 100 lines (from `fn` to its closing brace
 at the same indentation, as rustfmt lays them out)."""
 import re, subprocess, sys
@@ -16,6 +17,11 @@ for f in files:
         if not m or line.rstrip().endswith(";"):
             continue
         indent = m.group(1)
+        k = i - 1
+        while k >= 0 and lines[k].strip().startswith(("//", "#[")):
+            k -= 1
+        if any("sizes.py: a table" in lines[x] for x in range(k + 1, i)):
+            continue
         for j in range(i + 1, len(lines)):
             if lines[j] == indent + "}" or (j == i and line.rstrip().endswith("}")):
                 break

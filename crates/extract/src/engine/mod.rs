@@ -15,20 +15,21 @@ mod reading;
 mod record;
 mod roles;
 mod sentence;
+mod speakers;
 mod structure;
 mod tree;
 mod units;
 mod value;
 mod words;
 
-use crate::lexicon::{ActorIdx, Hit, Pronoun, Role, TermIdx, Via};
+use crate::lexicon::{ActorIdx, Hit, Role, TermIdx, Via};
 use crate::matcher::{Region, TermRef};
 use crate::ruleset::RuleSet;
 use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, Gender};
+use pack::schema::ActorKind;
 use parse::{Date, DateMention, Document, Parsed, Span};
 use reading::Reading;
 use sentence::{Found, Mention, Reference, Words};
@@ -529,200 +530,6 @@ impl<'a> Run<'a> {
             }
         }
         (persons, groups)
-    }
-
-    /// A speaker no pack knows, registered once per document: a name gets an id from its
-    /// normalised words, and a later one-word mention of a name seen before ("Alden" after
-    /// "Edward Alden") is that name; descriptions and pronouns stay unresolved, with their
-    /// words.
-    fn open_speaker(&mut self, p: phrase::Phrase) -> Speaker {
-        use phrase::PhraseKind;
-        let written = self.words_of(p.span);
-        let (key, name, how) = match p.kind {
-            PhraseKind::Named => {
-                let head = self.words_of(p.head);
-                let name = words::strip_honorifics(&head);
-                let key = record::normalise_content(&name).replace(' ', "-");
-                let short = !key.contains('-');
-                let earlier = self.open.iter().find(|o| {
-                    o.kind == PhraseKind::Named
-                        && short
-                        && o.id.strip_prefix("name:").is_some_and(|k| k.ends_with(&format!("-{key}")))
-                });
-                match earlier {
-                    Some(o) => (o.id.clone(), o.name.clone(), format!("short for `{}`, a name no pack holds", o.name)),
-                    None => (format!("name:{key}"), name.clone(), format!("name `{name}`, no pack holds it")),
-                }
-            }
-            PhraseKind::Description => {
-                let key = record::normalise_content(&written).replace(' ', "-");
-                (format!("description:{key}"), written.clone(), format!("description `{written}`, unresolved"))
-            }
-            PhraseKind::Pronoun => {
-                let key = record::normalise_content(&written);
-                (format!("pronoun:{key}"), written.clone(), format!("pronoun `{written}`, unresolved"))
-            }
-        };
-        let at = match self.open.iter().position(|o| o.id == key) {
-            Some(at) => at,
-            None => {
-                self.open.push(OpenSpeaker { id: key, name, kind: p.kind });
-                self.open.len() - 1
-            }
-        };
-        Speaker { who: Who::Open(u32::try_from(at).unwrap_or(u32::MAX)), span: Some(p.span), how }
-    }
-
-    /// "Its officials maintain …", "Their report said …": a body's people or papers owned by a
-    /// possessive pronoun speak for the body it refers to, resolved as "it" or "they" would be.
-    fn possessed_speaker(&self, at: usize, current: &Found, p: phrase::Phrase, content: Span) -> Option<Speaker> {
-        if p.kind != phrase::PhraseKind::Description {
-            return None;
-        }
-        let written = self.words_of(p.span);
-        let first = written.split_whitespace().next()?;
-        let pronoun = match first.to_ascii_lowercase().as_str() {
-            "its" => Pronoun::It,
-            "their" => Pronoun::They,
-            _ => return None,
-        };
-        // Its officials, its report: a body's people or papers speak for it; "its own
-        // experiments showed" is evidence, not a speaker.
-        let head = self.words_of(p.head).to_lowercase();
-        let head = head.split_whitespace().last().unwrap_or("");
-        if !words::is_acting_body(head) && !words::is_document_head(head) {
-            return None;
-        }
-        let owner = Span::new(p.span.start, p.span.start + first.len());
-        let mut speaker = self.resolve_reference(at, current, Reference::Pronoun(pronoun), (owner, content))?;
-        speaker.how = format!("`{written}`, of {}", speaker.how);
-        speaker.span = Some(p.span);
-        Some(speaker)
-    }
-
-    /// A pronoun or anaphor nothing in reach resolves: kept with its words.
-    fn unresolved_reference(&mut self, span: Span) -> Speaker {
-        self.open_speaker(phrase::Phrase { span, head: span, kind: phrase::PhraseKind::Pronoun })
-    }
-
-    fn mention_speaker(&self, m: &Mention) -> Speaker {
-        let written = self.words_of(m.span);
-        let how = match m.via {
-            Via::Alias => format!("alias `{written}`"),
-            Via::Metonym => format!("metonym `{written}`"),
-            Via::Demonym => format!("demonym and head `{written}`"),
-            Via::Title(_) => format!("title `{written}` ({})", self.actor_name(m.actor)),
-        };
-        Speaker { who: Who::Actor(m.actor), span: Some(m.span), how }
-    }
-
-    /// Resolves a pronoun or anaphor to the subject of the nearest sentence before that
-    /// names a fitting actor; gender only overrides the subject when a speaker of the right
-    /// gender is in reach.
-    ///
-    /// `(span, content)`: the reference, and the words it is said to have said, whose
-    /// actors it cannot be ("The American administration, it said, was acting …").
-    fn resolve_reference(
-        &self,
-        at: usize,
-        current: &Found,
-        kind: Reference,
-        (span, content): (Span, Span),
-    ) -> Option<Speaker> {
-        let written = self.words_of(span);
-        let person = match kind {
-            Reference::Pronoun(Pronoun::He | Pronoun::She) | Reference::Anaphor { person: true } => true,
-            Reference::Pronoun(Pronoun::They | Pronoun::It) | Reference::Anaphor { person: false } => false,
-            Reference::Pronoun(Pronoun::We) => return None,
-            Reference::Issuer => return self.issuer(at, span),
-        };
-        let want = match kind {
-            Reference::Pronoun(Pronoun::He) => Some(Gender::Male),
-            Reference::Pronoun(Pronoun::She) => Some(Gender::Female),
-            _ => None,
-        };
-        let first = at.saturating_sub(REACH);
-        let mut subject: Option<(ActorIdx, usize)> = None;
-        // Earlier in the same sentence first ("Tillerson won support for the strike, which he
-        // said …").
-        let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person;
-        let outside = |m: &&Mention| !content.contains(m.span);
-        if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
-            subject = Some((m.actor, at));
-        }
-        // Then sentence by sentence backwards; within a sentence, whoever spoke is more
-        // salient than whoever was spoken of ("Spicer said Assad … . He said …": Spicer).
-        let gender_fits = |a: ActorIdx| want.is_none_or(|w| self.rules.directory.get(a).gender.is_none_or(|g| g == w));
-        for j in (first..at).rev().filter(|_| subject.is_none()) {
-            let a = &self.analysed[j];
-            let spoke = a.attributions.iter().find_map(|(_, s)| match s {
-                Some(Speaker { who: Who::Actor(actor), .. }) if fits(*actor) && gender_fits(*actor) => Some(*actor),
-                _ => None,
-            });
-            // A speaker no pack knows spoke there ("The Presidency of the Republic said …"):
-            // "it said" is theirs, not an actor they spoke of.
-            let unknown_spoke =
-                a.attributions.iter().any(|(_, s)| matches!(s, Some(Speaker { who: Who::Open(_), .. })));
-            if spoke.is_none() && unknown_spoke {
-                return None;
-            }
-            let list = if person { &a.persons } else { &a.groups };
-            if let Some(actor) = spoke.or_else(|| list.first().copied()) {
-                subject = Some((actor, j));
-                break;
-            }
-        }
-        let (mut actor, mut from) = subject?;
-        if let Some(want) = want {
-            let gender = self.rules.directory.get(actor).gender;
-            if gender.is_some_and(|g| g != want) {
-                let speaker = (first..at).rev().find_map(|j| {
-                    self.analysed[j].attributions.iter().rev().find_map(|(_, s)| match s {
-                        Some(Speaker { who: Who::Actor(a), .. })
-                            if self.rules.directory.get(*a).gender == Some(want) =>
-                        {
-                            Some((*a, j))
-                        }
-                        _ => None,
-                    })
-                });
-                if let Some((a, j)) = speaker {
-                    actor = a;
-                    from = j;
-                }
-            }
-        }
-        let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
-        let how = format!("`{written}` → {} (line {line})", self.actor_name(actor));
-        Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
-    }
-
-    /// The speaker a document description ("the statement added") stands for: the
-    /// nearest speaker before it, person or body, else the actor the sentence
-    /// just before names.
-    fn issuer(&self, at: usize, span: Span) -> Option<Speaker> {
-        let first = at.saturating_sub(REACH);
-        // The last speaker before, named or not: an unnamed one ("The General Command said
-        // in a statement") issued it, and no actor did.
-        let last = (first..at).rev().find_map(|j| {
-            let (_, speaker) = self.analysed.get(j)?.attributions.last()?;
-            Some(match speaker {
-                Some(Speaker { who: Who::Actor(a), .. }) => Some((*a, j)),
-                _ => None,
-            })
-        });
-        let (actor, from) = match last {
-            Some(spoke) => spoke?,
-            // Nobody spoke: whoever the sentence before is about ("X issued a statement").
-            None => {
-                let j = at.checked_sub(1)?;
-                let a = self.analysed.get(j)?;
-                a.groups.first().or(a.persons.first()).map(|&actor| (actor, j))?
-            }
-        };
-        let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
-        let how = format!("`{}` → issued by {} (line {line})", self.words_of(span), self.actor_name(actor));
-        Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
     }
 
     fn pass_two(&mut self) {

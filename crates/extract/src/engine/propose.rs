@@ -267,17 +267,7 @@ impl<'a> Run<'a> {
             return;
         }
         let (terms, anchors) = self.terms_in(unit.content);
-        let mut irrealis: Vec<Span> = Vec::new();
-        let mut claim_nouns: Vec<Span> = Vec::new();
-        for h in self.sentence_hits(unit.content) {
-            for role in self.rules.lexicon.roles(h.pattern) {
-                match *role {
-                    Role::Irrealis => irrealis.push(h.span),
-                    Role::ClaimNoun => claim_nouns.push(h.span),
-                    _ => {}
-                }
-            }
-        }
+        let (irrealis, claim_nouns) = self.irrealis_and_claim_nouns(unit.content);
         let mut candidates: Vec<u32> = terms
             .iter()
             .flat_map(|(t, _)| self.rules.term_propositions.get(*t as usize).into_iter().flatten().copied())
@@ -314,34 +304,7 @@ impl<'a> Run<'a> {
             }
             let all_in_content = found.iter().all(|f| unit.content.contains(*f));
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
-            // Context may complete a match only through a definite reference ("the attack",
-            // "was behind the attempted murder"): any of the proposition's words will do.
-            let definite = || {
-                region
-                    .found_terms()
-                    .iter()
-                    .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(&content_words, *span))
-            };
-            // Or through the doer the proposition is about, named as the subject of its
-            // predicate ("Russia was not guilty", in a story whose lead names the poisoning):
-            // the event is the one in dispute. The outlet's narration does not take it up.
-            // The speaker's own conduct is in dispute when the speaker is the subject of the
-            // cue whose object the predicate is ("the regime has never accepted responsibility").
-            let speaker_agent = || match (unit.speaker.who, unit.speaker.span) {
-                (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, &found),
-                _ => false,
-            };
-            let names_agent = || {
-                unit.voice == Voice::Actor
-                    && (content.doers.iter().any(|d| {
-                        !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, &found)
-                    }) || speaker_agent())
-            };
-            if !all_in_content
-                && !found.iter().any(|f| definite_before(&content_words, *f))
-                && !definite()
-                && !names_agent()
-            {
+            if !all_in_content && !self.context_completes(i, unit, prop, (&region, &content_words), &content, &found) {
                 continue;
             }
             if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
@@ -364,6 +327,64 @@ impl<'a> Run<'a> {
         if !matched_any {
             self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
+    }
+
+    /// The hypothetical markers ("would", "if") and the claim nouns ("the accusation") of
+    /// the lexicon within `span`.
+    fn irrealis_and_claim_nouns(&self, span: Span) -> (Vec<Span>, Vec<Span>) {
+        let mut irrealis: Vec<Span> = Vec::new();
+        let mut claim_nouns: Vec<Span> = Vec::new();
+        for h in self.sentence_hits(span) {
+            for role in self.rules.lexicon.roles(h.pattern) {
+                match *role {
+                    Role::Irrealis => irrealis.push(h.span),
+                    Role::ClaimNoun => claim_nouns.push(h.span),
+                    _ => {}
+                }
+            }
+        }
+        (irrealis, claim_nouns)
+    }
+
+    /// Whether borrowed context may complete a match of `prop` whose words `found` the
+    /// unit's content holds only in part. Only through a definite reference ("the attack",
+    /// "was behind the attempted murder": any of the proposition's words will do), or through
+    /// the doer the proposition is about, named as the subject of its predicate ("Russia was
+    /// not guilty", in a story whose lead names the poisoning): the event is the one in
+    /// dispute. The outlet's narration does not take it up. The speaker's own conduct is in
+    /// dispute when the speaker is the subject of the cue whose object the predicate is ("the
+    /// regime has never accepted responsibility").
+    fn context_completes(
+        &self,
+        i: usize,
+        unit: &Unit,
+        prop: &Proposition,
+        (region, content_words): (&Region<'_>, &Words),
+        content: &Content<'_>,
+        found: &[Span],
+    ) -> bool {
+        if found.iter().any(|f| definite_before(content_words, *f)) {
+            return true;
+        }
+        let definite = region
+            .found_terms()
+            .iter()
+            .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(content_words, *span));
+        if definite {
+            return true;
+        }
+        if unit.voice != Voice::Actor {
+            return false;
+        }
+        let doer_is_subject = content
+            .doers
+            .iter()
+            .any(|d| !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, found));
+        doer_is_subject
+            || match (unit.speaker.who, unit.speaker.span) {
+                (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, found),
+                _ => false,
+            }
     }
 
     /// A unit no proposition matched: a refer-back to what was last in dispute ("Russia

@@ -1,6 +1,7 @@
 //! Closed word classes the engine needs that are grammar, not pack data: auxiliaries,
 //! determiners, prepositions. Packs hold the open classes (cues, markers, names).
 
+// sizes.py: a table (one word a line, as rustfmt lays them out).
 /// Whether `word` (lower case) may stand between a speaker and its reporting verb:
 /// auxiliaries, adverbs, time words and months ("Russia on Wednesday firmly denied").
 pub fn is_gap_word(word: &str) -> bool {

@@ -241,6 +241,17 @@ fn weekday_number(word: &str) -> Option<usize> {
     WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` names a day of the week, in any case (`Tuesday`): the one weekday table,
+/// read by dates and the engine.
+pub fn is_weekday(word: &str) -> bool {
+    weekday_number(word).is_some()
+}
+
+/// Whether `word` is a month's full name, in any case (`April`; not `Apr`).
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS[..12].iter().any(|(name, _)| name.eq_ignore_ascii_case(word))
+}
+
 /// Date mentions inside `range` of `text`, relative ones resolved against `published`.
 ///
 /// A day written without a year takes the publication year, or the year before when that
@@ -451,5 +462,18 @@ mod serde_tests {
         }
         assert_eq!(serde_json::to_string(&DateValue::Day(day))?, r#"{"kind":"day","value":"2017-04-12"}"#);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_and_month_names_in_any_case() {
+        assert!(is_weekday("Tuesday") && is_weekday("sunday"));
+        assert!(!is_weekday("tue") && !is_weekday("today"));
+        assert!(is_month_name("April") && is_month_name("may"));
+        assert!(!is_month_name("apr") && !is_month_name("sept"));
     }
 }

@@ -163,7 +163,7 @@ pub fn subject_before(text: &str, words: &Words, first: usize, end: usize) -> Op
     // Adverbs and auxiliaries: "has repeatedly", "also", "on Tuesday".
     while k > first {
         let w = words.word(k - 1);
-        let weekday = matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
+        let weekday = parse::date::is_weekday(w);
         let adverb = w.len() > 4 && w.ends_with("ly") && !capitalised(text, words, k - 1);
         let aux = matches!(
             w,

@@ -222,22 +222,9 @@ fn is_where_it_is(parse: &Parse, words: &Words, verb: usize) -> bool {
 
 /// Whether `word` (lower case) names a day or a month ("on Tuesday", "in April").
 fn is_time_word(word: &str) -> bool {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "today" | "yesterday" | "tonight")
+    parse::date::is_weekday(word)
+        || parse::date::is_month_name(word)
+        || matches!(word, "today" | "yesterday" | "tonight")
 }
 
 /// Whether an adjective makes the object of its verb the one who did it.

@@ -575,7 +575,7 @@ impl Run<'_> {
 }
 
 /// Words that may come before a dateline: "Published", "Posted on", "Date of publication",
-/// a weekday ("Sun", "Thursday").
+/// a weekday's abbreviation ("Sun"); full weekday names come from [`parse::date::is_weekday`].
 const DATELINE_WORDS: &[&str] = &[
     "published",
     "posted",
@@ -592,17 +592,10 @@ const DATELINE_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The day a body opens with, its dateline: a full date (with its year) within the first
-/// 40 bytes of the lead `lead`, after nothing but [`DATELINE_WORDS`]; numeric datelines
+/// 40 bytes of the lead `lead`, after nothing but [`DATELINE_WORDS`] and weekdays; numeric datelines
 /// are day first ("24.08.2013", "06-08-2013").
 fn dateline(text: &str, lead: Span) -> Option<Date> {
     let head = text.get(lead.start..lead.end)?;
@@ -612,7 +605,7 @@ fn dateline(text: &str, lead: Span) -> Option<Date> {
         before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| DATELINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+            .all(|w| parse::date::is_weekday(w) || DATELINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
     };
     // Day first, with dots or dashes: "24.08.2013", "6-09-2013".
     let start = head.find(|c: char| c.is_ascii_digit())?;

@@ -70,13 +70,6 @@ pub fn is_gap_word(word: &str) -> bool {
         "however",
         "meanwhile",
         "instead",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "not",
         "never",
         "n't",
@@ -103,6 +96,7 @@ pub fn is_gap_word(word: &str) -> bool {
     ];
     (word.len() > 4 && word.ends_with("ly"))
         || WORDS.contains(&word)
+        || parse::date::is_weekday(word)
         || parse::date::is_month(word)
         || word.bytes().all(|b| b.is_ascii_digit())
 }

@@ -465,9 +465,11 @@ impl<'a> Run<'a> {
                     Some(SpeakerRef::Ref(r)) => self
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
-                    Some(SpeakerRef::Phrase(p)) => {
-                        self.possessed_speaker(i, &found, p, a.content).or_else(|| Some(self.open_speaker(p)))
-                    }
+                    Some(SpeakerRef::Phrase(p)) => self
+                        .possessed_speaker(i, &found, p, a.content)
+                        .or_else(|| self.outlet_phrase(p))
+                        .or_else(|| self.described_actor(p))
+                        .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s

@@ -13,6 +13,7 @@ mod phrase;
 mod propose;
 mod reading;
 mod record;
+mod refer;
 mod roles;
 mod sentence;
 mod speakers;
@@ -133,6 +134,9 @@ struct Recent {
     proposition: u32,
     principal: String,
     stance: Stance,
+    /// Whether the claim named the proposition's doer (an accusation against someone), as
+    /// "the accusation" needs of what it refers to.
+    named_doer: bool,
 }
 
 /// A unit of speech: who says which words.
@@ -574,7 +578,9 @@ impl<'a> Run<'a> {
                     && let Some(idx) = self.rules.propositions.iter().position(|x| x.id == p.id)
                 {
                     let principal = c.principal.id.clone();
-                    self.recent.push(Recent { sentence: i, proposition: idx as u32, principal, stance: c.stance });
+                    let named_doer = *support == Support::Roles && !self.rules.propositions[idx].agent.is_empty();
+                    let stance = c.stance;
+                    self.recent.push(Recent { sentence: i, proposition: idx as u32, principal, stance, named_doer });
                 }
             }
             if self.explain {

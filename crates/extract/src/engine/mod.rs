@@ -13,6 +13,7 @@ mod phrase;
 mod propose;
 mod reading;
 mod record;
+mod refer;
 mod roles;
 mod sentence;
 mod speakers;
@@ -134,6 +135,9 @@ struct Recent {
     proposition: u32,
     principal: String,
     stance: Stance,
+    /// Whether the claim named the proposition's doer (an accusation against someone), as
+    /// "the accusation" needs of what it refers to.
+    named_doer: bool,
 }
 
 /// A unit of speech: who says which words.
@@ -484,9 +488,11 @@ impl<'a> Run<'a> {
                     Some(SpeakerRef::Ref(r)) => self
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
-                    Some(SpeakerRef::Phrase(p)) => {
-                        self.possessed_speaker(i, &found, p, a.content).or_else(|| Some(self.open_speaker(p)))
-                    }
+                    Some(SpeakerRef::Phrase(p)) => self
+                        .possessed_speaker(i, &found, p, a.content)
+                        .or_else(|| self.outlet_phrase(p))
+                        .or_else(|| self.described_actor(p))
+                        .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s
@@ -591,7 +597,9 @@ impl<'a> Run<'a> {
                     && let Some(idx) = self.rules.propositions.iter().position(|x| x.id == p.id)
                 {
                     let principal = c.principal.id.clone();
-                    self.recent.push(Recent { sentence: i, proposition: idx as u32, principal, stance: c.stance });
+                    let named_doer = *support == Support::Roles && !self.rules.propositions[idx].agent.is_empty();
+                    let stance = c.stance;
+                    self.recent.push(Recent { sentence: i, proposition: idx as u32, principal, stance, named_doer });
                 }
             }
             if self.explain {

@@ -344,7 +344,7 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
 }
 
 /// Number of features the labeller reads per arc.
-pub(crate) const LABEL_FEATURES: usize = 26;
+pub(crate) const LABEL_FEATURES: usize = 28;
 
 /// The labeller's features for the arc that `right` (else a left arc) would make in
 /// `state`: the head and the dependent, their neighbours, and what each already governs.
@@ -377,6 +377,13 @@ pub(crate) fn label_features(
     let (d_left, d_right) = (tok(at(&state.left1, d)), tok(at(&state.right1, d)));
     let d_sets = (set(&state.left_set, d), set(&state.right_set, d));
     let h_head = tok(at(&state.heads, h));
+    // The word before the dependent's phrase as built so far ("and" in "…, and the
+    // inspectors said": a conjunct, not a complement).
+    let mut first = d;
+    while first < n && state.left1[first] != NONE {
+        first = state.left1[first];
+    }
+    let before_phrase = before(first);
     let dist = if h < n && d < n { h.abs_diff(d).min(6) as u64 } else { 0 };
     let t2 = |a: u64, b: u64| (a << 8) | b;
     let t3 = |a: u64, b: u64, c: u64| (a << 16) | (b << 8) | c;
@@ -409,6 +416,8 @@ pub(crate) fn label_features(
         k(23, d_prev.w, dep.t, 0),
         k(24, dep.w, head.t, head.label),
         k(25, d_left.w, dep.t, head.t),
+        k(26, before_phrase.w, dep.t, head.t),
+        k(27, t3(before_phrase.t, dep.t, head.t), h_side, 0),
     ];
 }
 

@@ -177,20 +177,26 @@ impl Run<'_> {
         None
     }
 
-    /// Headlines are no claims and give no figures (the body gives them with their source):
-    /// the title written at the head of the text is cut from the units that hold it.
+    /// Headlines are no claims (the body makes them with their source): the title written
+    /// at the head of the text is cut from the units that hold it and kept for its figures
+    /// alone, which name the article's main event and toll.
     fn cut_headline(&self, i: usize, units: &mut Vec<Unit>, steps: &mut Vec<Step>) {
         let Some(headline) = self.headline(i) else { return };
         if self.explain {
-            let detail = "the document's title, written again before the body: no claim".into();
+            let detail = "the document's title, written again before the body: figures only, no claim".into();
             steps.push(Step { kind: StepKind::Skip, text: self.words_of(headline), detail });
         }
+        let mut figures = Vec::new();
         for unit in units.iter_mut() {
-            if unit.content.start < headline.end && unit.content.end > headline.start {
+            let start = unit.content.start.max(headline.start);
+            let end = unit.content.end.min(headline.end);
+            if start < end {
+                figures.push(Unit { content: Span::new(start, end), values_only: true, ..unit.clone() });
                 unit.content.start = unit.content.start.max(headline.end).min(unit.content.end);
             }
         }
         units.retain(|u| u.content.text(self.text).trim().len() > 3);
+        units.extend(figures);
     }
 
     /// Whether a sentence ends in a colon and a short phrase naming a source, in the way

@@ -44,6 +44,9 @@ pub struct Attribution {
     /// Index of the attribution whose content holds this one's cue: a report inside
     /// another speaker's words ("Zakharova said Washington blamed Damascus …").
     pub embedded_in: Option<usize>,
+    /// Whether the text names no one who says it ("a ruling is expected in May", "Asked
+    /// about the fees, …"): an attribution without a source, not one whose source was missed.
+    pub sourceless: bool,
 }
 
 /// The layout of `C X said.` in text without commas; the parse, lost without them, does not
@@ -98,6 +101,18 @@ pub fn attribute(
                 let content = r.content.unwrap_or(Span::new(cue.span.end, cue.span.end));
                 out.push(layout.attribution(cue, Some(r.speaker), content.start, content.end, r.layout));
             }
+            continue;
+        }
+        // "A ruling is expected in May": no one is said to expect it; a `by` phrase the word
+        // layout found still names the speaker.
+        let by = flat.as_ref().is_some_and(|a| a.speaker.is_some() && a.layout == "C is said by X");
+        if def.kind == CueKind::Verb
+            && !by
+            && let Some(content) = structure.as_ref().and_then(|s| s.sourceless(cue))
+        {
+            let mut a = layout.attribution(cue, None, content.start, content.end, "C is said (no source)");
+            a.sourceless = true;
+            out.push(a);
             continue;
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {
@@ -302,6 +317,7 @@ impl Layout<'_> {
             agent: None,
             layout,
             embedded_in: None,
+            sourceless: false,
         }
     }
 

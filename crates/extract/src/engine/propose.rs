@@ -10,11 +10,8 @@ use crate::matcher::Region;
 use crate::ruleset::Proposition;
 use claim::trace::{Step, StepKind};
 use claim::{PropositionRef, Stance, Voice};
-use pack::schema::CuePattern;
+use pack::schema::{CueKind, CuePattern};
 use parse::Span;
-
-/// How many sentences back "these accusations" may refer.
-const TOPIC_REACH: usize = 12;
 
 /// What a unit's content holds besides its terms.
 pub(super) struct Content<'c> {
@@ -199,9 +196,17 @@ impl<'a> Run<'a> {
             // "the envoy said his government denied having used …": a report by the
             // speaker's own side passes its stance to the speaker.
             let own_side = self.own_side_subject(&analysed.words, cue.span);
+            // "HRW said evidence strongly suggests that …": a hedging verb whose subject is
+            // no one named weakens what the speaker says.
+            let evidential = self
+                .rules
+                .cues
+                .get(cue.cue as usize)
+                .is_some_and(|c| c.stance == Stance::Hedge && c.kind == CueKind::Verb)
+                && !self.named_subject_before(&analysed.words, cue.span);
             if unit.content.contains(cue.span)
                 && !attributed
-                && (universal || own_side)
+                && (universal || own_side || evidential)
                 && unit.cue.is_none_or(|c| c.span != cue.span)
             {
                 inner_cues.push(*cue);
@@ -420,116 +425,14 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// A claim for the one proposition a content refers back to ("Russia rejected this",
-    /// "the accusation", "Washington's claims"). Returns whether it found one.
-    ///
-    /// The antecedent is one proposition claimed directly before: when the content names
-    /// whose claim it means (a possessor or modifier before the claim noun), the latest that
-    /// actor took a stance on; when it names a claim ("the accusation"), the latest asserted
-    /// one; otherwise ("this", "the same") the first of the latest sentence that had any.
-    fn refer_back(
-        &mut self,
-        i: usize,
-        unit: &Unit,
-        content: &Content<'_>,
-        claim_nouns: &[Span],
-        steps: &mut Vec<Step>,
-    ) -> bool {
-        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
-        // the sentence before.
-        let accusing = claim_nouns.iter().any(|s| {
-            let w = self.words_of(*s).to_lowercase();
-            !matches!(w.as_str(), "this" | "these" | "that" | "those")
-        });
-        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
-        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
-        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
-            return false;
-        };
-        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
-        let agent = unit.agent.map(|m| m.actor);
-        let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
-        // In order of preference: whose claim it names ("Washington's claims"), the
-        // accusation against the doer the layout names ("held Russia responsible"), an
-        // accusation ("the accusation", "these claims": put forward, not denied), else
-        // whatever the latest sentence claimed ("this", "the same").
-        let tests: [&dyn Fn(&super::Recent) -> bool; 4] = [
-            &|r| owner.as_ref().is_some_and(|o| r.principal == *o),
-            &|r| {
-                agent.is_some_and(|a| {
-                    r.stance != Stance::Deny
-                        && self.is_one_of(a, &self.rules.propositions[r.proposition as usize].agent)
-                })
-            },
-            &|r| r.stance != Stance::Deny && accusing,
-            &|r| r.sentence == latest,
-        ];
-        // The latest sentence holding a fitting antecedent; in it, an accusation against a
-        // doer before other propositions, then the first claimed.
-        let antecedent = tests.iter().find_map(|test| {
-            let fits: Vec<&super::Recent> = self.recent.iter().filter(reach).filter(|r| test(r)).collect();
-            let last = fits.last()?.sentence;
-            let same: Vec<&super::Recent> = fits.into_iter().filter(|r| r.sentence == last).collect();
-            same.iter().find(|r| has_agent(r)).or(same.first()).map(|r| (*r).clone())
-        });
-        let Some(antecedent) = antecedent else { return false };
-        let prop = &self.rules.propositions[antecedent.proposition as usize];
-        let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
-        let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
-        let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
-        reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
-        // Saying or confirming "this" takes the antecedent's stance: after "Syria has no
-        // chemical weapons", "This was verified by the OPCW" denies, and rejecting another's
-        // denial asserts. "The accusations" are always assertions ("Moscow dismissed the
-        // accusation"), and a hedge is one.
-        let own = match unit.speaker.who {
-            Who::Actor(a) => {
-                let principal = self.rules.directory.principal(a, self.published());
-                self.rules.directory.get(principal).id == antecedent.principal
-            }
-            _ => false,
-        };
-        let stance = match (stance, antecedent.stance) {
-            (Stance::Assert, Stance::Deny) if !accusing => {
-                reasons.push("confirms a denial: deny".to_owned());
-                Stance::Deny
-            }
-            // "Washington rejected this" after Moscow's denial; not a speaker going on about
-            // what their own denial answered ("This is a circus show").
-            (Stance::Deny, Stance::Deny) if !accusing && !own => {
-                reasons.push("rejects a denial: assert".to_owned());
-                Stance::Assert
-            }
-            (s, _) => s,
-        };
-        self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
-        true
-    }
-
-    /// Whose claim a claim noun names: an actor right before it, as possessor or modifier
-    /// ("Washington's accusations", "the Russian claims"), as the principal's id.
-    fn claim_owner(&self, i: usize, content: Span, noun: Span) -> Option<String> {
-        let a = &self.analysed[i];
-        let m = a.found.mentions.iter().rev().find(|m| content.contains(m.span) && m.span.end <= noun.start)?;
-        let between = self.text.get(m.span.end..noun.start)?;
-        let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "'s" && *w != "'").collect();
-        let close = between.starts_with("'s") || between.starts_with('\'') || words.len() <= 1;
-        if !close || between.contains([',', ';', '"']) {
-            return None;
-        }
-        let date = self.published();
-        let principal = self.rules.directory.principal(m.actor, date);
-        Some(self.rules.directory.get(principal).id.clone())
-    }
-
-    fn skip(&self, steps: &mut Vec<Step>, detail: String) {
+    pub(super) fn skip(&self, steps: &mut Vec<Step>, detail: String) {
         if self.explain {
             steps.push(Step { kind: StepKind::Skip, text: String::new(), detail });
         }
     }
 
     /// Records a claim on `prop`, and the denials that asserting it implies.
-    fn push_proposition(
+    pub(super) fn push_proposition(
         &mut self,
         i: usize,
         unit: &Unit,
@@ -571,7 +474,7 @@ impl<'a> Run<'a> {
     }
 
     /// Whether `actor` is, or belongs to, one of `set` at the document's date.
-    fn is_one_of(&self, actor: ActorIdx, set: &[ActorIdx]) -> bool {
+    pub(super) fn is_one_of(&self, actor: ActorIdx, set: &[ActorIdx]) -> bool {
         set.iter().any(|&g| self.rules.directory.belongs_to(actor, g, self.published()))
     }
 
@@ -724,7 +627,14 @@ impl<'a> Run<'a> {
         // stance on their own conduct is the reporter's claim; a report of what they said
         // about others is theirs alone, unless the reporter judges it ("without evidence").
         if let Some(&(speaker, cue)) = content.reported.first() {
-            if self.is_one_of(speaker, &prop.agent) {
+            // "In Putin's view, Washington was using the incident as a cover": what the
+            // reported speaker says of another doer is not about their own conduct.
+            // The reported speaker's own mention ("Putin's view") is not a doer of what they say.
+            let doers: Vec<&Doer> =
+                content.doers.iter().filter(|d| !(d.actor == speaker && d.span.end <= cue.span.start)).collect();
+            let other_doer =
+                !doers.is_empty() && !doers.iter().any(|d| d.own_side || self.is_one_of(d.actor, &prop.agent));
+            if self.is_one_of(speaker, &prop.agent) && !other_doer {
                 let def = &self.rules.cues[cue.cue as usize];
                 let said = cue_stance(def.stance, cue.negation.map(|(k, _)| k));
                 stance = compose(stance, said);
@@ -764,7 +674,8 @@ impl<'a> Run<'a> {
         } else if let Some(d) = rival {
             // "not a single Russian system crossed": denying what a rival did says nothing of
             // whether the proposition's doer did it.
-            if stance == Stance::Deny {
+            // Nor does a hedge on it ("evidence suggests the army did it") weigh on the rival's.
+            if matches!(stance, Stance::Deny | Stance::Hedge) {
                 return None;
             }
             stance = flip(stance);

@@ -1,0 +1,135 @@
+//! Refer-backs: a content that names no proposition but points at one claimed before
+//! ("Russia rejected this", "the accusation", "Washington's claims"), bound to the one
+//! antecedent it names.
+
+use super::propose::Content;
+use super::{Run, Support, Unit, Who};
+use crate::lexicon::ActorIdx;
+use claim::Stance;
+use claim::trace::Step;
+use parse::Span;
+
+/// How many sentences back "these accusations" may refer.
+const TOPIC_REACH: usize = 12;
+
+impl Run<'_> {
+    /// A claim for the one proposition a content refers back to ("Russia rejected this",
+    /// "the accusation", "Washington's claims"). Returns whether it found one.
+    ///
+    /// The antecedent is one proposition claimed directly before: when the content names
+    /// whose claim it means (a possessor or modifier before the claim noun), the latest that
+    /// actor took a stance on; when it names a claim ("the accusation"), the latest asserted
+    /// one that named its doer; otherwise ("this", "the same") the first of the latest sentence
+    /// that had any.
+    pub(super) fn refer_back(
+        &mut self,
+        i: usize,
+        unit: &Unit,
+        content: &Content<'_>,
+        claim_nouns: &[Span],
+        steps: &mut Vec<Step>,
+    ) -> bool {
+        // "the accusation" may reach back a dozen sentences; a bare "this" or "so" only to
+        // the sentence before.
+        let accusing = claim_nouns.iter().any(|s| {
+            let w = self.words_of(*s).to_lowercase();
+            !matches!(w.as_str(), "this" | "these" | "that" | "those")
+        });
+        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
+        let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
+            return false;
+        };
+        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        let accused = claim_nouns.first().and_then(|noun| self.claim_accused(i, unit.content, *noun));
+        let agent = unit.agent.map(|m| m.actor);
+        let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
+        let accuses = |doer: Option<ActorIdx>, r: &super::Recent| {
+            doer.is_some_and(|a| {
+                r.stance != Stance::Deny && self.is_one_of(a, &self.rules.propositions[r.proposition as usize].agent)
+            })
+        };
+        // In order of preference: whose claim it names ("Washington's claims"), the
+        // accusation against the doer the layout names ("held Russia responsible") or the
+        // claim noun names ("the accusations against Damascus"), an accusation ("the
+        // accusation", "these claims": put forward against a doer it named, else the one a
+        // denial naming its doer answered), else, for a bare "this" or "the same", whatever
+        // the latest sentence claimed. A claim noun or a named doer never falls back on what
+        // merely came last.
+        let named = |r: &super::Recent| accusing && accused.is_none() && r.named_doer;
+        let tests: [&dyn Fn(&super::Recent) -> bool; 6] = [
+            &|r| owner.as_ref().is_some_and(|o| r.principal == *o),
+            &|r| accuses(agent, r),
+            &|r| accuses(accused, r),
+            &|r| named(r) && r.stance != Stance::Deny,
+            &|r| named(r),
+            &|r| !accusing && agent.is_none() && r.sentence == latest,
+        ];
+        // The latest sentence holding a fitting antecedent; in it, an accusation against a
+        // doer before other propositions, then the first claimed.
+        let antecedent = tests.iter().find_map(|test| {
+            let fits: Vec<&super::Recent> = self.recent.iter().filter(reach).filter(|r| test(r)).collect();
+            let last = fits.last()?.sentence;
+            let same: Vec<&super::Recent> = fits.into_iter().filter(|r| r.sentence == last).collect();
+            same.iter().find(|r| has_agent(r)).or(same.first()).map(|r| (*r).clone())
+        });
+        let Some(antecedent) = antecedent else { return false };
+        let prop = &self.rules.propositions[antecedent.proposition as usize];
+        let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
+        let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
+        let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
+        reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
+        // Saying or confirming "this" takes the antecedent's stance: after "Syria has no
+        // chemical weapons", "This was verified by the OPCW" denies, and rejecting another's
+        // denial asserts. "The accusations" are always assertions ("Moscow dismissed the
+        // accusation"), and a hedge is one.
+        let own = match unit.speaker.who {
+            Who::Actor(a) => {
+                let principal = self.rules.directory.principal(a, self.published());
+                self.rules.directory.get(principal).id == antecedent.principal
+            }
+            _ => false,
+        };
+        let stance = match (stance, antecedent.stance) {
+            (Stance::Assert, Stance::Deny) if !accusing => {
+                reasons.push("confirms a denial: deny".to_owned());
+                Stance::Deny
+            }
+            // "Washington rejected this" after Moscow's denial; not a speaker going on about
+            // what their own denial answered ("This is a circus show").
+            (Stance::Deny, Stance::Deny) if !accusing && !own => {
+                reasons.push("rejects a denial: assert".to_owned());
+                Stance::Assert
+            }
+            (s, _) => s,
+        };
+        self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
+        true
+    }
+
+    /// Whose claim a claim noun names: an actor right before it, as possessor or modifier
+    /// ("Washington's accusations", "the Russian claims"), as the principal's id.
+    fn claim_owner(&self, i: usize, content: Span, noun: Span) -> Option<String> {
+        let a = &self.analysed[i];
+        let m = a.found.mentions.iter().rev().find(|m| content.contains(m.span) && m.span.end <= noun.start)?;
+        let between = self.text.get(m.span.end..noun.start)?;
+        let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "'s" && *w != "'").collect();
+        let close = between.starts_with("'s") || between.starts_with('\'') || words.len() <= 1;
+        if !close || between.contains([',', ';', '"']) {
+            return None;
+        }
+        let date = self.published();
+        let principal = self.rules.directory.principal(m.actor, date);
+        Some(self.rules.directory.get(principal).id.clone())
+    }
+
+    /// Whom a claim noun accuses: an actor named right after it ("the accusations against
+    /// Damascus", "the claim of Russian foreknowledge").
+    fn claim_accused(&self, i: usize, content: Span, noun: Span) -> Option<ActorIdx> {
+        let a = &self.analysed[i];
+        let m = a.found.mentions.iter().find(|m| content.contains(m.span) && m.span.start >= noun.end)?;
+        let between = self.text.get(noun.end..m.span.start)?;
+        let linking = between.split_whitespace().all(|w| matches!(w, "against" | "of" | "the" | "a" | "that"));
+        (linking && between.split_whitespace().count() <= 2).then_some(m.actor)
+    }
+}

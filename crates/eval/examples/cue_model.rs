@@ -102,6 +102,36 @@ fn figures(articles: &[Article], base: &[Vec<Found>], cands: &[Vec<(f32, &Labell
     [s.overlap.precision, s.overlap.recall, s.overlap.f1, s.strict.precision]
 }
 
+/// Forms that are cues at least `min_count` times in the training part.
+fn vocabulary(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, min_count: usize) -> HashSet<String> {
+    let mut positives: HashMap<&str, usize> = HashMap::new();
+    for (_, cands) in labelled.iter().enumerate().filter(|(n, _)| !held(*n)) {
+        for c in cands.iter().filter(|c| c.gold.is_some()) {
+            *positives.entry(c.form.as_str()).or_default() += 1;
+        }
+    }
+    positives.iter().filter(|(_, k)| **k >= min_count).map(|(f, _)| (*f).to_owned()).collect()
+}
+
+/// `--list N`: scored candidates with the gold they find, if any, and their line.
+fn list_best(out: &mut impl Write, articles: &[Article], scored: &[(f32, &Labelled)]) {
+    for (s, c) in scored {
+        let gold = c.gold.map(|(n, g)| {
+            let a = &articles[n];
+            let g = &a.attributions[g];
+            let join = |p: &[Span]| p.iter().map(|s| s.text(&a.text)).collect::<Vec<_>>().join(" ");
+            format!(
+                "gold cue `{}` source `{}` | tool cue `{}` speaker `{}`",
+                join(&g.cue),
+                g.source.as_deref().map(join).unwrap_or_default(),
+                c.cue.text(&a.text),
+                c.speaker.map_or("", |s| s.text(&a.text))
+            )
+        });
+        let _ = writeln!(out, "{s:.2}\t{}\t{}\t{}", gold.unwrap_or_default(), c.form, c.context);
+    }
+}
+
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -121,15 +151,7 @@ fn main() -> Result<(), String> {
     let articles = polnear::load(&train_dir).map_err(|e| e.to_string())?;
     let (labelled, base) = label(&rules, &articles);
     let held = |n: usize| n.is_multiple_of(folds.max(2));
-    // Vocabulary: forms that are cues often enough in the training part.
-    let mut positives: HashMap<&str, usize> = HashMap::new();
-    for (_, cands) in labelled.iter().enumerate().filter(|(n, _)| !held(*n)) {
-        for c in cands.iter().filter(|c| c.gold.is_some()) {
-            *positives.entry(c.form.as_str()).or_default() += 1;
-        }
-    }
-    let vocab: HashSet<String> =
-        positives.iter().filter(|(_, k)| **k >= min_count).map(|(f, _)| (*f).to_owned()).collect();
+    let vocab = vocabulary(&labelled, held, min_count);
     let examples: Vec<Example> = labelled
         .iter()
         .enumerate()
@@ -164,21 +186,7 @@ fn main() -> Result<(), String> {
     let list = num("--list", 0.0) as usize;
     let mut scored: Vec<(f32, &Labelled)> = held_cands.iter().flatten().copied().collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (s, c) in scored.iter().take(list) {
-        let gold = c.gold.map(|(n, g)| {
-            let a = &articles[n];
-            let g = &a.attributions[g];
-            let join = |p: &[Span]| p.iter().map(|s| s.text(&a.text)).collect::<Vec<_>>().join(" ");
-            format!(
-                "gold cue `{}` source `{}` | tool cue `{}` speaker `{}`",
-                join(&g.cue),
-                g.source.as_deref().map(join).unwrap_or_default(),
-                c.cue.text(&a.text),
-                c.speaker.map_or("", |s| s.text(&a.text))
-            )
-        });
-        let _ = writeln!(out, "{s:.2}\t{}\t{}\t{}", gold.unwrap_or_default(), c.form, c.context);
-    }
+    list_best(&mut out, &articles, &scored[..list.min(scored.len())]);
     // The threshold: the best F1 whose precision, overlap and strict, stays up (strict within
     // `--strict-drop`, default 0.001, of the listed cues' own).
     let strict_drop = num("--strict-drop", 0.001);

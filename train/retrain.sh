@@ -8,7 +8,9 @@
 #   bash train/retrain.sh            # from the repository root
 #
 # Environment: WORK (scratch folder, default /tmp/claimcheck-syntax), SHARED (the shared
-# data, default ../shared), TAGGER_EPOCHS, PARSER_EPOCHS, MIN_WEIGHT.
+# data, default ../shared), TAGGER_EPOCHS, PARSER_EPOCHS, MIN_WEIGHT (the parser's),
+# TAGGER_MIN_WEIGHT, TAGGER_FROM (a model file whose tagger is kept: only the parser is
+# trained, over that tagger's tags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-/tmp/claimcheck-syntax}
@@ -33,11 +35,18 @@ for part in polnear-train polnear-dev fakes corpus; do
     fi
 done
 
-# Train keeping every weight, then prune (the committed model was made this way: the parser
-# learns from the unpruned tagger's tags).
-target/release/examples/train --out "$WORK/unpruned.model" \
-    --tagger-epochs "${TAGGER_EPOCHS:-5}" --parser-epochs "${PARSER_EPOCHS:-5}" --min-weight 2 \
+# Train keeping every weight, then prune. The committed model was made with
+# TAGGER_FROM=<the previous model> (its tagger, pruned at 700, kept; the parser learns from
+# that tagger's tags, as it sees them at run time).
+KEEP_TAGGER=()
+if [ -n "${TAGGER_FROM:-}" ]; then
+    cp "$TAGGER_FROM" "$WORK/tagger-from.model"
+    KEEP_TAGGER=(--tagger-from "$WORK/tagger-from.model")
+fi
+target/release/examples/train --out "$WORK/unpruned.model" "${KEEP_TAGGER[@]}" \
+    --tagger-epochs "${TAGGER_EPOCHS:-5}" --parser-epochs "${PARSER_EPOCHS:-10}" --min-weight 2 \
     --train "$WORK/polnear-train.conll" "$WORK/fakes.conll" "$WORK/corpus.conll" \
     --heldout "$WORK/polnear-dev.conll"
-target/release/examples/train --prune "$WORK/unpruned.model" --min-weight "${MIN_WEIGHT:-700}" \
+target/release/examples/train --prune "$WORK/unpruned.model" --min-weight "${MIN_WEIGHT:-500}" \
+    --tagger-min-weight "${TAGGER_MIN_WEIGHT:-700}" \
     --out crates/syntax/model/en.model --heldout "$WORK/polnear-dev.conll"

@@ -4,8 +4,12 @@
 //! `cargo run --release -p syntax --example train -- --out crates/syntax/model/en.model
 //!  [--tagger-epochs N] [--parser-epochs N] [--min-weight N] --train A.conll… --heldout B.conll…`
 //!
+//! With `--tagger-from MODEL`, keeps the tagger of `MODEL` (a model file of this or the
+//! previous version) and trains the parser only.
+//!
 //! With `--prune MODEL` instead of `--train`, drops the weights of `MODEL` below
-//! `--min-weight` and writes the smaller model, without training.
+//! `--min-weight` (the tagger's below `--tagger-min-weight`, by default the same) and writes
+//! the smaller model, without training.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -26,6 +30,8 @@ fn run() -> Result<(), String> {
     let mut config = Config { verbose: true, ..Config::default() };
     let (mut train_paths, mut heldout_paths, mut out, mut prune) = (Vec::new(), Vec::new(), None, None);
     let mut list: Option<&str> = None;
+    let mut tagger_from = None;
+    let mut tagger_min = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -36,9 +42,11 @@ fn run() -> Result<(), String> {
             "--heldout" => list = Some("heldout"),
             "--out" => out = args.next(),
             "--prune" => prune = args.next(),
+            "--tagger-from" => tagger_from = args.next(),
             "--tagger-epochs" => config.tagger_epochs = number("--tagger-epochs")?,
             "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
             "--min-weight" => config.min_weight = number("--min-weight")?.min(32767) as i16,
+            "--tagger-min-weight" => tagger_min = Some(number("--tagger-min-weight")?.min(32767) as i16),
             path if list == Some("train") => train_paths.push(path.to_string()),
             path if list == Some("heldout") => heldout_paths.push(path.to_string()),
             other => return Err(format!("unexpected argument `{other}`")),
@@ -48,13 +56,21 @@ fn run() -> Result<(), String> {
     let heldout = read(&heldout_paths)?;
     let bytes = if let Some(model) = prune {
         let bytes = std::fs::read(&model).map_err(|e| format!("{model}: {e}"))?;
-        train::prune(&bytes, config.min_weight).map_err(|e| format!("{model}: {e}"))?
+        train::prune(&bytes, tagger_min.unwrap_or(config.min_weight), config.min_weight)
+            .map_err(|e| format!("{model}: {e}"))?
     } else {
         let data = read(&train_paths)?;
         let tokens: usize = data.iter().map(|s| s.words.len()).sum();
         eprintln!("training on {} sentences, {tokens} tokens", data.len());
         let started = Instant::now();
-        let bytes = train::train(&data, &config)?;
+        let bytes = if let Some(model) = &tagger_from {
+            let bytes = std::fs::read(model).map_err(|e| format!("{model}: {e}"))?;
+            let tagger = train::tagger_of(&bytes).map_err(|e| format!("{model}: {e}"))?;
+            eprintln!("the tagger of {model}, {} features; training the parser only", tagger.len());
+            train::train_parser_with(&data, &config, tagger)?
+        } else {
+            train::train(&data, &config)?
+        };
         eprintln!("trained in {:.0} s; model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
         bytes
     };

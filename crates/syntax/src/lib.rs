@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 static MODEL: &[u8] = include_bytes!("../model/en.model");
 
 /// First bytes of a model file.
-const MAGIC: &[u8; 8] = b"CCSYNTX1";
+const MAGIC: &[u8; 8] = b"CCSYNTX2";
 
 /// The embedded model file's bytes (for benchmarks and inspection).
 pub fn model_bytes() -> &'static [u8] {
@@ -52,7 +52,10 @@ pub fn parser() -> &'static Parser {
 #[derive(Debug)]
 pub struct Parser {
     tagger: Model,
-    parser: Model,
+    /// The parser's first stage: which transition.
+    moves: Model,
+    /// The parser's second stage: which label, for an arc.
+    labels: Model,
 }
 
 impl Parser {
@@ -65,25 +68,24 @@ impl Parser {
         check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
         check_names(&mut r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")?;
         let mut tagger = Model::decode(&mut r)?;
-        let mut parser = Model::decode(&mut r)?;
-        // Left arcs are not scored where they are not allowed (see `parser::parse`).
-        parser.set_skippable(parser::LEFT_ARCS);
-        // Both models' first feature is the bias, template 0 with no values: added up
-        // front rather than looked up on every word and every transition.
+        let mut moves = Model::decode(&mut r)?;
+        let labels = Model::decode(&mut r)?;
+        // The tagger's and the transition model's first feature is the bias, template 0
+        // with no values: added up front rather than looked up on every word and step.
         tagger.set_constant(model::key(0, 0, 0, 0));
-        parser.set_constant(model::key(0, 0, 0, 0));
+        moves.set_constant(model::key(0, 0, 0, 0));
         if !r.is_done() {
             return Err(ModelError("trailing bytes"));
         }
-        if tagger.classes != Tag::ALL.len() || parser.classes != parser::CLASSES {
+        if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
-        Ok(Parser { tagger, parser })
+        Ok(Parser { tagger, moves, labels })
     }
 
-    /// Number of weighted features in the tagger and in the parser.
+    /// Number of weighted features in the tagger and in the parser (both its stages).
     pub fn feature_counts(&self) -> (usize, usize) {
-        (self.tagger.feature_count(), self.parser.feature_count())
+        (self.tagger.feature_count(), self.moves.feature_count() + self.labels.feature_count())
     }
 
     /// Tags only, one per word (cheaper than [`Parser::parse`]).
@@ -102,7 +104,7 @@ impl Parser {
     pub fn parse(&self, words: &[&str]) -> Parse {
         let (pieces, owner) = split(words);
         let tags = tagger::tag(&self.tagger, &pieces);
-        let (heads, labels) = parser::parse(&self.parser, &pieces, &tags);
+        let (heads, labels) = parser::parse(&self.moves, &self.labels, &pieces, &tags);
         Parse::join(words.len(), &owner, &tags, &heads, &labels)
     }
 }

@@ -35,8 +35,8 @@ pub(crate) fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
 ///
 /// Scoring is bound by memory latency (a parser step looks up 76 features in a table of
 /// megabytes), so a look-up reads one 16-byte slot: the key and up to four (class, weight)
-/// entries inline, which holds 92 % of the parser's features. A feature with more entries
-/// keeps them in `overflow`; its slot says where.
+/// entries inline, which holds every feature of the parser's four-class transition model.
+/// A feature with more entries keeps them in `overflow`; its slot says where.
 #[derive(Debug)]
 pub(crate) struct Model {
     /// Number of classes scored.
@@ -174,40 +174,17 @@ impl Model {
     pub fn set_constant(&mut self, key: u32) {
         let mut weights = [0i32; 256];
         if let Some(at) = self.find(key) {
-            self.add(&self.slots[at], &mut weights, false);
+            self.add(&self.slots[at], &mut weights);
         }
         self.constant = (key, weights);
-    }
-
-    /// Sorts each overflow list by class and notes in its slot which of its entries fall in
-    /// `range`, so that [`Model::score_partial`] can leave those classes out.
-    pub fn set_skippable(&mut self, range: std::ops::Range<u8>) {
-        for slot in &mut self.slots {
-            if slot.key == 0 || slot.class[0] != SPILLED {
-                continue;
-            }
-            let (start, len) = spilled(slot);
-            let Some(list) = self.overflow.get_mut(start..start + len) else { continue };
-            list.sort_by_key(|e| e.0);
-            let lo = list.partition_point(|e| e.0 < range.start);
-            let hi = list.partition_point(|e| e.0 < range.end);
-            slot.weight[3] = (lo as u16 | (hi as u16) << 8) as i16;
-        }
     }
 
     /// Sets `scores[c]` to the sum of the weights for class `c` of every feature in `keys`
     /// (one place per class byte, so that adding needs no bounds check; places from
     /// [`Model::classes`] on stay as they are). Integer sums: the result does not depend on
     /// the order of `keys`.
-    pub fn score(&self, keys: &[u32], scores: &mut [i32; 256]) {
-        self.score_partial(keys, scores, false);
-    }
-
-    /// As [`Model::score`]; when `partial`, the classes set by [`Model::set_skippable`] may
-    /// be left with partial sums, for a caller that does not read them (a parser whose
-    /// left arcs are not allowed in this state).
     #[inline]
-    pub fn score_partial(&self, keys: &[u32], sums: &mut [i32; 256], partial: bool) {
+    pub fn score(&self, keys: &[u32], sums: &mut [i32; 256]) {
         sums[..self.classes].copy_from_slice(&self.constant.1[..self.classes]);
         let mut found = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {
@@ -234,7 +211,7 @@ impl Model {
             }
             std::hint::black_box(touched);
             for &at in &found[..count] {
-                self.add(&self.slots[at as usize], sums, partial);
+                self.add(&self.slots[at as usize], sums);
             }
         }
     }
@@ -255,9 +232,9 @@ impl Model {
         }
     }
 
-    /// Adds one feature's entries to `sums`; when `partial`, not those in the skippable range.
+    /// Adds one feature's entries to `sums`.
     #[inline]
-    fn add(&self, slot: &Slot, sums: &mut [i32; 256], partial: bool) {
+    fn add(&self, slot: &Slot, sums: &mut [i32; 256]) {
         if slot.class[0] != SPILLED {
             for j in 0..INLINE {
                 sums[usize::from(slot.class[j])] += i32::from(slot.weight[j]);
@@ -265,18 +242,8 @@ impl Model {
             return;
         }
         let (start, len) = spilled(slot);
-        let list = self.overflow.get(start..start + len).unwrap_or(&[]);
-        let (lo, hi) = if partial {
-            let bounds = slot.weight[3] as u16;
-            (usize::from(bounds & 0xff), usize::from(bounds >> 8))
-        } else {
-            (len, len)
-        };
-        let (head, tail) = (list.get(..lo).unwrap_or(list), list.get(hi..).unwrap_or(&[]));
-        for part in [head, tail] {
-            for &(class, weight) in part {
-                sums[usize::from(class)] += i32::from(weight);
-            }
+        for &(class, weight) in self.overflow.get(start..start + len).unwrap_or(&[]) {
+            sums[usize::from(class)] += i32::from(weight);
         }
     }
 
@@ -369,8 +336,6 @@ mod tests {
         encode(&mut bytes, classes as usize, &features);
         let decoded = Model::decode(&mut Reader::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
         let mut built = Model::from_features(classes as usize, features.clone()).unwrap_or_else(|e| panic!("{e}"));
-        let skip = 10..60u8;
-        built.set_skippable(skip.clone());
         // A constant feature is counted once, whether or not it is among the keys.
         let constant = features[3].0;
         built.set_constant(constant);
@@ -401,17 +366,6 @@ mod tests {
                 let mut got = [1i32; 256];
                 model.score(&keys, &mut got);
                 assert_eq!(got[..classes as usize], want, "round {round}");
-            }
-            // Leaving the skippable classes out changes no other class's score.
-            let mut partial = [1i32; 256];
-            built.score_partial(&keys, &mut partial, true);
-            let partial = &partial[..classes as usize];
-            let outside = |v: &[i32]| {
-                v.iter().enumerate().filter(|(c, _)| !skip.contains(&(*c as u8))).map(|(_, &x)| x).collect::<Vec<_>>()
-            };
-            assert_eq!(outside(partial), outside(&want), "round {round}");
-            if round == 0 {
-                assert_ne!(partial, &want[..], "spilled features have entries in the skipped classes");
             }
         }
     }

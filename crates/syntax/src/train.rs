@@ -5,7 +5,7 @@
 use crate::Parser;
 use crate::labels::{Dep, Tag};
 use crate::model::{self, Model};
-use crate::parser::{self, CLASSES, Move, NONE, State};
+use crate::parser::{self, LABELS, MOVES, Move, NONE, State};
 use crate::tagger::{self, Word};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -302,13 +302,15 @@ impl Gold<'_> {
     }
 }
 
-fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Perceptron {
-    let mut model = Perceptron::new(CLASSES);
-    let mut rng = Rng(config.seed.rotate_left(17) | 1);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let prepared: Vec<Vec<Word>> = data.iter().map(pieces).collect();
-    let golds: Vec<Gold<'_>> = data
-        .iter()
+/// The parser's two stages being trained: the transition model and the labeller.
+struct ParserModels {
+    moves: Perceptron,
+    labels: Perceptron,
+}
+
+/// Gold trees of `data` for the oracle.
+fn golds(data: &[Sentence]) -> Vec<Gold<'_>> {
+    data.iter()
         .map(|s| {
             let mut children = vec![Vec::new(); s.words.len()];
             for (i, h) in s.heads.iter().enumerate() {
@@ -318,17 +320,45 @@ fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Percep
             }
             Gold { heads: &s.heads, labels: s.deps.iter().map(|d| d.index() as u8).collect(), children }
         })
-        .collect();
-    let mut scores = vec![0f32; CLASSES];
+        .collect()
+}
+
+/// The first-stage costs of `state` (shift, reduce, left arc, right arc, each with the gold
+/// label when the arc is gold; `usize::MAX` when not allowed) and the least of them.
+fn stage_costs(gold: &Gold<'_>, state: &State) -> ([usize; MOVES], usize) {
+    let arc = |m: Move| if state.is_valid(m) { gold.cost(state, m) } else { usize::MAX };
+    let s0 = state.top().unwrap_or(0);
+    // The structural cost is computed with label 1 (never the gold's ROOT), then the
+    // label's own cost is taken out: the first stage does not choose labels.
+    let left_gold = gold.head(s0) == state.b;
+    let right_gold = gold.head(state.b) == s0;
+    let costs = [
+        arc(Move::Shift),
+        arc(Move::Reduce),
+        relabel(arc(Move::Left(1)), left_gold, gold.labels[s0], gold.labels[s0]),
+        relabel(arc(Move::Right(1)), right_gold, gold.labels[state.b], gold.labels[state.b]),
+    ];
+    let least = costs.iter().copied().min().unwrap_or(usize::MAX);
+    (costs, least)
+}
+
+fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> ParserModels {
+    let mut models = ParserModels { moves: Perceptron::new(MOVES), labels: Perceptron::new(LABELS) };
+    let mut rng = Rng(config.seed.rotate_left(17) | 1);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let prepared: Vec<Vec<Word>> = data.iter().map(pieces).collect();
+    let golds = golds(data);
+    let mut scores = vec![0f32; MOVES];
+    let mut label_scores = vec![0f32; LABELS];
     let mut keys = [0u32; parser::FEATURES];
-    let mut costs = vec![0usize; CLASSES];
+    let mut label_keys = [0u32; parser::LABEL_FEATURES];
     for epoch in 0..config.parser_epochs {
         rng.shuffle(&mut order);
         let explore = epoch > 0;
-        let (mut right, mut total) = (0usize, 0usize);
+        let (mut right, mut total, mut labels_right, mut labels_total) = (0usize, 0usize, 0usize, 0usize);
         for &k in &order {
-            let (words, gold) = (&prepared[k], &golds[k]);
-            let mut state = State::new(words.len());
+            let (words, gold, tags) = (&prepared[k], &golds[k], &tags[k]);
+            let mut state = State::new(tags);
             while !state.is_final() {
                 if state.stack.is_empty() {
                     state.apply(Move::Shift);
@@ -338,51 +368,69 @@ fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Percep
                     state.apply(Move::Reduce);
                     continue;
                 }
-                model.tick();
-                parser::features(&state, words, &tags[k], &mut keys);
-                model.score(&keys, &mut scores);
-                // The structural cost of an arc is the same for every label: compute it once
-                // (with label 1, never the gold's ROOT) and add the label's own cost.
-                let arc = |m: Move| if state.is_valid(m) { gold.cost(&state, m) } else { usize::MAX };
-                let (left_cost, right_cost) = (arc(Move::Left(1)), arc(Move::Right(1)));
-                let s0 = state.top().unwrap_or(0);
-                let mut least = usize::MAX;
-                for (class, cost) in costs.iter_mut().enumerate() {
-                    *cost = match Move::from_class(class) {
-                        Move::Left(0) | Move::Right(0) => usize::MAX,
-                        Move::Left(l) => relabel(left_cost, gold.head(s0) == state.b, gold.labels[s0], l),
-                        Move::Right(l) => relabel(right_cost, gold.head(state.b) == s0, gold.labels[state.b], l),
-                        m => arc(m),
-                    };
-                    least = least.min(*cost);
-                }
+                models.moves.tick();
+                models.labels.tick();
+                parser::features(&state, words, tags, &mut keys);
+                models.moves.score(&keys, &mut scores);
+                let (costs, least) = stage_costs(gold, &state);
                 let guess = parser::best_valid(&state, &scores);
-                let mut best: Option<usize> = None;
-                for class in 0..CLASSES {
-                    if costs[class] == least && best.is_none_or(|b| scores[class] > scores[b]) {
-                        best = Some(class);
+                let mut best = 0;
+                for class in 0..MOVES {
+                    if costs[class] == least && (costs[best] != least || scores[class] > scores[best]) {
+                        best = class;
                     }
                 }
-                let best = best.unwrap_or(0);
                 total += 1;
-                if costs[guess.class()] == least {
+                let class = if costs[guess] == least {
                     right += 1;
-                    state.apply(guess);
+                    guess
                 } else {
-                    model.update(&keys, best, guess.class());
-                    if explore && rng.chance(0.9) {
-                        state.apply(guess);
-                    } else {
-                        state.apply(Move::from_class(best));
-                    }
+                    models.moves.update(&keys, best, guess);
+                    if explore && rng.chance(0.9) { guess } else { best }
+                };
+                // The labeller learns at every state where a gold arc can be made, and
+                // labels the arc made (as at run time; the gold label when the oracle
+                // corrects a move to a gold arc).
+                let s0 = state.top().unwrap_or(0);
+                let gold_arc = if gold.head(s0) == state.b {
+                    Some((2, gold.labels[s0]))
+                } else if gold.head(state.b) == s0 {
+                    Some((3, gold.labels[state.b]))
+                } else {
+                    None
+                };
+                let mut predicted = None;
+                if let Some((arc, label)) = gold_arc.filter(|&(_, label)| label != 0) {
+                    parser::label_features(&state, words, tags, arc == 3, &mut label_keys);
+                    models.labels.score(&label_keys, &mut label_scores);
+                    let said = parser::best_label(&label_scores);
+                    models.labels.update(&label_keys, usize::from(label), usize::from(said));
+                    labels_right += usize::from(said == label);
+                    labels_total += 1;
+                    predicted = Some((arc, if class == guess { said } else { label }));
                 }
+                let label = match predicted {
+                    Some((arc, label)) if arc == class => label,
+                    _ if class >= 2 => {
+                        parser::label_features(&state, words, tags, class == 3, &mut label_keys);
+                        models.labels.score(&label_keys, &mut label_scores);
+                        parser::best_label(&label_scores)
+                    }
+                    _ => 0,
+                };
+                state.apply(Move::from_class(class, label));
             }
         }
         if config.verbose {
-            log(&format!("parser epoch {}: {:.2}% of moves optimal on training data", epoch + 1, pct(right, total)));
+            log(&format!(
+                "parser epoch {}: {:.2}% of moves optimal, {:.2}% of gold arcs labelled right on training data",
+                epoch + 1,
+                pct(right, total),
+                pct(labels_right, labels_total)
+            ));
         }
     }
-    model
+    models
 }
 
 /// The cost of an arc move with label `l`, from the cost `base` of the same move with label
@@ -438,7 +486,7 @@ pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
     for s in data {
         let words = pieces(s);
         let tags = tagger::tag(&parser.tagger, &words);
-        let (heads, labels) = parser::parse(&parser.parser, &words, &tags);
+        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, &words, &tags);
         for i in 0..words.len() {
             let head_ok = heads[i] == s.heads[i].unwrap_or(NONE);
             let label_ok = head_ok && (s.heads[i].is_none() || usize::from(labels[i]) == s.deps[i].index());
@@ -456,48 +504,83 @@ pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
     a
 }
 
+/// A model's features: each key with its (class, weight) entries.
+pub type Features = Vec<(u32, Vec<(u8, i16)>)>;
+
 /// Trains a tagger and a parser on `data` and returns the model file's bytes.
 pub fn train(data: &[Sentence], config: &Config) -> Result<Vec<u8>, String> {
-    let tagger = train_tagger(data, config).finish(config.min_weight);
+    train_parser_with(data, config, train_tagger(data, config).finish(config.min_weight))
+}
+
+/// Trains a parser on `data` over the tags of `tagger` (a tagger already trained, as
+/// [`tagger_of`] reads it from a model file) and returns the model file's bytes.
+pub fn train_parser_with(data: &[Sentence], config: &Config, tagger: Features) -> Result<Vec<u8>, String> {
     let tag_model = Model::from_features(Tag::ALL.len(), tagger.clone()).map_err(|e| e.to_string())?;
     // The parser learns from the tags the tagger gives, as it will see at run time.
     let tags: Vec<Vec<Tag>> = data.iter().map(|s| tagger::tag(&tag_model, &pieces(s))).collect();
-    let parser = train_parser(data, &tags, config).finish(config.min_weight);
+    let models = train_parser(data, &tags, config);
     let mut out = Vec::new();
     crate::write_header(&mut out);
     model::encode(&mut out, Tag::ALL.len(), &tagger);
-    model::encode(&mut out, CLASSES, &parser);
+    model::encode(&mut out, MOVES, &models.moves.finish(config.min_weight));
+    model::encode(&mut out, LABELS, &models.labels.finish(config.min_weight));
     Ok(out)
 }
 
-/// A model file with the weights of magnitude below `min_weight` dropped (and the features
-/// left without weights): shrinks a trained model without training again.
-pub fn prune(bytes: &[u8], min_weight: i16) -> Result<Vec<u8>, String> {
+/// Reads one model's class count and features.
+fn read_section(r: &mut model::Reader<'_>, min_weight: i16) -> Result<(usize, Features), String> {
+    let classes = r.u32().map_err(|e| e.to_string())? as usize;
+    let count = r.u32().map_err(|e| e.to_string())? as usize;
+    let mut features = Vec::with_capacity(count.min(1 << 24));
+    for _ in 0..count {
+        let key = r.u32().map_err(|e| e.to_string())?;
+        let n = usize::from(r.u8().map_err(|e| e.to_string())?);
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            let class = r.u8().map_err(|e| e.to_string())?;
+            let weight = r.i16().map_err(|e| e.to_string())?;
+            if weight.unsigned_abs() >= min_weight.unsigned_abs() {
+                list.push((class, weight));
+            }
+        }
+        if !list.is_empty() {
+            features.push((key, list));
+        }
+    }
+    Ok((classes, features))
+}
+
+/// The tagger of a model file of this version or of the first (joint-parser) version, whose
+/// tagger is the same: lets a parser be retrained without retraining the tagger.
+pub fn tagger_of(bytes: &[u8]) -> Result<Features, String> {
+    let mut header = Vec::new();
+    crate::write_header(&mut header);
+    let magic = crate::MAGIC.len();
+    let known = bytes.get(..magic - 1) == Some(&header[..magic - 1])
+        && bytes.get(magic..header.len()) == Some(&header[magic..]);
+    if !known {
+        return Err("not a claimcheck syntax model with this tag and label inventory".into());
+    }
+    let (classes, features) = read_section(&mut model::Reader::new(&bytes[header.len()..]), 0)?;
+    if classes != Tag::ALL.len() {
+        return Err("tagger class count differs".into());
+    }
+    Ok(features)
+}
+
+/// A model file with the tagger's weights of magnitude below `tagger_min` dropped and the
+/// parser's below `parser_min` (and the features left without weights): shrinks a trained
+/// model without training again.
+pub fn prune(bytes: &[u8], tagger_min: i16, parser_min: i16) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     crate::write_header(&mut out);
     let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
     if bytes.get(..out.len()) != Some(&out[..]) {
         return Err("not a model of this version".into());
     }
-    for _ in 0..2 {
-        let classes = r.u32().map_err(|e| e.to_string())? as usize;
-        let count = r.u32().map_err(|e| e.to_string())? as usize;
-        let mut features = Vec::with_capacity(count);
-        for _ in 0..count {
-            let key = r.u32().map_err(|e| e.to_string())?;
-            let n = usize::from(r.u8().map_err(|e| e.to_string())?);
-            let mut list = Vec::with_capacity(n);
-            for _ in 0..n {
-                let class = r.u8().map_err(|e| e.to_string())?;
-                let weight = r.i16().map_err(|e| e.to_string())?;
-                if weight.unsigned_abs() >= min_weight.unsigned_abs() {
-                    list.push((class, weight));
-                }
-            }
-            if !list.is_empty() {
-                features.push((key, list));
-            }
-        }
+    // The tagger, the transition model and the labeller.
+    for min_weight in [tagger_min, parser_min, parser_min] {
+        let (classes, features) = read_section(&mut r, min_weight)?;
         model::encode(&mut out, classes, &features);
     }
     if !r.is_done() {
@@ -575,11 +658,15 @@ mod tests {
         let data = read_conll(DATA).unwrap_or_default();
         let config = Config { tagger_epochs: 3, parser_epochs: 3, min_weight: 1, ..Config::default() };
         let bytes = train(&data, &config).unwrap_or_default();
-        assert_eq!(prune(&bytes, 1).as_ref(), Ok(&bytes));
-        let pruned = prune(&bytes, 20000).unwrap_or_default();
+        assert_eq!(prune(&bytes, 1, 1).as_ref(), Ok(&bytes));
+        let pruned = prune(&bytes, 20000, 20000).unwrap_or_default();
         assert!(!pruned.is_empty() && pruned.len() < bytes.len());
         assert!(Parser::from_bytes(&pruned).is_ok());
-        assert!(prune(&bytes[..bytes.len() - 1], 2).is_err());
+        // The tagger and the parser are pruned apart.
+        let parser_only = prune(&bytes, 1, 20000).unwrap_or_default();
+        assert!(pruned.len() < parser_only.len() && parser_only.len() < bytes.len());
+        assert_eq!(tagger_of(&parser_only), tagger_of(&bytes));
+        assert!(prune(&bytes[..bytes.len() - 1], 2, 2).is_err());
     }
 
     #[test]

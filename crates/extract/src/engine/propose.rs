@@ -360,13 +360,17 @@ impl<'a> Run<'a> {
         content: &Content<'_>,
         found: &[Span],
     ) -> bool {
-        if found.iter().any(|f| definite_before(content_words, *f)) {
+        // "the Syrian air force" names the doer the proposition is about, not the event: a
+        // term inside its name is no definite reference to what the proposition tells.
+        let mentions = &self.analysed[i].found.mentions;
+        let in_doer_name =
+            |f: &Span| mentions.iter().any(|m| m.span.overlaps(*f) && self.is_one_of(m.actor, &prop.agent));
+        let refers = |f: &Span| definite_before(content_words, *f) && !in_doer_name(f);
+        if found.iter().any(refers) {
             return true;
         }
-        let definite = region
-            .found_terms()
-            .iter()
-            .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(content_words, *span));
+        let definite =
+            region.found_terms().iter().any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && refers(span));
         if definite {
             return true;
         }

@@ -263,7 +263,16 @@ impl<'a> Run<'a> {
             self.skip(steps, format!("`{}` negated: not accusing commits to nothing", self.words_of(cue.span)));
             return;
         }
-        let (terms, anchors) = self.terms_in(unit.content);
+        let (mut terms, mut anchors) = self.terms_in(unit.content);
+        // "Who dropped the gas? … say Syrian government aircraft did.": an elided predicate
+        // is the one before it, and its words count as the content's own.
+        let elided = self.elided_predicate(i, unit);
+        if let Some(before) = elided {
+            let (t, a) = self.terms_in(before);
+            terms.extend(t);
+            anchors.extend(a);
+        }
+        let own = |f: &Span| unit.content.contains(*f) || elided.is_some_and(|b| b.contains(*f));
         let (irrealis, claim_nouns) = self.irrealis_and_claim_nouns(unit.content);
         let mut candidates: Vec<u32> = terms
             .iter()
@@ -296,10 +305,10 @@ impl<'a> Run<'a> {
             let Some(found) = found else { continue };
             // Context lends what the words refer to ("the attack"), never a verdict: a denial
             // marker ("staged", "provocation") is said by whoever wrote it, where it stands.
-            if found.iter().any(|f| !unit.content.contains(*f) && self.is_denial_marker(*f)) {
+            if found.iter().any(|f| !own(f) && self.is_denial_marker(*f)) {
                 continue;
             }
-            let all_in_content = found.iter().all(|f| unit.content.contains(*f));
+            let all_in_content = found.iter().all(own);
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
             if !all_in_content && !self.context_completes(i, unit, prop, (&region, &content_words), &content, &found) {
                 continue;
@@ -324,6 +333,31 @@ impl<'a> Run<'a> {
         if !matched_any {
             self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
+    }
+
+    /// The words an elliptical content leaves out ("… say Syrian government aircraft did",
+    /// "Moscow says it did not"): from the sentence before, in the same paragraph, up to the
+    /// content. `None` unless the content ends on an auxiliary after a subject of its own.
+    fn elided_predicate(&self, i: usize, unit: &Unit) -> Option<Span> {
+        let words = Words::new(self.text, unit.content);
+        let mut last = (0..words.len()).rev().find(|&k| !words.is_punct(k))?;
+        if words.word(last) == "not" {
+            last = last.checked_sub(1)?;
+        }
+        let auxiliary = matches!(
+            words.word(last),
+            "did" | "do" | "does" | "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "could" | "will"
+        );
+        if !auxiliary || last < 2 {
+            return None;
+        }
+        let s = self.parsed.sentences[i];
+        let start = i
+            .checked_sub(1)
+            .map(|j| self.parsed.sentences[j])
+            .filter(|prev| prev.paragraph == s.paragraph)
+            .map_or(s.span.start, |prev| prev.span.start);
+        (start < unit.content.start).then(|| Span::new(start, unit.content.start))
     }
 
     /// The hypothetical markers ("would", "if") and the claim nouns ("the accusation") of

@@ -180,8 +180,13 @@ impl Roles<'_> {
     /// strike"); a body in any other place is not ("expelled Russian diplomats").
     fn modifier(&self, noun: usize, depth: usize) -> Role {
         let word = self.words.word(noun);
+        let parse = self.parse;
+        // "in Syria's Idlib province": the owner of a named place is where, not who.
+        let named_place =
+            || parse.children(noun).any(|c| parse.dep(c) == Dep::Compound && parse.tag(c).is_proper_noun());
         match self.at(noun, depth + 1) {
             Role::Doer => Role::Doer,
+            Role::Oblique if named_place() => Role::Oblique,
             Role::Unknown if words::is_acting_body(word) => Role::Unknown,
             Role::Oblique if words::is_acting_body(word) => Role::Oblique,
             _ if words::is_acting_body(word) => Role::Undergoer,
@@ -383,6 +388,12 @@ mod tests {
     fn taking_part_is_doing() {
         check("Peskov said Russia had not been involved in the poisoning.", "russia", Role::Unknown);
         check("Peskov said the town had been bombed from the air.", "town", Role::Undergoer);
+    }
+
+    #[test]
+    fn the_owner_of_a_named_place_is_where() {
+        check("the incident in Syria's Idlib province was a crime", "syria's", Role::Oblique);
+        check("Syria's Idlib offensive killed hundreds", "syria's", Role::Doer);
     }
 
     #[test]

@@ -313,7 +313,13 @@ impl<'a> Run<'a> {
             if !all_in_content && !self.context_completes(i, unit, prop, (&region, &content_words), &content, &found) {
                 continue;
             }
-            if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
+            // An excluding word ("Shayrat" for the raid on Khan Shaykhun) guards against a
+            // neighbouring story's words; a content that tells the whole proposition in its own
+            // words with its doer named ("Syrian jets took off from Shayrat and dropped sarin on
+            // Khan Shaykhun") is not that story.
+            let told_whole =
+                all_in_content && content.doers.iter().any(|d| !d.own_side && self.is_one_of(d.actor, &prop.agent));
+            if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms).filter(|_| !told_whole) {
                 self.skip(steps, format!("{}: excluded by `{}`", prop.id, self.words_of(ex)));
                 continue;
             }

@@ -236,19 +236,28 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
     }
     for g in gold {
         let piece = normalise(&g.sentence);
-        let (area, key, labels, pool) = match &g.subject {
+        let key_by = |actor: &str| match &g.subject {
+            Subject::Proposition(p) => Some(claim_key(actor, g.stance.unwrap_or(Stance::Assert), p)),
+            Subject::Frame { frame, value, interval } => {
+                let interval = interval.or_else(|| read_value(value))?;
+                Some(value_key(actor, frame, &interval, value_kind(value)))
+            }
+        };
+        let Some(key) = key_by(&g.actor) else { continue };
+        let (area, labels, pool) = match &g.subject {
             Subject::Proposition(p) => {
                 let stance = g.stance.unwrap_or(Stance::Assert);
                 let labels = vec![("stance", stance.name().to_owned()), ("story", story(p))];
-                (Area::Claims, claim_key(&g.actor, stance, p), labels, &mut claims)
+                (Area::Claims, labels, &mut claims)
             }
-            Subject::Frame { frame, value, interval } => {
-                let Some(interval) = interval.or_else(|| read_value(value)) else { continue };
-                let key = value_key(&g.actor, frame, &interval, value_kind(value));
-                (Area::Values, key, vec![("frame", frame.clone())], &mut values)
-            }
+            Subject::Frame { frame, .. } => (Area::Values, vec![("frame", frame.clone())], &mut values),
         };
-        let hit = pool.iter_mut().find(|f| !f.matched && f.key == key && f.sentence.contains(&piece));
+        let same = |f: &Found<'_>| {
+            f.key == key
+                || (unlisted_speaker(&g.actor, &f.claim.principal.id)
+                    && key_by(&f.claim.principal.id).is_some_and(|k| k == f.key))
+        };
+        let hit = pool.iter_mut().find(|f| !f.matched && same(f) && f.sentence.contains(&piece));
         let outcome = if let Some(f) = hit {
             f.matched = true;
             Outcome::Hit
@@ -288,6 +297,19 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
             });
         }
     }
+}
+
+/// Whether a gold speaker no pack lists (`unlisted:<who>`, "unlisted:local-sources") is the
+/// tool's open-world speaker (`name:…`, `description:…`, a phrase no pack holds) written with
+/// every word of `<who>` ("description:local-sources", "description:other-local-sources").
+fn unlisted_speaker(gold: &str, tool: &str) -> bool {
+    let Some(who) = gold.strip_prefix("unlisted:") else { return false };
+    let Some((kind, open)) = tool.split_once(':') else { return false };
+    if !matches!(kind, "name" | "description") {
+        return false;
+    }
+    let words: Vec<&str> = open.split('-').collect();
+    who.split('-').all(|w| words.contains(&w))
 }
 
 /// Why a gold claim was missed, from the tool's claims on propositions in its sentence.

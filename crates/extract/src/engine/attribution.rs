@@ -44,7 +44,14 @@ pub struct Attribution {
     /// Index of the attribution whose content holds this one's cue: a report inside
     /// another speaker's words ("Zakharova said Washington blamed Damascus …").
     pub embedded_in: Option<usize>,
+    /// Whether the text names no one who says it ("a ruling is expected in May", "Asked
+    /// about the fees, …"): an attribution without a source, not one whose source was missed.
+    pub sourceless: bool,
 }
+
+/// The layout of `C X said.` in text without commas; the parse, lost without them, does not
+/// override it.
+const UNPUNCTUATED: &str = "C X said (no commas)";
 
 /// Most tokens an appositive between a speaker and its verb may hold.
 const APPOSITIVE: usize = 14;
@@ -89,6 +96,18 @@ pub fn attribute(
                 let content = r.content.unwrap_or(Span::new(cue.span.end, cue.span.end));
                 out.push(layout.attribution(cue, Some(r.speaker), content.start, content.end, r.layout));
             }
+            continue;
+        }
+        // "A ruling is expected in May": no one is said to expect it; a `by` phrase the word
+        // layout found still names the speaker.
+        let by = flat.as_ref().is_some_and(|a| a.speaker.is_some() && a.layout == "C is said by X");
+        if def.kind == CueKind::Verb
+            && !by
+            && let Some(content) = structure.as_ref().and_then(|s| s.sourceless(cue))
+        {
+            let mut a = layout.attribution(cue, None, content.start, content.end, "C is said (no source)");
+            a.sourceless = true;
+            out.push(a);
             continue;
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {
@@ -176,6 +195,15 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
         return true;
     }
     if gap == [","] {
+        return true;
+    }
+    // "the Syrian Observatory for Human Rights monitoring group said": a name, then the
+    // nouns that say what sort of body it is.
+    if let [kind @ .., head] = gap.as_slice()
+        && kind.len() < 3
+        && (words::is_group_head(head) || words::is_acting_body(head))
+        && kind.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !words::is_gap_word(w))
+    {
         return true;
     }
     // "Paris as well as two rights groups said", "Britain and its allies said": the last of
@@ -274,6 +302,7 @@ impl Layout<'_> {
             agent: None,
             layout,
             embedded_in: None,
+            sourceless: false,
         }
     }
 
@@ -288,6 +317,9 @@ impl Layout<'_> {
         structure: Option<&Structure<'_>>,
         attribution_only: bool,
     ) -> Option<Attribution> {
+        if flat.as_ref().is_some_and(|a| a.layout == UNPUNCTUATED && a.speaker.is_some()) {
+            return flat;
+        }
         let Some(r) = reading else {
             // "an average calculated by the pollster", "a video posted online": a participle
             // modifying a noun has no subject, and the noun before it is not its speaker.
@@ -377,6 +409,12 @@ impl Layout<'_> {
             CueHit { span: words.toks[colon].span, cue: u32::try_from(cue).ok()?, negation: None, passive: false };
         let content_start = words.toks[colon].span.end;
         Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, "X: C"))
+    }
+
+    /// Whether the sentence has a comma: text that lost its punctuation has none in
+    /// sentences long enough to need one.
+    fn has_commas(&self) -> bool {
+        (0..self.words.len()).any(|k| self.words.word(k) == ",")
     }
 
     /// The nearest speaker before the cue that the words in between allow.
@@ -539,7 +577,10 @@ impl Layout<'_> {
             k -= 1;
         }
         let before_speaker = k.checked_sub(1).map_or("", |k| words.word(k));
-        let set_off = matches!(before_speaker, "," | "\"" | "'");
+        // Text stripped of its commas ("… killed 16 people a monitor said."): a speaker after
+        // the sentence's first words with nothing said after the cue closes what it said.
+        let unpunctuated = k > words.at(self.sentence.start) && !self.has_commas();
+        let set_off = matches!(before_speaker, "," | "\"" | "'") || unpunctuated;
         // "…, he told reporters in Tashkent, and …": whom a speaker told is not what was said.
         let after = past_addressee(words, after);
         if speaker.is_some() && set_off && nothing_follows(words, after) {
@@ -547,6 +588,11 @@ impl Layout<'_> {
             if words.word(after) == "," && !nothing_follows(words, after + 1) {
                 let start = clause_start(words, k, self.sentence.start);
                 return Some(self.attribution(cue, speaker, start, end, "C, X said, C"));
+            }
+            if unpunctuated {
+                // Up to the speaker's article: "… 112 people the Observatory said".
+                let end = words.toks.get(k).map_or(speaker_start, |t| t.span.start);
+                return Some(self.attribution(cue, speaker, self.sentence.start, end, UNPUNCTUATED));
             }
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
         }

@@ -36,6 +36,7 @@ use reading::Reading;
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
+use tree::Dep;
 
 /// Whom a claim is by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,25 +208,43 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
     run.pass_one();
     let mut out = Vec::new();
     for a in &run.analysed {
-        // A cue with no speaker found is no attribution the engine stands by; a cue inside a
+        // A cue with no speaker found is no attribution the engine stands by, unless the text
+        // names no one ("a ruling is expected", `Attribution::sourceless`); a cue inside a
         // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
         // of what they say, not a report of the text's.
         let quoted = |attr: &Attribution| parsed.quotes.iter().any(|q| q.span.contains(attr.cue.span));
-        // Likewise a pronoun's report inside another's words ("Clinton said she thinks …",
-        // "officials say it shows …"): part of what the outer speaker is reported to say.
         let pronoun = |attr: &Attribution| match attr.speaker {
             Some(SpeakerRef::Ref(r)) => matches!(r.kind, Reference::Pronoun(_)),
             Some(SpeakerRef::Phrase(p)) => p.kind == phrase::PhraseKind::Pronoun,
             _ => false,
         };
+        // Any report inside what another speaker is reported to say is part of their words
+        // ("Officials said investigators are trying to determine …", "the company said it
+        // felt …"): the text does not itself report it. The parse decides which report holds
+        // the other: the inner cue lies in the outer verb's complement, is no verb coordinated
+        // with its own subject ("said …, and she added …"), and is not merely under a content
+        // span reaching over it (without a parse, only a pronoun's report is taken as held).
+        // An outer report itself inside a quotation holds nothing the text reports.
+        let tree = a.tree.get();
+        let holds = |outer: &Attribution, inner: &Attribution| match tree {
+            Some(t) => {
+                let path = t.head_in(outer.cue.span).zip(t.head_in(inner.cue.span));
+                let child = path.and_then(|(o, i)| t.child_towards(o, i));
+                // "said A, and the inspectors said B": a verb with its own subject joined to
+                // the content is a report of its own, however the parse attaches it.
+                let own = path.is_some_and(|(_, i)| t.dep(i) == Dep::Conj && t.has_own_subject(i));
+                !own && child.is_some_and(|c| matches!(t.dep(c), Dep::Ccomp | Dep::Xcomp))
+            }
+            None => pronoun(inner) && outer.content.contains(inner.cue.span),
+        };
         let nested = |attr: &Attribution| {
-            pronoun(attr)
-                && a.attributions.iter().any(|(outer, s)| {
-                    s.is_some() && outer.content.contains(attr.cue.span) && !outer.cue.span.overlaps(attr.cue.span)
-                })
+            a.attributions.iter().any(|(outer, s)| {
+                s.is_some() && !quoted(outer) && !outer.cue.span.overlaps(attr.cue.span) && holds(outer, attr)
+            })
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| s.is_some() && keep(attr)) {
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
+        {
             out.push(run.attribution_record(attr, speaker.as_ref()));
         }
     }
@@ -469,9 +488,11 @@ impl<'a> Run<'a> {
                     Some(SpeakerRef::Ref(r)) => self
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
-                    Some(SpeakerRef::Phrase(p)) => {
-                        self.possessed_speaker(i, &found, p, a.content).or_else(|| Some(self.open_speaker(p)))
-                    }
+                    Some(SpeakerRef::Phrase(p)) => self
+                        .possessed_speaker(i, &found, p, a.content)
+                        .or_else(|| self.outlet_phrase(p))
+                        .or_else(|| self.described_actor(p))
+                        .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);
                         s

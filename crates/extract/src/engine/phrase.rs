@@ -94,6 +94,11 @@ fn ends_phrase(word: &str) -> bool {
         )
 }
 
+/// Articles and demonstratives: a phrase starts at one, whatever stands before it.
+fn opens_phrase(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the" | "this" | "these" | "those")
+}
+
 /// Personal pronouns that can speak.
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "i" | "we" | "you" | "he" | "she" | "they" | "it")
@@ -251,9 +256,13 @@ fn subject_core(text: &str, words: &Words, first: usize, end: usize) -> Option<P
     }
     let head_start = head_start(text, words, first, last);
     let mut start = head_start;
-    // Modifiers before the head: "the", "senior", "Republican", "campaign's".
+    // Modifiers before the head: "the", "senior", "Republican", "campaign's"; an article
+    // opens the phrase ("on Wednesday a monitor said": "a monitor").
     while start > first && modifier(text, words, start - 1) {
         start -= 1;
+        if opens_phrase(words.word(start)) {
+            break;
+        }
     }
     // "a spokesman for the campaign": the phrase before a preposition owns this one.
     for _ in 0..2 {
@@ -262,6 +271,9 @@ fn subject_core(text: &str, words: &Words, first: usize, end: usize) -> Option<P
             let mut s = p;
             while s > first && modifier(text, words, s - 1) {
                 s -= 1;
+                if opens_phrase(words.word(s)) {
+                    break;
+                }
             }
             if s < p {
                 start = s;

@@ -10,7 +10,7 @@ use crate::matcher::Region;
 use crate::ruleset::Proposition;
 use claim::trace::{Step, StepKind};
 use claim::{PropositionRef, Stance, Voice};
-use pack::schema::CuePattern;
+use pack::schema::{CueKind, CuePattern};
 use parse::Span;
 
 /// What a unit's content holds besides its terms.
@@ -196,9 +196,17 @@ impl<'a> Run<'a> {
             // "the envoy said his government denied having used …": a report by the
             // speaker's own side passes its stance to the speaker.
             let own_side = self.own_side_subject(&analysed.words, cue.span);
+            // "HRW said evidence strongly suggests that …": a hedging verb whose subject is
+            // no one named weakens what the speaker says.
+            let evidential = self
+                .rules
+                .cues
+                .get(cue.cue as usize)
+                .is_some_and(|c| c.stance == Stance::Hedge && c.kind == CueKind::Verb)
+                && !self.named_subject_before(&analysed.words, cue.span);
             if unit.content.contains(cue.span)
                 && !attributed
-                && (universal || own_side)
+                && (universal || own_side || evidential)
                 && unit.cue.is_none_or(|c| c.span != cue.span)
             {
                 inner_cues.push(*cue);
@@ -710,7 +718,8 @@ impl<'a> Run<'a> {
         } else if let Some(d) = rival {
             // "not a single Russian system crossed": denying what a rival did says nothing of
             // whether the proposition's doer did it.
-            if stance == Stance::Deny {
+            // Nor does a hedge on it ("evidence suggests the army did it") weigh on the rival's.
+            if matches!(stance, Stance::Deny | Stance::Hedge) {
                 return None;
             }
             stance = flip(stance);

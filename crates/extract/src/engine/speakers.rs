@@ -5,7 +5,7 @@
 
 use super::sentence::{Found, Mention, Reference};
 use super::{OpenSpeaker, REACH, Run, Speaker, Who, phrase, record, words};
-use crate::lexicon::{ActorIdx, Pronoun, Via};
+use crate::lexicon::{ActorIdx, Pronoun, Role, Via};
 use pack::schema::{ActorKind, Gender};
 use parse::Span;
 
@@ -83,6 +83,54 @@ impl Run<'_> {
         speaker.how = format!("`{written}`, of {}", speaker.how);
         speaker.span = Some(p.span);
         Some(speaker)
+    }
+
+    /// "according to a Meridian Wire tally", "the Reuters count": a phrase naming the
+    /// document's own outlet is the outlet's voice.
+    pub(super) fn outlet_phrase(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let source = self.document.source.trim().to_lowercase();
+        if source.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let lower = written.to_lowercase();
+        let names = lower.match_indices(&source).any(|(at, m)| {
+            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        });
+        names.then(|| Speaker { who: Who::Outlet, span: Some(p.span), how: format!("`{written}`, the outlet's own") })
+    }
+
+    /// "a monitor said" where "the monitor" names an actor the document names elsewhere
+    /// ("… the Syrian Observatory for Human Rights said"): wire copy introduces its source
+    /// by description and names it later, or the other way round.
+    pub(super) fn described_actor(&self, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let (article, rest) = written.split_once(' ')?;
+        if !matches!(article.to_ascii_lowercase().as_str(), "a" | "an") {
+            return None;
+        }
+        let definite = format!("the {rest}");
+        let hits = self.rules.lexicon.scan(&definite);
+        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) => Some(*a),
+                _ => None,
+            })
+        })?;
+        let named = self.hits.iter().any(|h| {
+            !p.span.overlaps(h.span)
+                && self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Actor(a, _) if *a == actor))
+        });
+        named.then(|| Speaker {
+            who: Who::Actor(actor),
+            span: Some(p.span),
+            how: format!("`{written}`, as `{definite}` names {} in this document", self.actor_name(actor)),
+        })
     }
 
     /// A pronoun or anaphor nothing in reach resolves: kept with its words.

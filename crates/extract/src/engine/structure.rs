@@ -55,18 +55,37 @@ impl Structure<'_> {
     /// The word of the cue that the parse hangs the rest on: the cue's word whose head is
     /// outside the cue ("said"; "according" of "according to").
     fn cue_word(&self, cue: &CueHit) -> Option<usize> {
-        let range = self.tree.words_in(cue.span);
-        if range.is_empty() {
-            return self.tree.word_at(cue.span.start);
-        }
-        self.tree.head_of(range)
+        self.tree.head_in(cue.span)
     }
 
     /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
     /// same spelling ("a swing-state gambit", "the report") is not a report. A root tagged
     /// as a noun is the tagger's slip ("the attack that the West blames on …").
     pub fn reads_as_verb(&self, cue: &CueHit) -> bool {
-        self.cue_word(cue).is_some_and(|v| self.tree.is_verb(v) || self.tree.dep(v) == Dep::Root)
+        self.cue_word(cue)
+            .is_some_and(|v| self.tree.is_verb(v) || self.tree.is_predicative(v) || self.tree.dep(v) == Dep::Root)
+    }
+
+    /// What a cue says when the text names no one who says it: an agentless passive with a
+    /// clause ("a ruling is expected to come in May", "it was announced that …") or a passive
+    /// participle opening a clause ("Asked about the fees, the mayor …", "when asked"). `Some`
+    /// with the content, `None` when the cue has or may have a speaker, or says no clause (a
+    /// bare passive, "the gala was held", is mostly no report at all).
+    pub fn sourceless(&self, cue: &CueHit) -> Option<Span> {
+        let tree = self.tree;
+        let v = self.cue_word(cue).filter(|&v| tree.is_verb(v))?;
+        if tree.agent_of(v).is_some() {
+            return None;
+        }
+        let content = self.content(v);
+        let participle = tree.tag(v) == Tag::VBN && tree.dep(v) == Dep::Advcl && !tree.has_own_subject(v);
+        if participle {
+            // "Asked about …, she said", "when asked": opening the sentence or after its marker.
+            let opens =
+                v == 0 || tree.child(v, Dep::Mark).is_some() || tree.child(v, Dep::Advmod).is_some_and(|a| a < v);
+            return (content.is_some() || opens).then(|| content.unwrap_or(tree.span(v..v + 1)));
+        }
+        content.filter(|_| tree.passive(v))
     }
 
     /// Whether the cue word is a participle or adjective modifying a noun ("the figures
@@ -98,7 +117,7 @@ impl Structure<'_> {
     /// The speaker and content of a verb cue: active subject, passive agent.
     pub fn verb(&self, cue: &CueHit) -> Option<Reading> {
         let tree = self.tree;
-        let v = self.cue_word(cue).filter(|&v| tree.is_verb(v))?;
+        let v = self.cue_word(cue).filter(|&v| tree.is_verb(v) || tree.is_predicative(v))?;
         // "declined to say", "refused to comment": nothing was said.
         if tree.dep(v) == Dep::Xcomp && tree.head(v).is_some_and(|h| is_refusal(self.words.word(h))) {
             return None;
@@ -110,6 +129,14 @@ impl Structure<'_> {
             // subject is what was said.
             let content = content.or_else(|| tree.child(v, Dep::Nsubjpass).map(|s| tree.span(tree.noun_phrase(s))));
             return Some(Reading { speaker: self.speaker_at(agent)?, content, layout: "C is said by X (parse)" });
+        }
+        // "a letter saying …", "polls showing …": the noun a present participle modifies
+        // is what says it.
+        if tree.tag(v) == Tag::VBG
+            && tree.dep(v) == Dep::Acl
+            && let Some(n) = tree.head(v).filter(|&n| tree.is_noun(n))
+        {
+            return Some(Reading { speaker: self.speaker_at(n)?, content, layout: "N saying C (parse)" });
         }
         let subject = tree.subject_of(v)?;
         let layout = match subject > v {
@@ -450,6 +477,18 @@ mod tests {
         assert!(c.structure().modifies_noun(&c.cue("reported")));
         let c = case("The harbour board reported low figures.", &[], &[]);
         assert!(!c.structure().modifies_noun(&c.cue("reported")));
+    }
+
+    #[test]
+    fn an_agentless_passive_or_opening_participle_has_no_source() {
+        let c = case("A ruling is expected to come in May.", &[], &[]);
+        assert!(c.structure().sourceless(&c.cue("expected")).is_some());
+        let c = case("Asked about the fees, the mayor laughed.", &[], &[]);
+        assert!(c.structure().sourceless(&c.cue("Asked")).is_some());
+        let c = case("The closure was announced by the harbour board.", &[], &[]);
+        assert_eq!(c.structure().sourceless(&c.cue("announced")), None);
+        let c = case("The gala was held in the customs hall.", &[], &[]);
+        assert_eq!(c.structure().sourceless(&c.cue("held")), None);
     }
 
     #[test]

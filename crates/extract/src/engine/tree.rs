@@ -21,6 +21,8 @@ pub struct Tree {
     parse: syntax::Parse,
     /// Byte span of each word in the document text.
     spans: Vec<Span>,
+    /// Each word in lower case, for the closed classes a question names (prepositions).
+    lower: Vec<Box<str>>,
 }
 
 /// Relations that make a word the subject of its head.
@@ -31,13 +33,20 @@ const SUBJECTS: [Dep; 4] = [Dep::Nsubj, Dep::Nsubjpass, Dep::Csubj, Dep::Csubjpa
 const OUTSIDE_NP: [Dep; 9] =
     [Dep::Relcl, Dep::Acl, Dep::Appos, Dep::Conj, Dep::Cc, Dep::Punct, Dep::Advcl, Dep::Parataxis, Dep::Ccomp];
 
+/// Prepositions of means or time whose gerund is done by the subject of the verb they hang
+/// on ("began by saying", "left after telling").
+fn is_means_or_time(word: &str) -> bool {
+    matches!(word, "by" | "after" | "before" | "in" | "since" | "upon" | "while" | "when" | "on")
+}
+
 impl Tree {
     /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
     pub fn new(text: &str, words: &Words) -> Tree {
         let spans: Vec<Span> = words.toks.iter().map(|t| t.span).collect();
         let written: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
         let parse = syntax::parser().parse(&written);
-        Tree { parse, spans }
+        let lower = written.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
+        Tree { parse, spans, lower }
     }
 
     /// Number of words.
@@ -71,6 +80,11 @@ impl Tree {
             (Some(first), Some(last)) if words.start < end => first.cover(*last),
             _ => self.spans.last().map_or(Span::default(), |s| Span::new(s.end, s.end)),
         }
+    }
+
+    /// Word `i` in lower case, or `""`.
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |w| w)
     }
 
     /// Part-of-speech tag of word `i`.
@@ -119,7 +133,7 @@ impl Tree {
     /// "…, saying …"). At most a few steps up; `None` when no clause gives one.
     pub fn subject_of(&self, verb: usize) -> Option<usize> {
         let mut at = verb;
-        for _ in 0..4 {
+        for _ in 0..5 {
             // Of two subjects (a misparse), the one nearer the verb.
             if let Some(s) = self.children_with(at, &SUBJECTS).min_by_key(|&s| s.abs_diff(at)) {
                 return Some(s);
@@ -132,12 +146,44 @@ impl Tree {
                 return Some(object);
             }
             let shares = match self.dep(at) {
-                Dep::Conj | Dep::Xcomp => true,
-                // "…, saying …": a participle clause shares its main verb's subject.
+                // "was quick to point out", "is critical of": a predicative adjective and
+                // what hangs on it share the verb's subject.
+                Dep::Conj | Dep::Xcomp | Dep::Acomp => true,
+                // "…, saying …", "went on air to say …": a participle or infinitive clause
+                // shares its main verb's subject.
                 Dep::Advcl => self.tag(at) == Tag::VBG,
+                // "began by saying", "after telling": a gerund after a preposition of means
+                // or time on a verb shares that verb's subject ("praised Ann for saying" does
+                // not: the one praised said it).
+                Dep::Pcomp if self.tag(at) == Tag::VBG => {
+                    let verb = self.head(at).filter(|&p| self.dep(p) == Dep::Prep && is_means_or_time(self.word(p)));
+                    let verb = verb.and_then(|p| self.head(p));
+                    at = verb.filter(|&v| self.is_verb(v))?;
+                    continue;
+                }
                 _ => false,
             };
             at = self.head(at).filter(|_| shares)?;
+        }
+        None
+    }
+
+    /// Whether word `i` is an adjective used as a predicate ("was critical of", "are
+    /// worried about"): it has a subject through its verb, as a verb has.
+    pub fn is_predicative(&self, i: usize) -> bool {
+        matches!(self.tag(i), Tag::JJ | Tag::JJR | Tag::VBN) && self.dep(i) == Dep::Acomp
+    }
+
+    /// When `above` is a proper ancestor of `below`, its child on the path down to `below`
+    /// (`below` itself when it hangs on `above` directly).
+    pub fn child_towards(&self, above: usize, below: usize) -> Option<usize> {
+        let mut at = below;
+        for _ in 0..self.len() {
+            match self.head(at) {
+                Some(h) if h == above => return Some(at),
+                Some(h) => at = h,
+                None => return None,
+            }
         }
         None
     }
@@ -212,6 +258,13 @@ impl Tree {
     pub fn head_of(&self, words: Range<usize>) -> Option<usize> {
         let inside = words.clone();
         words.into_iter().find(|&i| self.head(i).is_none_or(|h| !inside.contains(&h)))
+    }
+
+    /// The word a span of text hangs on: of the words inside it, the one whose head is
+    /// outside ("said"; "according" of "according to"), else the word at its start.
+    pub fn head_in(&self, span: Span) -> Option<usize> {
+        let range = self.words_in(span);
+        if range.is_empty() { self.word_at(span.start) } else { self.head_of(range) }
     }
 
     /// The nearest verb at or above word `i` (the predicate of the clause `i` is in).
@@ -306,12 +359,40 @@ mod tests {
     }
 
     #[test]
+    fn gerunds_of_means_and_predicative_adjectives_share_the_subject() {
+        let text = "The mayor began by saying the pier was unsafe.";
+        let (words, parsed) = tree(text);
+        assert_eq!(parsed.subject_of(at(text, &words, "saying")), Some(at(text, &words, "mayor")));
+        let text = "The crews praised the mayor for saying the pier was unsafe.";
+        let (words, parsed) = tree(text);
+        assert_ne!(parsed.subject_of(at(text, &words, "saying")), Some(at(text, &words, "crews")));
+        let text = "The dockers are likely to say the pier is unsafe.";
+        let (words, parsed) = tree(text);
+        assert!(parsed.is_predicative(at(text, &words, "likely")));
+        assert_eq!(parsed.subject_of(at(text, &words, "say")), Some(at(text, &words, "dockers")));
+    }
+
+    #[test]
+    fn the_child_towards_a_word_below_and_the_head_of_a_span() {
+        let text = "Officials said the inspectors were trying to determine it.";
+        let (words, tree) = tree(text);
+        let (said, determine) = (at(text, &words, "said"), at(text, &words, "determine"));
+        let child = tree.child_towards(said, determine).unwrap_or_else(|| panic!("no path"));
+        assert_eq!(tree.dep(child), Dep::Ccomp);
+        assert_eq!(tree.child_towards(determine, said), None);
+        assert_eq!(tree.head_in(tree.span(said..said + 1)), Some(said));
+        assert_eq!(tree.word(said), "said");
+    }
+
+    #[test]
     fn out_of_range_asks_get_neutral_answers() {
         let (_, tree) = tree("Hello.");
         assert_eq!(tree.subject_of(9), None);
         assert_eq!(tree.noun_phrase(9), 0..0);
         assert_eq!(tree.conjuncts(9), vec![9]);
         assert_eq!(tree.predicate(9), None);
+        assert_eq!(tree.child_towards(9, 0), None);
+        assert_eq!(tree.word(9), "");
         assert!(tree.words_in(Span::new(40, 50)).is_empty());
     }
 }

@@ -126,7 +126,8 @@ impl Run<'_> {
                 attribution: None,
             });
         } else {
-            for span in narration.into_iter().chain(self.uncovered(s.span, &units)) {
+            let taken: Vec<Span> = units.iter().map(|u| u.content).collect();
+            for span in narration.into_iter().chain(self.uncovered(s.span, &taken)) {
                 units.push(Unit {
                     speaker: outlet.clone(),
                     voice: Voice::Outlet,
@@ -172,10 +173,24 @@ impl Run<'_> {
             let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else {
                 if self.explain {
                     let detail = match speaker {
-                        Some(s) => format!("{}: not yet a claimant", s.how),
+                        Some(s) => format!("{}: not yet a claimant, values only", s.how),
                         None => "no speaker found before or after the cue".into(),
                     };
                     steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
+                }
+                // A speaker no pack knows takes no position in its own name, but the figures
+                // it gives are its own ("George Sabra said the attack killed 1300"), not the
+                // outlet's.
+                if let Some(open) = speaker.as_ref().filter(|_| !attr.content.is_empty()) {
+                    units.push(Unit {
+                        speaker: open.clone(),
+                        voice: Voice::Actor,
+                        content: attr.content,
+                        cue: Some(attr.cue),
+                        agent: None,
+                        values_only: true,
+                        attribution: Some(k),
+                    });
                 }
                 continue;
             };
@@ -263,8 +278,8 @@ impl Run<'_> {
     }
 
     /// Parts of the sentence no unit covers, for the outlet's values.
-    fn uncovered(&self, sentence: Span, units: &[Unit]) -> Vec<Span> {
-        let mut taken: Vec<Span> = units.iter().map(|u| u.content).collect();
+    fn uncovered(&self, sentence: Span, taken: &[Span]) -> Vec<Span> {
+        let mut taken = taken.to_vec();
         taken.sort();
         let mut out = Vec::new();
         let mut at = sentence.start;

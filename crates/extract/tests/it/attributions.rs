@@ -65,3 +65,73 @@ fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
     let found = attributions(&rules, "The fund may hold a lead in the race.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
+    let rules = ruleset();
+    let found = attributions(&rules, "A ruling on the mooring fees is expected to come in May.");
+    assert!(found.iter().any(|(c, s)| c == "expected" && s.is_empty()), "{found:?}");
+    // A bare passive says nothing: "held" reports no one's words.
+    let found = attributions(&rules, "The harbour gala was held in the old customs hall.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_passive_participle_opening_a_sentence_has_no_source() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Asked about the mooring fees, the harbour master said they would rise.");
+    assert!(found.iter().any(|(c, s)| c == "Asked" && s.is_empty()), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "the harbour master"), "{found:?}");
+    // With its agent the passive has a source.
+    let found = attributions(&rules, "The closure was announced by the harbour board on Monday.");
+    assert!(found.iter().any(|(c, s)| c == "announced" && s == "the harbour board"), "{found:?}");
+}
+
+#[test]
+fn any_report_inside_another_speakers_clause_is_part_of_their_words() {
+    let rules = ruleset();
+    let text = "Harbour officials said the inspectors were trying to determine whether the pier was safe.";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "Harbour officials"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "determine"), "{found:?}");
+    // A report coordinated with the outer one stands on its own.
+    let text = "Harbour officials said the pier was safe, and the inspectors said it was not.";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "the inspectors"), "{found:?}");
+}
+
+#[test]
+fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
+    let rules = ruleset();
+    let text = "\"You think I will change?\" he said at the harbour on Monday.";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
+}
+
+#[test]
+fn a_gerund_after_a_preposition_of_means_or_time_shares_the_verbs_subject() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The harbour master began by saying the pier was unsafe.");
+    assert!(found.iter().any(|(c, s)| c == "saying" && s == "The harbour master"), "{found:?}");
+    // "praised X for saying": the one praised said it, not the praiser.
+    let found = attributions(&rules, "The dockers praised the harbour master for saying the pier was unsafe.");
+    assert!(!found.iter().any(|(c, s)| c == "saying" && s == "The dockers"), "{found:?}");
+}
+
+#[test]
+fn a_predicative_adjective_shares_the_subject_of_its_verb() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The dockers are likely to say that the pier is unsafe.");
+    assert!(found.iter().any(|(c, s)| c == "say" && s == "The dockers"), "{found:?}");
+}
+
+#[test]
+fn the_noun_a_present_participle_modifies_says_it() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The board released a letter saying the pier was unsafe.");
+    assert!(found.iter().any(|(c, s)| c == "saying" && s.ends_with("letter")), "{found:?}");
+    // A past participle modifying a noun has no speaker in that noun.
+    let found = attributions(&rules, "The figures reported in the letter were low.");
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -204,6 +204,12 @@ impl Gazetteer {
         })
     }
 
+    /// The name of the country place `i` lies in (or is).
+    pub fn country_of(&self, i: u32) -> Option<&str> {
+        let own = self.places.get(i as usize)?;
+        std::iter::once(own).chain(self.ancestors(i)).find(|p| p.kind == PlaceKind::Country).map(|p| p.name.as_str())
+    }
+
     /// The place with pack id `id`.
     pub fn place_named(&self, id: &str) -> Option<u32> {
         self.places.iter().position(|p| p.id == id).map(|i| i as u32)

@@ -80,6 +80,11 @@ pub fn attribute(
     let mut out: Vec<Attribution> = Vec::new();
     for cue in &found.cues {
         let Some(def) = rules.cues.get(cue.cue as usize) else { continue };
+        // "the attack claimed the lives of two civilians": a verb whose object is a life is
+        // the verb's other sense, no report.
+        if def.kind == CueKind::Verb && takes_lives(words, cue) {
+            continue;
+        }
         let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),
@@ -135,6 +140,16 @@ pub fn attribute(
         out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
+}
+
+/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
+/// of a woman", "claimed 12 lives").
+fn takes_lives(words: &Words, cue: &CueHit) -> bool {
+    let after = words.at(cue.span.end);
+    (after..words.len().min(after + 3))
+        .map(|k| words.word(k))
+        .take_while(|w| !words::is_punct_str(w))
+        .any(|w| matches!(w, "life" | "lives"))
 }
 
 /// Speaker candidates (mentions and references) ending at or before `offset`, nearest first.

@@ -492,6 +492,8 @@ impl<'a> Run<'a> {
                         .possessed_speaker(i, &found, p, a.content)
                         .or_else(|| self.outlet_phrase(p))
                         .or_else(|| self.described_actor(p))
+                        .or_else(|| self.state_police(p))
+                        .or_else(|| self.repeated_description(i, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);

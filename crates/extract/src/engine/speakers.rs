@@ -3,6 +3,7 @@
 //! against what the discourse named before, and the issuer of a document description ("the
 //! statement added").
 
+use super::attribution::SpeakerRef;
 use super::sentence::{Found, Mention, Reference};
 use super::{OpenSpeaker, REACH, Run, Speaker, Who, phrase, record, words};
 use crate::lexicon::{ActorIdx, Pronoun, Role, Via};
@@ -131,6 +132,57 @@ impl Run<'_> {
             span: Some(p.span),
             how: format!("`{written}`, as `{definite}` names {} in this document", self.actor_name(actor)),
         })
+    }
+
+    /// "A source at Aleppo Police Command": a police body named by a place of a country
+    /// speaks for that country's state, the state actor a pack names by the country's name.
+    pub(super) fn state_police(&self, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Named {
+            return None;
+        }
+        let head = self.words_of(p.head);
+        if !head.split_whitespace().any(|w| words::is_police(&w.to_lowercase())) {
+            return None;
+        }
+        let gazetteer = &self.rules.gazetteer;
+        let &(_, place) = gazetteer.places_in(self.text, p.head).first()?;
+        let country = gazetteer.country_of(place)?;
+        let hits = self.rules.lexicon.scan(country);
+        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == country.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if self.rules.directory.get(*a).kind == ActorKind::State => Some(*a),
+                _ => None,
+            })
+        })?;
+        let how = format!("`{head}`, a police body of {country}");
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "The source added …" after "A source at the police said …": a definite description
+    /// of one noun that an earlier speaker phrase in reach holds is that speaker again.
+    pub(super) fn repeated_description(&self, at: usize, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let mut parts = written.split_whitespace();
+        let (Some(article), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
+        if !article.eq_ignore_ascii_case("the") || noun.ends_with('s') {
+            return None;
+        }
+        let noun = noun.to_lowercase();
+        let (speaker, j) = (at.saturating_sub(REACH)..at).rev().find_map(|j| {
+            self.analysed[j].attributions.iter().rev().find_map(|(a, s)| match (a.speaker, s) {
+                (Some(SpeakerRef::Phrase(q)), Some(s)) => {
+                    let earlier = self.words_of(q.span).to_lowercase();
+                    earlier.split_whitespace().any(|w| w == noun).then(|| (s.clone(), j))
+                }
+                _ => None,
+            })
+        })?;
+        let line = self.parsed.sentences.get(j).map_or(0, |s| self.parsed.location(s.span.start).line);
+        let how = format!("`{written}` → the speaker of line {line} ({})", speaker.how);
+        Some(Speaker { span: Some(p.span), how, ..speaker })
     }
 
     /// A pronoun or anaphor nothing in reach resolves: kept with its words.

@@ -139,7 +139,64 @@ impl Run<'_> {
                 });
             }
         }
+        self.cut_headline(i, &mut units, steps);
         units
+    }
+
+    /// Where the document's title is written again at the start of sentence `i`, after a
+    /// dateline at most ("7 October 2016 Seven killed 37 others injured in Aleppo. A source
+    /// at …" under the title "Seven killed, 37 others injured in Aleppo"): scraped pages
+    /// repeat their headline before the body. Compared on letters and digits only, since the
+    /// copy may drop the title's punctuation ("Syrias" for "Syria's").
+    fn headline(&self, i: usize) -> Option<Span> {
+        let title = self.document.title.as_deref()?;
+        let s = *self.parsed.sentences.get(i).filter(|_| i == 0)?;
+        let key = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        let want = key(title);
+        if title.split_whitespace().count() < 3 {
+            return None;
+        }
+        let words = Words::new(self.text, s.span);
+        let keys: Vec<String> = words.toks.iter().map(|t| key(t.span.text(self.text))).collect();
+        // The title opens the sentence or follows a dateline of a few words.
+        for start in (0..keys.len().min(8)).filter(|&k| !keys[k].is_empty()) {
+            let mut joined = String::new();
+            for (k, w) in keys.iter().enumerate().skip(start) {
+                joined.push_str(w);
+                if joined.len() >= want.len() {
+                    if joined == want {
+                        return Some(Span::new(words.toks[start].span.start, words.toks[k].span.end));
+                    }
+                    break;
+                }
+                if !want.starts_with(&joined) {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// Headlines are no claims (the body makes them with their source): the title written
+    /// at the head of the text is cut from the units that hold it and kept for its figures
+    /// alone, which name the article's main event and toll.
+    fn cut_headline(&self, i: usize, units: &mut Vec<Unit>, steps: &mut Vec<Step>) {
+        let Some(headline) = self.headline(i) else { return };
+        if self.explain {
+            let detail = "the document's title, written again before the body: figures only, no claim".into();
+            steps.push(Step { kind: StepKind::Skip, text: self.words_of(headline), detail });
+        }
+        let mut figures = Vec::new();
+        for unit in units.iter_mut() {
+            let start = unit.content.start.max(headline.start);
+            let end = unit.content.end.min(headline.end);
+            if start < end {
+                figures.push(Unit { content: Span::new(start, end), values_only: true, ..unit.clone() });
+                unit.content.start = unit.content.start.max(headline.end).min(unit.content.end);
+            }
+        }
+        units.retain(|u| u.content.text(self.text).trim().len() > 3);
+        units.extend(figures);
     }
 
     /// Whether a sentence ends in a colon and a short phrase naming a source, in the way

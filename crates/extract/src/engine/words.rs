@@ -219,6 +219,12 @@ pub fn is_document_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) names a state's police, whose bodies speak for the state
+/// ("Aleppo Police Command", "the Homs police").
+pub fn is_police(word: &str) -> bool {
+    matches!(word, "police" | "gendarmerie")
+}
+
 /// Whether `word` (lower case) heads a description of a body rather than a person.
 pub fn is_group_head(word: &str) -> bool {
     matches!(

@@ -429,7 +429,11 @@ impl<'a> Run<'a> {
             .doers
             .iter()
             .any(|d| !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, found));
+        // "held Russia responsible", "accused Moscow of the downing": the doer a blaming
+        // layout names, blamed in the content's own words, takes up the event in dispute.
+        let blamed = unit.agent.is_some_and(|m| self.is_one_of(m.actor, &prop.agent)) && !found.is_empty();
         doer_is_subject
+            || blamed
             || match (unit.speaker.who, unit.speaker.span) {
                 (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, found),
                 _ => false,
@@ -646,8 +650,15 @@ impl<'a> Run<'a> {
             stance = Stance::Deny;
             reasons.push(format!("denial marker `{}`", self.words_of(*m)));
         }
+        // A hedge hedges the words it stands before or in the clause of; one past a clause
+        // break after them ("was behind the release, possibly in a bid to …") hedges that
+        // adjunct only.
+        let hedging = |h: &&Span| {
+            anchors.is_empty()
+                || anchors.iter().any(|a| a.start >= h.end || self.same_clause(a.end, h.start.max(a.end)))
+        };
         if stance == Stance::Assert
-            && let Some(h) = content.hedges.first()
+            && let Some(h) = content.hedges.iter().find(hedging)
         {
             stance = Stance::Hedge;
             reasons.push(format!("hedged by `{}`", self.words_of(*h)));

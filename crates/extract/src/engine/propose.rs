@@ -650,20 +650,24 @@ impl<'a> Run<'a> {
             stance = Stance::Deny;
             reasons.push(format!("denial marker `{}`", self.words_of(*m)));
         }
-        // A hedge hedges the words it stands before or in the clause of; one past a clause
-        // break after them ("was behind the release, possibly in a bid to …") hedges that
-        // adjunct only.
-        let hedging = |h: &&Span| {
+        if stance == Stance::Assert
+            && let Some(h) = self.hedging(content, anchors)
+        {
+            stance = Stance::Hedge;
+            reasons.push(format!("hedged by `{}`", self.words_of(h)));
+        }
+        (stance, reasons)
+    }
+
+    /// The first hedge of a content that hedges the words `anchors`: one standing before
+    /// them or in their clause; one past a clause break after them ("was behind the
+    /// release, possibly in a bid to …") hedges that adjunct only.
+    fn hedging(&self, content: &Content<'_>, anchors: &[Span]) -> Option<Span> {
+        let hedges = |h: &&Span| {
             anchors.is_empty()
                 || anchors.iter().any(|a| a.start >= h.end || self.same_clause(a.end, h.start.max(a.end)))
         };
-        if stance == Stance::Assert
-            && let Some(h) = content.hedges.iter().find(hedging)
-        {
-            stance = Stance::Hedge;
-            reasons.push(format!("hedged by `{}`", self.words_of(*h)));
-        }
-        (stance, reasons)
+        content.hedges.iter().find(hedges).copied()
     }
 
     /// The stance of a unit on a proposition, with reasons; `None` when a role-aware

@@ -6,6 +6,7 @@
 //! reasons for the stance. The crate knows no output format and prints nothing.
 
 mod actor;
+pub mod cue_model;
 mod engine;
 pub mod fixture;
 mod inflect;
@@ -29,6 +30,14 @@ impl RuleSet {
     /// not, in text order.
     pub fn attributions(&self, parsed: &Parsed<'_>) -> Vec<Attribution> {
         engine::attributions(self, parsed)
+    }
+
+    /// Every word of one parsed document that the learned cue classifier could be asked
+    /// about (a verb or noun outside cue lists and quotations that the parse gives a
+    /// speaker), whatever the model's vocabulary, with its features: what the classifier is
+    /// trained on (`cargo run -p eval --example cue_model`).
+    pub fn cue_candidates(&self, parsed: &Parsed<'_>) -> Vec<cue_model::Candidate> {
+        engine::cue_candidates(self, parsed)
     }
 
     /// Where the rule set's reporting cues occur in `text` (every lexicon hit of a cue, before

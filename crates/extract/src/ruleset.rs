@@ -1,7 +1,7 @@
 //! The compiled rule set: every pack of a run turned into automata and tables, once.
 
 use crate::actor::{Actor, Directory, Period, Title};
-use crate::lexicon::{ActorIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
+use crate::lexicon::{ActorIdx, CueIdx, Lexicon, LexiconBuilder, Negation, Pronoun, Role, TermIdx, Via};
 use crate::matcher::{Matcher, TermRef, Terms};
 use crate::place::Gazetteer;
 use claim::{Checks, Stance};
@@ -10,6 +10,11 @@ use pack::schema::{ActorKind, CueKind, CuePattern, FrameKind};
 use pack::{Origin, PackError, PackSet};
 use parse::Date;
 use std::collections::HashMap;
+
+/// The lemma of the learned verb cue: no pack cue can be written so.
+const LEARNED_VERB: &str = "(learned verb cue)";
+/// The lemma of the learned noun cue.
+const LEARNED_NOUN: &str = "(learned noun cue)";
 
 /// A compiled reporting cue.
 #[derive(Clone, Debug)]
@@ -103,6 +108,8 @@ pub struct RuleSet {
     pub(crate) gazetteer: Gazetteer,
     checks: Checks,
     pack_names: Vec<String>,
+    /// Whether the learned cue classifier adds cues (on unless switched off).
+    pub(crate) learned_cues: bool,
 }
 
 fn date(text: &Option<String>) -> Option<Date> {
@@ -152,6 +159,27 @@ impl RuleSet {
         let propositions = compiler.propositions();
         let frames = compiler.frames();
         compiler.finish(cues, propositions, frames)
+    }
+
+    /// Switches the learned cue classifier (`cue_model`) on or off: off, only the packs'
+    /// cues report (to measure what the classifier adds, and to train it).
+    pub fn set_learned_cues(&mut self, on: bool) {
+        self.learned_cues = on;
+    }
+
+    /// The learned verb cue (`engine::learned`).
+    pub(crate) fn learned_verb(&self) -> Option<CueIdx> {
+        self.learned(LEARNED_VERB)
+    }
+
+    /// The learned noun cue (`engine::learned`).
+    pub(crate) fn learned_noun(&self) -> Option<CueIdx> {
+        self.learned(LEARNED_NOUN)
+    }
+
+    fn learned(&self, lemma: &str) -> Option<CueIdx> {
+        let at = self.cues.len().checked_sub(2)?;
+        (at..self.cues.len()).find(|&i| self.cues[i].lemma == lemma).map(|i| i as CueIdx)
     }
 
     /// The merged `checks` of the packs, compiled.
@@ -306,6 +334,20 @@ impl Compiler<'_> {
                 pattern: cue.pattern,
                 noun_too: cue.noun_too,
                 claims: cue.claims,
+            });
+        }
+        // The learned cues (`engine::learned`): no word of the lexicon, always the last two,
+        // attributions without claims.
+        for (lemma, kind, pattern) in
+            [(LEARNED_VERB, CueKind::Verb, CuePattern::Say), (LEARNED_NOUN, CueKind::Noun, CuePattern::Noun)]
+        {
+            cues.push(Cue {
+                lemma: lemma.to_owned(),
+                stance: Stance::Assert,
+                kind,
+                pattern,
+                noun_too: false,
+                claims: false,
             });
         }
         cues
@@ -466,6 +508,7 @@ impl Compiler<'_> {
                 .iter()
                 .map(|f| f.meta.as_ref().map_or_else(|| f.path.display().to_string(), |m| m.name.clone()))
                 .collect(),
+            learned_cues: true,
         })
     }
 }

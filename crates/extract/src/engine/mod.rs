@@ -9,6 +9,7 @@
 mod attribution;
 mod bounded;
 mod doers;
+mod learned;
 mod phrase;
 mod propose;
 mod reading;
@@ -252,6 +253,18 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
     out
 }
 
+/// Every candidate of the learned cue classifier in one parsed document, with its features
+/// (see [`learned`]): pass one over every sentence, the model's vocabulary ignored.
+pub(crate) fn cue_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate::cue_model::Candidate> {
+    let document = parsed.document;
+    let parsed = Bounded::new(parsed);
+    let hits = rules.lexicon.scan(parsed.text());
+    let mut run = Run::new(rules, document, &parsed, &hits, false);
+    run.collected = Some(Vec::new());
+    run.pass_one();
+    run.collected.unwrap_or_default()
+}
+
 impl<'a> Run<'a> {
     fn new(
         rules: &'a RuleSet,
@@ -280,6 +293,7 @@ impl<'a> Run<'a> {
             dates: RefCell::new(None),
             document_event: None,
             event_cache: None,
+            collected: None,
         }
     }
 
@@ -332,6 +346,8 @@ struct Run<'a> {
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
     event_cache: Option<(usize, claim::Event)>,
+    /// When set, pass one collects every learned-cue candidate here instead of deciding.
+    collected: Option<Vec<crate::cue_model::Candidate>>,
 }
 
 impl<'a> Run<'a> {
@@ -449,7 +465,10 @@ impl<'a> Run<'a> {
                 hits.iter().any(|h| self.rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))));
             // "Paul Ryan: …": a colon near the start may report speech without a cue word.
             let head = s.span.text(self.text).get(..80).unwrap_or(s.span.text(self.text));
-            if !has_cue && !head.contains(": ") {
+            let model = crate::cue_model::Model::embedded();
+            let learned = self.collected.is_some()
+                || (self.rules.learned_cues && !model.is_empty() && learned::gate(model, self.text, s.span));
+            if !has_cue && !head.contains(": ") && !learned {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });
@@ -457,7 +476,10 @@ impl<'a> Run<'a> {
             }
             let words = Words::new(self.text, s.span);
             let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
-            let found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            let mut found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            if learned && let Some(t) = tree.get() {
+                self.learned_cues(t, &words, &mut found);
+            }
             let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found, tree.get());
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
             // Who spoke in each attribution, as written: an unnamed speaker ("Doctors at the
@@ -508,6 +530,23 @@ impl<'a> Run<'a> {
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
             self.analysed.push(Analysed { full: true, words, found, tree, attributions, persons, groups });
+        }
+    }
+
+    /// Adds the learned cues of a sentence to `found`, or, when collecting, records every
+    /// candidate with its features.
+    fn learned_cues(&mut self, tree: &tree::Tree, words: &Words, found: &mut Found) {
+        let quotes = self.parsed.quotes;
+        let Some(collected) = self.collected.as_mut() else {
+            learned::add_cues(self.rules, crate::cue_model::Model::embedded(), tree, words, self.text, quotes, found);
+            return;
+        };
+        let structure = structure::Structure { words, found, tree };
+        for c in learned::candidates(self.rules, &structure, self.text, quotes, None) {
+            // Spans in the document's own text, as attribution records give them.
+            let speaker = learned::speaker_of(&c.reading).map(|s| self.parsed.original_span(s));
+            let cue = self.parsed.original_span(c.hit.span);
+            collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
         }
     }
 

@@ -67,6 +67,25 @@ fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
 }
 
 #[test]
+fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
+    // "hopes" is in no cue list: the learned classifier reads it from the parse.
+    let rules = ruleset();
+    let text = "Ada Holm hopes that the ferry will keep running.";
+    assert!(rules.cue_spans(text).is_empty());
+    let found = attributions(&rules, text);
+    assert_eq!(found, vec![("hopes".to_owned(), "Ada Holm".to_owned())]);
+    let doc = parse::Document::from_text("a", text.to_owned());
+    assert!(rules.extract(&parse::parse(&doc)).is_empty(), "a learned cue makes no claim");
+    // The same verb with no clause, or with a timetable for a subject, reports nothing.
+    assert!(attributions(&rules, "Ada Holm hopes.").is_empty());
+    assert!(attributions(&rules, "The new timetable hopes to please everyone.").is_empty());
+    // Switched off, the classifier adds nothing.
+    let mut rules = rules;
+    rules.set_learned_cues(false);
+    assert!(attributions(&rules, text).is_empty());
+}
+
+#[test]
 fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
     let rules = ruleset();
     let found = attributions(&rules, "A ruling on the mooring fees is expected to come in May.");

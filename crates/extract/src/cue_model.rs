@@ -1,0 +1,234 @@
+//! The learned cue classifier: an averaged perceptron that decides whether a word no cue list
+//! holds reports someone's speech, belief or intent ("Clinton *hopes* that …", "his *support*
+//! for …"), from features of the word in the sentence's dependency parse (see
+//! `engine::learned`, which computes them, the same code at training and at run time).
+//!
+//! The model is text, embedded in the binary (`model/cues.model`) and read once on first
+//! use: a `threshold` line, `v WORD` lines (the vocabulary: word forms the classifier is asked
+//! about; any other word is never a learned cue, so sentences without one are not parsed for
+//! it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
+//! the examples of each epoch. `cargo run --release -p eval --example cue_model` trains it on
+//! PolNeAR train (see `train/README.md`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The committed model.
+const EMBEDDED: &str = include_str!("../model/cues.model");
+
+/// A trained classifier: weights, vocabulary and decision threshold.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    weights: HashMap<String, f32>,
+    vocab: HashSet<String>,
+    /// A word is a cue when its score is at least this.
+    pub threshold: f32,
+}
+
+impl Model {
+    /// Reads the text form; lines that do not parse are skipped (the embedded model is
+    /// written by [`Model::write`]). A model without a threshold line decides nothing.
+    pub fn parse(text: &str) -> Model {
+        let mut model = Model { threshold: f32::INFINITY, ..Model::default() };
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            match (fields.next(), fields.next(), fields.next()) {
+                (Some("threshold"), Some(t), None) => model.threshold = t.parse().unwrap_or(f32::INFINITY),
+                (Some("v"), Some(word), None) => {
+                    model.vocab.insert(word.to_owned());
+                }
+                (Some("w"), Some(feature), Some(w)) => {
+                    if let Ok(w) = w.parse::<f32>() {
+                        model.weights.insert(feature.to_owned(), w);
+                    }
+                }
+                _ => {}
+            }
+        }
+        model
+    }
+
+    /// The model embedded in the binary, read on first use.
+    pub fn embedded() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::parse(EMBEDDED))
+    }
+
+    /// A model from trained weights.
+    pub fn new(weights: HashMap<String, f32>, vocab: HashSet<String>, threshold: f32) -> Model {
+        Model { weights, vocab, threshold }
+    }
+
+    /// The weights, by feature.
+    pub fn weights(&self) -> &HashMap<String, f32> {
+        &self.weights
+    }
+
+    /// Whether the classifier is asked about the (lower-case) word form `word`.
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocab.contains(word)
+    }
+
+    /// Whether the model has a vocabulary at all (an empty model decides nothing).
+    pub fn is_empty(&self) -> bool {
+        self.vocab.is_empty()
+    }
+
+    /// The score of a feature set: the sum of its features' weights.
+    pub fn score(&self, features: &[String]) -> f32 {
+        features.iter().filter_map(|f| self.weights.get(f)).sum()
+    }
+
+    /// Whether a feature set is a cue.
+    pub fn decide(&self, features: &[String]) -> bool {
+        self.score(features) >= self.threshold
+    }
+
+    /// The text form, features in name order; weights of magnitude below `min_weight` are left
+    /// out.
+    pub fn write(&self, header: &str, min_weight: f32) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!("threshold\t{}\n", self.threshold));
+        let mut vocab: Vec<&String> = self.vocab.iter().collect();
+        vocab.sort();
+        for v in vocab {
+            out.push_str(&format!("v\t{v}\n"));
+        }
+        let mut weights: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() >= min_weight).collect();
+        weights.sort_by(|a, b| a.0.cmp(b.0));
+        for (f, w) in weights {
+            out.push_str(&format!("w\t{f}\t{w:.4}\n"));
+        }
+        out
+    }
+}
+
+/// A word the classifier may be asked about, as [`crate::RuleSet::cue_candidates`] gives it.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The cue's words (the word with the auxiliaries before it).
+    pub cue: parse::Span,
+    /// The word form the vocabulary holds (lower case).
+    pub form: String,
+    /// Its speaker's words, read from the parse.
+    pub speaker: Option<parse::Span>,
+    /// Its features.
+    pub features: Vec<String>,
+}
+
+/// One training example: features and whether it is a cue.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// The features, as `engine::learned` computes them.
+    pub features: Vec<String>,
+    /// The gold decision.
+    pub cue: bool,
+}
+
+/// Trains an averaged perceptron over `examples` for `epochs` passes, the order of each
+/// pass shuffled by a generator seeded with `seed`. Returns the averaged weights.
+pub fn train(examples: &[Example], epochs: usize, seed: u64) -> HashMap<String, f32> {
+    // Features as indices, so the inner loop does no hashing of strings.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let encoded: Vec<(Vec<usize>, bool)> = examples
+        .iter()
+        .map(|e| {
+            let ids = e
+                .features
+                .iter()
+                .map(|f| {
+                    let n = index.len();
+                    *index.entry(f.as_str()).or_insert(n)
+                })
+                .collect();
+            (ids, e.cue)
+        })
+        .collect();
+    let n = index.len();
+    let (mut w, mut total, mut stamp) = (vec![0f64; n], vec![0f64; n], vec![0u64; n]);
+    let mut order: Vec<usize> = (0..encoded.len()).collect();
+    let mut state = seed | 1;
+    let mut step = 0u64;
+    for _ in 0..epochs {
+        // Fisher–Yates with xorshift: the same order for the same seed on every machine.
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            step += 1;
+            let (ids, gold) = &encoded[k];
+            let score: f64 = ids.iter().map(|&f| w[f]).sum();
+            if (score >= 0.0) == *gold {
+                continue;
+            }
+            let delta = if *gold { 1.0 } else { -1.0 };
+            for &f in ids {
+                total[f] += (step - stamp[f]) as f64 * w[f];
+                stamp[f] = step;
+                w[f] += delta;
+            }
+        }
+    }
+    let steps = step.max(1) as f64;
+    index
+        .into_iter()
+        .map(|(f, i)| {
+            let sum = total[i] + (step - stamp[i]) as f64 * w[i];
+            (f.to_owned(), (sum / steps) as f32)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(features: &[&str], cue: bool) -> Example {
+        Example { features: features.iter().map(|s| (*s).to_owned()).collect(), cue }
+    }
+
+    #[test]
+    fn learns_a_separable_rule_and_round_trips_through_text() {
+        let examples = vec![
+            ex(&["b", "c=ccomp", "s=pronoun"], true),
+            ex(&["b", "c=ccomp", "s=named"], true),
+            ex(&["b", "c=dobj", "s=named"], false),
+            ex(&["b", "s=none"], false),
+        ];
+        let weights = train(&examples, 50, 7);
+        let vocab: HashSet<String> = ["hopes".to_owned()].into();
+        let model = Model::new(weights, vocab, 0.0);
+        // Separated: every cue scores above every other example; the threshold halfway.
+        let lowest_cue = examples.iter().filter(|e| e.cue).map(|e| model.score(&e.features)).fold(f32::MAX, f32::min);
+        let highest_other =
+            examples.iter().filter(|e| !e.cue).map(|e| model.score(&e.features)).fold(f32::MIN, f32::max);
+        assert!(lowest_cue > highest_other, "{:?}", model.weights());
+        let model = Model { threshold: (lowest_cue + highest_other) / 2.0, ..model };
+        let feats = |f: &[&str]| f.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(model.decide(&feats(&["b", "c=ccomp", "s=named"])));
+        assert!(!model.decide(&feats(&["b", "c=dobj", "s=named"])));
+        let again = Model::parse(&model.write("test", 0.0));
+        assert!(again.knows("hopes") && !again.knows("hope"));
+        assert!(again.decide(&feats(&["b", "c=ccomp", "s=named"])));
+        assert!(!again.decide(&feats(&["b", "s=none"])));
+        // Training is deterministic.
+        let a = Model::new(train(&examples, 10, 7), HashSet::new(), 0.0).write("", 0.0);
+        let b = Model::new(train(&examples, 10, 7), HashSet::new(), 0.0).write("", 0.0);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn an_unparsable_model_decides_nothing() {
+        let model = Model::parse("garbage\nw\tb\tnot-a-number\n");
+        assert!(model.is_empty());
+        assert!(!model.decide(&["b".to_owned()]));
+    }
+}

@@ -1,0 +1,336 @@
+//! Learned cues: words no cue list holds that the classifier of [`crate::cue_model`] reads
+//! as reporting speech, belief or intent in their sentence ("Clinton *hopes* that …", "his
+//! *support* for the bill").
+//!
+//! A candidate is a verb or common noun outside quotation marks, cue lists and names that the
+//! parse gives a speaker: a verb's subject (or a passive verb's `by` agent), a noun's
+//! possessor, `by` phrase or compounded name, read by [`Structure`] exactly as for a listed
+//! cue. Its features describe the word and that reading in the parse: tags and relations
+//! first (robust to a retrained parser), the word form and its stem crossed with them. A
+//! word the classifier takes becomes a cue of the rule set's two learned cues (a verb or a
+//! noun, `claims: false`: an attribution, never a claim), and attribution proceeds as for
+//! any cue: speaker from the subject or possessor, content from the complement.
+//!
+//! The same function computes the features at training time ([`crate::RuleSet::cue_candidates`])
+//! and at run time, so they cannot drift apart.
+
+use super::attribution::SpeakerRef;
+use super::phrase::PhraseKind;
+use super::sentence::{CueHit, Found, Words};
+use super::structure::{Reading, Structure};
+use super::tree::{Dep, Tag, Tree};
+use crate::cue_model::Model;
+use crate::ruleset::RuleSet;
+use parse::{Quote, Span};
+
+/// A word the classifier may be asked about, with the reading that makes it an attribution.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The word as a cue of one of the learned cues.
+    pub hit: CueHit,
+    /// Its speaker and content, read from the parse.
+    pub reading: Reading,
+    /// The word form the vocabulary holds (lower case).
+    pub form: String,
+    /// What the classifier reads.
+    pub features: Vec<String>,
+}
+
+/// Whether the sentence at `span` holds a word form the model is asked about: only such
+/// sentences are parsed for learned cues.
+pub fn gate(model: &Model, text: &str, span: Span) -> bool {
+    let mut buf = String::new();
+    span.text(text).split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        buf.clear();
+        buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        !w.is_empty() && model.knows(&buf)
+    })
+}
+
+/// Every candidate of a sentence. With `model`, only words in its vocabulary; without, every
+/// verb and noun with a speaker (training sees them all and picks the vocabulary).
+pub fn candidates(
+    rules: &RuleSet,
+    structure: &Structure,
+    text: &str,
+    quotes: &[Quote],
+    model: Option<&Model>,
+) -> Vec<Candidate> {
+    let (tree, words, found) = (structure.tree, structure.words, structure.found);
+    let mut out = Vec::new();
+    for i in 0..tree.len() {
+        let noun = matches!(tree.tag(i), Tag::NN | Tag::NNS);
+        if !noun && !tree.is_verb(i) || tree.tag(i) == Tag::MD {
+            continue;
+        }
+        if model.is_some_and(|m| !m.knows(words.word(i))) {
+            continue;
+        }
+        let span = tree.span(cue_words(tree, i, noun));
+        let taken = |s: Span| s.overlaps(span);
+        if found.cues.iter().any(|c| taken(c.span))
+            || found.mentions.iter().any(|m| taken(m.span))
+            || quotes.iter().any(|q| q.span.contains(span))
+        {
+            continue;
+        }
+        let Some(cue) = (if noun { rules.learned_noun() } else { rules.learned_verb() }) else { continue };
+        let hit = CueHit { span, cue, negation: None, passive: !noun && tree.passive(i) };
+        let reading = if noun { structure.noun(&hit) } else { structure.verb(&hit) };
+        let Some(reading) = reading.filter(|r| !matches!(r.speaker, SpeakerRef::Shared)) else { continue };
+        let mut features = features(tree, words, text, i, &reading);
+        // Inside what a listed cue reports ("X said Y hopes …"), or on its own.
+        features.push(format!("under_cue={}", under_cue(tree, found, i)));
+        out.push(Candidate { hit, reading, form: words.word(i).to_owned(), features });
+    }
+    out
+}
+
+/// The learned cues of a sentence: the candidates the model takes, added to `found.cues` in
+/// text order.
+pub fn add_cues(
+    rules: &RuleSet,
+    model: &Model,
+    tree: &Tree,
+    words: &Words,
+    text: &str,
+    quotes: &[Quote],
+    found: &mut Found,
+) {
+    let hits: Vec<CueHit> = {
+        let structure = Structure { words, found, tree };
+        candidates(rules, &structure, text, quotes, Some(model))
+            .into_iter()
+            .filter(|c| model.decide(&c.features))
+            .map(|c| c.hit)
+            .collect()
+    };
+    if hits.is_empty() {
+        return;
+    }
+    found.cues.extend(hits);
+    found.cues.sort_by_key(|c| c.span.start);
+}
+
+/// The words of the cue whose head is `i`: a verb with the auxiliaries, negation and adverbs
+/// right before it that hang on it ("has repeatedly proposed", "did not support") and its
+/// particle and preposition right after, as PolNeAR writes a cue; a noun alone.
+fn cue_words(tree: &Tree, i: usize, noun: bool) -> std::ops::Range<usize> {
+    let mut from = i;
+    while !noun
+        && let Some(k) = from.checked_sub(1)
+        && tree.head(k) == Some(i)
+        && matches!(tree.dep(k), Dep::Aux | Dep::Auxpass | Dep::Neg | Dep::Advmod)
+    {
+        from = k;
+    }
+    // An adverb opens no cue ("Today, officials …" aside): the span starts at a verb word.
+    while from < i && tree.dep(from) == Dep::Advmod {
+        from += 1;
+    }
+    // Its particle and the preposition right after ("shot back", "fired back at",
+    // "focused on"): PolNeAR's cue holds them.
+    let mut to = i + 1;
+    while !noun && to < tree.len() && tree.head(to) == Some(i) {
+        match tree.dep(to) {
+            Dep::Prt => to += 1,
+            Dep::Prep => {
+                to += 1;
+                break;
+            }
+            _ => break,
+        }
+    }
+    from..to
+}
+
+/// Whether a listed cue of the sentence governs word `i` (a few steps up the parse).
+fn under_cue(tree: &Tree, found: &Found, i: usize) -> bool {
+    let mut at = i;
+    for _ in 0..6 {
+        let Some(h) = tree.head(at) else { return false };
+        let span = tree.span(h..h + 1);
+        if found.cues.iter().any(|c| c.span.overlaps(span)) {
+            return true;
+        }
+        at = h;
+    }
+    false
+}
+
+/// A crude stem: the form without its inflection and final `e` ("hoped", "hopes", "hoping"
+/// → "hop"), the form itself when that would leave under three letters.
+fn stem(form: &str) -> &str {
+    let bare = ["ing", "ed", "es", "s"].iter().find_map(|s| form.strip_suffix(s)).unwrap_or(form);
+    let bare = bare.strip_suffix('e').unwrap_or(bare);
+    if bare.len() >= 3 { bare } else { form }
+}
+
+/// The kind of a reading's speaker.
+fn speaker_kind(r: &Reading) -> &'static str {
+    match r.speaker {
+        SpeakerRef::Mention(_) => "mention",
+        SpeakerRef::Ref(_) => "ref",
+        SpeakerRef::Phrase(p) => match p.kind {
+            PhraseKind::Named => "named",
+            PhraseKind::Description => "description",
+            PhraseKind::Pronoun => "pronoun",
+        },
+        SpeakerRef::Shared => "shared",
+    }
+}
+
+fn speaker_span(r: &Reading) -> Option<Span> {
+    match r.speaker {
+        SpeakerRef::Mention(m) => Some(m.span),
+        SpeakerRef::Ref(x) => Some(x.span),
+        SpeakerRef::Phrase(p) => Some(p.head),
+        SpeakerRef::Shared => None,
+    }
+}
+
+/// The speaker's words as the engine reports them (for scoring a candidate at training time).
+pub fn speaker_of(r: &Reading) -> Option<Span> {
+    match r.speaker {
+        SpeakerRef::Phrase(p) => Some(p.span),
+        _ => speaker_span(r),
+    }
+}
+
+/// The features of word `i` read as `reading`: the word's tag and relations, its head's,
+/// its dependents' relations (a clause, an object, a `that`), its speaker's kind and tag,
+/// quotation marks around, and the word form and stem crossed with the main ones.
+pub fn features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Reading) -> Vec<String> {
+    let form = words.word(i);
+    let st = stem(form);
+    let (tag, dep) = (tree.tag(i).as_str(), tree.dep(i).as_str());
+    let mut core: Vec<String> = vec![
+        format!("t={tag}"),
+        format!("d={dep}"),
+        format!("td={tag}|{dep}"),
+        format!("s={}", speaker_kind(reading)),
+        format!("ts={tag}|{}", speaker_kind(reading)),
+        format!("lay={}", reading.layout),
+        format!("content={}", reading.content.is_some()),
+    ];
+    if let Some(h) = tree.head(i) {
+        core.push(format!("h={}|{}", tree.tag(h).as_str(), tree.dep(h).as_str()));
+    }
+    let mut deps: Vec<&str> = Vec::new();
+    for c in tree.children(i) {
+        let d = tree.dep(c);
+        deps.push(d.as_str());
+        match d {
+            Dep::Prep => core.push(format!("prep={}", words.word(c))),
+            Dep::Aux | Dep::Neg => core.push(format!("aux={}", words.word(c))),
+            Dep::Dobj => core.push(format!("obj={}", tree.tag(c).as_str())),
+            Dep::Ccomp => {
+                let mark = tree.children_with(c, &[Dep::Mark]).next().map_or("", |m| words.word(m));
+                core.push(format!("mark={mark}"));
+                core.push(format!("csubj={}", tree.children_with(c, &[Dep::Nsubj, Dep::Nsubjpass]).next().is_some()));
+            }
+            _ => {}
+        }
+    }
+    deps.sort_unstable();
+    deps.dedup();
+    let clause = deps.iter().any(|d| matches!(*d, "ccomp" | "xcomp" | "parataxis"));
+    core.extend(deps.iter().map(|d| format!("c={d}")));
+    core.push(format!("clause={clause}|{tag}"));
+    if let Some(s) = speaker_span(reading) {
+        let w = tree.head_of(tree.words_in(s)).unwrap_or(i);
+        let stag = tree.tag(w);
+        core.push(format!("st={}", stag.as_str()));
+        if !matches!(stag, Tag::NNP | Tag::NNPS) {
+            core.push(format!("sw={}", words.word(w)));
+        }
+        core.push(format!("side={}", if s.start < tree.span(i..i + 1).start { "before" } else { "after" }));
+    }
+    let sentence = tree.span(0..tree.len()).text(text);
+    core.push(format!("quote={}", sentence.contains(['"', '“', '”'])));
+    // A headline in title case ("Trump Says …") or the sentence's first word.
+    let capital = tree.span(i..i + 1).text(text).starts_with(|c: char| c.is_uppercase());
+    core.push(format!(
+        "cap={}",
+        if i == 0 {
+            "first"
+        } else if capital {
+            "yes"
+        } else {
+            "no"
+        }
+    ));
+    if let Some(x) = tree.children_with(i, &[Dep::Xcomp]).next() {
+        core.push(format!("x={}", stem(words.word(x))));
+    }
+    let prev = i.checked_sub(1).map_or("", |p| words.word(p));
+    core.push(format!("prev={}", if prev.chars().all(char::is_alphanumeric) { "word" } else { prev }));
+    let mut out: Vec<String> = vec!["bias".to_owned(), format!("w={form}"), format!("l={st}")];
+    out.push(format!("l={st}|clause={clause}"));
+    out.push(format!("l={st}|{tag}"));
+    out.push(format!("l={st}|s={}", speaker_kind(reading)));
+    out.push(format!("l={st}|content={}", reading.content.is_some()));
+    for d in &deps {
+        out.push(format!("l={st}|c={d}"));
+    }
+    out.extend(core);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The features of the verb `word` in `text` read as a learned verb cue, with the phrase
+    /// `name` a pack mention.
+    fn verb_features(text: &str, word: &str, name: &str) -> Option<Vec<String>> {
+        use super::super::sentence::Mention;
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len()));
+        let mentions = at(name).map(|span| Mention { span, actor: 0, via: crate::lexicon::Via::Alias });
+        let found = Found { mentions: mentions.into_iter().collect(), ..Found::default() };
+        let structure = Structure { words: &words, found: &found, tree: &tree };
+        let span = at(word)?;
+        let i = tree.word_at(span.start)?;
+        let hit = CueHit { span: tree.span(cue_words(&tree, i, false)), cue: 0, negation: None, passive: false };
+        let reading = structure.verb(&hit)?;
+        Some(features(&tree, &words, text, i, &reading))
+    }
+
+    #[test]
+    fn features_describe_the_clause_and_the_speaker() {
+        let f = verb_features("Ada Holm hopes that the ferry will keep running.", "hopes", "Ada Holm");
+        let f = f.unwrap_or_default();
+        for want in ["bias", "w=hopes", "l=hop", "t=VBZ", "s=mention", "c=ccomp", "mark=that", "content=true"] {
+            assert!(f.iter().any(|x| x == want), "no `{want}` in {f:?}");
+        }
+        assert!(f.iter().any(|x| x == "clause=true|VBZ"), "{f:?}");
+        // Without a clause: no complement, no content; a pronoun subject is read as such.
+        let f = verb_features("She has not hoped for much.", "hoped", "Ada Holm").unwrap_or_default();
+        assert!(f.iter().any(|x| x == "clause=false|VBN"), "{f:?}");
+        assert!(f.iter().any(|x| x == "aux=has") && f.iter().any(|x| x == "aux=not"), "{f:?}");
+        assert!(!f.iter().any(|x| x == "c=ccomp"), "{f:?}");
+        assert!(f.iter().any(|x| x == "sw=she"), "{f:?}");
+    }
+
+    #[test]
+    fn a_cue_takes_its_auxiliaries_and_particle() {
+        let text = "The mayor has not backed down on the fees.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        let i = text.find("backed").and_then(|s| tree.word_at(s)).unwrap_or(0);
+        assert_eq!(tree.span(cue_words(&tree, i, false)).text(text), "has not backed down on");
+        assert_eq!(tree.span(cue_words(&tree, i, true)).text(text), "backed");
+    }
+
+    #[test]
+    fn stems_undo_inflection() {
+        assert_eq!(stem("hoped"), "hop");
+        assert_eq!(stem("hopes"), "hop");
+        assert_eq!(stem("hoping"), "hop");
+        assert_eq!(stem("wants"), "want");
+        assert_eq!(stem("saw"), "saw");
+        assert_eq!(stem("sees"), "sees");
+    }
+}

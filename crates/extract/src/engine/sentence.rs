@@ -190,7 +190,9 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
         }
     }
     mentions.sort_by_key(|m| m.span);
-    let mentions = merge_titles(rules, text, mentions);
+    let mut mentions = merge_titles(rules, text, mentions);
+    // "a Britain-based monitor": where a body sits, not who speaks or acts.
+    mentions.retain(|m| !text.get(m.span.end..).is_some_and(|rest| rest.starts_with("-based")));
 
     refs.retain(|r| !mentions.iter().any(|m| m.span.overlaps(r.span)));
     refs.sort_by_key(|r| r.span);

@@ -78,8 +78,8 @@ impl Run<'_> {
                 if frame.generic && taken.contains(&span) {
                     continue;
                 }
-                // "dozens", "hundreds": not a figure anyone reports as a toll.
-                if frame.generic && words::is_vague_quantity(&self.words_of(span)) {
+                // "dozens", "hundreds": not a figure anyone reports as a toll, of any frame.
+                if words::is_vague_quantity(&self.words_of(span)) {
                     continue;
                 }
                 let Some(pattern) = frame_pattern(frame, &words, &readings[k + 1..], before, after) else { continue };
@@ -238,6 +238,14 @@ fn frame_pattern<'f>(
     // "Get short URL 113 At least nine people were killed": a number between this one and
     // the predicate is the predicate's subject.
     if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
+        return None;
+    }
+    // "two pro-opposition groups claimed … killed dozens": a number of bodies, not of people.
+    let bodies = |w: &&str| {
+        let w = w.to_lowercase();
+        w.len() > 3 && w.ends_with('s') && words::is_group_head(&w[..w.len() - 1])
+    };
+    if head.iter().any(bodies) {
         return None;
     }
     // "in less than one hour", "five years of conflict": a time or a distance.

@@ -263,9 +263,16 @@ pub(super) fn negation_scope(parse: &Parse, neg: usize) -> Range<usize> {
     if !verb && matches!(parse.dep(head), Dep::Nsubj | Dep::Nsubjpass) {
         return parse.head(head).map_or_else(|| parse.subtree(head), |clause| parse.subtree(clause));
     }
-    let scope = parse.subtree(head);
+    let mut scope = parse.subtree(head);
     if !verb {
         return scope;
+    }
+    let has_subject =
+        |v: usize| parse.children(v).any(|c| matches!(parse.dep(c), Dep::Nsubj | Dep::Nsubjpass | Dep::Csubj));
+    // A clause coordinated after the negated verb with a subject of its own is not negated:
+    // "did not consider it unconditional, but that it was unacceptable to …" asserts the second.
+    if let Some(next) = parse.children(head).find(|&c| c > head && parse.dep(c) == Dep::Conj && has_subject(c)) {
+        scope.end = scope.end.min(parse.subtree(next).start);
     }
     // A negated verb denies what its clause says of the subject, not the subject itself:
     // "the evidence of the regime's attack was not fabricated" leaves the attack standing.
@@ -438,5 +445,11 @@ mod tests {
         // A negated subject negates its clause.
         let single = scope("Not a single system has ever crossed the border.", "not");
         assert!(single.contains("crossed"), "{single}");
+        // A coordinated clause with its own subject is outside the negation.
+        let text = "Peskov said Moscow did not consider its support to be unconditional, but that it was unacceptable to draw conclusions.";
+        let both = scope(text, "not");
+        assert!(both.contains("consider") && !both.contains("unacceptable"), "{both}");
+        let shared = scope("The army did not bomb the town and did not use gas.", "not");
+        assert!(shared.contains("bomb the town"), "{shared}");
     }
 }

@@ -3,7 +3,10 @@
 //! less. The criterion benchmarks (`cargo bench -p syntax`) are the reference; this is a
 //! cross-check for noisy machines.
 //!
-//! `cargo run --release -p syntax --example speed -- [ROUNDS]`
+//! `cargo run --release -p syntax --example speed -- [ROUNDS] [MODEL] [SENTENCES.conll]`
+//!
+//! With `MODEL`, that model file instead of the embedded one (`-` for the embedded one);
+//! with a CoNLL file (as `train/annotate.py` writes), its sentences instead of `corpus/`.
 
 #![allow(clippy::print_stdout)]
 
@@ -38,22 +41,36 @@ fn measure(label: &str, tokens: usize, rounds: usize, mut f: impl FnMut()) {
 }
 
 fn main() {
-    let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    let args: Vec<String> = std::env::args().collect();
+    let rounds: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    let file = args.get(2).filter(|m| *m != "-").map(|m| std::fs::read(m).unwrap_or_else(|e| panic!("{m}: {e}")));
+    let bytes: &[u8] = file.as_deref().unwrap_or(syntax::model_bytes());
     let (wall, cpu) = (Instant::now(), cpu_seconds());
-    let parser = syntax::parser();
+    let loaded;
+    let parser = if file.is_some() {
+        loaded = syntax::Parser::from_bytes(bytes).unwrap_or_else(|e| panic!("{e}"));
+        &loaded
+    } else {
+        syntax::parser()
+    };
     let cpu = cpu.zip(cpu_seconds()).map_or(f64::NAN, |(a, b)| b - a);
     let (t, p) = parser.feature_counts();
     println!(
         "load: {:.1} ms wall, {:.0} ms CPU ({} bytes, {t} tagger and {p} parser features)",
         wall.elapsed().as_secs_f64() * 1000.0,
         cpu * 1000.0,
-        syntax::model_bytes().len()
+        bytes.len()
     );
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     let (files, _) = parse::input::discover(&[root]);
     let mut sentences: Vec<Vec<String>> = Vec::new();
-    for file in &files {
+    if let Some(conll) = args.get(3) {
+        let text = std::fs::read_to_string(conll).unwrap_or_else(|e| panic!("{conll}: {e}"));
+        let data = syntax::train::read_conll(&text).unwrap_or_else(|e| panic!("{conll}: {e}"));
+        sentences.extend(data.into_iter().map(|s| s.words));
+    }
+    for file in files.iter().filter(|_| args.len() < 4) {
         let (documents, _) = parse::input::read_file(file, &parse::input::InputConfig::default());
         for document in &documents {
             let parsed = parse::parse(document);
@@ -65,7 +82,8 @@ fn main() {
     }
     let borrowed: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
     let tokens: usize = borrowed.iter().map(Vec::len).sum();
-    println!("{} sentences, {tokens} tokens (corpus/), {rounds} rounds", borrowed.len());
+    let source = args.get(3).map_or("corpus/", String::as_str);
+    println!("{} sentences, {tokens} tokens ({source}), {rounds} rounds", borrowed.len());
     // A digest of every parse, to compare the output of two builds (a faster table must
     // parse exactly as the slower one did).
     let mut digest = std::collections::hash_map::DefaultHasher::new();

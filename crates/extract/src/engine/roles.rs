@@ -132,6 +132,16 @@ impl Roles<'_> {
         }
     }
 
+    /// Whether word `w` is the subject of a passive verb that names its own doer ("by …").
+    fn passive_with_agent(&self, w: usize) -> bool {
+        let parse = self.parse;
+        let passive = matches!(parse.dep(w), Dep::Nsubjpass | Dep::Csubjpass);
+        passive
+            && parse
+                .head(w)
+                .is_some_and(|v| parse.children(v).any(|c| parse.dep(c) == Dep::Agent || self.words.word(c) == "by"))
+    }
+
     /// The role of `object`, the object of preposition `prep`.
     fn object_of_preposition(&self, object: usize, prep: usize, depth: usize) -> Role {
         let (parse, words) = (self.parse, self.words);
@@ -180,8 +190,16 @@ impl Roles<'_> {
     /// strike"); a body in any other place is not ("expelled Russian diplomats").
     fn modifier(&self, noun: usize, depth: usize) -> Role {
         let word = self.words.word(noun);
+        let parse = self.parse;
+        // "in Syria's Idlib province": the owner of a named place is where, not who.
+        let named_place =
+            || parse.children(noun).any(|c| parse.dep(c) == Dep::Compound && parse.tag(c).is_proper_noun());
         match self.at(noun, depth + 1) {
             Role::Doer => Role::Doer,
+            Role::Oblique if named_place() => Role::Oblique,
+            // "the army's firepower had not been affected by the strike": the owner of what a
+            // passive verb with a doer of its own acted on is no doer.
+            Role::Undergoer if !words::is_acting_body(word) && self.passive_with_agent(noun) => Role::Undergoer,
             Role::Unknown if words::is_acting_body(word) => Role::Unknown,
             Role::Oblique if words::is_acting_body(word) => Role::Oblique,
             _ if words::is_acting_body(word) => Role::Undergoer,
@@ -245,9 +263,16 @@ pub(super) fn negation_scope(parse: &Parse, neg: usize) -> Range<usize> {
     if !verb && matches!(parse.dep(head), Dep::Nsubj | Dep::Nsubjpass) {
         return parse.head(head).map_or_else(|| parse.subtree(head), |clause| parse.subtree(clause));
     }
-    let scope = parse.subtree(head);
+    let mut scope = parse.subtree(head);
     if !verb {
         return scope;
+    }
+    let has_subject =
+        |v: usize| parse.children(v).any(|c| matches!(parse.dep(c), Dep::Nsubj | Dep::Nsubjpass | Dep::Csubj));
+    // A clause coordinated after the negated verb with a subject of its own is not negated:
+    // "did not consider it unconditional, but that it was unacceptable to …" asserts the second.
+    if let Some(next) = parse.children(head).find(|&c| c > head && parse.dep(c) == Dep::Conj && has_subject(c)) {
+        scope.end = scope.end.min(parse.subtree(next).start);
     }
     // A negated verb denies what its clause says of the subject, not the subject itself:
     // "the evidence of the regime's attack was not fabricated" leaves the attack standing.
@@ -386,6 +411,18 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_of_a_named_place_is_where() {
+        check("the incident in Syria's Idlib province was a crime", "syria's", Role::Oblique);
+        check("Syria's Idlib offensive killed hundreds", "syria's", Role::Doer);
+    }
+
+    #[test]
+    fn the_owner_of_what_a_passive_with_its_own_doer_acted_on_is_no_doer() {
+        check("the army's firepower was not affected by the strike", "army's", Role::Undergoer);
+        check("the army's firepower was not affected", "army's", Role::Doer);
+    }
+
+    #[test]
     fn genitive_of_a_doer() {
         check("Not a single system of the Russian armed forces has ever crossed the border.", "forces", Role::Doer);
         check("Police are investigating the poisoning of Skripal.", "skripal", Role::Undergoer);
@@ -408,5 +445,11 @@ mod tests {
         // A negated subject negates its clause.
         let single = scope("Not a single system has ever crossed the border.", "not");
         assert!(single.contains("crossed"), "{single}");
+        // A coordinated clause with its own subject is outside the negation.
+        let text = "Peskov said Moscow did not consider its support to be unconditional, but that it was unacceptable to draw conclusions.";
+        let both = scope(text, "not");
+        assert!(both.contains("consider") && !both.contains("unacceptable"), "{both}");
+        let shared = scope("The army did not bomb the town and did not use gas.", "not");
+        assert!(shared.contains("bomb the town"), "{shared}");
     }
 }

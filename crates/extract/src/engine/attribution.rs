@@ -53,6 +53,12 @@ pub struct Attribution {
 /// override it.
 const UNPUNCTUATED: &str = "C X said (no commas)";
 
+/// The layout of a speaker before a colon: what follows the colon is theirs.
+pub const COLON: &str = "X: C";
+
+/// The layout of a speaker after its verb: `"…," said X`.
+const INVERTED: &str = "\"C,\" said X";
+
 /// Most tokens an appositive between a speaker and its verb may hold.
 const APPOSITIVE: usize = 14;
 
@@ -124,10 +130,12 @@ pub fn attribute(
             out.push(a);
         }
     }
-    if out.is_empty()
-        && let Some(a) = layout.colon(tree)
+    // "PENCE: Hillary Clinton apparently thinks …": the colon's speaker says the whole
+    // sentence, cues after the colon included; a cue before it ("He said: …") has its own.
+    if let Some(a) = layout.colon(tree)
+        && out.iter().all(|o| o.cue.span.start >= a.cue.span.end)
     {
-        out.push(a);
+        out.insert(0, a);
     }
     for i in 0..out.len() {
         let cue = out[i].cue.span;
@@ -188,7 +196,7 @@ fn candidate_after(text: &str, found: &Found, offset: usize) -> Option<SpeakerRe
     ok.then_some(who)
 }
 
-fn span_of(s: &SpeakerRef) -> Option<Span> {
+pub(super) fn span_of(s: &SpeakerRef) -> Option<Span> {
     match s {
         SpeakerRef::Mention(m) => Some(m.span),
         SpeakerRef::Ref(r) => Some(r.span),
@@ -292,6 +300,33 @@ fn nothing_follows(words: &Words, from: usize) -> bool {
     }
 }
 
+/// Whether `text` writes `word` (found at `at`) as a name elsewhere: capitalised as a name
+/// is ("Pence" for "PENCE"), somewhere inside a sentence, and never in lower case; or, written
+/// in capitals, labels more than one colon as a transcript's speakers do ("WALLACE: …").
+fn written_as_name(text: &str, word: &str, at: Span) -> bool {
+    let shouting = word.len() > 1 && !word.chars().any(char::is_lowercase);
+    if shouting && text.matches(&format!("{word}:")).nth(1).is_some() {
+        return true;
+    }
+    let mut chars = word.chars();
+    let Some(initial) = chars.next().filter(|c| c.is_alphabetic()) else { return false };
+    let name: String =
+        std::iter::once(initial.to_ascii_uppercase()).chain(chars.map(|c| c.to_ascii_lowercase())).collect();
+    let lower = name.to_lowercase();
+    let bounded = |i: usize, len: usize| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + len..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    if text.match_indices(lower.as_str()).any(|(i, _)| bounded(i, lower.len())) {
+        return false;
+    }
+    text.match_indices(name.as_str()).any(|(i, _)| {
+        let inside = text[..i].trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+        i != at.start && bounded(i, name.len()) && inside
+    })
+}
+
 /// Trims white space, commas and quote marks from both ends of a span.
 fn trim(text: &str, span: Span) -> Span {
     let Some(slice) = text.get(span.start..span.end) else { return Span::new(span.start, span.start) };
@@ -335,6 +370,16 @@ impl Layout<'_> {
         if flat.as_ref().is_some_and(|a| a.layout == UNPUNCTUATED && a.speaker.is_some()) {
             return flat;
         }
+        // "…, said he and his staff were preparing …": a phrase after the verb that the parse
+        // makes the subject of a later verb is not the inverted speaker.
+        let flat = flat.filter(|a| {
+            let later = a
+                .speaker
+                .as_ref()
+                .and_then(span_of)
+                .is_some_and(|sp| structure.is_some_and(|s| s.subject_after(sp, cue)));
+            !(a.layout == INVERTED && later)
+        });
         let Some(r) = reading else {
             // "an average calculated by the pollster", "a video posted online": a participle
             // modifying a noun has no subject, and the noun before it is not its speaker.
@@ -393,9 +438,11 @@ impl Layout<'_> {
         let words = self.words;
         let first = words.at(self.sentence.start);
         let end = words.at(self.sentence.end);
-        // The phrase opens the sentence or follows a dash ("… - Jeffrey M. Jones: …").
+        // The phrase opens the sentence, or a quotation (a transcript's `"PENCE: …"`), or
+        // follows a dash ("… - Jeffrey M. Jones: …").
         let colon = (first..end.min(first + 12)).find(|&k| words.word(k) == ":")?;
-        let start = (first..colon).rev().find(|&k| matches!(words.word(k), "-" | "—" | "–")).map_or(first, |d| d + 1);
+        let opens = if matches!(words.word(first), "\"" | "'") { first + 1 } else { first };
+        let start = (opens..colon).rev().find(|&k| matches!(words.word(k), "-" | "—" | "–")).map_or(opens, |d| d + 1);
         let phrase = start..colon;
         let capital = |k: usize| words.toks[k].span.text(self.text).chars().next().is_some_and(char::is_uppercase);
         if phrase.is_empty() || phrase.len() > 4 || end < colon + 4 || !capital(colon - 1) {
@@ -406,13 +453,20 @@ impl Layout<'_> {
         }
         let cue = self.rules.cues.iter().position(|c| c.lemma == "say")?;
         let span = Span::new(words.toks[start].span.start, words.toks[colon - 1].span.end);
-        // A pack name, else a proper name as the parse reads it: not a label ("The Latest:",
-        // "UPDATE:", "Q:").
+        // A pack name, else a proper name as the parse reads it, or a word the document
+        // writes as a name elsewhere ("PENCE:" of a transcript naming Pence, "Politifact:" the
+        // tagger reads as a noun): not a label ("The Latest:", "UPDATE:", "Q:").
         let name = |k: usize| {
-            let w = words.toks[k].span.text(self.text);
+            let tok = words.toks[k].span;
+            let w = tok.text(self.text);
             let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
-            tree.is_some_and(|t| matches!(t.tag(k - first), Tag::NNP | Tag::NNPS)) && w.len() > 1 && !shouting
+            let tagged = tree.is_some_and(|t| matches!(t.tag(k - first), Tag::NNP | Tag::NNPS)) && !shouting;
+            w.len() > 1 && (tagged || written_as_name(self.text, w, tok))
         };
+        // "Ghouta: On August 21 …": a place opening the sentence is a label, not a speaker.
+        if self.rules.gazetteer.places_in(self.text, span).iter().any(|(p, _)| p.contains(span)) {
+            return None;
+        }
         let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
             Some(m) => SpeakerRef::Mention(*m),
             None if phrase.clone().all(name) && words.word(start) != "the" => {
@@ -423,7 +477,7 @@ impl Layout<'_> {
         let cue =
             CueHit { span: words.toks[colon].span, cue: u32::try_from(cue).ok()?, negation: None, passive: false };
         let content_start = words.toks[colon].span.end;
-        Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, "X: C"))
+        Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, COLON))
     }
 
     /// Whether the sentence has a comma: text that lost its punctuation has none in
@@ -564,7 +618,7 @@ impl Layout<'_> {
             && matches!(before_cue, "," | "\"")
             && let Some(speaker) = self.any_after(cue.span.end)
         {
-            return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "\"C,\" said X"));
+            return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, INVERTED));
         }
         if left.is_none() && !matches!(before_cue, "and" | "but" | "then" | "also") {
             left = self.open_left(cue);

@@ -122,11 +122,13 @@ impl Run<'_> {
             Role::Undergoer | Role::Oblique | Role::Speaker => false,
             Role::Unknown => fallback(),
         };
+        let dateline = self.dateline_end(i);
         let mut out: Vec<Doer> = a
             .found
             .mentions
             .iter()
             .filter(|m| unit.content.contains(m.span) && !speaker_span.is_some_and(|s| s.overlaps(m.span)))
+            .filter(|m| dateline.is_none_or(|end| m.span.start >= end))
             .filter(|m| {
                 placed(m.span, &|| {
                     !sentence::after_preposition(self.text, &a.words, m.span)
@@ -172,6 +174,17 @@ impl Run<'_> {
         out.extend(self.possessive_doers(i, unit, &refer));
         out.extend(self.implicit_subject(unit, &side));
         out
+    }
+
+    /// Where the dateline opening sentence `i` ends ("LONDON - ", "KIEV, Ukraine - "): a place
+    /// written in capitals before a dash, never a doer.
+    fn dateline_end(&self, i: usize) -> Option<usize> {
+        let s = self.parsed.sentences[i];
+        let text = s.span.text(self.text);
+        let first = text.split(|c: char| !c.is_alphabetic()).next()?;
+        let capitals = first.chars().count() >= 2 && first.chars().all(|c| c.is_uppercase());
+        let dash = text.get(..text.len().min(48))?.find(" - ")?;
+        capitals.then_some(s.span.start + dash)
     }
 
     /// A possessive on a body that acts ("its army", "their forces") in a doer's place; where

@@ -213,7 +213,24 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         // names no one ("a ruling is expected", `Attribution::sourceless`); a cue inside a
         // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
         // of what they say, not a report of the text's.
-        let quoted = |attr: &Attribution| parsed.quotes.iter().any(|q| q.span.contains(attr.cue.span));
+        // A quotation that opens with its speaker (a transcript's `"PENCE: …"`) is what that
+        // speaker says, not a quotation the cue is inside.
+        let opens_with = |q: Span, attr: &Attribution| {
+            let speaker = attr.speaker.as_ref().and_then(attribution::span_of);
+            speaker.is_some_and(|s| {
+                s.start >= q.start
+                    && parsed
+                        .text()
+                        .get(q.start..s.start)
+                        .is_some_and(|g| g.trim_start_matches(['"', '\'']).trim().is_empty())
+            })
+        };
+        let quoted = |attr: &Attribution| {
+            parsed.quotes.iter().any(|q| {
+                q.span.contains(attr.cue.span) && !(attr.layout == attribution::COLON && opens_with(q.span, attr))
+            })
+        };
+
         let pronoun = |attr: &Attribution| match attr.speaker {
             Some(SpeakerRef::Ref(r)) => matches!(r.kind, Reference::Pronoun(_)),
             Some(SpeakerRef::Phrase(p)) => p.kind == phrase::PhraseKind::Pronoun,
@@ -228,6 +245,7 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         // An outer report itself inside a quotation holds nothing the text reports.
         let tree = a.tree.get();
         let holds = |outer: &Attribution, inner: &Attribution| match tree {
+            _ if outer.layout == attribution::COLON => outer.content.contains(inner.cue.span),
             Some(t) => {
                 let path = t.head_in(outer.cue.span).zip(t.head_in(inner.cue.span));
                 let child = path.and_then(|(o, i)| t.child_towards(o, i));

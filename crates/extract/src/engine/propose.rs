@@ -271,7 +271,16 @@ impl<'a> Run<'a> {
             self.skip(steps, format!("`{}` negated: not accusing commits to nothing", self.words_of(cue.span)));
             return;
         }
-        let (terms, anchors) = self.terms_in(unit.content);
+        let (mut terms, mut anchors) = self.terms_in(unit.content);
+        // "Who dropped the gas? … say Syrian government aircraft did.": an elided predicate
+        // is the one before it, and its words count as the content's own.
+        let elided = self.elided_predicate(i, unit);
+        if let Some(before) = elided {
+            let (t, a) = self.terms_in(before);
+            terms.extend(t);
+            anchors.extend(a);
+        }
+        let own = |f: &Span| unit.content.contains(*f) || elided.is_some_and(|b| b.contains(*f));
         let (irrealis, claim_nouns) = self.irrealis_and_claim_nouns(unit.content);
         let mut candidates: Vec<u32> = terms
             .iter()
@@ -304,15 +313,21 @@ impl<'a> Run<'a> {
             let Some(found) = found else { continue };
             // Context lends what the words refer to ("the attack"), never a verdict: a denial
             // marker ("staged", "provocation") is said by whoever wrote it, where it stands.
-            if found.iter().any(|f| !unit.content.contains(*f) && self.is_denial_marker(*f)) {
+            if found.iter().any(|f| !own(f) && self.is_denial_marker(*f)) {
                 continue;
             }
-            let all_in_content = found.iter().all(|f| unit.content.contains(*f));
+            let all_in_content = found.iter().all(own);
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
             if !all_in_content && !self.context_completes(i, unit, prop, (&region, &content_words), &content, &found) {
                 continue;
             }
-            if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms) {
+            // An excluding word ("Shayrat" for the raid on Khan Shaykhun) guards against a
+            // neighbouring story's words; a content that tells the whole proposition in its own
+            // words with its doer named ("Syrian jets took off from Shayrat and dropped sarin on
+            // Khan Shaykhun") is not that story.
+            let told_whole =
+                all_in_content && content.doers.iter().any(|d| !d.own_side && self.is_one_of(d.actor, &prop.agent));
+            if let Some(ex) = prop.about.excluded(&sentence_region, &self.rules.terms).filter(|_| !told_whole) {
                 self.skip(steps, format!("{}: excluded by `{}`", prop.id, self.words_of(ex)));
                 continue;
             }
@@ -332,6 +347,31 @@ impl<'a> Run<'a> {
         if !matched_any {
             self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
+    }
+
+    /// The words an elliptical content leaves out ("… say Syrian government aircraft did",
+    /// "Moscow says it did not"): from the sentence before, in the same paragraph, up to the
+    /// content. `None` unless the content ends on an auxiliary after a subject of its own.
+    fn elided_predicate(&self, i: usize, unit: &Unit) -> Option<Span> {
+        let words = Words::new(self.text, unit.content);
+        let mut last = (0..words.len()).rev().find(|&k| !words.is_punct(k))?;
+        if words.word(last) == "not" {
+            last = last.checked_sub(1)?;
+        }
+        let auxiliary = matches!(
+            words.word(last),
+            "did" | "do" | "does" | "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "could" | "will"
+        );
+        if !auxiliary || last < 2 {
+            return None;
+        }
+        let s = self.parsed.sentences[i];
+        let start = i
+            .checked_sub(1)
+            .map(|j| self.parsed.sentences[j])
+            .filter(|prev| prev.paragraph == s.paragraph)
+            .map_or(s.span.start, |prev| prev.span.start);
+        (start < unit.content.start).then(|| Span::new(start, unit.content.start))
     }
 
     /// The hypothetical markers ("would", "if") and the claim nouns ("the accusation") of
@@ -368,13 +408,17 @@ impl<'a> Run<'a> {
         content: &Content<'_>,
         found: &[Span],
     ) -> bool {
-        if found.iter().any(|f| definite_before(content_words, *f)) {
+        // "the Syrian air force" names the doer the proposition is about, not the event: a
+        // term inside its name is no definite reference to what the proposition tells.
+        let mentions = &self.analysed[i].found.mentions;
+        let in_doer_name =
+            |f: &Span| mentions.iter().any(|m| m.span.overlaps(*f) && self.is_one_of(m.actor, &prop.agent));
+        let refers = |f: &Span| definite_before(content_words, *f) && !in_doer_name(f);
+        if found.iter().any(refers) {
             return true;
         }
-        let definite = region
-            .found_terms()
-            .iter()
-            .any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && definite_before(content_words, *span));
+        let definite =
+            region.found_terms().iter().any(|(t, span)| prop.own_terms.binary_search(t).is_ok() && refers(span));
         if definite {
             return true;
         }
@@ -385,7 +429,11 @@ impl<'a> Run<'a> {
             .doers
             .iter()
             .any(|d| !d.own_side && self.is_one_of(d.actor, &prop.agent) && self.subject_of(i, d.span, found));
+        // "held Russia responsible", "accused Moscow of the downing": the doer a blaming
+        // layout names, blamed in the content's own words, takes up the event in dispute.
+        let blamed = unit.agent.is_some_and(|m| self.is_one_of(m.actor, &prop.agent)) && !found.is_empty();
         doer_is_subject
+            || blamed
             || match (unit.speaker.who, unit.speaker.span) {
                 (Who::Actor(a), Some(span)) => self.is_one_of(a, &prop.agent) && self.subject_of(i, span, found),
                 _ => false,
@@ -603,12 +651,23 @@ impl<'a> Run<'a> {
             reasons.push(format!("denial marker `{}`", self.words_of(*m)));
         }
         if stance == Stance::Assert
-            && let Some(h) = content.hedges.first()
+            && let Some(h) = self.hedging(content, anchors)
         {
             stance = Stance::Hedge;
-            reasons.push(format!("hedged by `{}`", self.words_of(*h)));
+            reasons.push(format!("hedged by `{}`", self.words_of(h)));
         }
         (stance, reasons)
+    }
+
+    /// The first hedge of a content that hedges the words `anchors`: one standing before
+    /// them or in their clause; one past a clause break after them ("was behind the
+    /// release, possibly in a bid to …") hedges that adjunct only.
+    fn hedging(&self, content: &Content<'_>, anchors: &[Span]) -> Option<Span> {
+        let hedges = |h: &&Span| {
+            anchors.is_empty()
+                || anchors.iter().any(|a| a.start >= h.end || self.same_clause(a.end, h.start.max(a.end)))
+        };
+        content.hedges.iter().find(hedges).copied()
     }
 
     /// The stance of a unit on a proposition, with reasons; `None` when a role-aware

@@ -132,6 +132,16 @@ impl Roles<'_> {
         }
     }
 
+    /// Whether word `w` is the subject of a passive verb that names its own doer ("by …").
+    fn passive_with_agent(&self, w: usize) -> bool {
+        let parse = self.parse;
+        let passive = matches!(parse.dep(w), Dep::Nsubjpass | Dep::Csubjpass);
+        passive
+            && parse
+                .head(w)
+                .is_some_and(|v| parse.children(v).any(|c| parse.dep(c) == Dep::Agent || self.words.word(c) == "by"))
+    }
+
     /// The role of `object`, the object of preposition `prep`.
     fn object_of_preposition(&self, object: usize, prep: usize, depth: usize) -> Role {
         let (parse, words) = (self.parse, self.words);
@@ -180,8 +190,16 @@ impl Roles<'_> {
     /// strike"); a body in any other place is not ("expelled Russian diplomats").
     fn modifier(&self, noun: usize, depth: usize) -> Role {
         let word = self.words.word(noun);
+        let parse = self.parse;
+        // "in Syria's Idlib province": the owner of a named place is where, not who.
+        let named_place =
+            || parse.children(noun).any(|c| parse.dep(c) == Dep::Compound && parse.tag(c).is_proper_noun());
         match self.at(noun, depth + 1) {
             Role::Doer => Role::Doer,
+            Role::Oblique if named_place() => Role::Oblique,
+            // "the army's firepower had not been affected by the strike": the owner of what a
+            // passive verb with a doer of its own acted on is no doer.
+            Role::Undergoer if !words::is_acting_body(word) && self.passive_with_agent(noun) => Role::Undergoer,
             Role::Unknown if words::is_acting_body(word) => Role::Unknown,
             Role::Oblique if words::is_acting_body(word) => Role::Oblique,
             _ if words::is_acting_body(word) => Role::Undergoer,
@@ -390,6 +408,18 @@ mod tests {
     fn taking_part_is_doing() {
         check("Peskov said Russia had not been involved in the poisoning.", "russia", Role::Unknown);
         check("Peskov said the town had been bombed from the air.", "town", Role::Undergoer);
+    }
+
+    #[test]
+    fn the_owner_of_a_named_place_is_where() {
+        check("the incident in Syria's Idlib province was a crime", "syria's", Role::Oblique);
+        check("Syria's Idlib offensive killed hundreds", "syria's", Role::Doer);
+    }
+
+    #[test]
+    fn the_owner_of_what_a_passive_with_its_own_doer_acted_on_is_no_doer() {
+        check("the army's firepower was not affected by the strike", "army's", Role::Undergoer);
+        check("the army's firepower was not affected", "army's", Role::Doer);
     }
 
     #[test]

@@ -114,6 +114,18 @@ impl Structure<'_> {
         false
     }
 
+    /// Whether the phrase at `span`, after the cue, is the subject of another verb after the
+    /// cue, or a finite verb follows it ("…, said he and his staff were preparing …", "…,
+    /// says she warned …").
+    pub fn subject_after(&self, span: Span, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let (Some(v), Some(at)) = (self.cue_word(cue), tree.head_of(tree.words_in(span))) else { return false };
+        let subject = matches!(tree.dep(at), Dep::Nsubj | Dep::Nsubjpass);
+        let next = tree.words_in(span).end;
+        let finite = matches!(tree.tag(next), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) && next < tree.len();
+        finite || subject && tree.head(at).is_some_and(|h| h != v && h > v && tree.is_verb(h))
+    }
+
     /// The speaker and content of a verb cue: active subject, passive agent.
     pub fn verb(&self, cue: &CueHit) -> Option<Reading> {
         let tree = self.tree;
@@ -147,9 +159,19 @@ impl Structure<'_> {
         Some(Reading { speaker: self.speaker_at(subject)?, content, layout })
     }
 
-    /// "according to X": the object of `to`; "citing X": the verb's object.
+    /// "according to X": the object of `to`. A cue of this pattern read as a verb with an
+    /// object ("The Journal, citing internal documents, reported …", "he said, citing low
+    /// growth") is the subject's: what it cites is its evidence, not its speaker.
     pub fn according_to(&self, cue: &CueHit) -> Option<Reading> {
         let tree = self.tree;
+        if let Some(v) = self.cue_word(cue).filter(|&v| tree.is_verb(v) && tree.child(v, Dep::Dobj).is_some()) {
+            let subject = tree.subject_of(v)?;
+            return Some(Reading {
+                speaker: self.speaker_at(subject)?,
+                content: None,
+                layout: "X did A, citing Y (parse)",
+            });
+        }
         let range = tree.words_in(cue.span);
         let object = range.clone().find_map(|w| {
             tree.children(w).find(|&c| matches!(tree.dep(c), Dep::Pobj | Dep::Dobj) && !range.contains(&c))

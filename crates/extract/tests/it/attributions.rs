@@ -154,3 +154,40 @@ fn the_noun_a_present_participle_modifies_says_it() {
     let found = attributions(&rules, "The figures reported in the letter were low.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_colon_speaker_is_a_name_the_document_writes_elsewhere_or_a_transcripts_label() {
+    let rules = ruleset();
+    let text = "Harbour chief Ada Varga spoke on the radio on Sunday.\n\n\"VARGA: The pier will reopen in May, and the fees will not rise.\"";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == ":" && s == "VARGA"), "{found:?}");
+    let text = "\"HOST: Will the pier reopen in May?\"\n\n\"GUEST: It will reopen in May, we are told.\"\n\n\"HOST: Thank you.\"";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == ":" && s == "HOST"), "{found:?}");
+    // A label the document writes in lower case elsewhere is no speaker.
+    let text = "UPDATE: The pier will reopen in May, the board said in an update on its site.";
+    let found = attributions(&rules, text);
+    assert!(!found.iter().any(|(c, _)| c == ":"), "{found:?}");
+}
+
+#[test]
+fn an_inverted_speaker_ends_its_clause() {
+    let rules = ruleset();
+    let found = attributions(&rules, "\"The pier is closed,\" said Ada Varga on Monday.");
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Varga"), "{found:?}");
+    // "…, said he and his crew were …": what follows the verb is what was said.
+    let text =
+        "The board says the pier is safe, and Ada Varga, the harbour master, said he and his crew were not so sure.";
+    let found = attributions(&rules, text);
+    assert!(!found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
+}
+
+#[test]
+fn citing_is_the_subjects_not_what_it_cites() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The harbour board closed the pier, citing safety concerns.");
+    assert!(found.iter().any(|(c, s)| c == "citing" && s == "The harbour board"), "{found:?}");
+    assert!(!found.iter().any(|(_, s)| s == "safety concerns"), "{found:?}");
+    let found = attributions(&rules, "According to Ada Varga, the pier will reopen in May.");
+    assert!(found.iter().any(|(c, s)| c == "According to" && s == "Ada Varga"), "{found:?}");
+}

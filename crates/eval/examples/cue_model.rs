@@ -4,17 +4,24 @@
 //! `cargo run --release -p eval --example cue_model -- [--train DIR] [--out FILE]
 //!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N]`
 //!
-//! Every candidate word of every article (`RuleSet::cue_candidates`: a verb or noun outside
-//! cue lists and quotations that the parse gives a speaker) is an example; it is a cue when it
-//! overlaps a gold Cue whose Source its speaker overlaps (or that has no Source) and which
-//! the listed cues do not already find. Articles whose index is a multiple of `--folds`
-//! (default 5) are held out: the model is trained on every candidate of the rest (`--epochs`,
-//! default 8), its vocabulary is the word forms that are cues at least `--min-count` times
-//! (default 2) there, and the threshold is the one that maximises attribution F1 on the
-//! held-out articles (the engine's own attributions plus the candidates of the vocabulary
-//! above it) with overlap precision no more than `--precision-drop` (default 0.005) and strict
-//! precision no more than `--strict-drop` (default 0.001) under the listed cues' own. `--list N` prints the N
-//! best-scored held-out candidates for reading. Nothing of the dev split is read.
+//! Every candidate word of every article (`RuleSet::cue_candidates`: a verb, common noun or
+//! predicative adjective outside cue lists and quotations that the parse gives a speaker) is
+//! an example; it is a cue when it overlaps a gold Cue whose Source its speaker overlaps (or
+//! that has no Source) and which the listed cues do not already find. The articles are cut
+//! into `--folds` folds (default 5, article index modulo K); for each fold a model is trained
+//! on every candidate of the others (`--epochs`, default 8), its vocabulary the word forms
+//! that are cues at least `--min-count` times (default 2) there, and scores the fold's
+//! candidates. The threshold is the one that maximises attribution F1 over all of train so
+//! scored (the engine's own attributions plus the candidates above it) with overlap precision
+//! no more than `--precision-drop` (default 0.005) and strict precision no more than
+//! `--strict-drop` (default 0.003) under the listed cues' own. The model written is the mean of
+//! the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
+//! miss by what the candidates make of them (taken, below the threshold, form not in the
+//! vocabulary, other speaker, no candidate, with the most frequent cues of the last), and the
+//! taken candidates that miss the strict match (at `--strict-at`, default the threshold).
+//! Weights under `--min-weight` (default 0.05) in magnitude are left out of the file. `--list N`
+//! prints the N best-scored candidates for reading; `CUE_MODEL_CURVE=1` prints
+//! figures along the thresholds tried. Nothing of the dev split is read.
 
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
@@ -132,26 +139,66 @@ fn list_best(out: &mut impl Write, articles: &[Article], scored: &[(f32, &Labell
     }
 }
 
-fn main() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().collect();
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let train_dir = arg(&args, "--train").map_or_else(|| root.join("../shared/data/polnear/train"), PathBuf::from);
-    let model_path = arg(&args, "--out").map_or_else(|| root.join("crates/extract/model/cues.model"), PathBuf::from);
-    let num = |name: &str, default: f64| arg(&args, name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(default);
-    let (epochs, min_count, p_drop, folds) = (
-        num("--epochs", 8.0) as usize,
-        num("--min-count", 2.0) as usize,
-        num("--precision-drop", 0.005),
-        num("--folds", 5.0) as usize,
+/// Whether two pieces of text share half their words each way (the strict match, by
+/// whitespace words).
+fn half(text: &str, gold: &[Span], tool: Span) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let g: Vec<String> = gold.iter().flat_map(|s| words(s.text(text))).collect();
+    let t = words(tool.text(text));
+    let shared = g.iter().filter(|w| t.contains(w)).count();
+    2 * shared >= g.len() && 2 * shared >= t.len()
+}
+
+/// Of the candidates taken at `t` that find a gold attribution, how many miss the strict match
+/// by their cue's words or their speaker's, with examples of each.
+fn strict_misses(out: &mut impl Write, articles: &[Article], cands: &[Vec<(f32, &Labelled)>], t: f32) {
+    let (mut cue, mut speaker, mut ok) = (Vec::new(), Vec::new(), 0);
+    for (s, c) in cands.iter().flatten().filter(|(s, c)| *s >= t && c.gold.is_some()) {
+        let Some((n, g)) = c.gold else { continue };
+        let (a, g) = (&articles[n], &articles[n].attributions[g]);
+        let join = |p: &[Span]| p.iter().map(|s| s.text(&a.text)).collect::<Vec<_>>().join(" ");
+        let line = format!(
+            "{s:.1} gold `{}` / `{}` tool `{}` / `{}`",
+            join(&g.cue),
+            g.source.as_deref().map(join).unwrap_or_default(),
+            c.cue.text(&a.text),
+            c.speaker.map_or("", |x| x.text(&a.text))
+        );
+        if !half(&a.text, &g.cue, c.cue) {
+            cue.push(line);
+        } else if let (Some(src), Some(sp)) = (&g.source, c.speaker)
+            && !half(&a.text, src, sp)
+        {
+            speaker.push(line);
+        } else {
+            ok += 1;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "taken and found: {ok} strict, {} not by the cue, {} not by the speaker",
+        cue.len(),
+        speaker.len()
     );
-    let packs = pack::load_packs(&[root.join("rules")]).map_err(|_| "error: the packs do not load")?;
-    let mut rules = extract::RuleSet::compile(&packs).map_err(|_| "error: the packs do not compile")?;
-    rules.set_learned_cues(false);
-    let articles = polnear::load(&train_dir).map_err(|e| e.to_string())?;
-    let (labelled, base) = label(&rules, &articles);
-    let held = |n: usize| n.is_multiple_of(folds.max(2));
-    let vocab = vocabulary(&labelled, held, min_count);
+    for l in cue.iter().take(25).chain(speaker.iter().take(15)) {
+        let _ = writeln!(out, "  {l}");
+    }
+}
+
+/// The options, with their defaults.
+struct Opts {
+    epochs: usize,
+    min_count: usize,
+    p_drop: f64,
+    strict_drop: f64,
+    folds: usize,
+    list: usize,
+}
+
+/// A model trained on the articles `held` leaves, its vocabulary the forms that are cues at
+/// least `min_count` times there.
+fn fold_model(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts) -> Model {
+    let vocab = vocabulary(labelled, &held, o.min_count);
     let examples: Vec<Example> = labelled
         .iter()
         .enumerate()
@@ -159,69 +206,169 @@ fn main() -> Result<(), String> {
         .flat_map(|(_, c)| c.iter())
         .map(|c| Example { features: c.features.clone(), cue: c.gold.is_some() })
         .collect();
-    let cues = examples.iter().filter(|e| e.cue).count();
-    let _ = writeln!(
-        err,
-        "{} articles; vocabulary {} forms; {} training examples, {cues} cues",
-        articles.len(),
-        vocab.len(),
-        examples.len()
-    );
-    let weights = cue_model::train(&examples, epochs, 18);
-    let model = Model::new(weights, vocab, 0.0);
-    // The held-out part: the engine's attributions scored, then the candidates added.
-    let held_articles: Vec<Article> =
-        articles.iter().enumerate().filter(|(n, _)| held(*n)).map(|(_, a)| a.clone()).collect();
-    let held_base: Vec<Vec<Found>> =
-        base.iter().enumerate().filter(|(n, _)| held(*n)).map(|(_, b)| b.clone()).collect();
-    let held_cands: Vec<Vec<(f32, &Labelled)>> = labelled
+    Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0)
+}
+
+/// Per article, its candidates of the vocabulary with their scores by `model_of(article)`.
+fn scored<'a>(labelled: &'a [Vec<Labelled>], model_of: impl Fn(usize) -> &'a Model) -> Vec<Vec<(f32, &'a Labelled)>> {
+    labelled
         .iter()
         .enumerate()
-        .filter(|(n, _)| held(*n))
-        .map(|(_, c)| c.iter().filter(|c| model.knows(&c.form)).map(|c| (model.score(&c.features), c)).collect())
-        .collect();
-    let [p0, r0, f0, sp0] = figures(&held_articles, &held_base, &held_cands, f32::INFINITY);
-    let _ = writeln!(err, "held out, listed cues only: P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3})");
-    // `--list N`: the N best-scored held-out candidates, with their label and line.
-    let list = num("--list", 0.0) as usize;
-    let mut scored: Vec<(f32, &Labelled)> = held_cands.iter().flatten().copied().collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    list_best(&mut out, &articles, &scored[..list.min(scored.len())]);
-    // The threshold: the best F1 whose precision, overlap and strict, stays up (strict within
-    // `--strict-drop`, default 0.001, of the listed cues' own).
-    let strict_drop = num("--strict-drop", 0.001);
-    let mut best = (f32::INFINITY, f0);
-    for &(t, _) in scored.iter().step_by(5) {
-        let [p, _, f, sp] = figures(&held_articles, &held_base, &held_cands, t);
-        if p + p_drop >= p0 && sp + strict_drop >= sp0 && f > best.1 {
+        .map(|(n, c)| {
+            let m = model_of(n);
+            c.iter().filter(|c| m.knows(&c.form)).map(|c| (m.score(&c.features), c)).collect()
+        })
+        .collect()
+}
+
+/// The threshold with the best F1 whose overlap precision stays within `p_drop` and strict
+/// precision within `strict_drop` of the listed cues' own, tried at about 200 points of the
+/// scores; with its figures.
+fn threshold(articles: &[Article], base: &[Vec<Found>], cands: &[Vec<(f32, &Labelled)>], o: &Opts) -> (f32, [f64; 4]) {
+    let none = figures(articles, base, cands, f32::INFINITY);
+    let mut scores: Vec<f32> = cands.iter().flatten().map(|(s, _)| *s).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let step = (scores.len() / 200).max(1);
+    let mut best = (f32::INFINITY, none);
+    for (k, &t) in scores.iter().step_by(step).enumerate() {
+        let f = figures(articles, base, cands, t);
+        if std::env::var_os("CUE_MODEL_CURVE").is_some() && k % 10 == 0 {
+            eprintln!("  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})", f[0], f[1], f[2], f[3]);
+        }
+        if f[0] + o.p_drop >= none[0] && f[3] + o.strict_drop >= none[3] && f[2] > best.1[2] {
             best = (t, f);
         }
     }
-    let [p, r, f, sp] = figures(&held_articles, &held_base, &held_cands, best.0);
+    best
+}
+
+/// The gold attributions the listed cues miss, by what the candidates make of them at
+/// threshold `t`; and the gold cues no candidate touches, most frequent first.
+fn diagnose(
+    out: &mut impl Write,
+    articles: &[Article],
+    base: &[Vec<Found>],
+    labelled: &[Vec<Labelled>],
+    cands: &[Vec<(f32, &Labelled)>],
+    t: f32,
+) {
+    let mut classes: [usize; 5] = [0; 5];
+    let mut untouched: HashMap<String, usize> = HashMap::new();
+    for (n, a) in articles.iter().enumerate() {
+        for (g, gold) in a.attributions.iter().enumerate() {
+            if base[n].iter().any(|f| finds(gold, f.cue, f.speaker)) {
+                continue;
+            }
+            let is = |c: &Labelled| c.gold == Some((n, g));
+            let class = if cands[n].iter().any(|(s, c)| *s >= t && is(c)) {
+                0
+            } else if cands[n].iter().any(|(_, c)| is(c)) {
+                1
+            } else if labelled[n].iter().any(is) {
+                2
+            } else if labelled[n].iter().any(|c| overlaps(&gold.cue, c.cue)) {
+                3
+            } else {
+                let cue = gold.cue.iter().map(|s| s.text(&a.text).to_lowercase()).collect::<Vec<_>>().join(" ");
+                *untouched.entry(cue).or_default() += 1;
+                4
+            };
+            classes[class] += 1;
+        }
+    }
+    let names =
+        ["taken", "below the threshold", "form not in the vocabulary", "candidate, other speaker", "no candidate"];
+    let _ = writeln!(out, "gold the listed cues miss, by what the candidates make of them:");
+    for (name, k) in names.iter().zip(classes) {
+        let _ = writeln!(out, "  {name:<28} {k}");
+    }
+    let mut top: Vec<(String, usize)> = untouched.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let top: Vec<String> = top.iter().take(40).map(|(c, k)| format!("{c} {k}")).collect();
+    let _ = writeln!(out, "  most frequent gold cues with no candidate: {}", top.join(", "));
+}
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().collect();
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let train_dir = arg(&args, "--train").map_or_else(|| root.join("../shared/data/polnear/train"), PathBuf::from);
+    let model_path = arg(&args, "--out").map_or_else(|| root.join("crates/extract/model/cues.model"), PathBuf::from);
+    let num = |name: &str, default: f64| arg(&args, name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(default);
+    let o = Opts {
+        epochs: num("--epochs", 8.0) as usize,
+        min_count: num("--min-count", 2.0) as usize,
+        p_drop: num("--precision-drop", 0.005),
+        strict_drop: num("--strict-drop", 0.003),
+        folds: (num("--folds", 5.0) as usize).max(2),
+        list: num("--list", 0.0) as usize,
+    };
+    let packs = pack::load_packs(&[root.join("rules")]).map_err(|_| "error: the packs do not load")?;
+    let mut rules = extract::RuleSet::compile(&packs).map_err(|_| "error: the packs do not compile")?;
+    rules.set_learned_cues(false);
+    let articles = polnear::load(&train_dir).map_err(|e| e.to_string())?;
+    let (labelled, base) = label(&rules, &articles);
+    let positives = labelled.iter().flatten().filter(|c| c.gold.is_some()).count();
+    let total = labelled.iter().map(Vec::len).sum::<usize>();
+    let _ = writeln!(err, "{} articles; {total} candidates, {positives} cues", articles.len());
+    // K folds: each article scored by the model that did not see it.
+    let k = o.folds;
+    let models: Vec<Model> = (0..k).map(|f| fold_model(&labelled, |n| n % k == f, &o)).collect();
+    let oof = scored(&labelled, |n| &models[n % k]);
+    let (t, [p, r, f, sp]) = threshold(&articles, &base, &oof, &o);
+    let [p0, r0, f0, sp0] = figures(&articles, &base, &oof, f32::INFINITY);
+    let _ = writeln!(err, "train, listed cues only: P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3})");
     let _ = writeln!(
         err,
-        "held out, with learned cues at threshold {:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})",
-        best.0
+        "train, {k}-fold learned cues at threshold {t:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})"
     );
-    // The vocabulary kept: forms some candidate of train takes at that threshold. The others
-    // never decide a cue there, and a sentence holding only them is not parsed for the model.
+    diagnose(&mut err, &articles, &base, &labelled, &oof, t);
+    strict_misses(&mut err, &articles, &oof, num("--strict-at", f64::from(t)) as f32);
+    let mut best: Vec<(f32, &Labelled)> = oof.iter().flatten().copied().collect();
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    list_best(&mut out, &articles, &best[..o.list.min(best.len())]);
+    // The model written: the folds' weights averaged (its score is the mean of theirs, the
+    // scale the threshold was tuned on); its vocabulary the forms some candidate of train
+    // takes at the threshold.
+    let mut weights: HashMap<String, f32> = HashMap::new();
+    for m in &models {
+        for (feature, w) in m.weights() {
+            *weights.entry(feature.clone()).or_default() += w / k as f32;
+        }
+    }
+    let mean = Model::new(weights, vocabulary(&labelled, |_| false, o.min_count), t);
     let vocab: HashSet<String> = labelled
         .iter()
         .flatten()
-        .filter(|c| model.knows(&c.form) && model.score(&c.features) >= best.0)
+        .filter(|c| mean.knows(&c.form) && mean.score(&c.features) >= t)
         .map(|c| c.form.clone())
         .collect();
     let _ = writeln!(err, "vocabulary kept: {} forms", vocab.len());
-    let model = Model::new(model.weights().clone(), vocab, best.0);
+    // Word and stem features of forms outside the vocabulary never score a candidate.
+    let weights = mean
+        .weights()
+        .iter()
+        .filter(|(f, _)| {
+            let word = |prefix: &str| f.strip_prefix(prefix).map(|rest| rest.split('|').next().unwrap_or(rest));
+            match (word("w="), word("l=")) {
+                (Some(w), _) => vocab.contains(w),
+                (_, Some(stem)) => vocab.iter().any(|v| v.starts_with(stem)),
+                _ => true,
+            }
+        })
+        .map(|(f, w)| (f.clone(), *w))
+        .collect();
+    let model = Model::new(weights, vocab, t);
+    let (epochs, min_count, p_drop, strict_drop) = (o.epochs, o.min_count, o.p_drop, o.strict_drop);
     let header = format!(
         "Learned cue classifier (extract::cue_model), written by `cargo run --release -p eval --example cue_model`.\n\
-         Averaged perceptron, {epochs} epochs, trained on PolNeAR train minus every {folds}th article; vocabulary:\n\
-         forms that are cues at least {min_count} times there and that some candidate of train takes;\n\
-         threshold tuned on the held-out articles\n\
+         Averaged perceptron, {epochs} epochs, the mean of {k} models each trained on PolNeAR train minus one fold\n\
+         (every {k}th article); vocabulary: forms that are cues at least {min_count} times in train and that some\n\
+         candidate of train takes; threshold tuned on the {k} held-out folds' scores\n\
          (attribution F1, overlap precision within {p_drop} of the listed cues' own, strict within {strict_drop}):\n\
          P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3}) -> P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})."
     );
-    std::fs::write(&model_path, model.write(&header, 0.005))
+    std::fs::write(&model_path, model.write(&header, num("--min-weight", 0.05) as f32))
         .map_err(|e| format!("error: {}: {e}", model_path.display()))?;
     let _ = writeln!(err, "wrote {}", model_path.display());
     Ok(())

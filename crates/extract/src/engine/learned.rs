@@ -59,10 +59,7 @@ pub fn candidates(
     let (tree, words, found) = (structure.tree, structure.words, structure.found);
     let mut out = Vec::new();
     for i in 0..tree.len() {
-        let noun = matches!(tree.tag(i), Tag::NN | Tag::NNS);
-        if !noun && !tree.is_verb(i) || tree.tag(i) == Tag::MD {
-            continue;
-        }
+        let Some(noun) = word_kind(tree, i) else { continue };
         if model.is_some_and(|m| !m.knows(words.word(i))) {
             continue;
         }
@@ -79,11 +76,25 @@ pub fn candidates(
         let reading = if noun { structure.noun(&hit) } else { structure.verb(&hit) };
         let Some(reading) = reading.filter(|r| !matches!(r.speaker, SpeakerRef::Shared)) else { continue };
         let mut features = features(tree, words, text, i, &reading);
+        // Who speaks: a person or a body a pack knows.
+        if let SpeakerRef::Mention(m) = reading.speaker {
+            features.push(format!("kind={:?}", rules.directory.get(m.actor).kind));
+        }
         // Inside what a listed cue reports ("X said Y hopes …"), or on its own.
         features.push(format!("under_cue={}", under_cue(tree, found, i)));
         out.push(Candidate { hit, reading, form: words.word(i).to_owned(), features });
     }
     out
+}
+
+/// Whether word `i` may be a learned cue, and as a noun (`Some(true)`) or as a verb: a common
+/// noun, a verb other than a modal, or a predicative adjective ("is critical of", "was
+/// confident that"), which reads as a verb: its subject through the copula, its complement
+/// its own.
+fn word_kind(tree: &Tree, i: usize) -> Option<bool> {
+    let noun = matches!(tree.tag(i), Tag::NN | Tag::NNS);
+    let verb = tree.is_verb(i) && tree.tag(i) != Tag::MD || tree.is_predicative(i);
+    (noun || verb).then_some(noun)
 }
 
 /// The learned cues of a sentence: the candidates the model takes, added to `found.cues` in
@@ -128,18 +139,21 @@ fn cue_words(tree: &Tree, i: usize, noun: bool) -> std::ops::Range<usize> {
     while from < i && tree.dep(from) == Dep::Advmod {
         from += 1;
     }
-    // Its particle and the preposition right after ("shot back", "fired back at",
-    // "focused on"): PolNeAR's cue holds them.
+    // Its particle, adverbs and the preposition right after ("shot back", "fired back at",
+    // "spoke favorably of"): PolNeAR's cue holds them.
     let mut to = i + 1;
-    while !noun && to < tree.len() && tree.head(to) == Some(i) {
+    while !noun && to < tree.len() {
+        // On the verb, or on one of its adverbs ("spoke warmly of").
+        let on_cue = tree.head(to).is_some_and(|h| h == i || (i < h && h < to));
         match tree.dep(to) {
-            Dep::Prt => to += 1,
-            Dep::Prep => {
-                to += 1;
-                break;
-            }
+            Dep::Prt | Dep::Advmod if tree.head(to) == Some(i) => to += 1,
+            Dep::Prep if on_cue => return from..to + 1,
             _ => break,
         }
+    }
+    // Adverbs that lead to nothing stay out ("said firmly").
+    while to > i + 1 && tree.dep(to - 1) == Dep::Advmod {
+        to -= 1;
     }
     from..to
 }
@@ -273,6 +287,14 @@ pub fn features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Read
     for d in &deps {
         out.push(format!("l={st}|c={d}"));
     }
+    // The word crossed with its relation and what it takes: a preposition ("warned of",
+    // "called for"), a complementiser, an object.
+    out.push(format!("l={st}|d={dep}"));
+    for c in &core {
+        if c.starts_with("prep=") || c.starts_with("mark=") || c.starts_with("obj=") || c.starts_with("side=") {
+            out.push(format!("l={st}|{c}"));
+        }
+    }
     out.extend(core);
     out
 }
@@ -322,6 +344,38 @@ mod tests {
         let i = text.find("backed").and_then(|s| tree.word_at(s)).unwrap_or(0);
         assert_eq!(tree.span(cue_words(&tree, i, false)).text(text), "has not backed down on");
         assert_eq!(tree.span(cue_words(&tree, i, true)).text(text), "backed");
+    }
+
+    /// The cue words of the verb `verb` in `text`.
+    fn cue_of(text: &str, verb: &str) -> String {
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        let i = text.find(verb).and_then(|s| tree.word_at(s)).unwrap_or(0);
+        tree.span(cue_words(&tree, i, false)).text(text).to_owned()
+    }
+
+    #[test]
+    fn adverbs_before_a_preposition_join_the_cue() {
+        // The object is what was proposed: the verb alone, not the preposition of its object.
+        assert_eq!(cue_of("The mayor proposed a tax on the ferry fees.", "proposed"), "proposed");
+        // Adverbs before a preposition belong to the cue, at the end they do not.
+        assert_eq!(cue_of("The harbour master spoke warmly of the new ferry.", "spoke"), "spoke warmly of");
+        assert_eq!(cue_of("The harbour master smiled broadly.", "smiled"), "smiled");
+    }
+
+    #[test]
+    fn predicative_adjectives_are_candidates_read_as_verbs() {
+        let kind = |text: &str, word: &str| {
+            let words = Words::new(text, Span::new(0, text.len()));
+            let tree = Tree::new(text, &words);
+            text.find(word).and_then(|s| tree.word_at(s)).and_then(|i| word_kind(&tree, i))
+        };
+        assert_eq!(kind("The harbour master was critical of the new timetable.", "critical"), Some(false));
+        // An adjective before its noun reports nothing.
+        assert_eq!(kind("A critical report on the timetable came out.", "critical"), None);
+        let f = verb_features("Ada Holm is confident that the ferry will run.", "confident", "Ada Holm");
+        let f = f.unwrap_or_default();
+        assert!(f.iter().any(|x| x == "s=mention") && f.iter().any(|x| x == "c=ccomp"), "{f:?}");
     }
 
     #[test]

@@ -233,7 +233,14 @@ fn threshold(articles: &[Article], base: &[Vec<Found>], cands: &[Vec<(f32, &Labe
     for (k, &t) in scores.iter().step_by(step).enumerate() {
         let f = figures(articles, base, cands, t);
         if std::env::var_os("CUE_MODEL_CURVE").is_some() && k % 10 == 0 {
-            eprintln!("  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})", f[0], f[1], f[2], f[3]);
+            let _ = writeln!(
+                std::io::stderr(),
+                "  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})",
+                f[0],
+                f[1],
+                f[2],
+                f[3]
+            );
         }
         if f[0] + o.p_drop >= none[0] && f[3] + o.strict_drop >= none[3] && f[2] > best.1[2] {
             best = (t, f);

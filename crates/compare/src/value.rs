@@ -128,6 +128,9 @@ pub(crate) fn frame(
         // start at or after this one's start); only the rest need the exact test.
         let start = i + 1 + readings[i + 1..].partition_point(|r| low_key(&r.interval).0 < high_value);
         for high in nearest_above(low, &readings[start..]) {
+            if one_sentence(store, low, high) {
+                continue;
+            }
             let is_revision = low.kind == ValueKind::Count
                 && high.kind == ValueKind::Count
                 && matches!((low.published, high.published), (Some((_, l)), Some((h, _))) if l < h);
@@ -165,6 +168,20 @@ fn nearest_above<'r, 'a>(low: &Reading<'a>, above: &'r [Reading<'a>]) -> Vec<&'r
         }
     }
     out
+}
+
+/// Whether one principal gives both readings, and only in one sentence: a sentence that gives two
+/// figures for a frame ("of the 59 missiles launched, 58 hit their targets") counts two
+/// quantities, one of which the frame's patterns took for its own; a speaker does not
+/// contradict itself within a sentence, so the pair is no conflict.
+fn one_sentence(store: &ClaimStore, low: &Reading<'_>, high: &Reading<'_>) -> bool {
+    let Some(&first) = low.claims.first() else { return false };
+    let first = store.at(first);
+    low.principal == high.principal
+        && low.claims.iter().chain(high.claims).all(|&c| {
+            let c = store.at(c);
+            c.ordinal == first.ordinal && store.sentence(c) == store.sentence(first)
+        })
 }
 
 fn same_interval(store: &ClaimStore, a: u32, b: u32) -> bool {

@@ -4,4 +4,5 @@ mod attributions;
 mod fixtures;
 mod hostile;
 mod pipeline;
+mod spans;
 mod stories;

@@ -180,6 +180,17 @@ fn stem(form: &str) -> &str {
     if bare.len() >= 3 { bare } else { form }
 }
 
+/// Whether `sentence` opens with a speaker's label: one to three capitalised words and a
+/// colon ("A: …", "FALLIN: …", "Mr. Smith: …").
+fn speaker_label(sentence: &str) -> bool {
+    let Some((label, _)) = sentence.split_once(": ") else { return false };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        })
+}
+
 /// The kind of a reading's speaker.
 fn speaker_kind(r: &Reading) -> &'static str {
     match r.speaker {
@@ -262,6 +273,8 @@ pub fn features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Read
     }
     let sentence = tree.span(0..tree.len()).text(text);
     core.push(format!("quote={}", sentence.contains(['"', '“', '”'])));
+    // A transcript's turn ("A: …", "FALLIN: I think …"): someone's words, not a report.
+    core.push(format!("turn={}", speaker_label(sentence)));
     // A headline in title case ("Trump Says …") or the sentence's first word.
     let capital = tree.span(i..i + 1).text(text).starts_with(|c: char| c.is_uppercase());
     core.push(format!(
@@ -376,6 +389,15 @@ mod tests {
         let f = verb_features("Ada Holm is confident that the ferry will run.", "confident", "Ada Holm");
         let f = f.unwrap_or_default();
         assert!(f.iter().any(|x| x == "s=mention") && f.iter().any(|x| x == "c=ccomp"), "{f:?}");
+    }
+
+    #[test]
+    fn transcript_turns_are_told_from_reports() {
+        assert!(speaker_label("FALLIN: I think he is trying."));
+        assert!(speaker_label("Mr. Holm: We want the ferry."));
+        // A colon inside a report is no turn.
+        assert!(!speaker_label("The mayor said one thing: the ferry will run."));
+        assert!(!speaker_label("Ada Holm hopes that the ferry will keep running."));
     }
 
     #[test]

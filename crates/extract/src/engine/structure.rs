@@ -46,6 +46,11 @@ fn is_refusal(word: &str) -> bool {
     word.starts_with("declin") || word.starts_with("refus")
 }
 
+/// Quantifiers and pronouns that count people ("many", "some", "both", "others", "those").
+fn is_counting(word: &str) -> bool {
+    words::is_quantifier(word) || matches!(word, "both" | "others" | "another" | "those" | "half")
+}
+
 /// Personal pronouns that can speak when no pack rule took them.
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "i" | "we" | "you" | "he" | "she" | "they")
@@ -86,6 +91,22 @@ impl Structure<'_> {
             return (content.is_some() || opens).then(|| content.unwrap_or(tree.span(v..v + 1)));
         }
         content.filter(|_| tree.passive(v))
+    }
+
+    /// Whether a verb cue of accusing is read with an accusation's parts: a clause or a
+    /// predicate ("held Moscow responsible", "suspects that …"), or what of or for ("accused
+    /// the mayor of lying", "charged for the delay"). "Held a rally", "holds a lead", "his
+    /// hold on the party" have none: the word's other senses.
+    pub fn accuses(&self, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let Some(v) = self.cue_word(cue).filter(|&v| tree.is_verb(v)) else { return false };
+        tree.children(v).any(|c| match tree.dep(c) {
+            Dep::Ccomp | Dep::Xcomp | Dep::Oprd | Dep::Acomp => true,
+            Dep::Prep => matches!(tree.word(c), "of" | "for" | "with"),
+            // "held the pilots responsible": the parse hangs the predicate on the object.
+            Dep::Dobj => tree.children_with(c, &[Dep::Amod]).any(|a| a > c),
+            _ => false,
+        })
     }
 
     /// Whether the cue word is a participle or adjective modifying a noun ("the figures
@@ -327,6 +348,10 @@ impl Structure<'_> {
             Tag::PRP if is_subject_pronoun(word) => PhraseKind::Pronoun,
             Tag::NNP | Tag::NNPS => PhraseKind::Named,
             Tag::NN | Tag::NNS => PhraseKind::Description,
+            // "Six in 10 say", "many feel", "those who say": a number or quantifier heading
+            // the subject stands for the people it counts.
+            Tag::CD => PhraseKind::Description,
+            _ if is_counting(word) => PhraseKind::Description,
             _ => return None,
         };
         if kind == PhraseKind::Pronoun {
@@ -374,17 +399,18 @@ pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
     // Up from a name that modifies, owns or is coordinated with the phrase's head ("Clinton
     // campaign spokesman Brian Fallon", "Russia's foreign ministry", "the press secretary,
     // Sean Spicer", "Dunn and John", "the government of Syria").
+    let cue_words = tree.words_in(cue);
     for _ in 0..tree.len() {
-        let Some(up) = tree.head(h) else { break };
+        // "Trump's views on immigration": the phrase a noun cue's owner hangs on is the cue.
+        let Some(up) = tree.head(h).filter(|u| !cue_words.contains(u)) else { break };
         let of = tree.dep(h) == Dep::Pobj && tree.word(up) == "of" && tree.head(up).is_some_and(|n| tree.is_noun(n));
         let climbs = matches!(tree.dep(h), Dep::Compound | Dep::Poss | Dep::Appos | Dep::Conj) && tree.is_noun(up);
         h = match (of, climbs) {
-            (true, _) => tree.head(up).unwrap_or(h),
+            (true, _) => tree.head(up).filter(|n| !cue_words.contains(n)).unwrap_or(h),
             (false, true) => up,
             (false, false) => break,
         };
     }
-    let cue_words = tree.words_in(cue);
     let before = h < cue_words.start;
     let mut range = h..h + 1;
     for c in tree.children(h) {

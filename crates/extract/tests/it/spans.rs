@@ -116,3 +116,20 @@ fn a_verb_sharing_the_speaker_of_the_one_before_is_not_inside_its_words() {
     let found = attributions(&rules, "Ola Berg said the pilots think the pier is unsafe.");
     assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
 }
+
+#[test]
+fn a_noun_cue_without_a_clause_is_no_report() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The dockers rejected Ola Berg's statement that the pier was safe.");
+    assert!(found.iter().any(|(c, s)| c == "statement" && s.contains("Berg")), "{found:?}");
+    // What the noun is about is no clause: "Berg's statement on the fees".
+    let found = attributions(&rules, "The dockers rejected Ola Berg's statement on the mooring fees.");
+    assert!(!found.iter().any(|(c, _)| c == "statement"), "{found:?}");
+}
+
+#[test]
+fn an_accusations_of_may_hang_on_its_object() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Ola Berg accused the port police of hiding the cameras.");
+    assert!(found.iter().any(|(c, _)| c == "accused"), "{found:?}");
+}

@@ -62,7 +62,7 @@ struct Reading<'a> {
 
 /// Whether a claim gives a value for the frame comparison: a value, and not a denial.
 pub(crate) fn gives_value(claim: &StoredClaim) -> bool {
-    claim.frame.is_some() && claim.stance != Stance::Deny
+    claim.frame.is_some() && claim.stance != Stance::Deny && claim.voice.claims()
 }
 
 /// The frame of a group of values, and the store they are in.

@@ -292,10 +292,14 @@ fn clause_start(words: &Words, k: usize, sentence_start: usize) -> usize {
 fn nothing_follows(words: &Words, from: usize) -> bool {
     let rest: Vec<&str> =
         (from..words.len()).map(|k| words.word(k)).filter(|w| !matches!(*w, "." | "!" | "\"" | "'")).collect();
+    // "said at least eight people were killed": a hedge on a figure, not a place or a time.
+    let hedge = matches!(rest.as_slice(), ["at", "least" | "most", ..]);
     match rest.first() {
         None => true,
         Some(first) => {
-            words::is_trailing_preposition(first) || *first == "," || rest.iter().all(|w| words::is_gap_word(w))
+            (words::is_trailing_preposition(first) && !hedge)
+                || *first == ","
+                || rest.iter().all(|w| words::is_gap_word(w))
         }
     }
 }

@@ -533,6 +533,8 @@ impl<'a> Run<'a> {
                         .or_else(|| self.outlet_phrase(p))
                         .or_else(|| self.described_actor(p))
                         .or_else(|| self.state_police(p))
+                        .or_else(|| self.short_name(p))
+                        .or_else(|| self.affiliated_actor(p))
                         .or_else(|| self.repeated_description(i, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {

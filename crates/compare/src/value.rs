@@ -137,7 +137,8 @@ pub(crate) fn frame(
         for high in nearest_above(low, &readings[start..]) {
             // One article's figures for a generic frame's event are its several incidents or
             // parts ("3 injured in one quarter, 19 in another"), never a dispute with itself.
-            if event.is_some() && low.document.is_some() && low.document == high.document {
+            let one_document = event.is_some() && low.document.is_some() && low.document == high.document;
+            if one_document || one_sentence(store, low, high) {
                 continue;
             }
             let is_revision = low.kind == ValueKind::Count
@@ -177,6 +178,20 @@ fn nearest_above<'r, 'a>(low: &Reading<'a>, above: &'r [Reading<'a>]) -> Vec<&'r
         }
     }
     out
+}
+
+/// Whether one principal gives both readings, and only in one sentence: a sentence that gives two
+/// figures for a frame ("of the 59 missiles launched, 58 hit their targets") counts two
+/// quantities, one of which the frame's patterns took for its own; a speaker does not
+/// contradict itself within a sentence, so the pair is no conflict.
+fn one_sentence(store: &ClaimStore, low: &Reading<'_>, high: &Reading<'_>) -> bool {
+    let Some(&first) = low.claims.first() else { return false };
+    let first = store.at(first);
+    low.principal == high.principal
+        && low.claims.iter().chain(high.claims).all(|&c| {
+            let c = store.at(c);
+            c.ordinal == first.ordinal && store.sentence(c) == store.sentence(first)
+        })
 }
 
 fn same_interval(store: &ClaimStore, a: u32, b: u32) -> bool {

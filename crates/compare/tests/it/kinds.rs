@@ -246,6 +246,24 @@ fn rising_toll_published_later_is_revised() {
 }
 
 #[test]
+fn two_figures_of_one_sentence_by_one_principal_are_no_conflict() {
+    let sentence = "Of the 40 missiles launched, 31 hit the runway, officials said.";
+    let hit = |principal: &str, doc: u32, sentence: &str, n: f64| {
+        claim(principal, Stance::Assert, None, doc, sentence)
+            .count("hit", Bound::Inclusive(n), Bound::Inclusive(n), &n.to_string())
+            .build()
+    };
+    // One speaker, one sentence, two figures: two quantities, not a speaker against itself.
+    assert!(run(&[hit("USA", 0, sentence, 40.0), hit("USA", 0, sentence, 31.0)]).conflicts.is_empty());
+    // Two principals in one sentence still disagree.
+    let two = run(&[hit("USA", 0, sentence, 40.0), hit("RUS", 0, sentence, 31.0)]);
+    assert_eq!(kinds(&two), vec![(ConflictKind::ValueMismatch, strs(&["RUS", "USA"]))]);
+    // One principal in two sentences does too.
+    let apart = run(&[hit("USA", 0, sentence, 40.0), hit("USA", 1, "Only 31 hit the runway.", 31.0)]);
+    assert_eq!(kinds(&apart), vec![(ConflictKind::ValueMismatch, strs(&["USA"]))]);
+}
+
+#[test]
 fn event_dates_conflict_when_different_days() {
     let claims = vec![
         claim("source:a", Stance::Assert, None, 0, "vetoed on Tuesday").outlet_voice().day("veto", 2017, 4, 11).build(),

@@ -254,10 +254,20 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
 }
 
 /// Index of `that` within the first `within` tokens after token `from`, before `limit`.
+/// Past a comma, only a "that" right after a closing comma is the cue's ("said, however,
+/// that …"): in "…, it said, destroying six aircraft that were under repair" the "that" opens a
+/// relative clause of the participle's object, and a semicolon or colon ends the search.
 fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option<usize> {
-    (from..words.len().min(from + within))
-        .take_while(|&k| words.toks[k].span.start < limit)
-        .find(|&k| words.word(k) == "that")
+    let mut past_comma = false;
+    for k in (from..words.len().min(from + within)).take_while(|&k| words.toks[k].span.start < limit) {
+        match words.word(k) {
+            "that" if !past_comma || (k > from && words.word(k - 1) == ",") => return Some(k),
+            "," => past_comma = true,
+            ";" | ":" => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in

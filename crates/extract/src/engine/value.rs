@@ -249,7 +249,7 @@ fn frame_pattern<'f>(
     }
     // "Get short URL 113 At least nine people were killed": a number between this one and
     // the predicate is the predicate's subject.
-    if frame.generic && pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
+    if pattern.before.is_empty() && gap_holds_number(&pattern.after, after) {
         return None;
     }
     // "two pro-opposition groups claimed … killed dozens": a number of bodies, not of people.
@@ -386,7 +386,10 @@ fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
     };
     // "Six civilians were among at least 22 people killed": the later number is the whole
     // this one is a part of.
-    if words[..end].iter().any(|w| w.eq_ignore_ascii_case("among")) {
+    // "31 of the 40 missiles hit": this number is counted out of the later one, its whole.
+    if words[..end].iter().any(|w| w.eq_ignore_ascii_case("among"))
+        || words.first().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+    {
         return false;
     }
     (0..end).any(|k| {

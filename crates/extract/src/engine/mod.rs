@@ -264,7 +264,7 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
         for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
         {
-            out.push(run.attribution_record(attr, speaker.as_ref()));
+            out.push(run.attribution_record(attr, speaker.as_ref(), tree));
         }
     }
     out.sort_by_key(|a| a.cue.span);
@@ -316,7 +316,12 @@ impl<'a> Run<'a> {
     }
 
     /// The public record of one attribution.
-    fn attribution_record(&self, attr: &Attribution, speaker: Option<&Speaker>) -> claim::Attribution {
+    fn attribution_record(
+        &self,
+        attr: &Attribution,
+        speaker: Option<&Speaker>,
+        tree: Option<&tree::Tree>,
+    ) -> claim::Attribution {
         let cue = &self.rules.cues[attr.cue.cue as usize];
         let written = match attr.speaker {
             Some(SpeakerRef::Mention(m)) => Some(m.span),
@@ -325,9 +330,14 @@ impl<'a> Run<'a> {
             Some(SpeakerRef::Shared) | None => None,
         };
         claim::Attribution {
-            cue: self.marked(attr.cue.span),
+            cue: self.marked(tree.map_or(attr.cue.span, |t| structure::written_cue(t, attr.cue.span))),
             stance: cue.stance,
-            speaker: speaker.and_then(|s| s.span).or(written).map(|s| self.marked(s)),
+            // The whole phrase that names the speaker, as a reader marks a source.
+            speaker: speaker
+                .and_then(|s| s.span)
+                .or(written)
+                .map(|s| tree.map_or(s, |t| structure::written_speaker(t, s, attr.cue.span)))
+                .map(|s| self.marked(s)),
             actor: speaker.map(|s| self.actor_ref(s.who)),
             resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
             content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),

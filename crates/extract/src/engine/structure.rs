@@ -343,6 +343,97 @@ impl Structure<'_> {
     }
 }
 
+/// The words that name a speaker, as a reader marks a source: the whole phrase the parse
+/// gives the speaker's head, with its titles, appositions, coordinated names and relative
+/// clause ("presumptive Republican nominee Donald Trump", "Bob Sutton, chairman of the
+/// county party,"), and of a relative clause's subject only the pronoun ("who"), which stands
+/// for the noun before it. `span` is the speaker as found, `cue` the cue's words: a phrase
+/// never reaches over the cue. Without a parse of those words, `span` as it is.
+pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
+    // The words the span touches ("Mr" of a word "Mr.").
+    let (Some(first), Some(last)) = (tree.word_at(span.start), tree.word_at(span.end.saturating_sub(1))) else {
+        return span;
+    };
+    // "Mr. Gunnels", "Senator Mark S. Kirk": a title's or an initial's dot, which the parse
+    // may take for a sentence's end, ends no name; the name goes on to its last word.
+    let mut end = last;
+    while end + 2 < tree.len() && abbreviation_dot(tree, end) {
+        end += 2;
+    }
+    let found = first..end + 1;
+    let head = if end > last { Some(end) } else { tree.head_of(found.clone()) };
+    let Some(mut h) = head else { return span };
+    let last = end;
+    if found.len() > 1
+        && is_relative(tree.word(last))
+        && matches!(tree.dep(last), Dep::Nsubj | Dep::Nsubjpass)
+        && tree.head(last).is_some_and(|p| tree.dep(p) == Dep::Relcl)
+    {
+        return tree.span(last..last + 1);
+    }
+    // Up from a name that modifies, owns or is coordinated with the phrase's head ("Clinton
+    // campaign spokesman Brian Fallon", "Russia's foreign ministry", "the press secretary,
+    // Sean Spicer", "Dunn and John", "the government of Syria").
+    for _ in 0..tree.len() {
+        let Some(up) = tree.head(h) else { break };
+        let of = tree.dep(h) == Dep::Pobj && tree.word(up) == "of" && tree.head(up).is_some_and(|n| tree.is_noun(n));
+        let climbs = matches!(tree.dep(h), Dep::Compound | Dep::Poss | Dep::Appos | Dep::Conj) && tree.is_noun(up);
+        h = match (of, climbs) {
+            (true, _) => tree.head(up).unwrap_or(h),
+            (false, true) => up,
+            (false, false) => break,
+        };
+    }
+    let cue_words = tree.words_in(cue);
+    let before = h < cue_words.start;
+    let mut range = h..h + 1;
+    for c in tree.children(h) {
+        let sub = tree.clause(c);
+        let side = if before { sub.end <= cue_words.start } else { sub.start >= cue_words.end };
+        if side {
+            range = range.start.min(sub.start)..range.end.max(sub.end);
+        }
+    }
+    while range.len() > 1 && is_edge_punct(tree.word(range.start)) {
+        range.start += 1;
+    }
+    while range.len() > 1 && is_edge_punct(tree.word(range.end - 1)) {
+        range.end -= 1;
+    }
+    tree.span(range).cover(span)
+}
+
+/// The words of a verb cue as a reader marks them: the verb with the auxiliaries, negation
+/// and adverbs right before it ("did not directly criticize", "has repeatedly said"). A phrase
+/// after it ("said in a statement") is left out: PolNeAR's readers take it about as often as
+/// they leave it. Other cues, or a cue without a parse, as they are.
+pub fn written_cue(tree: &Tree, cue: Span) -> Span {
+    let range = tree.words_in(cue);
+    let Some(v) = tree.head_of(range.clone()).filter(|&v| tree.is_verb(v)) else { return cue };
+    let mut first = range.start;
+    while first > 0
+        && tree.head(first - 1) == Some(v)
+        && matches!(tree.dep(first - 1), Dep::Aux | Dep::Auxpass | Dep::Neg | Dep::Advmod)
+    {
+        first -= 1;
+    }
+    tree.span(first..range.end).cover(cue)
+}
+
+/// Whether word `k` is a title or an initial whose dot follows it, with a name after the dot
+/// ("Mr.", "Sen.", "S." of "Mark S. Kirk").
+fn abbreviation_dot(tree: &Tree, k: usize) -> bool {
+    let word = tree.word(k);
+    let title = words::is_honorific(word) || matches!(word, "sen" | "rep" | "gov" | "st");
+    let initial = word.len() == 1 && tree.tag(k) == Tag::NNP;
+    (title || initial) && tree.word(k + 1) == "." && matches!(tree.tag(k + 2), Tag::NNP | Tag::NNPS)
+}
+
+/// Punctuation that may open or close a phrase but is not part of it.
+fn is_edge_punct(word: &str) -> bool {
+    matches!(word, "," | "-" | "—" | "–" | "\"" | "'" | "(" | ")" | ":" | ";")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,7 +89,7 @@ fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
 fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
     let rules = ruleset();
     let found = attributions(&rules, "A ruling on the mooring fees is expected to come in May.");
-    assert!(found.iter().any(|(c, s)| c == "expected" && s.is_empty()), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c == "is expected" && s.is_empty()), "{found:?}");
     // A bare passive says nothing: "held" reports no one's words.
     let found = attributions(&rules, "The harbour gala was held in the old customs hall.");
     assert!(found.is_empty(), "{found:?}");
@@ -103,7 +103,7 @@ fn a_passive_participle_opening_a_sentence_has_no_source() {
     assert!(found.iter().any(|(c, s)| c == "said" && s == "the harbour master"), "{found:?}");
     // With its agent the passive has a source.
     let found = attributions(&rules, "The closure was announced by the harbour board on Monday.");
-    assert!(found.iter().any(|(c, s)| c == "announced" && s == "the harbour board"), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c == "was announced" && s == "the harbour board"), "{found:?}");
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_gerund_after_a_preposition_of_means_or_time_shares_the_verbs_subject() {
 fn a_predicative_adjective_shares_the_subject_of_its_verb() {
     let rules = ruleset();
     let found = attributions(&rules, "The dockers are likely to say that the pier is unsafe.");
-    assert!(found.iter().any(|(c, s)| c == "say" && s == "The dockers"), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c == "to say" && s == "The dockers"), "{found:?}");
 }
 
 #[test]

@@ -5,4 +5,5 @@ mod fixtures;
 mod headlines;
 mod hostile;
 mod pipeline;
+mod spans;
 mod stories;

@@ -1,0 +1,77 @@
+//! The words an attribution's speaker and cue are written with, as a reader marks a source
+//! and a cue: the whole phrase the parse gives the speaker (titles, appositions, coordinated
+//! names), only the pronoun of a relative clause's subject, and a verb cue with the
+//! auxiliaries, negation and adverbs before it.
+
+use std::path::Path;
+
+fn ruleset() -> extract::RuleSet {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let sources: Vec<_> = pack::pack_files(&[root])
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            (f, bytes)
+        })
+        .collect();
+    let packs = pack::load_sources(&sources).unwrap_or_else(|e| panic!("packs: {e}"));
+    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("packs: {e:?}"))
+}
+
+/// (cue, speaker) of every attribution, as written.
+fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let parsed = parse::parse(&doc);
+    rules
+        .attributions(&parsed)
+        .into_iter()
+        .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
+        .collect()
+}
+
+fn speaker_of(found: &[(String, String)], cue: &str) -> Option<String> {
+    found.iter().find(|(c, _)| c.ends_with(cue)).map(|(_, s)| s.clone())
+}
+
+#[test]
+fn the_speaker_is_the_whole_phrase_with_its_title_and_apposition() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Harbour board chairman Ola Berg, a former pilot, said the pier would reopen.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Harbour board chairman Ola Berg, a former pilot"));
+    // The phrase never reaches over its cue into what was said.
+    let found = attributions(&rules, "Ola Berg said the pier, which the board owns, would reopen.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Ola Berg"));
+}
+
+#[test]
+fn a_relative_clauses_subject_is_its_pronoun() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The pilots, who said the pier was unsafe, left the harbour early.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("who"));
+    // Without a relative clause, the noun speaks.
+    let found = attributions(&rules, "The pilots said the pier was unsafe.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("The pilots"));
+}
+
+#[test]
+fn a_titles_dot_ends_no_name() {
+    let rules = ruleset();
+    let found = attributions(&rules, "\"The pier is closed,\" said Mr. Berg, who runs the ferry.");
+    let speaker = speaker_of(&found, "said").unwrap_or_default();
+    assert!(speaker.contains("Berg"), "{found:?}");
+    // A name with no title stays the name.
+    let found = attributions(&rules, "\"The pier is closed,\" said Berg.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Berg"));
+}
+
+#[test]
+fn a_verb_cue_takes_its_auxiliaries_negation_and_adverbs() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Ola Berg did not directly criticize the harbour board.");
+    assert!(found.iter().any(|(c, _)| c == "did not directly criticize"), "{found:?}");
+    let found = attributions(&rules, "Ola Berg criticized the harbour board on Monday.");
+    assert!(found.iter().any(|(c, _)| c == "criticized"), "{found:?}");
+    // What follows the verb is not the cue's.
+    let found = attributions(&rules, "Ola Berg said in a statement that the pier would reopen.");
+    assert!(found.iter().any(|(c, _)| c == "said"), "{found:?}");
+}

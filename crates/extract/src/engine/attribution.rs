@@ -304,6 +304,19 @@ fn nothing_follows(words: &Words, from: usize) -> bool {
         (from..words.len()).map(|k| words.word(k)).filter(|w| !matches!(*w, "." | "!" | "\"" | "'")).collect();
     // "said at least eight people were killed": a hedge on a figure, not a place or a time.
     let hedge = matches!(rest.as_slice(), ["at", "least" | "most", ..]);
+    // "… a monitoring group said Friday giving an updated toll": after a time at most, a
+    // participle opens an adjunct of the report, not what was said.
+    let time =
+        |w: &&str| parse::date::is_weekday(w) || matches!(*w, "on" | "today" | "yesterday" | "later" | "earlier");
+    // Its object follows it ("giving an updated toll"); a gerund that is a subject takes a
+    // preposition ("said shelling on the market killed 9").
+    if let Some(k) = rest.iter().position(|w| !time(w))
+        && rest[k].len() > 5
+        && rest[k].ends_with("ing")
+        && rest.get(k + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the" | "that" | "its" | "their" | "his" | "her"))
+    {
+        return true;
+    }
     match rest.first() {
         None => true,
         Some(first) => {

@@ -58,11 +58,13 @@ impl Run<'_> {
             Some(a) if a.full => std::mem::take(&mut a.words),
             _ => Words::new(self.text, s.span),
         };
-        let count_readings: Vec<Reading> = parse::number::quantities(self.text, s.span)
+        let mut count_readings: Vec<Reading> = parse::number::quantities(self.text, s.span)
             .iter()
             .filter(|q| !clock_time(self.text, q.span))
             .map(|q| (q.span, q.interval, None))
             .collect();
+        count_readings.extend(zero_counts(&words));
+        count_readings.sort_by_key(|r| r.0.start);
         let date_readings = self.date_readings(i, &frames);
         // The words before and after each reading, computed once for every frame.
         let count_around = around(&words, &count_readings);
@@ -185,6 +187,16 @@ fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
             let after = (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
             (before, after)
         })
+        .collect()
+}
+
+/// "there were no deaths", "no casualties were reported": a count of zero, read at `no`.
+fn zero_counts(words: &Words) -> Vec<Reading> {
+    (0..words.len())
+        .filter(|&k| {
+            words.word(k) == "no" && matches!(words.word(k + 1), "deaths" | "fatalities" | "casualties" | "dead")
+        })
+        .filter_map(|k| Some((words.toks.get(k)?.span, Interval::exact(0.0), None)))
         .collect()
 }
 

@@ -137,6 +137,8 @@ pub fn attribute(
     {
         out.insert(0, a);
     }
+    // "…, as many researchers believe, and Democrats allege, but Moscow denies."
+    super::aside::asides(words, found, sentence, &mut out);
     for i in 0..out.len() {
         let cue = out[i].cue.span;
         // A verb sharing the previous one's speaker ("denied X, saying Y") is coordinated

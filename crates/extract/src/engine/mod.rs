@@ -6,6 +6,7 @@
 //! a quote, or the outlet's own narration — into claims: propositions with a stance and
 //! its reasons, and values of frames.
 
+mod aside;
 mod attribution;
 mod bounded;
 mod doers;
@@ -547,7 +548,12 @@ impl<'a> Run<'a> {
                         .or_else(|| self.outlet_phrase(p))
                         .or_else(|| self.described_actor(p))
                         .or_else(|| self.state_police(p))
+                        .or_else(|| self.short_name(p))
+                        .or_else(|| self.affiliated_actor(p))
                         .or_else(|| self.repeated_description(i, p))
+                        .or_else(|| self.affiliated_speaker(p))
+                        .or_else(|| self.seat_speaker(s.span, p))
+                        .or_else(|| self.named_body_head(i, &found, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
                         s.how = format!("shares the speaker of the previous verb ({})", s.how);

@@ -70,13 +70,16 @@ impl Run<'_> {
         let pronoun = match first.to_ascii_lowercase().as_str() {
             "its" => Pronoun::It,
             "their" => Pronoun::They,
+            // "her government said …": a person's body speaks for the person's principal.
+            "his" => Pronoun::He,
+            "her" => Pronoun::She,
             _ => return None,
         };
         // Its officials, its report: a body's people or papers speak for it; "its own
         // experiments showed" is evidence, not a speaker.
         let head = self.words_of(p.head).to_lowercase();
         let head = head.split_whitespace().last().unwrap_or("");
-        if !words::is_acting_body(head) && !words::is_document_head(head) {
+        if !words::is_acting_body(head) && !words::is_document_head(head) && !self.is_speaker_head(head) {
             return None;
         }
         let owner = Span::new(p.span.start, p.span.start + first.len());
@@ -84,6 +87,113 @@ impl Run<'_> {
         speaker.how = format!("`{written}`, of {}", speaker.how);
         speaker.span = Some(p.span);
         Some(speaker)
+    }
+
+    /// Whether the lexicon holds `word` as a noun that makes a speaker after a demonym or an
+    /// owner ("officials", "authors", "representative").
+    fn is_speaker_head(&self, word: &str) -> bool {
+        let lex = &self.rules.lexicon;
+        lex.scan(word)
+            .iter()
+            .any(|h| h.span.start == 0 && h.span.end == word.len() && lex.roles(h.pattern).contains(&Role::Head))
+    }
+
+    /// The body a pack names by the whole of `text` (an alias or a metonym, not a person),
+    /// written with or without "the" ("United Kingdom", "the Pentagon", "Kremlin").
+    fn body_named(&self, text: &str, metonym_only: bool) -> Option<ActorIdx> {
+        let text = text.trim().trim_end_matches([',', '.', ';']);
+        let bare = ["the ", "The "].iter().find_map(|t| text.strip_prefix(t)).unwrap_or(text);
+        if !bare.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let lex = &self.rules.lexicon;
+        [bare.to_owned(), format!("the {bare}")].iter().find_map(|t| {
+            lex.scan(t).iter().filter(|h| h.span.start == 0 && h.span.end == t.len()).find_map(|h| {
+                lex.roles(h.pattern).iter().find_map(|r| match r {
+                    Role::Actor(a, via)
+                        if self.rules.directory.get(*a).kind != ActorKind::Person
+                            && (matches!(via, Via::Metonym) || (!metonym_only && matches!(via, Via::Alias))) =>
+                    {
+                        Some(*a)
+                    }
+                    _ => None,
+                })
+            })
+        })
+    }
+
+    /// "The representative of the United Kingdom", "a spokesman for the Pentagon", "a Kremlin
+    /// official": a noun of the packs' speaker heads tied to a body a pack names, by "of" or
+    /// "for" right after it or as the name right before it, speaks for that body. A place is
+    /// no tie ("doctors in Syria", "officials at the scene in Idlib").
+    pub(super) fn affiliated_speaker(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        let lex = &self.rules.lexicon;
+        let hits = lex.scan(&written);
+        let (actor, role) = hits.iter().filter(|h| lex.roles(h.pattern).contains(&Role::Head)).find_map(|h| {
+            let role = &written[h.span.start..h.span.end];
+            let after = written[h.span.end..].trim_start();
+            let tied = ["of ", "for "].iter().find_map(|link| after.strip_prefix(link)).and_then(|rest| {
+                // Up to an appositive ("…, Vladimir Safronkov").
+                self.body_named(rest.split(',').next().unwrap_or(rest), false)
+            });
+            let before: Vec<&str> = written[..h.span.start].split_whitespace().collect();
+            let modifier = || (0..before.len()).find_map(|k| self.body_named(&before[k..].join(" "), false));
+            tied.or_else(modifier).map(|a| (a, role))
+        })?;
+        let how = format!("`{written}`, {role} of {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "In Moscow, officials denied …": a description of a body's people ("officials", "the
+    /// foreign ministry") with no tie of its own, after a sentence-opening "In X," where X is a
+    /// seat of government a pack holds as a metonym, speaks for that seat's body.
+    pub(super) fn seat_speaker(&self, sentence: Span, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let last = written.split_whitespace().last()?.to_lowercase();
+        if !self.is_speaker_head(&last) {
+            return None;
+        }
+        let lead = self.text.get(sentence.start..p.span.start)?.trim_end().strip_suffix(',')?;
+        let place = lead.strip_prefix("In ")?;
+        let actor = self.body_named(place, true)?;
+        let how = format!("`{written}` in {place}, the seat of {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "the network said" after "the Syrian Network for Human Rights …": a definite description
+    /// of one noun that is a word of the name of a body named in reach before is that body.
+    pub(super) fn named_body_head(&self, at: usize, current: &Found, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let mut parts = written.split_whitespace();
+        let (Some(article), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
+        if !article.eq_ignore_ascii_case("the") || !noun.chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        let fits = |a: &ActorIdx| {
+            let entry = self.rules.directory.get(*a);
+            entry.kind != ActorKind::Person
+                && entry
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case(noun))
+        };
+        let here = current.mentions.iter().rev().filter(|m| m.span.end <= p.span.start).map(|m| m.actor).find(fits);
+        let (actor, j) = match here {
+            Some(a) => (a, at),
+            None => (at.saturating_sub(REACH)..at)
+                .rev()
+                .find_map(|j| self.analysed.get(j)?.groups.iter().rev().copied().find(fits).map(|a| (a, j)))?,
+        };
+        let line = self.parsed.sentences.get(j).map_or(0, |s| self.parsed.location(s.span.start).line);
+        let how = format!("`{written}` → {} (line {line}), the {noun} of its name", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
 
     /// "according to a Meridian Wire tally", "the Reuters count": a phrase naming the
@@ -155,6 +265,50 @@ impl Run<'_> {
             })
         })?;
         let how = format!("`{head}`, a police body of {country}");
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "a local civil defence official", "the ISIS-run Amaq news agency", "a spokesman of
+    /// the Syrian National Coalition": a phrase no pack holds that names an organisation a
+    /// pack holds inside it speaks for that organisation, its affiliation. Not through a
+    /// clause ("a doctor who worked with the monitor"): that names whom the speaker knows.
+    pub(super) fn affiliated_actor(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
+        if written.split_whitespace().any(|w| clause(&w.to_lowercase())) {
+            return None;
+        }
+        let directory = &self.rules.directory;
+        let actor = self.hits.iter().filter(|h| p.span.contains(h.span) && h.span != p.span).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Organisation => Some(*a),
+                _ => None,
+            })
+        })?;
+        let how = format!("`{written}`, of {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "Abdel Rahman said …" after "Observatory head Rami Abdel Rahman said …": the last words
+    /// of a person a pack holds, named in full earlier in the document, are that person.
+    pub(super) fn short_name(&self, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Named {
+            return None;
+        }
+        let name = words::strip_honorifics(&self.words_of(p.head));
+        let tail = format!(" {}", name.to_lowercase());
+        let directory = &self.rules.directory;
+        let actor = self.hits.iter().rev().filter(|h| h.span.end <= p.span.start).find_map(|h| {
+            let full = h.span.text(self.text).to_lowercase();
+            if !full.ends_with(&tail) {
+                return None;
+            }
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
+                _ => None,
+            })
+        })?;
+        let how = format!("`{name}`, short for {} named before", self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
 

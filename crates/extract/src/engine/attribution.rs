@@ -263,6 +263,8 @@ fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option
     let mut past_comma = false;
     for k in (from..words.len().min(from + within)).take_while(|&k| words.toks[k].span.start < limit) {
         match words.word(k) {
+            // "dropped the bomb that morning": a determiner of a time, not a clause.
+            "that" if is_time_noun(words.word(k + 1)) => {}
             "that" if !past_comma || (k > from && words.word(k - 1) == ",") => return Some(k),
             "," => past_comma = true,
             ";" | ":" => return None,
@@ -270,6 +272,13 @@ fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option
         }
     }
     None
+}
+
+fn is_time_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "month" | "year" | "time"
+    )
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in

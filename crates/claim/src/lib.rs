@@ -63,6 +63,17 @@ pub enum Voice {
     Actor,
     /// The outlet itself, in the article's own voice ("the attack killed 74 people").
     Outlet,
+    /// The article's headline, written again at the head of its text: no claim (the body
+    /// makes it with its source), but its figures name the article's main event and toll.
+    Headline,
+}
+
+impl Voice {
+    /// Whether claims in this voice are claims: a headline's figures are kept to find what
+    /// the article is about, but are neither scored nor compared.
+    pub fn claims(self) -> bool {
+        self != Voice::Headline
+    }
 }
 
 /// An actor by canonical id and display name.

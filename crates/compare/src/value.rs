@@ -7,6 +7,9 @@
 //! lower reading was published strictly before every claim of the higher one, the toll was
 //! revised rather than disputed: `value-revised`, at its own (lower) severity. Dates are
 //! intervals of days, so two different days conflict and a day inside a range does not.
+//! A generic frame's readings all from one and the same document never conflict with each
+//! other: an article's figures for what the event keys make one event are its incidents or
+//! parts, not a dispute with itself (a named event's frame still compares them).
 //!
 //! Each reading is paired with its nearest disjoint neighbours above it, not with every
 //! disjoint reading (see [`nearest_above`]), so a frame read in many documents gives
@@ -58,11 +61,13 @@ struct Reading<'a> {
     kind: ValueKind,
     /// Earliest and latest publication date, `None` when a claim has none.
     published: Option<(Date, Date)>,
+    /// The one document all its claims are in, `None` when they are in several.
+    document: Option<Sym>,
 }
 
 /// Whether a claim gives a value for the frame comparison: a value, and not a denial.
 pub(crate) fn gives_value(claim: &StoredClaim) -> bool {
-    claim.frame.is_some() && claim.stance != Stance::Deny
+    claim.frame.is_some() && claim.stance != Stance::Deny && claim.voice.claims()
 }
 
 /// The frame of a group of values, and the store they are in.
@@ -105,6 +110,7 @@ pub(crate) fn frame(
                 (Some((lo, hi)), Some(d)) => Some(Some((lo.min(d), hi.max(d)))),
                 _ => None,
             });
+            let document = Some(head.document).filter(|d| run.iter().all(|c| store.at(*c).document == *d));
             Some(Reading {
                 claims: run,
                 value,
@@ -113,6 +119,7 @@ pub(crate) fn frame(
                 interval: value.interval,
                 kind: value.kind,
                 published: published.flatten(),
+                document,
             })
         })
         .collect();
@@ -128,7 +135,10 @@ pub(crate) fn frame(
         // start at or after this one's start); only the rest need the exact test.
         let start = i + 1 + readings[i + 1..].partition_point(|r| low_key(&r.interval).0 < high_value);
         for high in nearest_above(low, &readings[start..]) {
-            if one_sentence(store, low, high) {
+            // One article's figures for a generic frame's event are its several incidents or
+            // parts ("3 injured in one quarter, 19 in another"), never a dispute with itself.
+            let one_document = event.is_some() && low.document.is_some() && low.document == high.document;
+            if one_document || one_sentence(store, low, high) {
                 continue;
             }
             let is_revision = low.kind == ValueKind::Count

@@ -212,7 +212,7 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
     let mut claims: Vec<Found<'_>> = Vec::new();
     let mut values: Vec<Found<'_>> = Vec::new();
     let mut seen = BTreeSet::new();
-    for claim in tool {
+    for claim in tool.iter().filter(|c| c.voice.claims()) {
         let sentence = normalise(&claim.evidence.sentence);
         let actor = claim.principal.id.as_str();
         if let Some(p) = &claim.proposition {

@@ -132,6 +132,7 @@ fn csv(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
         let voice = match c.voice {
             claim::Voice::Actor => "actor",
             claim::Voice::Outlet => "outlet",
+            claim::Voice::Headline => "headline",
         };
         writer.write_record([
             e.path.as_str(),

@@ -182,6 +182,27 @@ fn a_rising_toll_of_one_event_is_a_revision() {
     assert_eq!(c.conflicts[0].kind, ConflictKind::ValueRevised);
 }
 
+/// One article giving two figures for what the keys make one event speaks of two incidents
+/// or of a part ("three injured in one quarter, 19 in the other"): no dispute with itself.
+#[test]
+fn one_articles_figures_never_conflict_with_each_other() {
+    let claims = vec![
+        killed("source:a", 0, 3.0).event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None).build(),
+        killed("source:a", 0, 19.0).event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None).build(),
+    ];
+    assert!(run(&claims).conflicts.is_empty());
+}
+
+/// The same two figures in two articles are two reports of the event that disagree.
+#[test]
+fn two_articles_figures_of_one_event_conflict() {
+    let claims = vec![
+        killed("source:a", 0, 3.0).event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None).build(),
+        killed("source:a", 1, 19.0).event("douma", &["rif-dimashq", "syria"], (2017, 4, 4), None).build(),
+    ];
+    assert_eq!(run(&claims).conflicts.len(), 1);
+}
+
 /// A few hundred values over a handful of places, days and kinds.
 fn corpus(seed: u64) -> Vec<Claim> {
     let places: [(&str, &[&str]); 5] = [

@@ -91,6 +91,14 @@ pub fn attribute(
         if def.kind == CueKind::Verb && takes_lives(words, cue) {
             continue;
         }
+        // "held a rally", "holds a lead": a verb of accusing read with none of an
+        // accusation's parts is its other sense.
+        if def.kind == CueKind::Verb
+            && def.pattern == CuePattern::Accuse
+            && structure.as_ref().is_some_and(|s| !s.accuses(cue))
+        {
+            continue;
+        }
         let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),
@@ -313,10 +321,27 @@ fn clause_start(words: &Words, k: usize, sentence_start: usize) -> usize {
 fn nothing_follows(words: &Words, from: usize) -> bool {
     let rest: Vec<&str> =
         (from..words.len()).map(|k| words.word(k)).filter(|w| !matches!(*w, "." | "!" | "\"" | "'")).collect();
+    // "said at least eight people were killed": a hedge on a figure, not a place or a time.
+    let hedge = matches!(rest.as_slice(), ["at", "least" | "most", ..]);
+    // "… a monitoring group said Friday giving an updated toll": after a time at most, a
+    // participle opens an adjunct of the report, not what was said.
+    let time =
+        |w: &&str| parse::date::is_weekday(w) || matches!(*w, "on" | "today" | "yesterday" | "later" | "earlier");
+    // Its object follows it ("giving an updated toll"); a gerund that is a subject takes a
+    // preposition ("said shelling on the market killed 9").
+    if let Some(k) = rest.iter().position(|w| !time(w))
+        && rest[k].len() > 5
+        && rest[k].ends_with("ing")
+        && rest.get(k + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the" | "that" | "its" | "their" | "his" | "her"))
+    {
+        return true;
+    }
     match rest.first() {
         None => true,
         Some(first) => {
-            words::is_trailing_preposition(first) || *first == "," || rest.iter().all(|w| words::is_gap_word(w))
+            (words::is_trailing_preposition(first) && !hedge)
+                || *first == ","
+                || rest.iter().all(|w| words::is_gap_word(w))
         }
     }
 }

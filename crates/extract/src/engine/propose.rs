@@ -746,6 +746,13 @@ impl<'a> Run<'a> {
             // A bare denial marker denies a role-aware proposition only when the content
             // itself names the event; borrowed context needs a doer.
             return None;
+        } else if !prop.contradicts.is_empty()
+            && matches!(unit.speaker.who, Who::Actor(a) if self.is_one_of(a, &prop.rivals))
+        {
+            // "Damascus called the reports of the gas attack false": of two accounts of who
+            // did it, a bare denial by a rival of one account's doer denies the other, the
+            // one that accuses its own side.
+            return None;
         } else {
             support = Support::Words;
         }

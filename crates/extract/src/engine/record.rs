@@ -133,10 +133,11 @@ impl Run<'_> {
         let mut k = from;
         while k < self.claims.len() {
             let c = &self.claims[k];
-            let key = (c.principal.id.as_str(), c.stance, subject_of(c));
+            // A headline's figure is no claim: the body's same figure is kept beside it.
+            let key = (c.principal.id.as_str(), c.stance, subject_of(c), c.voice.claims());
             let same = (from..k).find(|&j| {
                 let d = &self.claims[j];
-                (d.principal.id.as_str(), d.stance, subject_of(d)) == key
+                (d.principal.id.as_str(), d.stance, subject_of(d), d.voice.claims()) == key
             });
             match same {
                 Some(j) => {

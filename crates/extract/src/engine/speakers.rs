@@ -336,6 +336,50 @@ impl Run<'_> {
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
 
+    /// "a local civil defence official", "the ISIS-run Amaq news agency", "a spokesman of
+    /// the Syrian National Coalition": a phrase no pack holds that names an organisation a
+    /// pack holds inside it speaks for that organisation, its affiliation. Not through a
+    /// clause ("a doctor who worked with the monitor"): that names whom the speaker knows.
+    pub(super) fn affiliated_actor(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
+        if written.split_whitespace().any(|w| clause(&w.to_lowercase())) {
+            return None;
+        }
+        let directory = &self.rules.directory;
+        let actor = self.hits.iter().filter(|h| p.span.contains(h.span) && h.span != p.span).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Organisation => Some(*a),
+                _ => None,
+            })
+        })?;
+        let how = format!("`{written}`, of {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "Abdel Rahman said …" after "Observatory head Rami Abdel Rahman said …": the last words
+    /// of a person a pack holds, named in full earlier in the document, are that person.
+    pub(super) fn short_name(&self, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Named {
+            return None;
+        }
+        let name = words::strip_honorifics(&self.words_of(p.head));
+        let tail = format!(" {}", name.to_lowercase());
+        let directory = &self.rules.directory;
+        let actor = self.hits.iter().rev().filter(|h| h.span.end <= p.span.start).find_map(|h| {
+            let full = h.span.text(self.text).to_lowercase();
+            if !full.ends_with(&tail) {
+                return None;
+            }
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
+                _ => None,
+            })
+        })?;
+        let how = format!("`{name}`, short for {} named before", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
     /// "The source added …" after "A source at the police said …": a definite description
     /// of one noun that an earlier speaker phrase in reach holds is that speaker again.
     pub(super) fn repeated_description(&self, at: usize, p: phrase::Phrase) -> Option<Speaker> {

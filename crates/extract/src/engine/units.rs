@@ -191,7 +191,8 @@ impl Run<'_> {
             let start = unit.content.start.max(headline.start);
             let end = unit.content.end.min(headline.end);
             if start < end {
-                figures.push(Unit { content: Span::new(start, end), values_only: true, ..unit.clone() });
+                let content = Span::new(start, end);
+                figures.push(Unit { content, values_only: true, voice: Voice::Headline, ..unit.clone() });
                 unit.content.start = unit.content.start.max(headline.end).min(unit.content.end);
             }
         }

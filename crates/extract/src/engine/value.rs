@@ -58,8 +58,13 @@ impl Run<'_> {
             Some(a) if a.full => std::mem::take(&mut a.words),
             _ => Words::new(self.text, s.span),
         };
-        let count_readings: Vec<Reading> =
-            parse::number::quantities(self.text, s.span).iter().map(|q| (q.span, q.interval, None)).collect();
+        let mut count_readings: Vec<Reading> = parse::number::quantities(self.text, s.span)
+            .iter()
+            .filter(|q| !clock_time(self.text, q.span))
+            .map(|q| (q.span, q.interval, None))
+            .collect();
+        count_readings.extend(zero_counts(&words));
+        count_readings.sort_by_key(|r| r.0.start);
         let date_readings = self.date_readings(i, &frames);
         // The words before and after each reading, computed once for every frame.
         let count_around = around(&words, &count_readings);
@@ -185,6 +190,25 @@ fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
         .collect()
 }
 
+/// "there were no deaths", "no casualties were reported": a count of zero, read at `no`.
+fn zero_counts(words: &Words) -> Vec<Reading> {
+    (0..words.len())
+        .filter(|&k| {
+            words.word(k) == "no" && matches!(words.word(k + 1), "deaths" | "fatalities" | "casualties" | "dead")
+        })
+        .filter_map(|k| Some((words.toks.get(k)?.span, Interval::exact(0.0), None)))
+        .collect()
+}
+
+/// Whether the number at `span` is part of a clock time or a time zone ("1849 UTC+3",
+/// "GMT+2", "0600 GMT"): no count of anything.
+fn clock_time(text: &str, span: Span) -> bool {
+    const ZONES: [&str; 2] = ["UTC", "GMT"];
+    let before = text.get(..span.start).unwrap_or("").trim_end_matches(['+', '-']);
+    let after = text.get(span.end..).unwrap_or("").trim_start();
+    ZONES.iter().any(|z| before.ends_with(z) || after.starts_with(z))
+}
+
 /// The pattern by which `frame` reads the number between `before` and `after`, or `None`
 /// when what the number counts or the words around it say it is no value of this frame.
 /// `later` are the sentence's readings after this one.
@@ -246,6 +270,12 @@ fn frame_pattern<'f>(
         w.len() > 3 && w.ends_with('s') && words::is_group_head(&w[..w.len() - 1])
     };
     if head.iter().any(bodies) {
+        return None;
+    }
+    // "a room filled with 90 bodies", "he saw 80 bodies at the clinic": bodies seen in one
+    // place are what someone saw, not a toll; bodies found, recovered or pulled out are.
+    let of_bodies = pattern.after.iter().any(|e| matches!(e, pack::frame::Elem::Word(w) if w == "bodies"));
+    if of_bodies && !before.iter().chain(after).any(|w| words::is_recovery_verb(&w.to_lowercase())) {
         return None;
     }
     // "in less than one hour", "five years of conflict": a time or a distance.

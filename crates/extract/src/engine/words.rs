@@ -149,6 +149,13 @@ pub fn is_subset_marker(word: &str) -> bool {
 /// Whether a quantity as written is vague ("dozens", "hundreds", "several"): no figure.
 pub fn is_vague_quantity(raw: &str) -> bool {
     let last = raw.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    // "several dozen", "a few dozen", "some dozen": no figure ("a dozen" is twelve).
+    let first = raw.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    if (last == "dozen" && matches!(first.as_str(), "several" | "few" | "some"))
+        || raw.eq_ignore_ascii_case("a few dozen")
+    {
+        return true;
+    }
     !raw.bytes().any(|b| b.is_ascii_digit())
         && matches!(
             last.as_str(),
@@ -201,6 +208,27 @@ pub fn ends_noun_phrase(word: &str) -> bool {
                 | "when"
                 | "while"
         )
+}
+
+/// Whether `word` (lower case) is a verb of recovering the dead ("65 bodies were found",
+/// "carted away 100 bodies"): a count of bodies with one is a toll, one merely seen is not.
+pub fn is_recovery_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "found"
+            | "find"
+            | "recovered"
+            | "recover"
+            | "retrieved"
+            | "pulled"
+            | "carted"
+            | "collected"
+            | "unearthed"
+            | "exhumed"
+            | "discovered"
+            | "removed"
+            | "buried"
+    )
 }
 
 /// Whether `word` (lower case) opens a non-restrictive relative clause after a comma: the

@@ -2,6 +2,7 @@
 
 mod attributions;
 mod fixtures;
+mod headlines;
 mod hostile;
 mod pipeline;
 mod spans;

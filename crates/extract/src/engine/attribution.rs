@@ -263,8 +263,6 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
     false
 }
 
-/// Index of `that` within the first `within` tokens after token `from`, before `limit`.
-
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in
 /// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
 /// within six words and no "that" or quote opens what was said first.

@@ -352,6 +352,7 @@ pub fn passive_subject(words: &Words, span: Span) -> bool {
     be && words::is_participle(words.word(k))
 }
 
+/// Index of `that` within the first `within` tokens after token `from`, before `limit`.
 /// Past a comma, only a "that" right after a closing comma is the cue's ("said, however,
 /// that …"): in "…, it said, destroying six aircraft that were under repair" the "that" opens a
 /// relative clause of the participle's object, and a semicolon or colon ends the search.

@@ -91,6 +91,14 @@ pub fn attribute(
         if def.kind == CueKind::Verb && takes_lives(words, cue) {
             continue;
         }
+        // "held a rally", "holds a lead": a verb of accusing read with none of an
+        // accusation's parts is its other sense.
+        if def.kind == CueKind::Verb
+            && def.pattern == CuePattern::Accuse
+            && structure.as_ref().is_some_and(|s| !s.accuses(cue))
+        {
+            continue;
+        }
         let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),

@@ -257,10 +257,14 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
             }
             None => pronoun(inner) && outer.content.contains(inner.cue.span),
         };
+        // A verb sharing the previous one's speaker ("denied A, saying B", "said A and noted
+        // B") is that speaker's next report, never inside their words, however the parse
+        // attaches it.
         let nested = |attr: &Attribution| {
-            a.attributions.iter().any(|(outer, s)| {
-                s.is_some() && !quoted(outer) && !outer.cue.span.overlaps(attr.cue.span) && holds(outer, attr)
-            })
+            !matches!(attr.speaker, Some(SpeakerRef::Shared))
+                && a.attributions.iter().any(|(outer, s)| {
+                    s.is_some() && !quoted(outer) && !outer.cue.span.overlaps(attr.cue.span) && holds(outer, attr)
+                })
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
         for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))

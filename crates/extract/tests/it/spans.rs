@@ -75,3 +75,61 @@ fn a_verb_cue_takes_its_auxiliaries_negation_and_adverbs() {
     let found = attributions(&rules, "Ola Berg said in a statement that the pier would reopen.");
     assert!(found.iter().any(|(c, _)| c == "said"), "{found:?}");
 }
+
+#[test]
+fn a_noun_cues_owner_is_not_widened_over_the_cue() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The dockers doubted the harbour master's claim that the pier was safe.");
+    assert_eq!(speaker_of(&found, "claim").as_deref(), Some("the harbour master's"), "{found:?}");
+}
+
+#[test]
+fn a_verb_of_accusing_needs_an_accusations_parts() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Ola Berg held the pilots responsible for the collision.");
+    assert_eq!(speaker_of(&found, "held").as_deref(), Some("Ola Berg"), "{found:?}");
+    // "held a meeting", "holds a lead": the verb's other sense.
+    let found = attributions(&rules, "Ola Berg held a meeting with the pilots on Monday.");
+    assert_eq!(speaker_of(&found, "held"), None, "{found:?}");
+}
+
+#[test]
+fn a_number_or_quantifier_heading_the_subject_speaks() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Six in 10 say the ferry is too slow.");
+    assert_eq!(speaker_of(&found, "say").as_deref(), Some("Six in 10"), "{found:?}");
+    let found = attributions(&rules, "Many believe the pier will close.");
+    assert_eq!(speaker_of(&found, "believe").as_deref(), Some("Many"), "{found:?}");
+    // A number that is no subject does not speak.
+    let found = attributions(&rules, "In 2010 the pier was closed for repairs.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_verb_sharing_the_speaker_of_the_one_before_is_not_inside_its_words() {
+    let rules = ruleset();
+    let text = "Ola Berg said the pier was unsafe and noted that the fees would rise.";
+    let found = attributions(&rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ola Berg"), "{found:?}");
+    assert!(found.iter().any(|(c, _)| c == "noted"), "{found:?}");
+    // A report with its own subject inside the words still belongs to them.
+    let found = attributions(&rules, "Ola Berg said the pilots think the pier is unsafe.");
+    assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
+}
+
+#[test]
+fn a_noun_cue_without_a_clause_is_no_report() {
+    let rules = ruleset();
+    let found = attributions(&rules, "The dockers rejected Ola Berg's statement that the pier was safe.");
+    assert!(found.iter().any(|(c, s)| c == "statement" && s.contains("Berg")), "{found:?}");
+    // What the noun is about is no clause: "Berg's statement on the fees".
+    let found = attributions(&rules, "The dockers rejected Ola Berg's statement on the mooring fees.");
+    assert!(!found.iter().any(|(c, _)| c == "statement"), "{found:?}");
+}
+
+#[test]
+fn an_accusations_of_may_hang_on_its_object() {
+    let rules = ruleset();
+    let found = attributions(&rules, "Ola Berg accused the port police of hiding the cameras.");
+    assert!(found.iter().any(|(c, _)| c == "accused"), "{found:?}");
+}

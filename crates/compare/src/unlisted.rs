@@ -122,7 +122,11 @@ fn candidates(store: &ClaimStore) -> Vec<Candidate> {
         .claims
         .par_iter()
         .enumerate()
-        .filter(|(_, c)| c.proposition.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge)
+        // A claim that gives a value is compared by its frame: its content (a whole clause
+        // around the figure) is no statement of its own for a denial to echo.
+        .filter(|(_, c)| {
+            c.proposition.is_none() && c.frame.is_none() && c.voice == Voice::Actor && c.stance != Stance::Hedge
+        })
         .filter_map(|(index, claim)| {
             let content = store.str(claim.content);
             let mut text = String::with_capacity(content.len());

@@ -203,6 +203,23 @@ fn two_articles_figures_of_one_event_conflict() {
     assert_eq!(run(&claims).conflicts.len(), 1);
 }
 
+/// A value claim's content is compared by its frame, not as a statement: a denial of the
+/// same clause by the same speaker ("no deaths … but it was put out of action") is no
+/// near-duplicate of it.
+#[test]
+fn a_value_claims_content_is_no_unlisted_statement() {
+    let words = "there were no deaths from the strike on the hospital but the bombardment put it out of action";
+    let mut value = killed("SOHR", 0, 0.0).build();
+    value.voice = claim::Voice::Actor;
+    value.content = words.to_owned();
+    let mut denial = claim("SOHR", Stance::Deny, None, 0, "z").build();
+    denial.content = words.to_owned();
+    assert!(run(&[value.clone(), denial.clone()]).conflicts.is_empty());
+    // The same clause asserted as a statement is its near-duplicate.
+    value.value = None;
+    assert_eq!(run(&[value, denial]).conflicts.len(), 1);
+}
+
 /// A few hundred values over a handful of places, days and kinds.
 fn corpus(seed: u64) -> Vec<Claim> {
     let places: [(&str, &[&str]); 5] = [

@@ -7,7 +7,7 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 use super::phrase::{self, Phrase, PhraseKind};
-use super::sentence::{CueHit, Found, Mention, RefMention, Words};
+use super::sentence::{CueHit, Found, Mention, RefMention, Words, that_after};
 use super::structure::{Reading, Structure};
 use super::tree::{Tag, Tree};
 use super::words;
@@ -261,23 +261,6 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
     }
     // "Peskov, the spokesman said": a comma then a short description.
     false
-}
-
-/// Index of `that` within the first `within` tokens after token `from`, before `limit`.
-/// Past a comma, only a "that" right after a closing comma is the cue's ("said, however,
-/// that …"): in "…, it said, destroying six aircraft that were under repair" the "that" opens a
-/// relative clause of the participle's object, and a semicolon or colon ends the search.
-fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option<usize> {
-    let mut past_comma = false;
-    for k in (from..words.len().min(from + within)).take_while(|&k| words.toks[k].span.start < limit) {
-        match words.word(k) {
-            "that" if !past_comma || (k > from && words.word(k - 1) == ",") => return Some(k),
-            "," => past_comma = true,
-            ";" | ":" => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in

@@ -5,7 +5,9 @@
 use super::roles::{self, Role};
 use super::sentence::{self, Reference, Words};
 use super::{Run, Unit, Who, words};
-use crate::lexicon::{ActorIdx, Pronoun};
+use crate::lexicon::{self, ActorIdx, Pronoun, Via};
+use crate::matcher::Region;
+use crate::ruleset::Proposition;
 use pack::schema::CuePattern;
 use parse::Span;
 use std::ops::Range;
@@ -228,5 +230,46 @@ impl Run<'_> {
         let implicit =
             gerund || involvement(first) || (first == "any" && involvement(content.word(1))) || first_two == "any role";
         content.toks.first().filter(|_| implicit).map(|t| side(t.span))
+    }
+}
+
+impl<'a> Run<'a> {
+    /// The terms of `content` owned by an actor written right before them: a demonym ("the
+    /// American strike") or a possessive name ("Russia's missile"), with that actor.
+    pub(super) fn owned_terms(&self, content: Span, terms: &[super::TermAt]) -> Vec<(Span, ActorIdx)> {
+        let hits = self.sentence_hits(content);
+        let owner = |t: Span| {
+            hits.iter().find_map(|h| {
+                let between = self.text.get(h.span.end..t.start)?;
+                self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match *r {
+                    lexicon::Role::Actor(a, Via::Demonym) if between == " " => Some((t, a)),
+                    lexicon::Role::Actor(a, Via::Alias) if between == "'s " => Some((t, a)),
+                    _ => None,
+                })
+            })
+        };
+        terms.iter().filter_map(|&(_, t)| owner(t)).collect()
+    }
+
+    /// The content's region without the event nouns another actor owns ("the American strike"
+    /// is no Syrian strike the speaker denies), when `prop` names its doers and some term is
+    /// owned by an actor not among them; `None` when every term stands.
+    pub(super) fn without_foreign_events(
+        &self,
+        prop: &Proposition,
+        owned: &[(Span, ActorIdx)],
+        (terms, anchors): (&[super::TermAt], &[super::AnchorAt]),
+        content: Span,
+    ) -> Option<Region<'a>> {
+        if prop.agent.is_empty() {
+            return None;
+        }
+        let foreign: Vec<Span> =
+            owned.iter().filter(|(_, a)| !self.is_one_of(*a, &prop.agent)).map(|(s, _)| *s).collect();
+        if foreign.is_empty() {
+            return None;
+        }
+        let kept = terms.iter().filter(|(_, s)| !foreign.contains(s)).copied().collect();
+        Some(Region::new(self.text, content, kept, anchors.to_vec()))
     }
 }

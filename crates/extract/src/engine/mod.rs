@@ -544,13 +544,15 @@ impl<'a> Run<'a> {
                         .resolve_reference(i, &found, r.kind, (r.span, a.content))
                         .or_else(|| Some(self.unresolved_reference(r.span))),
                     Some(SpeakerRef::Phrase(p)) => self
-                        .possessed_speaker(i, &found, p, a.content)
+                        .named_in_phrase(&found, p)
+                        .or_else(|| self.possessed_speaker(i, &found, p, a.content))
                         .or_else(|| self.outlet_phrase(p))
                         .or_else(|| self.described_actor(p))
                         .or_else(|| self.state_police(p))
                         .or_else(|| self.short_name(p))
                         .or_else(|| self.affiliated_actor(p))
                         .or_else(|| self.repeated_description(i, p))
+                        .or_else(|| self.surname_speaker(i, &found, p))
                         .or_else(|| self.affiliated_speaker(p))
                         .or_else(|| self.seat_speaker(s.span, p))
                         .or_else(|| self.named_body_head(i, &found, p))

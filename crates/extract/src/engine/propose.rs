@@ -288,7 +288,8 @@ impl<'a> Run<'a> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let region = Region::new(self.text, unit.content, terms, anchors);
+        let owned = self.owned_terms(unit.content, &terms);
+        let region = Region::new(self.text, unit.content, terms.clone(), anchors.clone());
         let s = self.parsed.sentences[i];
         let sentence_region = self.region(s.span);
         let context = std::cell::OnceCell::new();
@@ -301,14 +302,16 @@ impl<'a> Run<'a> {
             if !self.doc_propositions[p as usize] {
                 continue;
             }
+            let narrowed = self.without_foreign_events(prop, &owned, (&terms, &anchors), unit.content);
+            let region = narrowed.as_ref().unwrap_or(&region);
             // A rival account is about the event even without its usual words ("the gas
             // leaked from a depot", "terrorists released it").
             let counter = prop.counter.iter().any(|t| region.find(*t, &self.rules.terms).is_some());
             let rival = content.doers.iter().any(|d| self.is_one_of(d.actor, &prop.rivals));
             // Borrowed context is looked up only when the content alone does not do.
-            let found = prop.about.positive(&region, &self.rules.terms, counter || rival).or_else(|| {
+            let found = prop.about.positive(region, &self.rules.terms, counter || rival).or_else(|| {
                 let context = context.get_or_init(|| self.context_region(i, unit.content.start));
-                prop.about.positive_in_context(&region, context, &self.rules.terms, counter || rival)
+                prop.about.positive_in_context(region, context, &self.rules.terms, counter || rival)
             });
             let Some(found) = found else { continue };
             // Context lends what the words refer to ("the attack"), never a verdict: a denial
@@ -318,7 +321,7 @@ impl<'a> Run<'a> {
             }
             let all_in_content = found.iter().all(own);
             let found: Vec<Span> = found.into_iter().filter(|f| unit.content.contains(*f)).collect();
-            if !all_in_content && !self.context_completes(i, unit, prop, (&region, &content_words), &content, &found) {
+            if !all_in_content && !self.context_completes(i, unit, prop, (region, &content_words), &content, &found) {
                 continue;
             }
             // An excluding word ("Shayrat" for the raid on Khan Shaykhun) guards against a

@@ -351,3 +351,29 @@ pub fn passive_subject(words: &Words, span: Span) -> bool {
     }
     be && words::is_participle(words.word(k))
 }
+
+/// Index of `that` within the first `within` tokens after token `from`, before `limit`.
+/// Past a comma, only a "that" right after a closing comma is the cue's ("said, however,
+/// that …"): in "…, it said, destroying six aircraft that were under repair" the "that" opens a
+/// relative clause of the participle's object, and a semicolon or colon ends the search.
+pub(super) fn that_after(words: &Words, from: usize, within: usize, limit: usize) -> Option<usize> {
+    let mut past_comma = false;
+    for k in (from..words.len().min(from + within)).take_while(|&k| words.toks[k].span.start < limit) {
+        match words.word(k) {
+            // "dropped the bomb that morning": a determiner of a time, not a clause.
+            "that" if is_time_noun(words.word(k + 1)) => {}
+            "that" if !past_comma || (k > from && words.word(k - 1) == ",") => return Some(k),
+            "," => past_comma = true,
+            ";" | ":" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_time_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "month" | "year" | "time"
+    )
+}

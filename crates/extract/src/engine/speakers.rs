@@ -196,6 +196,74 @@ impl Run<'_> {
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
 
+    /// "Clinton said …" after "Hillary Clinton" in the same document: a one-word name that is
+    /// the last word of the name of exactly one person the document named before is that
+    /// person (a pack lists a surname only when no one else bears it: Hillary and Bill Clinton).
+    pub(super) fn surname_speaker(&self, at: usize, current: &Found, p: phrase::Phrase) -> Option<Speaker> {
+        if p.kind != phrase::PhraseKind::Named {
+            return None;
+        }
+        let head = self.words_of(p.head);
+        let name = words::strip_honorifics(&head);
+        if name.contains(' ') || !name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let directory = &self.rules.directory;
+        let fits = |a: &ActorIdx| {
+            let entry = directory.get(*a);
+            let mut parts = entry.name.split_whitespace();
+            entry.kind == ActorKind::Person
+                && entry.name.contains(' ')
+                && parts.next_back().is_some_and(|w| w.eq_ignore_ascii_case(&name))
+        };
+        let earlier = current.mentions.iter().filter(|m| m.span.end <= p.span.start).map(|m| m.actor);
+        let before = self.analysed.iter().take(at).flat_map(|a| a.persons.iter().copied());
+        let mut named: Vec<ActorIdx> = before.chain(earlier).filter(fits).collect();
+        named.sort_unstable();
+        named.dedup();
+        let [actor] = named[..] else { return None };
+        let how = format!("`{head}`, short for {} named before", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// "Boris Johnson, the Foreign Secretary, has said …": a speaker phrase that opens with an
+    /// actor a pack names, or that holds one person a pack names as an appositive ("The Foreign
+    /// Secretary, Boris Johnson, has said …"), is that actor, as the mention would be.
+    pub(super) fn named_in_phrase(&self, current: &Found, p: phrase::Phrase) -> Option<Speaker> {
+        // A phrase cut out of a prepositional phrase ("Doctors in | Britain") is a place or an
+        // owner, not the speaker.
+        let before = self.text.get(..p.span.start).unwrap_or("").trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        if before.ends_with(char::is_alphanumeric)
+            && (words::is_preposition(&last) || matches!(last.as_str(), "of" | "for" | "by" | "with"))
+        {
+            return None;
+        }
+        let inside: Vec<&Mention> = current.mentions.iter().filter(|m| p.span.contains(m.span)).collect();
+        // A name the phrase opens with ("Boris Johnson, the Foreign Secretary,"); not one inside
+        // a prepositional phrase ("doctors in Britain", "a lawyer for Boris Johnson").
+        let head = inside.iter().find(|m| m.span.start == p.span.start);
+        let directory = &self.rules.directory;
+        // Set off by commas: ", Boris Johnson," or ", Boris Johnson" at the phrase's end.
+        let set_off = |m: &Mention| {
+            let before = self.text.get(p.span.start..m.span.start).unwrap_or("");
+            let after = self.text.get(m.span.end..p.span.end).unwrap_or("").trim_end();
+            before.trim_end().ends_with(',') && (after.is_empty() || after == ",")
+        };
+        let appositive = || {
+            let persons: Vec<&&Mention> =
+                inside.iter().filter(|m| directory.get(m.actor).kind == ActorKind::Person).collect();
+            match persons[..] {
+                [m] if set_off(m) => Some(m),
+                _ => None,
+            }
+        };
+        let m = head.or_else(appositive)?;
+        let mut speaker = self.mention_speaker(m);
+        speaker.how = format!("{}, in `{}`", speaker.how, self.words_of(p.span));
+        Some(speaker)
+    }
+
     /// "according to a Meridian Wire tally", "the Reuters count": a phrase naming the
     /// document's own outlet is the outlet's voice.
     pub(super) fn outlet_phrase(&self, p: phrase::Phrase) -> Option<Speaker> {

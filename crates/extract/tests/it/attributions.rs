@@ -2,31 +2,7 @@
 //! PolNeAR train counts (`rules/cues-learned.yaml`) attribute without a clause and claim
 //! nothing on their own.
 
-use std::path::Path;
-
-fn ruleset() -> extract::RuleSet {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let sources: Vec<_> = pack::pack_files(&[root])
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-            (f, bytes)
-        })
-        .collect();
-    let packs = pack::load_sources(&sources).unwrap_or_else(|e| panic!("packs: {e}"));
-    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("packs: {e:?}"))
-}
-
-/// (cue, speaker) of every attribution, as written.
-fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
-    let doc = parse::Document::from_text("a", text.to_owned());
-    let parsed = parse::parse(&doc);
-    rules
-        .attributions(&parsed)
-        .into_iter()
-        .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
-        .collect()
-}
+use crate::common::{attributions, compile_default_packs, ruleset};
 
 #[test]
 fn a_learned_cue_attributes_without_a_clause_and_claims_nothing() {
@@ -80,7 +56,7 @@ fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
     assert!(attributions(&rules, "Ada Holm hopes.").is_empty());
     assert!(attributions(&rules, "The new timetable hopes to please everyone.").is_empty());
     // Switched off, the classifier adds nothing.
-    let mut rules = rules;
+    let mut rules = compile_default_packs();
     rules.set_learned_cues(false);
     assert!(attributions(&rules, text).is_empty());
 }

@@ -2,21 +2,8 @@
 //! the headline's voice: they name what the article is about (the FA-KES toll measure reads
 //! the main event from them), and neither eval nor compare counts them.
 
+use crate::common::ruleset;
 use claim::Voice;
-use std::path::Path;
-
-fn ruleset() -> extract::RuleSet {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let sources: Vec<_> = pack::pack_files(&[root])
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-            (f, bytes)
-        })
-        .collect();
-    let packs = pack::load_sources(&sources).unwrap_or_else(|e| panic!("packs: {e}"));
-    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("packs: {e:?}"))
-}
 
 /// (voice, frame, raw figure) of every value claim.
 fn values(title: Option<&str>, text: &str) -> Vec<(Voice, String, String)> {

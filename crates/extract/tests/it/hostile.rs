@@ -1,18 +1,8 @@
 //! Extraction never panics and stays within the text, whatever the text: random bytes read
 //! lossily, news vocabulary in random order, broken quotes, huge numbers, odd Unicode.
 
+use crate::common::ruleset;
 use proptest::prelude::*;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn ruleset() -> &'static extract::RuleSet {
-    static RULES: OnceLock<extract::RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-        let packs = pack::load_packs(&[root]).unwrap_or_else(|e| panic!("default packs: {e:?}"));
-        extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs: {e:?}"))
-    })
-}
 
 /// Words the engine reacts to, and junk around them, so random texts reach deep paths.
 const VOCAB: &[&str] = &[

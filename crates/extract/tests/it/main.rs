@@ -1,6 +1,7 @@
 //! Integration tests of the extract crate.
 
 mod attributions;
+mod common;
 mod fixtures;
 mod headlines;
 mod hostile;

@@ -1,17 +1,12 @@
 //! The pipeline reports every document it reads to its observer, which may leave some out:
 //! `eval` keeps only the documents its gold lists through this, and counts each.
 
+use crate::common::ruleset;
 use extract::pipeline::{Observer, run};
 use parse::Document;
 use parse::input::{InputConfig, InputFile};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
-
-fn ruleset() -> extract::RuleSet {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let packs = pack::load_packs(std::slice::from_ref(&root)).unwrap_or_else(|e| panic!("packs: {:?}", e.errors));
-    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("packs: {e:?}"))
-}
 
 /// Keeps the documents whose id is `keep`; notes every (file, id) it is told of.
 struct Keep {

@@ -3,31 +3,7 @@
 //! names), only the pronoun of a relative clause's subject, and a verb cue with the
 //! auxiliaries, negation and adverbs before it.
 
-use std::path::Path;
-
-fn ruleset() -> extract::RuleSet {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
-    let sources: Vec<_> = pack::pack_files(&[root])
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-            (f, bytes)
-        })
-        .collect();
-    let packs = pack::load_sources(&sources).unwrap_or_else(|e| panic!("packs: {e}"));
-    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("packs: {e:?}"))
-}
-
-/// (cue, speaker) of every attribution, as written.
-fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
-    let doc = parse::Document::from_text("a", text.to_owned());
-    let parsed = parse::parse(&doc);
-    rules
-        .attributions(&parsed)
-        .into_iter()
-        .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
-        .collect()
-}
+use crate::common::{attributions, ruleset};
 
 fn speaker_of(found: &[(String, String)], cue: &str) -> Option<String> {
     found.iter().find(|(c, _)| c.ends_with(cue)).map(|(_, s)| s.clone())

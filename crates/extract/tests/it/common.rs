@@ -1,0 +1,29 @@
+//! What several test files share: the default packs compiled once, and the attributions of a
+//! text written as (cue, speaker).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The packs under `rules/`, compiled once for the whole test binary.
+pub fn ruleset() -> &'static extract::RuleSet {
+    static RULES: OnceLock<extract::RuleSet> = OnceLock::new();
+    RULES.get_or_init(compile_default_packs)
+}
+
+/// The packs under `rules/`, compiled afresh: for a test that changes its rule set.
+pub fn compile_default_packs() -> extract::RuleSet {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let packs = pack::load_packs(&[root]).unwrap_or_else(|e| panic!("default packs: {:?}", e.errors));
+    extract::RuleSet::compile(&packs).unwrap_or_else(|e| panic!("default packs: {e:?}"))
+}
+
+/// (cue, speaker) of every attribution, as written.
+pub fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let parsed = parse::parse(&doc);
+    rules
+        .attributions(&parsed)
+        .into_iter()
+        .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
+        .collect()
+}

@@ -8,7 +8,7 @@ use crate::common::{attributions, compile_default_packs, ruleset};
 fn a_learned_cue_attributes_without_a_clause_and_claims_nothing() {
     let rules = ruleset();
     let text = "The harbour master railed against the new mooring fees on Tuesday.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c.starts_with("railed") && s == "The harbour master"), "{found:?}");
     let doc = parse::Document::from_text("a", text.to_owned());
     assert!(rules.extract(&parse::parse(&doc)).is_empty());
@@ -25,20 +25,20 @@ fn an_adverb_inside_a_cue_is_no_cue_of_its_own() {
 #[test]
 fn a_pronoun_report_inside_another_speakers_words_is_part_of_them() {
     let rules = ruleset();
-    let found = attributions(&rules, "The harbour master said she thinks the pier is unsafe.");
+    let found = attributions(rules, "The harbour master said she thinks the pier is unsafe.");
     assert!(found.iter().any(|(c, s)| c == "said" && s == "The harbour master"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "thinks"), "{found:?}");
     // Not inside anyone's words, the pronoun speaks for itself.
-    let found = attributions(&rules, "She thinks the pier is unsafe.");
+    let found = attributions(rules, "She thinks the pier is unsafe.");
     assert!(found.iter().any(|(c, s)| c == "thinks" && s == "She"), "{found:?}");
 }
 
 #[test]
 fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
     let rules = ruleset();
-    let found = attributions(&rules, "Ada Holm denied the charge on Monday.");
+    let found = attributions(rules, "Ada Holm denied the charge on Monday.");
     assert!(found.iter().any(|(c, s)| c == "denied" && s == "Ada Holm"), "{found:?}");
-    let found = attributions(&rules, "The fund may hold a lead in the race.");
+    let found = attributions(rules, "The fund may hold a lead in the race.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -48,37 +48,37 @@ fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
     let rules = ruleset();
     let text = "Ada Holm hopes that the ferry will keep running.";
     assert!(rules.cue_spans(text).is_empty());
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert_eq!(found, vec![("hopes".to_owned(), "Ada Holm".to_owned())]);
     let doc = parse::Document::from_text("a", text.to_owned());
     assert!(rules.extract(&parse::parse(&doc)).is_empty(), "a learned cue makes no claim");
     // The same verb with no clause, or with a timetable for a subject, reports nothing.
-    assert!(attributions(&rules, "Ada Holm hopes.").is_empty());
-    assert!(attributions(&rules, "The new timetable hopes to please everyone.").is_empty());
+    assert!(attributions(rules, "Ada Holm hopes.").is_empty());
+    assert!(attributions(rules, "The new timetable hopes to please everyone.").is_empty());
     // Switched off, the classifier adds nothing.
-    let mut rules = compile_default_packs();
-    rules.set_learned_cues(false);
-    assert!(attributions(&rules, text).is_empty());
+    let mut switched_off = compile_default_packs();
+    switched_off.set_learned_cues(false);
+    assert!(attributions(&switched_off, text).is_empty());
 }
 
 #[test]
 fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
     let rules = ruleset();
-    let found = attributions(&rules, "A ruling on the mooring fees is expected to come in May.");
+    let found = attributions(rules, "A ruling on the mooring fees is expected to come in May.");
     assert!(found.iter().any(|(c, s)| c == "is expected" && s.is_empty()), "{found:?}");
     // A bare passive says nothing: "held" reports no one's words.
-    let found = attributions(&rules, "The harbour gala was held in the old customs hall.");
+    let found = attributions(rules, "The harbour gala was held in the old customs hall.");
     assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
 fn a_passive_participle_opening_a_sentence_has_no_source() {
     let rules = ruleset();
-    let found = attributions(&rules, "Asked about the mooring fees, the harbour master said they would rise.");
+    let found = attributions(rules, "Asked about the mooring fees, the harbour master said they would rise.");
     assert!(found.iter().any(|(c, s)| c == "Asked" && s.is_empty()), "{found:?}");
     assert!(found.iter().any(|(c, s)| c == "said" && s == "the harbour master"), "{found:?}");
     // With its agent the passive has a source.
-    let found = attributions(&rules, "The closure was announced by the harbour board on Monday.");
+    let found = attributions(rules, "The closure was announced by the harbour board on Monday.");
     assert!(found.iter().any(|(c, s)| c == "was announced" && s == "the harbour board"), "{found:?}");
 }
 
@@ -86,12 +86,12 @@ fn a_passive_participle_opening_a_sentence_has_no_source() {
 fn any_report_inside_another_speakers_clause_is_part_of_their_words() {
     let rules = ruleset();
     let text = "Harbour officials said the inspectors were trying to determine whether the pier was safe.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == "said" && s == "Harbour officials"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "determine"), "{found:?}");
     // A report coordinated with the outer one stands on its own.
     let text = "Harbour officials said the pier was safe, and the inspectors said it was not.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == "said" && s == "the inspectors"), "{found:?}");
 }
 
@@ -99,7 +99,7 @@ fn any_report_inside_another_speakers_clause_is_part_of_their_words() {
 fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
     let rules = ruleset();
     let text = "\"You think I will change?\" he said at the harbour on Monday.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
 }
@@ -107,27 +107,27 @@ fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
 #[test]
 fn a_gerund_after_a_preposition_of_means_or_time_shares_the_verbs_subject() {
     let rules = ruleset();
-    let found = attributions(&rules, "The harbour master began by saying the pier was unsafe.");
+    let found = attributions(rules, "The harbour master began by saying the pier was unsafe.");
     assert!(found.iter().any(|(c, s)| c == "saying" && s == "The harbour master"), "{found:?}");
     // "praised X for saying": the one praised said it, not the praiser.
-    let found = attributions(&rules, "The dockers praised the harbour master for saying the pier was unsafe.");
+    let found = attributions(rules, "The dockers praised the harbour master for saying the pier was unsafe.");
     assert!(!found.iter().any(|(c, s)| c == "saying" && s == "The dockers"), "{found:?}");
 }
 
 #[test]
 fn a_predicative_adjective_shares_the_subject_of_its_verb() {
     let rules = ruleset();
-    let found = attributions(&rules, "The dockers are likely to say that the pier is unsafe.");
+    let found = attributions(rules, "The dockers are likely to say that the pier is unsafe.");
     assert!(found.iter().any(|(c, s)| c == "to say" && s == "The dockers"), "{found:?}");
 }
 
 #[test]
 fn the_noun_a_present_participle_modifies_says_it() {
     let rules = ruleset();
-    let found = attributions(&rules, "The board released a letter saying the pier was unsafe.");
+    let found = attributions(rules, "The board released a letter saying the pier was unsafe.");
     assert!(found.iter().any(|(c, s)| c == "saying" && s.ends_with("letter")), "{found:?}");
     // A past participle modifying a noun has no speaker in that noun.
-    let found = attributions(&rules, "The figures reported in the letter were low.");
+    let found = attributions(rules, "The figures reported in the letter were low.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -135,35 +135,35 @@ fn the_noun_a_present_participle_modifies_says_it() {
 fn a_colon_speaker_is_a_name_the_document_writes_elsewhere_or_a_transcripts_label() {
     let rules = ruleset();
     let text = "Harbour chief Ada Varga spoke on the radio on Sunday.\n\n\"VARGA: The pier will reopen in May, and the fees will not rise.\"";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == ":" && s == "VARGA"), "{found:?}");
     let text = "\"HOST: Will the pier reopen in May?\"\n\n\"GUEST: It will reopen in May, we are told.\"\n\n\"HOST: Thank you.\"";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == ":" && s == "HOST"), "{found:?}");
     // A label the document writes in lower case elsewhere is no speaker.
     let text = "UPDATE: The pier will reopen in May, the board said in an update on its site.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(!found.iter().any(|(c, _)| c == ":"), "{found:?}");
 }
 
 #[test]
 fn an_inverted_speaker_ends_its_clause() {
     let rules = ruleset();
-    let found = attributions(&rules, "\"The pier is closed,\" said Ada Varga on Monday.");
+    let found = attributions(rules, "\"The pier is closed,\" said Ada Varga on Monday.");
     assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Varga"), "{found:?}");
     // "…, said he and his crew were …": what follows the verb is what was said.
     let text =
         "The board says the pier is safe, and Ada Varga, the harbour master, said he and his crew were not so sure.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(!found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
 }
 
 #[test]
 fn citing_is_the_subjects_not_what_it_cites() {
     let rules = ruleset();
-    let found = attributions(&rules, "The harbour board closed the pier, citing safety concerns.");
+    let found = attributions(rules, "The harbour board closed the pier, citing safety concerns.");
     assert!(found.iter().any(|(c, s)| c == "citing" && s == "The harbour board"), "{found:?}");
     assert!(!found.iter().any(|(_, s)| s == "safety concerns"), "{found:?}");
-    let found = attributions(&rules, "According to Ada Varga, the pier will reopen in May.");
+    let found = attributions(rules, "According to Ada Varga, the pier will reopen in May.");
     assert!(found.iter().any(|(c, s)| c == "According to" && s == "Ada Varga"), "{found:?}");
 }

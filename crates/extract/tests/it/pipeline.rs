@@ -31,12 +31,12 @@ fn every_document_is_reported_and_those_left_out_give_nothing() {
     let lines = format!("{{\"id\":\"a\",\"text\":\"{text}\"}}\n{{\"id\":\"b\",\"text\":\"{text}\"}}\n");
     std::fs::write(dir.join("docs.jsonl"), lines).unwrap_or_else(|e| panic!("{e}"));
     let rules = ruleset();
-    let all = run(&rules, std::slice::from_ref(&dir), None, &InputConfig::default(), &());
+    let all = run(rules, std::slice::from_ref(&dir), None, &InputConfig::default(), &());
     assert_eq!(all.documents, 2);
     assert!(all.claims.iter().any(|c| c.evidence.document == "b"), "{:?}", all.claims);
 
     let keep = Keep { keep: "a", seen: Mutex::new(Vec::new()) };
-    let kept = run(&rules, std::slice::from_ref(&dir), None, &InputConfig::default(), &keep);
+    let kept = run(rules, std::slice::from_ref(&dir), None, &InputConfig::default(), &keep);
     let mut seen = keep.seen.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     seen.sort();
     let ids: Vec<&str> = seen.iter().map(|(_, id)| id.as_str()).collect();

@@ -12,72 +12,72 @@ fn speaker_of(found: &[(String, String)], cue: &str) -> Option<String> {
 #[test]
 fn the_speaker_is_the_whole_phrase_with_its_title_and_apposition() {
     let rules = ruleset();
-    let found = attributions(&rules, "Harbour board chairman Ola Berg, a former pilot, said the pier would reopen.");
+    let found = attributions(rules, "Harbour board chairman Ola Berg, a former pilot, said the pier would reopen.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("Harbour board chairman Ola Berg, a former pilot"));
     // The phrase never reaches over its cue into what was said.
-    let found = attributions(&rules, "Ola Berg said the pier, which the board owns, would reopen.");
+    let found = attributions(rules, "Ola Berg said the pier, which the board owns, would reopen.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("Ola Berg"));
 }
 
 #[test]
 fn a_relative_clauses_subject_is_its_pronoun() {
     let rules = ruleset();
-    let found = attributions(&rules, "The pilots, who said the pier was unsafe, left the harbour early.");
+    let found = attributions(rules, "The pilots, who said the pier was unsafe, left the harbour early.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("who"));
     // Without a relative clause, the noun speaks.
-    let found = attributions(&rules, "The pilots said the pier was unsafe.");
+    let found = attributions(rules, "The pilots said the pier was unsafe.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("The pilots"));
 }
 
 #[test]
 fn a_titles_dot_ends_no_name() {
     let rules = ruleset();
-    let found = attributions(&rules, "\"The pier is closed,\" said Mr. Berg, who runs the ferry.");
+    let found = attributions(rules, "\"The pier is closed,\" said Mr. Berg, who runs the ferry.");
     let speaker = speaker_of(&found, "said").unwrap_or_default();
     assert!(speaker.contains("Berg"), "{found:?}");
     // A name with no title stays the name.
-    let found = attributions(&rules, "\"The pier is closed,\" said Berg.");
+    let found = attributions(rules, "\"The pier is closed,\" said Berg.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("Berg"));
 }
 
 #[test]
 fn a_verb_cue_takes_its_auxiliaries_negation_and_adverbs() {
     let rules = ruleset();
-    let found = attributions(&rules, "Ola Berg did not directly criticize the harbour board.");
+    let found = attributions(rules, "Ola Berg did not directly criticize the harbour board.");
     assert!(found.iter().any(|(c, _)| c == "did not directly criticize"), "{found:?}");
-    let found = attributions(&rules, "Ola Berg criticized the harbour board on Monday.");
+    let found = attributions(rules, "Ola Berg criticized the harbour board on Monday.");
     assert!(found.iter().any(|(c, _)| c == "criticized"), "{found:?}");
     // What follows the verb is not the cue's.
-    let found = attributions(&rules, "Ola Berg said in a statement that the pier would reopen.");
+    let found = attributions(rules, "Ola Berg said in a statement that the pier would reopen.");
     assert!(found.iter().any(|(c, _)| c == "said"), "{found:?}");
 }
 
 #[test]
 fn a_noun_cues_owner_is_not_widened_over_the_cue() {
     let rules = ruleset();
-    let found = attributions(&rules, "The dockers doubted the harbour master's claim that the pier was safe.");
+    let found = attributions(rules, "The dockers doubted the harbour master's claim that the pier was safe.");
     assert_eq!(speaker_of(&found, "claim").as_deref(), Some("the harbour master's"), "{found:?}");
 }
 
 #[test]
 fn a_verb_of_accusing_needs_an_accusations_parts() {
     let rules = ruleset();
-    let found = attributions(&rules, "Ola Berg held the pilots responsible for the collision.");
+    let found = attributions(rules, "Ola Berg held the pilots responsible for the collision.");
     assert_eq!(speaker_of(&found, "held").as_deref(), Some("Ola Berg"), "{found:?}");
     // "held a meeting", "holds a lead": the verb's other sense.
-    let found = attributions(&rules, "Ola Berg held a meeting with the pilots on Monday.");
+    let found = attributions(rules, "Ola Berg held a meeting with the pilots on Monday.");
     assert_eq!(speaker_of(&found, "held"), None, "{found:?}");
 }
 
 #[test]
 fn a_number_or_quantifier_heading_the_subject_speaks() {
     let rules = ruleset();
-    let found = attributions(&rules, "Six in 10 say the ferry is too slow.");
+    let found = attributions(rules, "Six in 10 say the ferry is too slow.");
     assert_eq!(speaker_of(&found, "say").as_deref(), Some("Six in 10"), "{found:?}");
-    let found = attributions(&rules, "Many believe the pier will close.");
+    let found = attributions(rules, "Many believe the pier will close.");
     assert_eq!(speaker_of(&found, "believe").as_deref(), Some("Many"), "{found:?}");
     // A number that is no subject does not speak.
-    let found = attributions(&rules, "In 2010 the pier was closed for repairs.");
+    let found = attributions(rules, "In 2010 the pier was closed for repairs.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -85,27 +85,27 @@ fn a_number_or_quantifier_heading_the_subject_speaks() {
 fn a_verb_sharing_the_speaker_of_the_one_before_is_not_inside_its_words() {
     let rules = ruleset();
     let text = "Ola Berg said the pier was unsafe and noted that the fees would rise.";
-    let found = attributions(&rules, text);
+    let found = attributions(rules, text);
     assert!(found.iter().any(|(c, s)| c == "said" && s == "Ola Berg"), "{found:?}");
     assert!(found.iter().any(|(c, _)| c == "noted"), "{found:?}");
     // A report with its own subject inside the words still belongs to them.
-    let found = attributions(&rules, "Ola Berg said the pilots think the pier is unsafe.");
+    let found = attributions(rules, "Ola Berg said the pilots think the pier is unsafe.");
     assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
 }
 
 #[test]
 fn a_noun_cue_without_a_clause_is_no_report() {
     let rules = ruleset();
-    let found = attributions(&rules, "The dockers rejected Ola Berg's statement that the pier was safe.");
+    let found = attributions(rules, "The dockers rejected Ola Berg's statement that the pier was safe.");
     assert!(found.iter().any(|(c, s)| c == "statement" && s.contains("Berg")), "{found:?}");
     // What the noun is about is no clause: "Berg's statement on the fees".
-    let found = attributions(&rules, "The dockers rejected Ola Berg's statement on the mooring fees.");
+    let found = attributions(rules, "The dockers rejected Ola Berg's statement on the mooring fees.");
     assert!(!found.iter().any(|(c, _)| c == "statement"), "{found:?}");
 }
 
 #[test]
 fn an_accusations_of_may_hang_on_its_object() {
     let rules = ruleset();
-    let found = attributions(&rules, "Ola Berg accused the port police of hiding the cameras.");
+    let found = attributions(rules, "Ola Berg accused the port police of hiding the cameras.");
     assert!(found.iter().any(|(c, _)| c == "accused"), "{found:?}");
 }

@@ -256,13 +256,21 @@ impl Window {
     }
 }
 
+/// Two tags (or labels) packed into one key part.
+fn t2(a: u64, b: u64) -> u64 {
+    (a << 8) | b
+}
+
+/// Three tags (or labels) packed into one key part.
+fn t3(a: u64, b: u64, c: u64) -> u64 {
+    (a << 16) | (b << 8) | c
+}
+
 /// The parser's features for `state`: a table, one key per feature.
 pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
     let w = Window::of(state, words, tags);
     let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, .. } = w;
     let Window { dist, s0vl, s0vr, n0vl, s0ls, s0rs, n0ls, s0_headed, .. } = w;
-    let t2 = |a: u64, b: u64| (a << 8) | b;
-    let t3 = |a: u64, b: u64, c: u64| (a << 16) | (b << 8) | c;
     *out = [
         key(0, 0, 0, 0),
         key(1, s0.w, 0, 0),
@@ -385,8 +393,6 @@ pub(crate) fn label_features(
     }
     let before_phrase = before(first);
     let dist = if h < n && d < n { h.abs_diff(d).min(6) as u64 } else { 0 };
-    let t2 = |a: u64, b: u64| (a << 8) | b;
-    let t3 = |a: u64, b: u64, c: u64| (a << 16) | (b << 8) | c;
     let dir = u32::from(right);
     let k = |template: u32, a: u64, b: u64, c: u64| key(2 * template + dir, a, b, c);
     *out = [

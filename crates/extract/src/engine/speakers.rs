@@ -167,13 +167,8 @@ impl Run<'_> {
     /// "the network said" after "the Syrian Network for Human Rights …": a definite description
     /// of one noun that is a word of the name of a body named in reach before is that body.
     pub(super) fn named_body_head(&self, at: usize, current: &Found, p: phrase::Phrase) -> Option<Speaker> {
-        if p.kind != phrase::PhraseKind::Description {
-            return None;
-        }
-        let written = self.words_of(p.span);
-        let mut parts = written.split_whitespace();
-        let (Some(article), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
-        if !article.eq_ignore_ascii_case("the") || !noun.chars().all(|c| c.is_lowercase()) {
+        let (written, noun) = self.the_one_noun(p)?;
+        if !noun.chars().all(|c| c.is_lowercase()) {
             return None;
         }
         let fits = |a: &ActorIdx| {
@@ -182,7 +177,7 @@ impl Run<'_> {
                 && entry
                     .name
                     .split_whitespace()
-                    .any(|w| w.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case(noun))
+                    .any(|w| w.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case(&noun))
         };
         let here = current.mentions.iter().rev().filter(|m| m.span.end <= p.span.start).map(|m| m.actor).find(fits);
         let (actor, j) = match here {
@@ -191,7 +186,7 @@ impl Run<'_> {
                 .rev()
                 .find_map(|j| self.analysed.get(j)?.groups.iter().rev().copied().find(fits).map(|a| (a, j)))?,
         };
-        let line = self.parsed.sentences.get(j).map_or(0, |s| self.parsed.location(s.span.start).line);
+        let line = self.sentence_line(j);
         let how = format!("`{written}` → {} (line {line}), the {noun} of its name", self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
@@ -383,13 +378,8 @@ impl Run<'_> {
     /// "The source added …" after "A source at the police said …": a definite description
     /// of one noun that an earlier speaker phrase in reach holds is that speaker again.
     pub(super) fn repeated_description(&self, at: usize, p: phrase::Phrase) -> Option<Speaker> {
-        if p.kind != phrase::PhraseKind::Description {
-            return None;
-        }
-        let written = self.words_of(p.span);
-        let mut parts = written.split_whitespace();
-        let (Some(article), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
-        if !article.eq_ignore_ascii_case("the") || noun.ends_with('s') {
+        let (written, noun) = self.the_one_noun(p)?;
+        if noun.ends_with('s') {
             return None;
         }
         let noun = noun.to_lowercase();
@@ -402,9 +392,30 @@ impl Run<'_> {
                 _ => None,
             })
         })?;
-        let line = self.parsed.sentences.get(j).map_or(0, |s| self.parsed.location(s.span.start).line);
+        let line = self.sentence_line(j);
         let how = format!("`{written}` → the speaker of line {line} ({})", speaker.how);
         Some(Speaker { span: Some(p.span), how, ..speaker })
+    }
+
+    /// A description written as "the" and one noun ("the network", "the source"): its words
+    /// and the noun, as written.
+    fn the_one_noun(&self, p: phrase::Phrase) -> Option<(String, String)> {
+        if p.kind != phrase::PhraseKind::Description {
+            return None;
+        }
+        let written = self.words_of(p.span);
+        let mut parts = written.split_whitespace();
+        let (Some(article), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
+        if !article.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let noun = noun.to_owned();
+        Some((written, noun))
+    }
+
+    /// The line sentence `j` starts on (0 when there is no such sentence).
+    fn sentence_line(&self, j: usize) -> usize {
+        self.parsed.sentences.get(j).map_or(0, |s| self.parsed.location(s.span.start).line)
     }
 
     /// A pronoun or anaphor nothing in reach resolves: kept with its words.

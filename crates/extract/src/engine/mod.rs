@@ -533,7 +533,10 @@ impl<'a> Run<'a> {
                     }
                 }
                 let speaker = match a.speaker {
-                    Some(SpeakerRef::Mention(m)) => Some(self.mention_speaker(&m)),
+                    Some(SpeakerRef::Mention(m)) => Some(
+                        self.owned_body(&m, a.cue.span.start.max(m.span.end))
+                            .unwrap_or_else(|| self.mention_speaker(&m)),
+                    ),
                     Some(SpeakerRef::Ref(r))
                         if matches!(r.kind, Reference::Pronoun(_))
                             && a.embedded_in.is_some_and(|k| outer_unnamed.get(k).copied().unwrap_or(false)) =>

@@ -615,11 +615,15 @@ impl<'a> Run<'a> {
             .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
             .collect();
         // Negators cancel out only within one clause ("not untrue"); "none of its missiles
-        // was fired, and no unit was deployed" negates twice, not zero times.
+        // was fired, and no unit was deployed" negates twice, not zero times, and so does
+        // "did not use and does not possess", one negator on each coordinated verb.
         let negations: Vec<&(Span, Negation)> = match negations.first() {
-            Some((first, _)) => {
-                negations.iter().copied().filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end))).collect()
-            }
+            Some((first, _)) => negations
+                .iter()
+                .copied()
+                .filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end)))
+                .filter(|(n, _)| n == first || !self.parallel_negations(content.sentence, *first, *n))
+                .collect(),
             None => negations,
         };
         if negations.len() % 2 == 1 {

@@ -510,6 +510,10 @@ impl<'a> Run<'a> {
             let words = Words::new(self.text, s.span);
             let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
             let mut found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            // "WASHINGTON - Campaign officials said …": the dateline's place says nothing.
+            if let Some(end) = self.dateline_end(i) {
+                found.mentions.retain(|m| m.span.start >= end);
+            }
             if learned && let Some(t) = tree.get() {
                 self.learned_cues(t, &words, &mut found);
             }
@@ -558,6 +562,7 @@ impl<'a> Run<'a> {
                         .or_else(|| self.surname_speaker(i, &found, p))
                         .or_else(|| self.affiliated_speaker(p))
                         .or_else(|| self.seat_speaker(s.span, p))
+                        .or_else(|| self.dateline_speaker(p))
                         .or_else(|| self.named_body_head(i, &found, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {

@@ -514,3 +514,57 @@ pub fn strip_honorifics(name: &str) -> String {
     let joined = words.join(" ");
     joined.strip_suffix("'s").unwrap_or(&joined).to_owned()
 }
+
+/// Whether `word` (lower case) names an office of a state's executive or armed forces, a
+/// noun that speaks for the state it belongs to ("the ministry", "officials", "the General
+/// Command", "Deputy Foreign Minister").
+pub fn is_state_office(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "ministries"
+            | "minister"
+            | "army"
+            | "military"
+            | "command"
+            | "presidency"
+            | "government"
+            | "administration"
+            | "official"
+            | "officials"
+            | "authorities"
+            | "general"
+            | "forces"
+    )
+}
+
+/// Whether `word` (lower case) may stand in the title of a state office besides the office
+/// itself: articles, ranks, portfolios and the words that join them ("The Ministry of
+/// Foreign Affairs", "a senior administration official", "Lieutenant General").
+pub fn is_state_office_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "and"
+            | "senior"
+            | "top"
+            | "high-ranking"
+            | "deputy"
+            | "vice"
+            | "foreign"
+            | "affairs"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "armed"
+            | "republic"
+            | "lieutenant"
+            | "major"
+            | "colonel"
+            | "chief"
+            | "staff"
+    )
+}

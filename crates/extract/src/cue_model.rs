@@ -16,6 +16,9 @@ use std::sync::OnceLock;
 /// The committed model.
 const EMBEDDED: &str = include_str!("../model/cues.model");
 
+/// The committed veto on listed cues' attributions (`engine::veto`).
+const EMBEDDED_VETO: &str = include_str!("../model/veto.model");
+
 /// A trained classifier: weights, vocabulary and decision threshold.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -52,6 +55,18 @@ impl Model {
     pub fn embedded() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| Model::parse(EMBEDDED))
+    }
+
+    /// The veto on listed cues' attributions embedded in the binary, read on first use.
+    pub fn embedded_veto() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::parse(EMBEDDED_VETO))
+    }
+
+    /// Whether a veto model rejects a feature set: it scores under the threshold. A model
+    /// without weights rejects nothing.
+    pub fn rejects(&self, features: &[String]) -> bool {
+        !self.weights.is_empty() && self.score(features) < self.threshold
     }
 
     /// A model from trained weights.
@@ -230,5 +245,8 @@ mod tests {
         let model = Model::parse("garbage\nw\tb\tnot-a-number\n");
         assert!(model.is_empty());
         assert!(!model.decide(&["b".to_owned()]));
+        // As a veto it rejects nothing.
+        assert!(!model.rejects(&["b".to_owned()]));
+        assert!(Model::parse("threshold\t1\nw\tb\t0.5\n").rejects(&["b".to_owned()]));
     }
 }

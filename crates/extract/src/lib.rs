@@ -32,6 +32,13 @@ impl RuleSet {
         engine::attributions(self, parsed)
     }
 
+    /// Every attribution of one parsed document before the veto on listed cues, each with
+    /// the features the veto reads (`None` for one it does not judge): what the veto is
+    /// trained on (`cargo run -p eval --example veto_model`).
+    pub fn judged_attributions(&self, parsed: &Parsed<'_>) -> Vec<(Attribution, Option<Vec<String>>)> {
+        engine::judged_attributions(self, parsed)
+    }
+
     /// Every word of one parsed document that the learned cue classifier could be asked
     /// about (a verb or noun outside cue lists and quotations that the parse gives a
     /// speaker), whatever the model's vocabulary, with its features: what the classifier is

@@ -23,6 +23,7 @@ mod structure;
 mod tree;
 mod units;
 mod value;
+mod veto;
 mod words;
 
 use crate::lexicon::{ActorIdx, Hit, Role, TermIdx, Via};
@@ -201,8 +202,23 @@ pub(crate) fn run(rules: &RuleSet, parsed: &Parsed<'_>, explain: bool) -> (Vec<C
     (run.claims, run.traces)
 }
 
-/// Every attribution of one parsed document with a speaker, in text order: pass one alone.
+/// Every attribution of one parsed document with a speaker, in text order: pass one alone,
+/// without those the veto on listed cues rejects ([`veto`]).
 pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::Attribution> {
+    let veto = crate::cue_model::Model::embedded_veto();
+    judged_attributions(rules, parsed)
+        .into_iter()
+        .filter(|(_, features)| !features.as_ref().is_some_and(|f| veto.rejects(f)))
+        .map(|(a, _)| a)
+        .collect()
+}
+
+/// Every attribution of one parsed document with a speaker, in text order, each with the
+/// features the veto on listed cues reads (`None` for those it does not judge).
+pub(crate) fn judged_attributions(
+    rules: &RuleSet,
+    parsed: &Parsed<'_>,
+) -> Vec<(claim::Attribution, Option<Vec<String>>)> {
     let document = parsed.document;
     let parsed = Bounded::new(parsed);
     let hits = rules.lexicon.scan(parsed.text());
@@ -269,10 +285,11 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
         for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
         {
-            out.push(run.attribution_record(attr, speaker.as_ref(), tree));
+            let features = veto::features(rules, tree, &a.words, parsed.text(), attr, speaker.is_some());
+            out.push((run.attribution_record(attr, speaker.as_ref(), tree), features));
         }
     }
-    out.sort_by_key(|a| a.cue.span);
+    out.sort_by_key(|a| a.0.cue.span);
     out
 }
 

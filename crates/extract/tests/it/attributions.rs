@@ -2,7 +2,7 @@
 //! PolNeAR train counts (`rules/cues-learned.yaml`) attribute without a clause and claim
 //! nothing on their own.
 
-use crate::common::{attributions, compile_default_packs, ruleset};
+use crate::common::{attributions, compile_default_packs, readings, ruleset};
 
 #[test]
 fn a_learned_cue_attributes_without_a_clause_and_claims_nothing() {
@@ -124,7 +124,7 @@ fn a_predicative_adjective_shares_the_subject_of_its_verb() {
 #[test]
 fn the_noun_a_present_participle_modifies_says_it() {
     let rules = ruleset();
-    let found = attributions(rules, "The board released a letter saying the pier was unsafe.");
+    let found = readings(rules, "The board released a letter saying the pier was unsafe.");
     assert!(found.iter().any(|(c, s)| c == "saying" && s.ends_with("letter")), "{found:?}");
     // A past participle modifying a noun has no speaker in that noun.
     let found = attributions(rules, "The figures reported in the letter were low.");

@@ -27,3 +27,15 @@ pub fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String
         .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
         .collect()
 }
+
+/// (cue, speaker) of every attribution as read, before the veto on listed cues (for tests of
+/// how a cue's speaker is read, which the veto's statistical judgement should not decide).
+pub fn readings(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let parsed = parse::parse(&doc);
+    rules
+        .judged_attributions(&parsed)
+        .into_iter()
+        .map(|(a, _)| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
+        .collect()
+}

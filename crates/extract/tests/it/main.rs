@@ -8,3 +8,4 @@ mod hostile;
 mod pipeline;
 mod spans;
 mod stories;
+mod veto;

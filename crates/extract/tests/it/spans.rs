@@ -3,7 +3,7 @@
 //! names), only the pronoun of a relative clause's subject, and a verb cue with the
 //! auxiliaries, negation and adverbs before it.
 
-use crate::common::{attributions, ruleset};
+use crate::common::{attributions, readings, ruleset};
 
 fn speaker_of(found: &[(String, String)], cue: &str) -> Option<String> {
     found.iter().find(|(c, _)| c.ends_with(cue)).map(|(_, s)| s.clone())
@@ -62,7 +62,7 @@ fn a_noun_cues_owner_is_not_widened_over_the_cue() {
 #[test]
 fn a_verb_of_accusing_needs_an_accusations_parts() {
     let rules = ruleset();
-    let found = attributions(rules, "Ola Berg held the pilots responsible for the collision.");
+    let found = readings(rules, "Ola Berg held the pilots responsible for the collision.");
     assert_eq!(speaker_of(&found, "held").as_deref(), Some("Ola Berg"), "{found:?}");
     // "held a meeting", "holds a lead": the verb's other sense.
     let found = attributions(rules, "Ola Berg held a meeting with the pilots on Monday.");

@@ -111,6 +111,21 @@ impl Run<'_> {
         Some(anchors.iter().any(inside) || doers.iter().filter(|d| agent(d)).any(inside))
     }
 
+    /// Whether the negators at `a` and `b` in sentence `i` negate coordinated verbs ("did not
+    /// use and does not possess"): each negates its own verb, so they do not cancel out as
+    /// "not untrue" does. `false` when the parse does not say.
+    pub(super) fn parallel_negations(&self, i: usize, a: Span, b: Span) -> bool {
+        let words = &self.analysed[i].words;
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let verb_of = |neg: Span| {
+            let n = roles::head_word(parse, overlapping(words, neg))?;
+            parse.head(n).filter(|&v| parse.tag(v).is_verb())
+        };
+        let (Some(va), Some(vb)) = (verb_of(a), verb_of(b)) else { return false };
+        let conj = |x: usize, y: usize| parse.dep(y) == Dep::Conj && parse.head(y) == Some(x);
+        va != vb && (conj(va, vb) || conj(vb, va))
+    }
+
     /// Actors a content names as doers: mentions in a doer's place in the parse (or, where
     /// the parse does not say, not the object of a preposition nor a passive subject), the
     /// object of "accused Y of", and the speaker's own side where the content refers to it
@@ -179,8 +194,8 @@ impl Run<'_> {
     }
 
     /// Where the dateline opening sentence `i` ends ("LONDON - ", "KIEV, Ukraine - "): a place
-    /// written in capitals before a dash, never a doer.
-    fn dateline_end(&self, i: usize) -> Option<usize> {
+    /// written in capitals before a dash, never a doer nor a speaker.
+    pub(super) fn dateline_end(&self, i: usize) -> Option<usize> {
         let s = self.parsed.sentences[i];
         let text = s.span.text(self.text);
         let first = text.split(|c: char| !c.is_alphabetic()).next()?;
@@ -220,7 +235,18 @@ impl Run<'_> {
 
     /// "denied using poison gas", "denied any involvement": a content opening on a gerund or
     /// an involvement noun has the speaker as its subject.
+    /// Not in an accusation: "accused the army of gassing hundreds" has the accused as
+    /// the gerund's subject, never the accuser.
     fn implicit_subject(&self, unit: &Unit, side: &dyn Fn(Span) -> Doer) -> Option<Doer> {
+        let accuses = unit.cue.is_some_and(|c| {
+            self.rules
+                .cues
+                .get(c.cue as usize)
+                .is_some_and(|d| matches!(d.pattern, CuePattern::Accuse | CuePattern::Blame))
+        });
+        if accuses {
+            return None;
+        }
         let content = Words::new(self.text, unit.content);
         let first = content.word(0);
         let first_two = format!("{first} {}", content.word(1));

@@ -514,6 +514,10 @@ impl<'a> Run<'a> {
             let words = Words::new(self.text, s.span);
             let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
             let mut found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            // "WASHINGTON - Campaign officials said …": the dateline's place says nothing.
+            if let Some(end) = self.dateline_end(i) {
+                found.mentions.retain(|m| m.span.start >= end);
+            }
             if learned && let Some(t) = tree.get() {
                 self.learned_cues(t, &words, &mut found);
             }
@@ -538,7 +542,10 @@ impl<'a> Run<'a> {
                 }
                 let speaker = match a.speaker {
                     _ if a.record_only => None,
-                    Some(SpeakerRef::Mention(m)) => Some(self.mention_speaker(&m)),
+                    Some(SpeakerRef::Mention(m)) => Some(
+                        self.owned_body(&m, a.cue.span.start.max(m.span.end))
+                            .unwrap_or_else(|| self.mention_speaker(&m)),
+                    ),
                     Some(SpeakerRef::Ref(r))
                         if matches!(r.kind, Reference::Pronoun(_))
                             && a.embedded_in.is_some_and(|k| outer_unnamed.get(k).copied().unwrap_or(false)) =>
@@ -560,6 +567,7 @@ impl<'a> Run<'a> {
                         .or_else(|| self.surname_speaker(i, &found, p))
                         .or_else(|| self.affiliated_speaker(p))
                         .or_else(|| self.seat_speaker(s.span, p))
+                        .or_else(|| self.dateline_speaker(p))
                         .or_else(|| self.named_body_head(i, &found, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {

@@ -596,9 +596,13 @@ impl<'a> Run<'a> {
         };
         let structure = structure::Structure { words, found, tree };
         for c in learned::candidates(self.rules, &structure, self.text, quotes, None) {
-            // Spans in the document's own text, as attribution records give them.
-            let speaker = learned::speaker_of(&c.reading).map(|s| self.parsed.original_span(s));
-            let cue = self.parsed.original_span(c.hit.span);
+            // Spans in the document's own text, written as attribution records write them
+            // (the speaker's whole phrase, the cue's words), so the trainer scores what the
+            // engine would report.
+            let speaker = learned::speaker_of(&c.reading)
+                .map(|s| structure::written_speaker(tree, s, c.hit.span))
+                .map(|s| self.parsed.original_span(s));
+            let cue = self.parsed.original_span(structure::written_cue(tree, c.hit.span));
             collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
         }
     }

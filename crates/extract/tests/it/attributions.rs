@@ -182,3 +182,39 @@ fn citing_is_the_subjects_not_what_it_cites() {
     let found = attributions(rules, "According to Ada Varga, the pier will reopen in May.");
     assert!(found.iter().any(|(c, s)| c == "According to" && s == "Ada Varga"), "{found:?}");
 }
+
+/// A cue's words and its speaker's.
+type CueAndSpeaker = Option<(String, String)>;
+
+/// The (cue, speaker) words the cue classifier's trainer scores for the candidate `form` of
+/// `text`, next to those the engine writes for that cue once the classifier takes it.
+fn trained_and_written(text: &str, form: &str) -> (CueAndSpeaker, CueAndSpeaker) {
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let parsed = parse::parse(&doc);
+    let mut without = compile_default_packs();
+    without.set_learned_cues(false);
+    let words = |s: Option<parse::Span>| s.map_or(String::new(), |s| s.text(text).to_owned());
+    let trained = without
+        .cue_candidates(&parsed)
+        .into_iter()
+        .find(|c| c.form == form)
+        .map(|c| (words(Some(c.cue)), words(c.speaker)));
+    let written = attributions(ruleset(), text).into_iter().find(|(c, _)| c.contains(form));
+    (trained, written)
+}
+
+#[test]
+fn the_cue_trainer_scores_the_words_the_engine_writes() {
+    // The trainer once scored a candidate's speaker by its head name ("Holm") and its cue
+    // without its auxiliaries ("hoped"), where the engine writes the whole phrase and the
+    // auxiliaries: the strict match it tuned the threshold on read low.
+    let text = "The harbour pilot Ada Holm has long hoped that the ferry will keep running.";
+    let (trained, written) = trained_and_written(text, "hoped");
+    assert!(written.is_some(), "the classifier takes `hoped`");
+    assert_eq!(trained, written);
+    // A relative pronoun's speaker is written as the pronoun alone, as PolNeAR marks it.
+    let text = "Ada Holm, who hopes that the ferry will keep running, spoke on Tuesday.";
+    let (trained, written) = trained_and_written(text, "hopes");
+    assert_eq!(trained.map(|(_, s)| s), Some("who".to_owned()));
+    assert_eq!(written.map(|(_, s)| s), Some("who".to_owned()));
+}

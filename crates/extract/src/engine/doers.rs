@@ -258,7 +258,18 @@ impl Run<'_> {
 
     /// "denied using poison gas", "denied any involvement": a content opening on a gerund or
     /// an involvement noun has the speaker as its subject.
+    /// Not in an accusation: "accused the army of gassing hundreds" has the accused as
+    /// the gerund's subject, never the accuser.
     fn implicit_subject(&self, unit: &Unit, side: &dyn Fn(Span) -> Doer) -> Option<Doer> {
+        let accuses = unit.cue.is_some_and(|c| {
+            self.rules
+                .cues
+                .get(c.cue as usize)
+                .is_some_and(|d| matches!(d.pattern, CuePattern::Accuse | CuePattern::Blame))
+        });
+        if accuses {
+            return None;
+        }
         let content = Words::new(self.text, unit.content);
         let first = content.word(0);
         let first_two = format!("{first} {}", content.word(1));

@@ -311,9 +311,36 @@ impl Run<'_> {
             }
         };
         let m = head.or_else(appositive)?;
+        if let Some(speaker) = self.owned_body(m, p.span.end) {
+            return Some(speaker);
+        }
         let mut speaker = self.mention_speaker(m);
         speaker.how = format!("{}, in `{}`", speaker.how, self.words_of(p.span));
         Some(speaker)
+    }
+
+    /// "Syria's opposition", "Syrias opposition": a possessive name that owns a body another
+    /// actor is named by ("the opposition"), written from mention `m` to `end`, is not the
+    /// speaker; the owned body is.
+    pub(super) fn owned_body(&self, m: &Mention, end: usize) -> Option<Speaker> {
+        let written = self.text.get(m.span.start..m.span.end)?;
+        let rest = self.text.get(m.span.end..end)?;
+        let rest = match rest.strip_prefix("'s ") {
+            Some(rest) => rest,
+            None if written.ends_with('s') && rest.starts_with(' ') => rest.trim_start(),
+            None => return None,
+        };
+        let definite = format!("the {}", rest.trim_end());
+        let hits = self.rules.lexicon.scan(&definite);
+        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if *a != m.actor => Some(*a),
+                _ => None,
+            })
+        })?;
+        let span = Span::new(m.span.start, end - rest.len() + rest.trim_end().len());
+        let how = format!("`{}`, the body `{definite}` names, owned by `{written}`", self.words_of(span));
+        Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
     }
 
     /// "according to a Meridian Wire tally", "the Reuters count": a phrase naming the

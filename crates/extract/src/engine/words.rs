@@ -237,6 +237,16 @@ pub fn is_relative(word: &str) -> bool {
     matches!(word, "which" | "who" | "whose" | "whom")
 }
 
+/// Whether a report's content, as `first` and `second` words (lower case) open it, is an
+/// indirect question ("told us what the arms were", "asked whether …", "explained how …"):
+/// it asks or tells of something without asserting it. "what" and "who" count only after an
+/// object pronoun, since "said what happened was a provocation" asserts.
+pub fn opens_question(first: &str, second: &str) -> bool {
+    let object = matches!(first, "us" | "me" | "him" | "her" | "them" | "you");
+    matches!(first, "whether" | "how" | "why")
+        || (object && matches!(second, "whether" | "how" | "why" | "what" | "who" | "where" | "if"))
+}
+
 /// Heads of anaphors that refer to a body rather than a person ("the ministry").
 /// Whether `word` (lower case) heads a description of a document ("the statement"), which
 /// speaks for whoever issued it.

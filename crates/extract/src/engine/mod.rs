@@ -267,8 +267,8 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
                 })
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
-        {
+        let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| stands(attr, s) && keep(attr)) {
             out.push(run.attribution_record(attr, speaker.as_ref(), tree));
         }
     }
@@ -344,7 +344,11 @@ impl<'a> Run<'a> {
                 .map(|s| tree.map_or(s, |t| structure::written_speaker(t, s, attr.cue.span)))
                 .map(|s| self.marked(s)),
             actor: speaker.map(|s| self.actor_ref(s.who)),
-            resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
+            resolution: match speaker {
+                Some(s) => s.how.clone(),
+                None if attr.record_only => "a description reporting no clause, not resolved".to_owned(),
+                None => "no speaker found".to_owned(),
+            },
             content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),
             layout: attr.layout.to_owned(),
         }
@@ -537,6 +541,7 @@ impl<'a> Run<'a> {
                     }
                 }
                 let speaker = match a.speaker {
+                    _ if a.record_only => None,
                     Some(SpeakerRef::Mention(m)) => Some(
                         self.owned_body(&m, a.cue.span.start.max(m.span.end))
                             .unwrap_or_else(|| self.mention_speaker(&m)),
@@ -591,9 +596,13 @@ impl<'a> Run<'a> {
         };
         let structure = structure::Structure { words, found, tree };
         for c in learned::candidates(self.rules, &structure, self.text, quotes, None) {
-            // Spans in the document's own text, as attribution records give them.
-            let speaker = learned::speaker_of(&c.reading).map(|s| self.parsed.original_span(s));
-            let cue = self.parsed.original_span(c.hit.span);
+            // Spans in the document's own text, written as attribution records write them
+            // (the speaker's whole phrase, the cue's words), so the trainer scores what the
+            // engine would report.
+            let speaker = learned::speaker_of(&c.reading)
+                .map(|s| structure::written_speaker(tree, s, c.hit.span))
+                .map(|s| self.parsed.original_span(s));
+            let cue = self.parsed.original_span(structure::written_cue(tree, c.hit.span));
             collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
         }
     }

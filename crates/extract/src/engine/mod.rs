@@ -283,8 +283,8 @@ pub(crate) fn judged_attributions(
                 })
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
-        {
+        let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| stands(attr, s) && keep(attr)) {
             let features = veto::features(rules, tree, &a.words, parsed.text(), attr, speaker.is_some());
             out.push((run.attribution_record(attr, speaker.as_ref(), tree), features));
         }
@@ -361,7 +361,11 @@ impl<'a> Run<'a> {
                 .map(|s| tree.map_or(s, |t| structure::written_speaker(t, s, attr.cue.span)))
                 .map(|s| self.marked(s)),
             actor: speaker.map(|s| self.actor_ref(s.who)),
-            resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
+            resolution: match speaker {
+                Some(s) => s.how.clone(),
+                None if attr.record_only => "a description reporting no clause, not resolved".to_owned(),
+                None => "no speaker found".to_owned(),
+            },
             content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),
             layout: attr.layout.to_owned(),
         }
@@ -554,6 +558,7 @@ impl<'a> Run<'a> {
                     }
                 }
                 let speaker = match a.speaker {
+                    _ if a.record_only => None,
                     Some(SpeakerRef::Mention(m)) => Some(
                         self.owned_body(&m, a.cue.span.start.max(m.span.end))
                             .unwrap_or_else(|| self.mention_speaker(&m)),

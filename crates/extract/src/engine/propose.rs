@@ -335,6 +335,10 @@ impl<'a> Run<'a> {
                 continue;
             }
             let first_term = found.iter().map(|s| s.start).min().unwrap_or(unit.content.start);
+            if let Some(k) = self.earlier_events(i, first_term) {
+                self.skip(steps, format!("{}: of earlier events (`{}`)", prop.id, self.words_of(k)));
+                continue;
+            }
             if let Some(ir) = irrealis.iter().find(|s| s.start <= first_term).filter(|_| asserting) {
                 self.skip(steps, format!("{}: hypothetical (`{}`)", prop.id, self.words_of(*ir)));
                 continue;
@@ -655,6 +659,7 @@ impl<'a> Run<'a> {
                     .iter()
                     .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
+                && !self.in_time_adjunct(content.sentence, **m)
         });
         if let Some(m) = marker {
             stance = Stance::Deny;

@@ -49,6 +49,7 @@ pub fn features(
         format!("negated={}", attr.cue.negation.is_some()),
         format!("passive={}", attr.cue.passive),
         format!("embedded={}", attr.embedded_in.is_some()),
+        format!("record_only={}", attr.record_only),
         format!("cue={}|lay={}", cue.lemma, attr.layout),
         format!("claims={}|lay={}", cue.claims, attr.layout),
     ]);

@@ -43,6 +43,21 @@ fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
 }
 
 #[test]
+fn a_description_stating_in_a_finite_verb_speaks_without_a_clause() {
+    let rules = ruleset();
+    let found = attributions(rules, "Several harbour surveys show the ferry well ahead of the bridge.");
+    assert!(found.iter().any(|(c, s)| c == "show" && s.ends_with("harbour surveys")), "{found:?}");
+    // A modal or an infinitive only says what the description may or is to say.
+    let found = attributions(rules, "Several harbour surveys may show the ferry well ahead of the bridge.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = attributions(rules, "Several harbour surveys tend to show the ferry well ahead of the bridge.");
+    assert!(!found.iter().any(|(c, _)| c.contains("show")), "{found:?}");
+    // The record claims nothing, and the description is no one a later pronoun means.
+    let doc = parse::Document::from_text("a", "Several harbour surveys show the ferry well ahead.".to_owned());
+    assert!(rules.extract(&parse::parse(&doc)).is_empty());
+}
+
+#[test]
 fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
     // "hopes" is in no cue list: the learned classifier reads it from the parse.
     let rules = ruleset();

@@ -335,13 +335,11 @@ impl<'a> Run<'a> {
                 continue;
             }
             let first_term = found.iter().map(|s| s.start).min().unwrap_or(unit.content.start);
-            // "would not accept responsibility" refuses; it is no hypothetical.
-            let refusal = |s: &Span| {
-                self.words_of(*s).eq_ignore_ascii_case("would")
-                    && matches!(self.next_words(s.end, 1).to_lowercase().as_str(), "not" | "never" | "n't")
-            };
-            let hypothetical = irrealis.iter().filter(|s| !refusal(s)).find(|s| s.start <= first_term);
-            if let Some(ir) = hypothetical.filter(|_| asserting) {
+            if let Some(k) = self.earlier_events(i, first_term) {
+                self.skip(steps, format!("{}: of earlier events (`{}`)", prop.id, self.words_of(k)));
+                continue;
+            }
+            if let Some(ir) = irrealis.iter().find(|s| s.start <= first_term).filter(|_| asserting) {
                 self.skip(steps, format!("{}: hypothetical (`{}`)", prop.id, self.words_of(*ir)));
                 continue;
             }

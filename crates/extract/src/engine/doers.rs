@@ -91,6 +91,29 @@ impl Run<'_> {
         })
     }
 
+    /// Whether the word at `span` in sentence `i` stands in a time adjunct ("the strike came
+    /// after a campaign of lies"): what came before or after the event, not a verdict on it.
+    /// `false` when the parse does not say.
+    pub(super) fn in_time_adjunct(&self, i: usize, span: Span) -> bool {
+        let words = &self.analysed[i].words;
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let Some(mut at) = roles::head_word(parse, overlapping(words, span)) else { return false };
+        // Up to the clause's verb: a preposition of time on the way governs the word.
+        for _ in 0..words.len() {
+            let Some(up) = parse.head(at) else { return false };
+            if parse.tag(up).is_verb() {
+                return false;
+            }
+            if parse.dep(up) == Dep::Prep
+                && matches!(words.word(up), "after" | "before" | "since" | "following" | "until")
+            {
+                return true;
+            }
+            at = up;
+        }
+        false
+    }
+
     /// Whether the negator at `neg` in sentence `i` reaches any of `anchors` (the words a
     /// proposition matched) or the passive agent among `doers` ("was not carried out by the
     /// army"): the verb it governs, the clause whose subject it quantifies, the phrase it

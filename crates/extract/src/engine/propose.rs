@@ -655,6 +655,7 @@ impl<'a> Run<'a> {
                     .iter()
                     .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
+                && !self.in_time_adjunct(content.sentence, **m)
         });
         if let Some(m) = marker {
             stance = Stance::Deny;

@@ -606,8 +606,12 @@ impl Run<'_> {
         let first = at.saturating_sub(REACH);
         // The last speaker before, named or not: an unnamed one ("The General Command said
         // in a statement") issued it, and no actor did.
+        // In a sentence where an actor spoke, that actor, not a phrase inside their words
+        // ("The difference, the network said, is explained by late deaths").
         let last = (first..at).rev().find_map(|j| {
-            let (_, speaker) = self.analysed.get(j)?.attributions.last()?;
+            let attributions = &self.analysed.get(j)?.attributions;
+            let actor = |s: &Option<Speaker>| matches!(s, Some(Speaker { who: Who::Actor(_), .. }));
+            let (_, speaker) = attributions.iter().rev().find(|(_, s)| actor(s)).or(attributions.last())?;
             Some(match speaker {
                 Some(Speaker { who: Who::Actor(a), .. }) => Some((*a, j)),
                 _ => None,

@@ -44,6 +44,15 @@ impl Words {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
+    /// Whether the words at `k` mark a report as one of earlier or habitual events ("has
+    /// responded in the past with accusations", "has long denied"): what it says is not
+    /// about the dated event a proposition tells.
+    pub fn marks_earlier_events(&self, k: usize) -> bool {
+        let w = |j: usize| self.word(j);
+        (w(k) == "in" && w(k + 1) == "the" && w(k + 2) == "past")
+            || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "long")
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()

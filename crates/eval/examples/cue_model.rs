@@ -22,7 +22,9 @@
 //! taken candidates that miss the strict match (at `--strict-at`, default the threshold).
 //! Weights under `--min-weight` (default 0.05) in magnitude are left out of the file. `--list N`
 //! prints the N best-scored candidates for reading; `CUE_MODEL_CURVE=1` prints
-//! figures along the thresholds tried. Nothing of the dev split is read.
+//! figures along the thresholds tried; `CUE_MODEL_UNTOUCHED=1` prints every gold cue no
+//! candidate touches (`UNTOUCHED`, cue, source, line) for counting their classes. Nothing of
+//! the dev split is read.
 
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
@@ -278,6 +280,14 @@ fn diagnose(
                 3
             } else {
                 let cue = gold.cue.iter().map(|s| s.text(&a.text).to_lowercase()).collect::<Vec<_>>().join(" ");
+                if std::env::var_os("CUE_MODEL_UNTOUCHED").is_some() {
+                    let at = gold.cue[0];
+                    let from = a.text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+                    let to = a.text[at.end..].find('\n').map_or(a.text.len(), |i| at.end + i);
+                    let src =
+                        gold.source.as_deref().map(|p| p.iter().map(|s| s.text(&a.text)).collect::<Vec<_>>().join(" "));
+                    let _ = writeln!(out, "UNTOUCHED\t{cue}\t{}\t{}", src.unwrap_or_default(), &a.text[from..to]);
+                }
                 *untouched.entry(cue).or_default() += 1;
                 4
             };

@@ -91,7 +91,7 @@ impl Parser {
 
     /// Tags only, one per word (cheaper than [`Parser::parse`]).
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
-        let (pieces, owner) = split(words);
+        let (pieces, owner) = split(words, |_| false);
         let tags = tagger::tag(&self.tagger, &pieces);
         let mut out = vec![Tag::XX; words.len()];
         // The first piece of each word gives its tag.
@@ -103,10 +103,25 @@ impl Parser {
 
     /// Tags and parses the words of one sentence. Never fails; deterministic.
     pub fn parse(&self, words: &[&str]) -> Parse {
-        let (pieces, owner) = split(words);
+        self.parse_hiding(words, &[])
+    }
+
+    /// Tags and parses the words of one sentence as [`Parser::parse`] does, except that the
+    /// words `hidden` marks (by index; an index past the end marks nothing) are left out of
+    /// what the model reads, and each hangs on the word before it as punctuation: a dot the
+    /// caller knows ends an abbreviation or an initial inside the sentence ("Mr." "Sanders"),
+    /// which the model, trained on text where a lone dot nearly always ends a sentence, would
+    /// take for the end of one. A hidden first word is a root.
+    pub fn parse_hiding(&self, words: &[&str], hidden: &[bool]) -> Parse {
+        let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
+        let (pieces, owner) = split(words, is_hidden);
         let tags = tagger::tag(&self.tagger, &pieces);
         let (heads, labels) = parser::parse(&self.moves, &self.labels, &pieces, &tags);
-        Parse::join(words.len(), &owner, &tags, &heads, &labels)
+        let mut parse = Parse::join(words.len(), &owner, &tags, &heads, &labels);
+        if (0..words.len()).any(is_hidden) {
+            parse = parse.with_hidden_attached(is_hidden);
+        }
+        parse
     }
 }
 
@@ -141,11 +156,12 @@ fn write_header(out: &mut Vec<u8>) {
     }
 }
 
-/// The model's pieces of `words` (clitics split off), and for each piece its word's index.
-fn split(words: &[&str]) -> (Vec<tagger::Word>, Vec<usize>) {
+/// The model's pieces of `words` (clitics split off, hidden words left out), and for each
+/// piece its word's index.
+fn split(words: &[&str], hidden: impl Fn(usize) -> bool) -> (Vec<tagger::Word>, Vec<usize>) {
     let mut pieces = Vec::with_capacity(words.len() + 4);
     let mut owner = Vec::with_capacity(words.len() + 4);
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words.iter().enumerate().filter(|&(i, _)| !hidden(i)) {
         for piece in words::pieces(word) {
             pieces.push(tagger::Word::new(piece));
             owner.push(i);
@@ -240,6 +256,18 @@ impl Parse {
             }
         }
         Parse::build(out_tags, out_heads, out_deps)
+    }
+
+    /// This parse with each hidden word (which the model never read, so a root tagged `XX`)
+    /// made the `punct` of the word before it, tagged `.`.
+    fn with_hidden_attached(self, hidden: impl Fn(usize) -> bool) -> Parse {
+        let Parse { mut tags, mut heads, mut deps, .. } = self;
+        for i in (1..tags.len()).filter(|&i| hidden(i)) {
+            tags[i] = Tag::Period;
+            heads[i] = i - 1;
+            deps[i] = Dep::Punct;
+        }
+        Parse::build(tags, heads, deps)
     }
 
     fn build(tags: Vec<Tag>, mut heads: Vec<usize>, mut deps: Vec<Dep>) -> Parse {
@@ -339,6 +367,21 @@ mod tests {
         let roots: Vec<usize> = parse.roots().collect();
         assert_eq!(roots.len(), 1, "{parse:?}");
         assert_eq!(parse.subtree(roots[0]), 0..2);
+    }
+
+    #[test]
+    fn a_hidden_word_is_not_read_and_hangs_on_the_word_before() {
+        let words = ["Mr", ".", "Okafor", "said", "it", "was", "late", "."];
+        let hidden = [false, true];
+        let parse = parser().parse_hiding(&words, &hidden);
+        assert_eq!((parse.head(1), parse.dep(1), parse.tag(1)), (Some(0), Dep::Punct, Tag::Period));
+        assert_eq!(parse.roots().collect::<Vec<_>>(), vec![3], "{parse:?}");
+        // What the model reads is the sentence without the hidden word.
+        let without = parser().parse(&["Mr", "Okafor", "said", "it", "was", "late", "."]);
+        assert_eq!(parse.head(2), without.head(1).map(|h| h + 1));
+        assert_eq!(parse.tag(2), without.tag(1));
+        // Nothing hidden is a plain parse.
+        assert_eq!(parser().parse_hiding(&words, &[]), parser().parse(&words));
     }
 
     #[test]

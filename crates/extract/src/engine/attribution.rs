@@ -47,6 +47,11 @@ pub struct Attribution {
     /// Whether the text names no one who says it ("a ruling is expected in May", "Asked
     /// about the fees, …"): an attribution without a source, not one whose source was missed.
     pub sourceless: bool,
+    /// Whether it is a record of a report only: a description stating something in a verb
+    /// with no clause ("several polls show Sanders ahead"). Listed among the document's
+    /// attributions, but its speaker is not resolved, so no later pronoun refers to it and no
+    /// claim is read from it.
+    pub record_only: bool,
 }
 
 /// The layout of `C X said.` in text without commas; the parse, lost without them, does not
@@ -373,6 +378,7 @@ impl Layout<'_> {
             layout,
             embedded_in: None,
             sourceless: false,
+            record_only: false,
         }
     }
 
@@ -408,13 +414,20 @@ impl Layout<'_> {
         // A verb with a subject but no clause it governs reports nothing unless the word
         // layout found a speaker too ("may hold a lead", "can find more"), or the subject
         // names someone: a name, a pronoun ("Holm denied the charge", "she questioned the
-        // count"), not a description ("the fund may hold a lead"); the named one says nothing
-        // a claim can be read from. A cue that only attributes ("praised the plan", "asked
+        // count"), or a description stating it in a verb of its own ("several polls show
+        // Sanders ahead"), not one that only may or is to ("the fund may hold a lead", "the
+        // panel is expected to find more"); the named one says nothing a claim can be read
+        // from. A cue that only attributes ("praised the plan", "asked
         // about the wall") needs no clause.
         let flat_speaker = flat.as_ref().and_then(|a| a.speaker);
         if r.content.is_none() && flat_speaker.is_none() && !attribution_only {
-            let names = !matches!(r.speaker, SpeakerRef::Phrase(Phrase { kind: PhraseKind::Description, .. }));
-            return names.then(|| self.attribution(cue, Some(r.speaker), cue.span.end, cue.span.end, r.layout));
+            let described = matches!(r.speaker, SpeakerRef::Phrase(Phrase { kind: PhraseKind::Description, .. }));
+            let states = described && structure.is_some_and(|s| s.states(cue));
+            return (!described || states).then(|| {
+                let mut a = self.attribution(cue, Some(r.speaker), cue.span.end, cue.span.end, r.layout);
+                a.record_only = states;
+                a
+            });
         }
         // "denied A, saying B": the layout already shares the first verb's speaker.
         if matches!(flat_speaker, Some(SpeakerRef::Shared)) {

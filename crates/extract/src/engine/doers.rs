@@ -91,6 +91,29 @@ impl Run<'_> {
         })
     }
 
+    /// Whether the word at `span` in sentence `i` stands in a time adjunct ("the strike came
+    /// after a campaign of lies"): what came before or after the event, not a verdict on it.
+    /// `false` when the parse does not say.
+    pub(super) fn in_time_adjunct(&self, i: usize, span: Span) -> bool {
+        let words = &self.analysed[i].words;
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let Some(mut at) = roles::head_word(parse, overlapping(words, span)) else { return false };
+        // Up to the clause's verb: a preposition of time on the way governs the word.
+        for _ in 0..words.len() {
+            let Some(up) = parse.head(at) else { return false };
+            if parse.tag(up).is_verb() {
+                return false;
+            }
+            if parse.dep(up) == Dep::Prep
+                && matches!(words.word(up), "after" | "before" | "since" | "following" | "until")
+            {
+                return true;
+            }
+            at = up;
+        }
+        false
+    }
+
     /// Whether the negator at `neg` in sentence `i` reaches any of `anchors` (the words a
     /// proposition matched) or the passive agent among `doers` ("was not carried out by the
     /// army"): the verb it governs, the clause whose subject it quantifies, the phrase it
@@ -109,6 +132,21 @@ impl Run<'_> {
             roles::head_word(parse, overlapping(words, *span)).is_some_and(|w| roles::is_agent(parse, words, w))
         };
         Some(anchors.iter().any(inside) || doers.iter().filter(|d| agent(d)).any(inside))
+    }
+
+    /// Whether the negators at `a` and `b` in sentence `i` negate coordinated verbs ("did not
+    /// use and does not possess"): each negates its own verb, so they do not cancel out as
+    /// "not untrue" does. `false` when the parse does not say.
+    pub(super) fn parallel_negations(&self, i: usize, a: Span, b: Span) -> bool {
+        let words = &self.analysed[i].words;
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let verb_of = |neg: Span| {
+            let n = roles::head_word(parse, overlapping(words, neg))?;
+            parse.head(n).filter(|&v| parse.tag(v).is_verb())
+        };
+        let (Some(va), Some(vb)) = (verb_of(a), verb_of(b)) else { return false };
+        let conj = |x: usize, y: usize| parse.dep(y) == Dep::Conj && parse.head(y) == Some(x);
+        va != vb && (conj(va, vb) || conj(vb, va))
     }
 
     /// Actors a content names as doers: mentions in a doer's place in the parse (or, where
@@ -179,8 +217,8 @@ impl Run<'_> {
     }
 
     /// Where the dateline opening sentence `i` ends ("LONDON - ", "KIEV, Ukraine - "): a place
-    /// written in capitals before a dash, never a doer.
-    fn dateline_end(&self, i: usize) -> Option<usize> {
+    /// written in capitals before a dash, never a doer nor a speaker.
+    pub(super) fn dateline_end(&self, i: usize) -> Option<usize> {
         let s = self.parsed.sentences[i];
         let text = s.span.text(self.text);
         let first = text.split(|c: char| !c.is_alphabetic()).next()?;
@@ -220,7 +258,18 @@ impl Run<'_> {
 
     /// "denied using poison gas", "denied any involvement": a content opening on a gerund or
     /// an involvement noun has the speaker as its subject.
+    /// Not in an accusation: "accused the army of gassing hundreds" has the accused as
+    /// the gerund's subject, never the accuser.
     fn implicit_subject(&self, unit: &Unit, side: &dyn Fn(Span) -> Doer) -> Option<Doer> {
+        let accuses = unit.cue.is_some_and(|c| {
+            self.rules
+                .cues
+                .get(c.cue as usize)
+                .is_some_and(|d| matches!(d.pattern, CuePattern::Accuse | CuePattern::Blame))
+        });
+        if accuses {
+            return None;
+        }
         let content = Words::new(self.text, unit.content);
         let first = content.word(0);
         let first_two = format!("{first} {}", content.word(1));

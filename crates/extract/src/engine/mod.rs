@@ -267,8 +267,8 @@ pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::A
                 })
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| (s.is_some() || attr.sourceless) && keep(attr))
-        {
+        let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| stands(attr, s) && keep(attr)) {
             out.push(run.attribution_record(attr, speaker.as_ref(), tree));
         }
     }
@@ -344,7 +344,11 @@ impl<'a> Run<'a> {
                 .map(|s| tree.map_or(s, |t| structure::written_speaker(t, s, attr.cue.span)))
                 .map(|s| self.marked(s)),
             actor: speaker.map(|s| self.actor_ref(s.who)),
-            resolution: speaker.map_or_else(|| "no speaker found".to_owned(), |s| s.how.clone()),
+            resolution: match speaker {
+                Some(s) => s.how.clone(),
+                None if attr.record_only => "a description reporting no clause, not resolved".to_owned(),
+                None => "no speaker found".to_owned(),
+            },
             content: (!attr.content.is_empty()).then(|| self.marked(attr.content)),
             layout: attr.layout.to_owned(),
         }
@@ -510,6 +514,10 @@ impl<'a> Run<'a> {
             let words = Words::new(self.text, s.span);
             let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
             let mut found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            // "WASHINGTON - Campaign officials said …": the dateline's place says nothing.
+            if let Some(end) = self.dateline_end(i) {
+                found.mentions.retain(|m| m.span.start >= end);
+            }
             if learned && let Some(t) = tree.get() {
                 self.learned_cues(t, &words, &mut found);
             }
@@ -533,7 +541,11 @@ impl<'a> Run<'a> {
                     }
                 }
                 let speaker = match a.speaker {
-                    Some(SpeakerRef::Mention(m)) => Some(self.mention_speaker(&m)),
+                    _ if a.record_only => None,
+                    Some(SpeakerRef::Mention(m)) => Some(
+                        self.owned_body(&m, a.cue.span.start.max(m.span.end))
+                            .unwrap_or_else(|| self.mention_speaker(&m)),
+                    ),
                     Some(SpeakerRef::Ref(r))
                         if matches!(r.kind, Reference::Pronoun(_))
                             && a.embedded_in.is_some_and(|k| outer_unnamed.get(k).copied().unwrap_or(false)) =>
@@ -555,6 +567,7 @@ impl<'a> Run<'a> {
                         .or_else(|| self.surname_speaker(i, &found, p))
                         .or_else(|| self.affiliated_speaker(p))
                         .or_else(|| self.seat_speaker(s.span, p))
+                        .or_else(|| self.dateline_speaker(p))
                         .or_else(|| self.named_body_head(i, &found, p))
                         .or_else(|| Some(self.open_speaker(p))),
                     Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
@@ -583,9 +596,13 @@ impl<'a> Run<'a> {
         };
         let structure = structure::Structure { words, found, tree };
         for c in learned::candidates(self.rules, &structure, self.text, quotes, None) {
-            // Spans in the document's own text, as attribution records give them.
-            let speaker = learned::speaker_of(&c.reading).map(|s| self.parsed.original_span(s));
-            let cue = self.parsed.original_span(c.hit.span);
+            // Spans in the document's own text, written as attribution records write them
+            // (the speaker's whole phrase, the cue's words), so the trainer scores what the
+            // engine would report.
+            let speaker = learned::speaker_of(&c.reading)
+                .map(|s| structure::written_speaker(tree, s, c.hit.span))
+                .map(|s| self.parsed.original_span(s));
+            let cue = self.parsed.original_span(structure::written_cue(tree, c.hit.span));
             collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
         }
     }

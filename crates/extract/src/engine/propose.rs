@@ -562,6 +562,34 @@ impl<'a> Run<'a> {
             .any(|w| matches!(w, "but" | "while" | "although" | "whereas" | "because" | "though"))
     }
 
+    /// The negators of a content that count against the words a proposition matched
+    /// (`anchors`): a negator negates its own clause, so it counts only when no clause break
+    /// stands between it and those words ("It wasn't just us - it's …"); negators cancel out
+    /// only within one clause ("not untrue"): "none of its missiles was fired, and no unit was
+    /// deployed" negates twice, not zero times, and so does "did not use and does not
+    /// possess", one negator on each coordinated verb.
+    fn counted_negations<'c>(&self, content: &'c Content<'_>, anchors: &[Span]) -> Vec<&'c (Span, Negation)> {
+        let doers: Vec<Span> = content.doers.iter().map(|d| d.span).collect();
+        let negations: Vec<&(Span, Negation)> = content
+            .negators
+            .iter()
+            .filter(|(s, _)| content.span.contains(*s))
+            .filter(|(s, _)| {
+                let in_clause = || anchors.iter().any(|a| a.start >= s.end && self.same_clause(s.end, a.start));
+                anchors.is_empty()
+                    || self.negation_reaches(content.sentence, *s, anchors, &doers).unwrap_or_else(in_clause)
+            })
+            .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
+            .collect();
+        let Some((first, _)) = negations.first() else { return negations };
+        negations
+            .iter()
+            .copied()
+            .filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end)))
+            .filter(|(n, _)| n == first || !self.parallel_negations(content.sentence, *first, *n))
+            .collect()
+    }
+
     /// The stance of the unit before roles: cue polarity, inner cues, negation, denial
     /// markers, hedges. `anchors` are the matched words a negation must reach.
     pub(super) fn base_stance(
@@ -600,28 +628,7 @@ impl<'a> Run<'a> {
                 reasons.push(format!("inner{negation} `{}` is {said}: {stance}", self.words_of(inner.span)));
             }
         }
-        // A negator negates its own clause: it counts only when no clause break stands
-        // between it and the words the proposition matched ("It wasn't just us - it's …").
-        let negations: Vec<&(Span, Negation)> = content
-            .negators
-            .iter()
-            .filter(|(s, _)| content.span.contains(*s))
-            .filter(|(s, _)| {
-                let in_clause = || anchors.iter().any(|a| a.start >= s.end && self.same_clause(s.end, a.start));
-                let doers: Vec<Span> = content.doers.iter().map(|d| d.span).collect();
-                anchors.is_empty()
-                    || self.negation_reaches(content.sentence, *s, anchors, &doers).unwrap_or_else(in_clause)
-            })
-            .filter(|(s, _)| !words::is_negation_idiom(&self.next_words(s.end, 2)))
-            .collect();
-        // Negators cancel out only within one clause ("not untrue"); "none of its missiles
-        // was fired, and no unit was deployed" negates twice, not zero times.
-        let negations: Vec<&(Span, Negation)> = match negations.first() {
-            Some((first, _)) => {
-                negations.iter().copied().filter(|(n, _)| self.same_clause(first.end, n.start.max(first.end))).collect()
-            }
-            None => negations,
-        };
+        let negations = self.counted_negations(content, anchors);
         if negations.len() % 2 == 1 {
             let (n, _) = negations[0];
             stance = stance.negated();
@@ -648,6 +655,7 @@ impl<'a> Run<'a> {
                     .iter()
                     .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
+                && !self.in_time_adjunct(content.sentence, **m)
         });
         if let Some(m) = marker {
             stance = Stance::Deny;

@@ -67,7 +67,9 @@ impl Run<'_> {
         ];
         // The latest sentence holding a fitting antecedent; in it, an accusation against a
         // doer before other propositions, then the first claimed.
-        let antecedent = tests.iter().find_map(|test| {
+        // "Russia's claim" is Russia's or none: never another's accusation that came last.
+        let tried = if owner.is_some() { &tests[..1] } else { &tests[..] };
+        let antecedent = tried.iter().find_map(|test| {
             let fits: Vec<&super::Recent> = self.recent.iter().filter(reach).filter(|r| test(r)).collect();
             let last = fits.last()?.sentence;
             let same: Vec<&super::Recent> = fits.into_iter().filter(|r| r.sentence == last).collect();
@@ -77,7 +79,7 @@ impl Run<'_> {
         let prop = &self.rules.propositions[antecedent.proposition as usize];
         let line = self.parsed.location(self.parsed.sentences[antecedent.sentence].span.start).line;
         let (stance, mut reasons) = self.base_stance(unit, content, Some(prop), &[]);
-        let whose = owner.map(|o| format!(", {o}'s claim")).unwrap_or_default();
+        let whose = owner.as_ref().map(|o| format!(", {o}'s claim")).unwrap_or_default();
         reasons.push(format!("refers back to {} (line {line}{whose})", prop.id));
         // Saying or confirming "this" takes the antecedent's stance: after "Syria has no
         // chemical weapons", "This was verified by the OPCW" denies, and rejecting another's
@@ -90,6 +92,9 @@ impl Run<'_> {
             }
             _ => false,
         };
+        // "Russia's claim that a rebel warehouse was hit is not credible": a claim noun its
+        // owner names is that owner's claim, a denial when they denied, not an accusation.
+        let accusing = accusing && owner.as_ref().is_none_or(|o| *o != antecedent.principal);
         let stance = match (stance, antecedent.stance) {
             (Stance::Assert, Stance::Deny) if !accusing => {
                 reasons.push("confirms a denial: deny".to_owned());

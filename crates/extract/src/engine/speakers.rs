@@ -164,6 +164,63 @@ impl Run<'_> {
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }
 
+    /// "Moscow, April 5 (NVA). … officials said", "WASHINGTON - … Administration officials
+    /// said": a speaker phrase made of the title of a state office alone ("the Ministry of
+    /// Foreign Affairs", "a senior administration official", "Deputy Foreign Minister" before
+    /// a name no pack holds), with no tie to a body of its own, speaks for the state of the
+    /// document's dateline, as a newsroom writes "the ministry" for the host country's.
+    pub(super) fn dateline_speaker(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        if !is_state_office_title(&written, p.kind) {
+            return None;
+        }
+        let (place, actor) = self.dateline_state()?;
+        let how = format!("`{written}`, an office of {} (dateline `{place}`)", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// The state a document's dateline names: the opening words of its first sentence, cut at
+    /// a dash or a comma ("KIEV, Ukraine - ", "Homs, 7 April"), when one piece is a state a
+    /// pack names (an alias or a metonym: "Moscow", "Netherlands") or a place a places pack
+    /// holds in a country a pack names as a state.
+    fn dateline_state(&self) -> Option<(String, ActorIdx)> {
+        let first = self.parsed.sentences.first()?.span.text(self.text);
+        let window = first.get(..first.len().min(48)).unwrap_or(first);
+        // "KIEV, Ukraine - …": the place and its country before a dash; "Moscow, April 5
+        // (NVA).": the place before the first comma, the date after it.
+        let pieces: Vec<&str> = match window.find(" - ") {
+            Some(dash) => window[..dash].split(',').take(2).collect(),
+            None => vec![window.split_once(',')?.0],
+        };
+        pieces.into_iter().find_map(|piece| {
+            let name = title_case(piece.trim())?;
+            self.state_named(&name).map(|a| (name, a))
+        })
+    }
+
+    /// The state a place name stands for: a pack's alias or metonym of a state, or a place of
+    /// the places pack in a country a pack names.
+    fn state_named(&self, name: &str) -> Option<ActorIdx> {
+        let is_state = |a: ActorIdx| self.rules.directory.get(a).kind == ActorKind::State;
+        if let Some(a) = self.body_named(name, false).filter(|&a| is_state(a)) {
+            return Some(a);
+        }
+        let gazetteer = &self.rules.gazetteer;
+        let places = gazetteer.places_in(name, Span::new(0, name.len()));
+        let [(span, place)] = places[..] else { return None };
+        if span != Span::new(0, name.len()) {
+            return None;
+        }
+        let country = gazetteer.country_of(place)?;
+        let hits = self.rules.lexicon.scan(country);
+        hits.iter().filter(|h| h.span.start == 0 && h.span.end == country.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if is_state(*a) => Some(*a),
+                _ => None,
+            })
+        })
+    }
+
     /// "the network said" after "the Syrian Network for Human Rights …": a definite description
     /// of one noun that is a word of the name of a body named in reach before is that body.
     pub(super) fn named_body_head(&self, at: usize, current: &Found, p: phrase::Phrase) -> Option<Speaker> {
@@ -254,9 +311,36 @@ impl Run<'_> {
             }
         };
         let m = head.or_else(appositive)?;
+        if let Some(speaker) = self.owned_body(m, p.span.end) {
+            return Some(speaker);
+        }
         let mut speaker = self.mention_speaker(m);
         speaker.how = format!("{}, in `{}`", speaker.how, self.words_of(p.span));
         Some(speaker)
+    }
+
+    /// "Syria's opposition", "Syrias opposition": a possessive name that owns a body another
+    /// actor is named by ("the opposition"), written from mention `m` to `end`, is not the
+    /// speaker; the owned body is.
+    pub(super) fn owned_body(&self, m: &Mention, end: usize) -> Option<Speaker> {
+        let written = self.text.get(m.span.start..m.span.end)?;
+        let rest = self.text.get(m.span.end..end)?;
+        let rest = match rest.strip_prefix("'s ") {
+            Some(rest) => rest,
+            None if written.ends_with('s') && rest.starts_with(' ') => rest.trim_start(),
+            None => return None,
+        };
+        let definite = format!("the {}", rest.trim_end());
+        let hits = self.rules.lexicon.scan(&definite);
+        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if *a != m.actor => Some(*a),
+                _ => None,
+            })
+        })?;
+        let span = Span::new(m.span.start, end - rest.len() + rest.trim_end().len());
+        let how = format!("`{}`, the body `{definite}` names, owned by `{written}`", self.words_of(span));
+        Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
     }
 
     /// "according to a Meridian Wire tally", "the Reuters count": a phrase naming the
@@ -522,8 +606,12 @@ impl Run<'_> {
         let first = at.saturating_sub(REACH);
         // The last speaker before, named or not: an unnamed one ("The General Command said
         // in a statement") issued it, and no actor did.
+        // In a sentence where an actor spoke, that actor, not a phrase inside their words
+        // ("The difference, the network said, is explained by late deaths").
         let last = (first..at).rev().find_map(|j| {
-            let (_, speaker) = self.analysed.get(j)?.attributions.last()?;
+            let attributions = &self.analysed.get(j)?.attributions;
+            let actor = |s: &Option<Speaker>| matches!(s, Some(Speaker { who: Who::Actor(_), .. }));
+            let (_, speaker) = attributions.iter().rev().find(|(_, s)| actor(s)).or(attributions.last())?;
             Some(match speaker {
                 Some(Speaker { who: Who::Actor(a), .. }) => Some((*a, j)),
                 _ => None,
@@ -542,4 +630,44 @@ impl Run<'_> {
         let how = format!("`{}` → issued by {} (line {line})", self.words_of(span), self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
     }
+}
+
+/// Whether a speaker phrase is the title of a state office and nothing else: every word an
+/// office or its modifier, at least one an office; a name may follow the title ("Deputy
+/// Foreign Minister Sergei Ryabkov"), cut at an appositive's comma.
+fn is_state_office_title(written: &str, kind: phrase::PhraseKind) -> bool {
+    let title = written.split(',').next().unwrap_or(written);
+    let mut office = false;
+    let mut named = false;
+    for word in title.split_whitespace() {
+        let lower = word.to_lowercase();
+        if named || !(words::is_state_office(&lower) || words::is_state_office_modifier(&lower)) {
+            // Past the title only a name no pack holds, capitalised.
+            if kind != phrase::PhraseKind::Named || !office || !word.starts_with(char::is_uppercase) {
+                return false;
+            }
+            named = true;
+            continue;
+        }
+        office |= words::is_state_office(&lower);
+    }
+    office
+}
+
+/// A dateline's place written in capitals ("KIEV", "BUNNIK") as a name is ("Kiev"); one to
+/// three words, each capitalised.
+fn title_case(piece: &str) -> Option<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let fold = |w: &&str| {
+        if w.chars().all(|c| !c.is_lowercase()) {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| c.to_string() + &chars.as_str().to_lowercase())
+        } else {
+            (*w).to_owned()
+        }
+    };
+    Some(words.iter().map(fold).collect::<Vec<_>>().join(" "))
 }

@@ -93,6 +93,18 @@ impl Structure<'_> {
         content.filter(|_| tree.passive(v))
     }
 
+    /// Whether the cue is a verb its subject states in the text's own tense and mood: a
+    /// finite verb with a subject of its own, no modal and no `to` ("polls show", "the
+    /// newspaper called on"; not "may show", "is expected to find", "went on to describe").
+    pub fn states(&self, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let Some(v) = self.cue_word(cue).filter(|&v| tree.is_verb(v)) else { return false };
+        let finite = matches!(tree.tag(v), Tag::VBD | Tag::VBZ | Tag::VBP)
+            || tree.children_with(v, &[Dep::Aux]).any(|a| matches!(tree.tag(a), Tag::VBZ | Tag::VBP | Tag::VBD));
+        let hedged = tree.children_with(v, &[Dep::Aux]).any(|a| matches!(tree.tag(a), Tag::MD | Tag::TO));
+        finite && !hedged && tree.has_own_subject(v)
+    }
+
     /// Whether a verb cue of accusing is read with an accusation's parts: a clause or a
     /// predicate ("held Moscow responsible", "suspects that …"), or what of or for ("accused
     /// the mayor of lying", "charged for the delay"). "Held a rally", "holds a lead", "his

@@ -39,12 +39,30 @@ fn is_means_or_time(word: &str) -> bool {
     matches!(word, "by" | "after" | "before" | "in" | "since" | "upon" | "while" | "when" | "on")
 }
 
+/// The dots inside a sentence that end a word, not the sentence ("Mr." of "Mr. Sanders",
+/// "Sen.", "S." of "Mark S. Kirk", "D-Calif.)"): a dot written right after a word, not part
+/// of an ellipsis, with a word or number still to come. The sentence splitter already judged
+/// that the sentence goes on past it; the parser, which would take a lone dot for a sentence's
+/// end and leave the name before it without its verb, does not read them.
+fn inner_dots(toks: &[parse::token::Token], written: &[&str]) -> Vec<bool> {
+    use parse::token::TokenKind;
+    let last_word = toks.iter().rposition(|t| t.kind != TokenKind::Punct);
+    (0..toks.len())
+        .map(|i| {
+            let glued = i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == toks[i].span.start;
+            let ellipsis = written.get(i + 1) == Some(&".") || (i > 0 && written[i - 1] == ".");
+            written[i] == "." && glued && !ellipsis && last_word.is_some_and(|l| l > i)
+        })
+        .collect()
+}
+
 impl Tree {
     /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
     pub fn new(text: &str, words: &Words) -> Tree {
         let spans: Vec<Span> = words.toks.iter().map(|t| t.span).collect();
         let written: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
-        let parse = syntax::parser().parse(&written);
+        let hidden = inner_dots(&words.toks, &written);
+        let parse = syntax::parser().parse_hiding(&written, &hidden);
         let lower = written.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
         Tree { parse, spans, lower }
     }
@@ -310,6 +328,33 @@ mod tests {
         assert_eq!(tree.words_in(Span::new(0, 15)), 0..2);
         assert_eq!(written(text, &tree, 0..2), "Lavrov's deputy");
         assert_eq!(tree.span(9..9), Span::new(text.len(), text.len()));
+    }
+
+    #[test]
+    fn a_title_or_initial_dot_leaves_the_name_its_verb() {
+        // Read as a sentence's end, "Dr." would leave "Okafor" without "argued".
+        let text = "Dr. Nkem J. Okafor said the levy was fair, but argued firmly that it came late.";
+        let (words, tree) = tree(text);
+        let argued = at(text, &words, "argued");
+        let subject = tree.subject_of(argued).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "Dr. Nkem J. Okafor");
+        let dot = at(text, &words, ".");
+        assert_eq!((tree.dep(dot), tree.head(dot), tree.tag(dot)), (Dep::Punct, Some(dot - 1), Tag::Period));
+        assert_eq!(tree.parse().roots().count(), 1);
+    }
+
+    #[test]
+    fn a_dot_with_a_space_before_it_an_ellipsis_or_the_last_dot_is_read() {
+        let text = "The pier is closed... for now, said the harbour master.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let written: Vec<&str> = words.toks.iter().map(|t| t.span.text(text)).collect();
+        assert_eq!(inner_dots(&words.toks, &written), vec![false; written.len()]);
+        let text = "It rose to 4 . 5 percent in Jan. and fell.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let written: Vec<&str> = words.toks.iter().map(|t| t.span.text(text)).collect();
+        let hidden: Vec<&str> =
+            (0..written.len()).filter(|&i| inner_dots(&words.toks, &written)[i]).map(|i| written[i - 1]).collect();
+        assert_eq!(hidden, vec!["Jan"]);
     }
 
     #[test]

@@ -265,7 +265,13 @@ impl Run<'_> {
             }
             // "asked whether …", "urged Congress to …": the speaker's words, but no position
             // on them; only values in them are the speaker's.
-            let claims = self.rules.cues.get(attr.cue.cue as usize).is_none_or(|c| c.claims);
+            // "told us what …": an asserting verb over an indirect question asserts nothing;
+            // a doubting one ("questioned whether …") still doubts.
+            let claims = self
+                .rules
+                .cues
+                .get(attr.cue.cue as usize)
+                .is_none_or(|c| c.claims && !(c.stance == claim::Stance::Assert && self.asks(attr.content)));
             if !claims && self.explain {
                 let detail = "the cue reports without taking a position: values only".to_owned();
                 steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
@@ -281,6 +287,13 @@ impl Run<'_> {
             });
         }
         units
+    }
+
+    /// Whether `content` is an indirect question ("tell us what these arms were"): the
+    /// speaker's words, but no position on any proposition in them.
+    fn asks(&self, content: Span) -> bool {
+        let words = Words::new(self.text, content);
+        words::opens_question(words.word(0), words.word(1))
     }
 
     /// The units of sentence `i` its quotes give, beside those in `units`: each quote piece

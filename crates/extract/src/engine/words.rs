@@ -237,6 +237,16 @@ pub fn is_relative(word: &str) -> bool {
     matches!(word, "which" | "who" | "whose" | "whom")
 }
 
+/// Whether a report's content, as `first` and `second` words (lower case) open it, is an
+/// indirect question ("told us what the arms were", "asked whether …", "explained how …"):
+/// it asks or tells of something without asserting it. "what" and "who" count only after an
+/// object pronoun, since "said what happened was a provocation" asserts.
+pub fn opens_question(first: &str, second: &str) -> bool {
+    let object = matches!(first, "us" | "me" | "him" | "her" | "them" | "you");
+    matches!(first, "whether" | "how" | "why")
+        || (object && matches!(second, "whether" | "how" | "why" | "what" | "who" | "where" | "if"))
+}
+
 /// Heads of anaphors that refer to a body rather than a person ("the ministry").
 /// Whether `word` (lower case) heads a description of a document ("the statement"), which
 /// speaks for whoever issued it.
@@ -503,4 +513,58 @@ pub fn strip_honorifics(name: &str) -> String {
     }
     let joined = words.join(" ");
     joined.strip_suffix("'s").unwrap_or(&joined).to_owned()
+}
+
+/// Whether `word` (lower case) names an office of a state's executive or armed forces, a
+/// noun that speaks for the state it belongs to ("the ministry", "officials", "the General
+/// Command", "Deputy Foreign Minister").
+pub fn is_state_office(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "ministries"
+            | "minister"
+            | "army"
+            | "military"
+            | "command"
+            | "presidency"
+            | "government"
+            | "administration"
+            | "official"
+            | "officials"
+            | "authorities"
+            | "general"
+            | "forces"
+    )
+}
+
+/// Whether `word` (lower case) may stand in the title of a state office besides the office
+/// itself: articles, ranks, portfolios and the words that join them ("The Ministry of
+/// Foreign Affairs", "a senior administration official", "Lieutenant General").
+pub fn is_state_office_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "and"
+            | "senior"
+            | "top"
+            | "high-ranking"
+            | "deputy"
+            | "vice"
+            | "foreign"
+            | "affairs"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "armed"
+            | "republic"
+            | "lieutenant"
+            | "major"
+            | "colonel"
+            | "chief"
+            | "staff"
+    )
 }

@@ -409,7 +409,12 @@ impl Layout<'_> {
         let Some(r) = reading else {
             // "an average calculated by the pollster", "a video posted online": a participle
             // modifying a noun has no subject, and the noun before it is not its speaker.
-            return flat.filter(|_| !structure.is_some_and(|s| s.modifies_noun(cue)));
+            // "…), endorsed Senator Ted Cruz": the verb's object is no speaker after it.
+            let object = |a: &Attribution| {
+                let sp = a.speaker.as_ref().and_then(span_of);
+                a.layout == INVERTED && sp.is_some_and(|sp| structure.is_some_and(|s| s.object_of_cue(sp, cue)))
+            };
+            return flat.filter(|a| !structure.is_some_and(|s| s.modifies_noun(cue)) && !object(a));
         };
         // A verb with a subject but no clause it governs reports nothing unless the word
         // layout found a speaker too ("may hold a lead", "can find more"), or the subject

@@ -512,8 +512,9 @@ impl<'a> Run<'a> {
                 continue;
             }
             let words = Words::new(self.text, s.span);
-            let tree = std::cell::OnceCell::from(tree::Tree::new(self.text, &words));
             let mut found = sentence::analyse(self.rules, self.text, hits, &words, self.published());
+            let cues: Vec<Span> = found.cues.iter().map(|c| c.span).collect();
+            let tree = std::cell::OnceCell::from(tree::Tree::with_cues(self.text, &words, &cues));
             // "WASHINGTON - Campaign officials said …": the dateline's place says nothing.
             if let Some(end) = self.dateline_end(i) {
                 found.mentions.retain(|m| m.span.start >= end);

@@ -335,6 +335,10 @@ impl<'a> Run<'a> {
                 continue;
             }
             let first_term = found.iter().map(|s| s.start).min().unwrap_or(unit.content.start);
+            if let Some(k) = self.earlier_events(i, first_term) {
+                self.skip(steps, format!("{}: of earlier events (`{}`)", prop.id, self.words_of(k)));
+                continue;
+            }
             if let Some(ir) = irrealis.iter().find(|s| s.start <= first_term).filter(|_| asserting) {
                 self.skip(steps, format!("{}: hypothetical (`{}`)", prop.id, self.words_of(*ir)));
                 continue;

@@ -3,6 +3,7 @@
 //! antecedent it names.
 
 use super::propose::Content;
+use super::sentence::Words;
 use super::{Run, Support, Unit, Who};
 use crate::lexicon::ActorIdx;
 use claim::Stance;
@@ -35,6 +36,9 @@ impl Run<'_> {
             let w = self.words_of(*s).to_lowercase();
             !matches!(w.as_str(), "this" | "these" | "that" | "those")
         });
+        if claim_nouns.iter().any(|n| self.of_both_sides(*n)) {
+            return false;
+        }
         let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
         let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
@@ -110,6 +114,25 @@ impl Run<'_> {
         };
         self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
+    }
+
+    /// Where sentence `i`, before `offset`, marks what it reports as of earlier or habitual
+    /// events ("in the past", "has long denied").
+    pub(super) fn earlier_events(&self, i: usize, offset: usize) -> Option<Span> {
+        let words = &self.analysed[i].words;
+        let k = (0..words.before(offset)).find(|&k| words.marks_earlier_events(k))?;
+        let last = if words.word(k) == "in" { k + 2 } else { k + 1 };
+        Some(Span::new(words.toks[k].span.start, words.toks.get(last)?.span.end))
+    }
+
+    /// Whether a claim noun is said of both sides ("accusations on both sides", "claims
+    /// from all parties"): it names no one antecedent to take a stance on.
+    fn of_both_sides(&self, noun: Span) -> bool {
+        let end = (noun.end..=(noun.end + 32).min(self.text.len())).rev().find(|&e| self.text.is_char_boundary(e));
+        let after = Words::new(self.text, Span::new(noun.end, end.unwrap_or(noun.end)));
+        matches!(after.word(0), "on" | "from" | "by" | "of")
+            && matches!(after.word(1), "both" | "all" | "each")
+            && matches!(after.word(2), "sides" | "side" | "parties" | "party")
     }
 
     /// Whose claim a claim noun names: an actor right before it, as possessor or modifier

@@ -44,9 +44,29 @@ impl Words {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
+    /// Whether the words at `k` mark a report as one of earlier or habitual events ("has
+    /// responded in the past with accusations", "has long denied"): what it says is not
+    /// about the dated event a proposition tells.
+    pub fn marks_earlier_events(&self, k: usize) -> bool {
+        let w = |j: usize| self.word(j);
+        (w(k) == "in" && w(k + 1) == "the" && w(k + 2) == "past")
+            || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "long")
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Whether the words are a headline in title case ("Pence Endorses Paul Ryan With
+    /// Trump's Blessing"): at least four words, three in four of them capitalised. Its
+    /// capitals say nothing of names.
+    pub fn is_title_case(&self, text: &str) -> bool {
+        let words = self.toks.iter().filter(|t| t.kind == TokenKind::Word);
+        let (all, capitals) = words.fold((0, 0), |(n, c), t| {
+            (n + 1, c + usize::from(t.span.text(text).chars().next().is_some_and(char::is_uppercase)))
+        });
+        all >= 4 && capitals * 4 >= all * 3
     }
 }
 
@@ -214,6 +234,7 @@ fn cues_of(
 ) -> Vec<CueHit> {
     cue_hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
     let mut cues: Vec<CueHit> = Vec::new();
+    let title_case = words.is_title_case(text);
     for (span, cue) in cue_hits {
         if cues.iter().any(|c| c.span.overlaps(span)) || mentions.iter().any(|m| m.span.overlaps(span)) {
             continue;
@@ -225,8 +246,8 @@ fn cues_of(
             continue; // "the claims", "these denials": a noun, not a report.
         }
         // "the United States", "the State Department": a capitalised verb form inside a
-        // sentence is part of a name.
-        let capital = span.text(text).chars().next().is_some_and(char::is_uppercase);
+        // sentence is part of a name, unless the sentence is a headline in title case.
+        let capital = span.text(text).chars().next().is_some_and(char::is_uppercase) && !title_case;
         if def.kind == CueKind::Verb && capital && i > 0 && !matches!(prev, "\"" | "'" | "(" | ":") {
             continue;
         }

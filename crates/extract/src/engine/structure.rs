@@ -137,6 +137,17 @@ impl Structure<'_> {
         })
     }
 
+    /// Whether the phrase at `span` is the object of the cue's verb ("…), endorsed Senator
+    /// Ted Cruz", "…, asked a federal judge to block …", "…, calling it …"): what the verb
+    /// acts on, never the speaker an inverted layout takes after it. Right after a quotation
+    /// (`"…," replied Sanders`) the phrase is the speaker, however the parse labels it.
+    pub fn object_of_cue(&self, span: Span, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let (Some(v), Some(at)) = (self.cue_word(cue), tree.head_of(tree.words_in(span))) else { return false };
+        let quoted = v.checked_sub(1).is_some_and(|p| matches!(self.words.word(p), "\"" | "'"));
+        !quoted && tree.head(at) == Some(v) && matches!(tree.dep(at), Dep::Dobj | Dep::Dative | Dep::Oprd)
+    }
+
     /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the
     /// phrase it is coordinated with or stands in apposition to: the parse leaves it room to
     /// be the subject the word layout took it for, though it labels it otherwise.

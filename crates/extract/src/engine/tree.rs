@@ -56,13 +56,113 @@ fn inner_dots(toks: &[parse::token::Token], written: &[&str]) -> Vec<bool> {
         .collect()
 }
 
+/// Words a title-case headline capitalises that running text writes in lower case: articles,
+/// prepositions, conjunctions, pronouns, auxiliaries and modals.
+fn is_headline_lower(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "from"
+            | "about"
+            | "over"
+            | "into"
+            | "after"
+            | "before"
+            | "as"
+            | "against"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "you"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "who"
+            | "that"
+            | "this"
+            | "just"
+            | "now"
+    )
+}
+
+/// The words of a headline in title case ("Pence Endorses Paul Ryan With Trump's Blessing")
+/// that the parser reads in lower case, as running text writes them: its cues and its
+/// closed-class words, after the first word. The model, trained on running text, reads a
+/// capitalised verb as a name and leaves the headline without a verb; the names stay as
+/// written. Empty for a sentence not in title case ([`Words::is_title_case`]).
+fn headline_case(text: &str, words: &Words, cues: &[Span]) -> Vec<Option<String>> {
+    let toks = &words.toks;
+    if !words.is_title_case(text) {
+        return Vec::new();
+    }
+    let mut out = vec![None; toks.len()];
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for (i, t) in toks.iter().enumerate().skip(1).filter(|(_, t)| t.kind == parse::token::TokenKind::Word) {
+        let written = t.span.text(text);
+        let cue = cues.iter().any(|c| c.start <= t.span.start && t.span.end <= c.end);
+        if capital(written) && (cue || is_headline_lower(words.word(i))) {
+            out[i] = Some(written.to_lowercase());
+        }
+    }
+    out
+}
+
 impl Tree {
     /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
     pub fn new(text: &str, words: &Words) -> Tree {
+        Tree::with_cues(text, words, &[])
+    }
+
+    /// Parses as [`Tree::new`] does, knowing where the sentence's cues are: in a headline
+    /// written in title case, the parser reads them in lower case (see [`headline_case`]).
+    pub fn with_cues(text: &str, words: &Words, cues: &[Span]) -> Tree {
         let spans: Vec<Span> = words.toks.iter().map(|t| t.span).collect();
         let written: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
         let hidden = inner_dots(&words.toks, &written);
-        let parse = syntax::parser().parse_hiding(&written, &hidden);
+        let lowered = headline_case(text, words, cues);
+        let read: Vec<&str> = match lowered.is_empty() {
+            true => written.clone(),
+            false => written.iter().zip(&lowered).map(|(w, l)| l.as_deref().unwrap_or(w)).collect(),
+        };
+        let parse = syntax::parser().parse_hiding(&read, &hidden);
         let lower = written.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
         Tree { parse, spans, lower }
     }
@@ -355,6 +455,22 @@ mod tests {
         let hidden: Vec<&str> =
             (0..written.len()).filter(|&i| inner_dots(&words.toks, &written)[i]).map(|i| written[i - 1]).collect();
         assert_eq!(hidden, vec!["Jan"]);
+    }
+
+    #[test]
+    fn a_title_case_headline_is_read_with_its_cue_and_small_words_in_lower_case() {
+        let text = "Harbour Master Ada Holm Condemns New Mooring Fees In Letter To Council";
+        let words = Words::new(text, Span::new(0, text.len()));
+        let condemns = at(text, &words, "Condemns");
+        let tree = Tree::with_cues(text, &words, &[words.toks[condemns].span]);
+        assert!(tree.is_verb(condemns), "{:?}", tree.tag(condemns));
+        let subject = tree.subject_of(condemns).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "Harbour Master Ada Holm");
+        // Running text keeps its capitals: only a title-case line is lowered.
+        assert!(headline_case(text, &words, &[]).iter().any(Option::is_some));
+        let text = "Ada Holm condemns the New Mooring Fees in a letter.";
+        let words = Words::new(text, Span::new(0, text.len()));
+        assert!(headline_case(text, &words, &[]).is_empty());
     }
 
     #[test]

@@ -58,6 +58,27 @@ fn a_description_stating_in_a_finite_verb_speaks_without_a_clause() {
 }
 
 #[test]
+fn the_object_of_a_verb_is_no_speaker_after_it_unless_a_quotation_precedes_the_verb() {
+    let rules = ruleset();
+    let text = "The harbour pastor stood at his pulpit and, citing an old psalm (''choose able men who fear \
+God''), endorsed Vladimir Putin, urging his flock to pray.";
+    let found = attributions(rules, text);
+    assert!(!found.iter().any(|(c, s)| c == "endorsed" && s == "Vladimir Putin"), "{found:?}");
+    let found = attributions(rules, "\"We will stay the course,\" replied Vladimir Putin.");
+    assert!(found.iter().any(|(c, s)| c == "replied" && s == "Vladimir Putin"), "{found:?}");
+}
+
+#[test]
+fn a_title_case_headline_reports_through_its_capitalised_verb() {
+    let rules = ruleset();
+    let found = attributions(rules, "Harbour Master Ada Holm Condemns New Mooring Fees.");
+    assert!(found.iter().any(|(c, s)| c == "Condemns" && s == "Harbour Master Ada Holm"), "{found:?}");
+    // In running text a capitalised verb form is part of a name.
+    let found = attributions(rules, "She works for the State Department in the capital.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
     // "hopes" is in no cue list: the learned classifier reads it from the parse.
     let rules = ruleset();

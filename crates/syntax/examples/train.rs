@@ -8,8 +8,8 @@
 //! previous version) and trains the parser only.
 //!
 //! With `--prune MODEL` instead of `--train`, drops the weights of `MODEL` below
-//! `--min-weight` (the tagger's below `--tagger-min-weight`, by default the same) and writes
-//! the smaller model, without training.
+//! `--min-weight` (the tagger's below `--tagger-min-weight` and the labeller's below
+//! `--label-min-weight`, by default the same) and writes the smaller model, without training.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -32,6 +32,7 @@ fn run() -> Result<(), String> {
     let mut list: Option<&str> = None;
     let mut tagger_from = None;
     let mut tagger_min = None;
+    let mut label_min = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -47,6 +48,7 @@ fn run() -> Result<(), String> {
             "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
             "--min-weight" => config.min_weight = number("--min-weight")?.min(32767) as i16,
             "--tagger-min-weight" => tagger_min = Some(number("--tagger-min-weight")?.min(32767) as i16),
+            "--label-min-weight" => label_min = Some(number("--label-min-weight")?.min(32767) as i16),
             path if list == Some("train") => train_paths.push(path.to_string()),
             path if list == Some("heldout") => heldout_paths.push(path.to_string()),
             other => return Err(format!("unexpected argument `{other}`")),
@@ -56,8 +58,12 @@ fn run() -> Result<(), String> {
     let heldout = read(&heldout_paths)?;
     let bytes = if let Some(model) = prune {
         let bytes = std::fs::read(&model).map_err(|e| format!("{model}: {e}"))?;
-        train::prune(&bytes, tagger_min.unwrap_or(config.min_weight), config.min_weight)
-            .map_err(|e| format!("{model}: {e}"))?
+        let bounds = train::Pruning {
+            tagger: tagger_min.unwrap_or(config.min_weight),
+            moves: config.min_weight,
+            labels: label_min.unwrap_or(config.min_weight),
+        };
+        train::prune(&bytes, bounds).map_err(|e| format!("{model}: {e}"))?
     } else {
         let data = read(&train_paths)?;
         let tokens: usize = data.iter().map(|s| s.words.len()).sum();

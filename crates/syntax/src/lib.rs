@@ -16,6 +16,7 @@ mod labels;
 mod model;
 mod parser;
 mod tagger;
+pub mod templates;
 pub mod train;
 pub mod words;
 

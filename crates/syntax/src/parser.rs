@@ -442,6 +442,18 @@ pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
 /// Parses tagged words with the transition model `moves` and the labeller `labels`; returns
 /// heads (`NONE` for roots) and label indices.
 pub(crate) fn parse(moves: &Model, labels: &Model, words: &[Word], tags: &[Tag]) -> (Vec<usize>, Vec<u8>) {
+    parse_with(moves, labels, words, tags, |_| {})
+}
+
+/// [`parse`], with `look` shown (and free to change) the transition features of every step
+/// before they are scored: for measuring what each template is worth.
+pub(crate) fn parse_with(
+    moves: &Model,
+    labels: &Model,
+    words: &[Word],
+    tags: &[Tag],
+    mut look: impl FnMut(&mut [u32; FEATURES]),
+) -> (Vec<usize>, Vec<u8>) {
     let mut state = State::new(tags);
     let mut scores = [0i32; 256];
     let mut keys = [0u32; FEATURES];
@@ -453,6 +465,7 @@ pub(crate) fn parse(moves: &Model, labels: &Model, words: &[Word], tags: &[Tag])
             Move::Reduce
         } else {
             features(&state, words, tags, &mut keys);
+            look(&mut keys);
             moves.score(&keys, &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {

@@ -568,10 +568,21 @@ pub fn tagger_of(bytes: &[u8]) -> Result<Features, String> {
     Ok(features)
 }
 
-/// A model file with the tagger's weights of magnitude below `tagger_min` dropped and the
-/// parser's below `parser_min` (and the features left without weights): shrinks a trained
-/// model without training again.
-pub fn prune(bytes: &[u8], tagger_min: i16, parser_min: i16) -> Result<Vec<u8>, String> {
+/// The smallest weight magnitude kept in each of a model's three parts.
+#[derive(Clone, Copy, Debug)]
+pub struct Pruning {
+    /// The tagger's.
+    pub tagger: i16,
+    /// The parser's transition model's.
+    pub moves: i16,
+    /// The parser's labeller's (its features carry up to one weight per label, so each
+    /// costs more to add up at run time than a transition feature).
+    pub labels: i16,
+}
+
+/// A model file with each part's weights of magnitude below its [`Pruning`] bound dropped
+/// (and the features left without weights): shrinks a trained model without training again.
+pub fn prune(bytes: &[u8], bounds: Pruning) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     crate::write_header(&mut out);
     let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
@@ -579,7 +590,7 @@ pub fn prune(bytes: &[u8], tagger_min: i16, parser_min: i16) -> Result<Vec<u8>, 
         return Err("not a model of this version".into());
     }
     // The tagger, the transition model and the labeller.
-    for min_weight in [tagger_min, parser_min, parser_min] {
+    for min_weight in [bounds.tagger, bounds.moves, bounds.labels] {
         let (classes, features) = read_section(&mut r, min_weight)?;
         model::encode(&mut out, classes, &features);
     }
@@ -657,16 +668,20 @@ mod tests {
     fn pruning_keeps_a_valid_model_and_drops_weights() {
         let data = read_conll(DATA).unwrap_or_default();
         let config = Config { tagger_epochs: 3, parser_epochs: 3, min_weight: 1, ..Config::default() };
+        let bound = |tagger, moves, labels| Pruning { tagger, moves, labels };
         let bytes = train(&data, &config).unwrap_or_default();
-        assert_eq!(prune(&bytes, 1, 1).as_ref(), Ok(&bytes));
-        let pruned = prune(&bytes, 20000, 20000).unwrap_or_default();
+        assert_eq!(prune(&bytes, bound(1, 1, 1)).as_ref(), Ok(&bytes));
+        let pruned = prune(&bytes, bound(20000, 20000, 20000)).unwrap_or_default();
         assert!(!pruned.is_empty() && pruned.len() < bytes.len());
         assert!(Parser::from_bytes(&pruned).is_ok());
         // The tagger and the parser are pruned apart.
-        let parser_only = prune(&bytes, 1, 20000).unwrap_or_default();
+        let parser_only = prune(&bytes, bound(1, 20000, 20000)).unwrap_or_default();
         assert!(pruned.len() < parser_only.len() && parser_only.len() < bytes.len());
         assert_eq!(tagger_of(&parser_only), tagger_of(&bytes));
-        assert!(prune(&bytes[..bytes.len() - 1], 2, 2).is_err());
+        // The labeller apart from the transition model.
+        let moves_only = prune(&bytes, bound(1, 20000, 1)).unwrap_or_default();
+        assert!(parser_only.len() < moves_only.len() && moves_only.len() < bytes.len());
+        assert!(prune(&bytes[..bytes.len() - 1], bound(2, 2, 2)).is_err());
     }
 
     #[test]

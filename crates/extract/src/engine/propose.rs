@@ -383,7 +383,7 @@ impl<'a> Run<'a> {
 
     /// The hypothetical markers ("would", "if") and the claim nouns ("the accusation") of
     /// the lexicon within `span`.
-    fn irrealis_and_claim_nouns(&self, span: Span) -> (Vec<Span>, Vec<Span>) {
+    pub(super) fn irrealis_and_claim_nouns(&self, span: Span) -> (Vec<Span>, Vec<Span>) {
         let mut irrealis: Vec<Span> = Vec::new();
         let mut claim_nouns: Vec<Span> = Vec::new();
         for h in self.sentence_hits(span) {

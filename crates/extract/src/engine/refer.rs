@@ -9,6 +9,7 @@ use crate::lexicon::ActorIdx;
 use claim::Stance;
 use claim::trace::Step;
 use parse::Span;
+use syntax::Dep;
 
 /// How many sentences back "these accusations" may refer.
 const TOPIC_REACH: usize = 12;
@@ -36,7 +37,7 @@ impl Run<'_> {
             let w = self.words_of(*s).to_lowercase();
             !matches!(w.as_str(), "this" | "these" | "that" | "those")
         });
-        if claim_nouns.iter().any(|n| self.of_both_sides(*n)) {
+        if claim_nouns.iter().any(|n| self.of_both_sides(*n) || self.stated_up_to(i, *n)) {
             return false;
         }
         let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
@@ -133,6 +134,23 @@ impl Run<'_> {
         matches!(after.word(0), "on" | "from" | "by" | "of")
             && matches!(after.word(1), "both" | "all" | "each")
             && matches!(after.word(2), "sides" | "side" | "parties" | "party")
+    }
+
+    /// Whether sentence `i`, up to and with the claim noun `noun`, holds a claim noun whose
+    /// content is a clause of its own with its own subject ("investigated suggestions the
+    /// attacks came from the rebels", "alternative claims that the rebels were responsible
+    /// ... found such claims lacking"): that noun names what it means, and a "such claims"
+    /// after it means the same; neither points back at an earlier sentence's claim.
+    /// "The accusations made by Washington" (no subject of its own) still refers back.
+    fn stated_up_to(&self, i: usize, noun: Span) -> bool {
+        let Some(tree) = self.tree(i) else { return false };
+        let start = self.parsed.sentences[i].span.start.min(noun.start);
+        let (_, nouns) = self.irrealis_and_claim_nouns(Span::new(start, noun.end));
+        nouns.iter().any(|n| {
+            tree.head_in(*n).is_some_and(|h| {
+                tree.children_with(h, &[Dep::Acl, Dep::Ccomp]).any(|clause| tree.has_own_subject(clause))
+            })
+        })
     }
 
     /// Whose claim a claim noun names: an actor right before it, as possessor or modifier

@@ -37,7 +37,10 @@ impl Run<'_> {
             let w = self.words_of(*s).to_lowercase();
             !matches!(w.as_str(), "this" | "these" | "that" | "those")
         });
-        if claim_nouns.iter().any(|n| self.of_both_sides(*n) || self.stated_up_to(i, *n)) {
+        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        // "Russia's claim that a depot was hit" is still Russia's claim made before.
+        let stated = owner.is_none() && claim_nouns.iter().any(|n| self.stated_up_to(i, *n));
+        if stated || claim_nouns.iter().any(|n| self.of_both_sides(*n)) {
             return false;
         }
         let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
@@ -45,7 +48,6 @@ impl Run<'_> {
         let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
             return false;
         };
-        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
         let accused = claim_nouns.first().and_then(|noun| self.claim_accused(i, unit.content, *noun));
         let agent = unit.agent.map(|m| m.actor);
         let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
@@ -141,7 +143,8 @@ impl Run<'_> {
     /// attacks came from the rebels", "alternative claims that the rebels were responsible
     /// ... found such claims lacking"): that noun names what it means, and a "such claims"
     /// after it means the same; neither points back at an earlier sentence's claim.
-    /// "The accusations made by Washington" (no subject of its own) still refers back.
+    /// "The accusations made by Washington" (no subject of its own) still refers back, and so
+    /// does a claim noun its owner names (see [`Run::refer_back`]).
     fn stated_up_to(&self, i: usize, noun: Span) -> bool {
         let Some(tree) = self.tree(i) else { return false };
         let start = self.parsed.sentences[i].span.start.min(noun.start);

@@ -26,16 +26,15 @@
 //! candidate touches (`UNTOUCHED`, cue, source, line) for counting their classes. Nothing of
 //! the dev split is read.
 
+mod common;
+
+use common::{arg, curve_point};
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
 use parse::Span;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
-
-fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1))
-}
 
 /// A candidate with its label and the gold it finds.
 struct Labelled {
@@ -236,14 +235,7 @@ fn threshold(articles: &[Article], base: &[Vec<Found>], cands: &[Vec<(f32, &Labe
     for (k, &t) in scores.iter().step_by(step).enumerate() {
         let f = figures(articles, base, cands, t);
         if std::env::var_os("CUE_MODEL_CURVE").is_some() && k % 10 == 0 {
-            let _ = writeln!(
-                std::io::stderr(),
-                "  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})",
-                f[0],
-                f[1],
-                f[2],
-                f[3]
-            );
+            curve_point(t, &f);
         }
         if f[0] + o.p_drop >= none[0] && f[3] + o.strict_drop >= none[3] && f[2] > best.1[2] {
             best = (t, f);

@@ -29,7 +29,10 @@
 //!
 //! `--floor SHARE` exits 1 when the toll accuracy is below SHARE (0 to 1), for CI.
 
+mod common;
+
 use claim::{Claim, Event};
+use common::arg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -163,10 +166,6 @@ fn written_figure(i: &parse::Interval, x: f64) -> bool {
 
 /// The class of articles whose toll equals the annotated total by [`written_figure`].
 const FIGURE: &str = "correct: the figure of \"more than N\"";
-
-fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1))
-}
 
 /// The command line.
 struct Options {

@@ -14,16 +14,15 @@
 //! (default 0) under the unvetoed one's. The model written is the mean of the K models.
 //! Nothing of the dev split is read.
 
+mod common;
+
+use common::{arg, curve_point};
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
 use parse::Span;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
-
-fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1))
-}
 
 fn finds(g: &GoldAttribution, f: &Found) -> bool {
     let overlaps = |pieces: &[Span], s: Span| pieces.iter().any(|p| p.overlaps(s));
@@ -100,14 +99,7 @@ fn threshold(
     for &t in scores.iter().step_by(step) {
         let f = figures(articles, scored, t);
         if std::env::var_os("VETO_CURVE").is_some() {
-            let _ = writeln!(
-                std::io::stderr(),
-                "  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})",
-                f[0],
-                f[1],
-                f[2],
-                f[3]
-            );
+            curve_point(t, &f);
         }
         if f[3] + strict_drop >= none[3] && f[2] > best.1[2] {
             best = (t, f);

@@ -5,8 +5,8 @@
 //! ([`learned::features`]) plus the cue's class and the attribution's shape; an attribution
 //! scoring under the model's threshold is left out of [`crate::RuleSet::attributions`].
 //!
-//! Claims are not touched: only open-world attributions are vetoed, and only in sentences
-//! already parsed. Training: `cargo run --release -p eval --example veto_model`.
+//! Claims are not touched: the claim pipeline never reads the attributions this filters, and
+//! only sentences already parsed are judged. Training: `cargo run --release -p eval --example veto_model`.
 
 use super::attribution::{Attribution, SpeakerRef};
 use super::learned;

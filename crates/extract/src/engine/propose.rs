@@ -660,6 +660,7 @@ impl<'a> Run<'a> {
                     .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
                 && !self.in_time_adjunct(content.sentence, **m)
+                && !self.hedged_in_clause(content, **m)
         });
         if let Some(m) = marker {
             stance = Stance::Deny;
@@ -683,6 +684,13 @@ impl<'a> Run<'a> {
                 || anchors.iter().any(|a| a.start >= h.end || self.same_clause(a.end, h.start.max(a.end)))
         };
         content.hedges.iter().find(hedges).copied()
+    }
+
+    /// Whether a hedge stands before `marker` in its clause ("the attack might have been
+    /// staged"): a possibility raised is no verdict, so the marker denies nothing; the staging
+    /// account it names is only hedged.
+    fn hedged_in_clause(&self, content: &Content<'_>, marker: Span) -> bool {
+        content.hedges.iter().any(|h| h.end <= marker.start && self.same_clause(h.end, marker.start))
     }
 
     /// The stance of a unit on a proposition, with reasons; `None` when a role-aware

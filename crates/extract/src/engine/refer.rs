@@ -120,11 +120,17 @@ impl Run<'_> {
     }
 
     /// Where sentence `i`, before `offset`, marks what it reports as of earlier or habitual
-    /// events ("in the past", "has long denied").
+    /// events ("in the past", "has long denied"), or anywhere spans a whole war ("during the
+    /// six-year war").
     pub(super) fn earlier_events(&self, i: usize, offset: usize) -> Option<Span> {
         let words = &self.analysed[i].words;
-        let k = (0..words.before(offset)).find(|&k| words.marks_earlier_events(k))?;
-        let last = if words.word(k) == "in" { k + 2 } else { k + 1 };
+        // A span of a whole war marks it wherever it stands ("denied using chemical weapons
+        // during the six-year war").
+        let war = (0..words.len()).find_map(|k| words.spans_a_war(k).map(|last| (k, last)));
+        let (k, last) = match (0..words.before(offset)).find(|&k| words.marks_earlier_events(k)) {
+            Some(k) => (k, if words.word(k) == "in" { k + 2 } else { k + 1 }),
+            None => war?,
+        };
         Some(Span::new(words.toks[k].span.start, words.toks.get(last)?.span.end))
     }
 

@@ -28,7 +28,7 @@ pub(super) struct Content<'c> {
     /// Speakers of reports embedded in the content ("… said Washington blamed …").
     reported: Vec<(ActorIdx, CueHit)>,
     /// Actors the content names as doers, with the words and how they were read.
-    doers: Vec<Doer>,
+    pub(super) doers: Vec<Doer>,
     /// Whether the unit is itself a report inside another speaker's words: the framing
     /// words (markers, hedges) around it belong to that reporter.
     embedded: bool,

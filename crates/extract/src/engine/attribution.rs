@@ -112,6 +112,9 @@ pub fn attribute(
             CuePattern::Noun => layout.noun(cue),
             CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
         };
+        // "is believed to be an attack carried out by the regime": that `by` is another verb's.
+        let by_other = |a: &Attribution| structure.as_ref().is_some_and(|s| s.agent_of_other_verb(a, cue));
+        let flat = flat.filter(|a| a.layout != "C is said by X" || !by_other(a));
         // "a swing-state gambit", "his second term": a verb cue the parse reads as a noun
         // or adjective is no report, unless the noun has an owner and says what of
         // ("the mayor's claim that …", "his warning about …").

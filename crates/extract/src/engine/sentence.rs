@@ -159,6 +159,11 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
     let mut negators: Vec<(Span, Negation)> = Vec::new();
     let heads: Vec<Span> =
         hits.iter().filter(|h| rules.lexicon.roles(h.pattern).contains(&Role::Head)).map(|h| h.span).collect();
+    let cue_spans: Vec<Span> = hits
+        .iter()
+        .filter(|h| rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))))
+        .map(|h| h.span)
+        .collect();
 
     for hit in hits {
         let roles = rules.lexicon.roles(hit.pattern);
@@ -179,7 +184,10 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
                     }
                 }
                 Role::Actor(actor, Via::Demonym) => {
-                    if let Some(head) = head_after(hit.span, &heads, words, 2) {
+                    // "Syrian activists accused President Assad": a head past a verb of
+                    // speech heads another phrase.
+                    let past_cue = |h: &Span| cue_spans.iter().any(|c| c.start >= hit.span.end && c.end <= h.start);
+                    if let Some(head) = head_after(hit.span, &heads, words, 2).filter(|h| !past_cue(h)) {
                         let span = extend_heads(hit.span.cover(head), &heads, words);
                         candidates.push(Mention { span, actor, via: Via::Demonym });
                     }

@@ -7,7 +7,7 @@
 //! the phrase when there is one, else the noun phrase itself, open-world. A pack name only
 //! inside the phrase ("an aide to Clinton") does not speak; the phrase does.
 
-use super::attribution::SpeakerRef;
+use super::attribution::{Attribution, SpeakerRef, span_of};
 use super::phrase::{Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::tree::{Dep, Tag, Tree};
@@ -123,7 +123,9 @@ impl Structure<'_> {
         };
         tree.children(v).any(|c| match tree.dep(c) {
             Dep::Ccomp | Dep::Xcomp | Dep::Oprd | Dep::Acomp => true,
-            Dep::Prep => matches!(tree.word(c), "of" | "for" | "with" | "to"),
+            // "accused President Bashar al-Assads forces of launching": a possessive without
+            // its apostrophe parses as a preposition, whose object then takes the `of`.
+            Dep::Prep => matches!(tree.word(c), "of" | "for" | "with" | "to") || tree.children(c).any(predicate),
             Dep::Dobj => predicate(c) || tree.conjuncts(c).into_iter().any(predicate),
             _ => false,
         })
@@ -164,6 +166,18 @@ impl Structure<'_> {
             }
         }
         false
+    }
+
+    /// Whether the `by` before the speaker of `a` hangs, in the parse, on a verb other than
+    /// the cue ("what is believed to be an attack carried out by the regime", "bodies found in
+    /// a town retaken by government forces"): the phrase is that verb's doer, not the speaker
+    /// of the passive cue.
+    pub fn agent_of_other_verb(&self, a: &Attribution, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        let Some(span) = a.speaker.as_ref().and_then(span_of) else { return false };
+        let (Some(v), Some(at)) = (self.cue_word(cue), tree.head_of(tree.words_in(span))) else { return false };
+        let Some(by) = tree.head(at).filter(|&b| self.words.word(b) == "by") else { return false };
+        tree.head(by).is_some_and(|h| h != v && tree.is_verb(h))
     }
 
     /// Whether the phrase at `span`, after the cue, is the subject of another verb after the

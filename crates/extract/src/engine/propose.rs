@@ -280,7 +280,19 @@ impl<'a> Run<'a> {
             terms.extend(t);
             anchors.extend(a);
         }
-        let own = |f: &Span| unit.content.contains(*f) || elided.is_some_and(|b| b.contains(*f));
+        // "condemned the strike", "identified the agent as a Novichok": a cue verb that is one
+        // of a proposition's words says it of the object right after it.
+        let predicate = self.cue_predicate(unit);
+        if let Some(cue) = predicate {
+            let (t, a) = self.terms_in(cue);
+            terms.extend(t);
+            anchors.extend(a);
+        }
+        let own = |f: &Span| {
+            unit.content.contains(*f)
+                || elided.is_some_and(|b| b.contains(*f))
+                || predicate.is_some_and(|c| c.contains(*f))
+        };
         let (irrealis, claim_nouns) = self.irrealis_and_claim_nouns(unit.content);
         let mut candidates: Vec<u32> = terms
             .iter()
@@ -354,6 +366,16 @@ impl<'a> Run<'a> {
         if !matched_any {
             self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
+    }
+
+    /// The span of a unit's cue when it is a verb whose object the content is, right after it
+    /// with nothing between ("condemned the strike"), and not negated: what the verb says of
+    /// the object is part of the content. A cue before "that" or a quote reports, and "did not
+    /// condemn" says nothing of the strike.
+    fn cue_predicate(&self, unit: &Unit) -> Option<Span> {
+        let cue = unit.cue.filter(|c| c.negation.is_none())?;
+        let between = self.text.get(cue.span.end..unit.content.start)?;
+        (cue.span.end <= unit.content.start && between.chars().all(char::is_whitespace)).then_some(cue.span)
     }
 
     /// The words an elliptical content leaves out ("… say Syrian government aircraft did",

@@ -286,6 +286,16 @@ fn no_clause_break(words: &Words, from: usize, to: usize) -> bool {
     (from..to).all(|k| !matches!(words.word(k), "," | ";" | ":" | "\"" | "(" | ")"))
 }
 
+/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
+/// of a woman", "claimed 12 lives").
+pub fn takes_lives(words: &Words, cue: &CueHit) -> bool {
+    let after = words.at(cue.span.end);
+    (after..words.len().min(after + 3))
+        .map(|k| words.word(k))
+        .take_while(|w| !words::is_punct_str(w))
+        .any(|w| matches!(w, "life" | "lives"))
+}
+
 /// A speaker head within `within` words after `span` ("Russian defence ministry").
 fn head_after(span: Span, heads: &[Span], words: &Words, within: usize) -> Option<Span> {
     let first = words.at(span.end);

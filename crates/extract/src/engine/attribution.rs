@@ -93,7 +93,7 @@ pub fn attribute(
         let Some(def) = rules.cues.get(cue.cue as usize) else { continue };
         // "the attack claimed the lives of two civilians": a verb whose object is a life is
         // the verb's other sense, no report.
-        if def.kind == CueKind::Verb && takes_lives(words, cue) {
+        if def.kind == CueKind::Verb && super::sentence::takes_lives(words, cue) {
             continue;
         }
         // "held a rally", "holds a lead": a verb of accusing read with none of an
@@ -166,16 +166,6 @@ pub fn attribute(
         out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
-}
-
-/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
-/// of a woman", "claimed 12 lives").
-fn takes_lives(words: &Words, cue: &CueHit) -> bool {
-    let after = words.at(cue.span.end);
-    (after..words.len().min(after + 3))
-        .map(|k| words.word(k))
-        .take_while(|w| !words::is_punct_str(w))
-        .any(|w| matches!(w, "life" | "lives"))
 }
 
 /// Speaker candidates (mentions and references) ending at or before `offset`, nearest first.
@@ -272,15 +262,15 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in
-/// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
-/// within six words and no "that" or quote opens what was said first.
+/// Tashkent", "told a meeting of business leaders in Ankara"): up to the comma or end that
+/// closes it, when one does within eight words and no "that" or quote opens what was said first.
 fn past_addressee(words: &Words, after: usize) -> usize {
     let telling = after.checked_sub(1).is_some_and(|c| matches!(words.word(c), "told" | "tells" | "tell" | "telling"));
     if !telling {
         return after;
     }
     let close =
-        (after..words.len().min(after + 7)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
+        (after..words.len().min(after + 9)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
     match close {
         Some(k) if k > after && matches!(words.word(k), "," | "." | "!" | ";") => k,
         _ => after,
@@ -396,6 +386,9 @@ impl Layout<'_> {
         structure: Option<&Structure<'_>>,
         attribution_only: bool,
     ) -> Option<Attribution> {
+        // "George Sabra said in Turkey the attack … had killed 1300": a clause after the cue.
+        let clause_after = structure.is_some_and(|s| s.clause_after(cue));
+        let flat = flat.filter(|a| a.layout != UNPUNCTUATED || !clause_after);
         if flat.as_ref().is_some_and(|a| a.layout == UNPUNCTUATED && a.speaker.is_some()) {
             return flat;
         }
@@ -629,7 +622,10 @@ impl Layout<'_> {
     fn relative_antecedent(&self, speaker: Option<&SpeakerRef>) -> Option<usize> {
         let words = self.words;
         let at = words.at(span_of(speaker?)?.start);
-        let rel = at.checked_sub(1).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
+        // "an attack which the United States says came from …": past the speaker's article.
+        let article = at.checked_sub(1).is_some_and(|r| matches!(words.word(r), "the" | "a" | "an"));
+        let rel =
+            at.checked_sub(1 + usize::from(article)).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
         let first = words.at(self.sentence.start);
         let mut start = rel;
         while start > first && rel - start < 10 && !matches!(words.word(start - 1), "," | ";" | "\"") {

@@ -12,6 +12,7 @@ mod bounded;
 mod doers;
 mod learned;
 mod phrase;
+mod predicate;
 mod propose;
 mod quotation;
 mod reading;

@@ -53,6 +53,18 @@ impl Words {
             || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "long")
     }
 
+    /// Where a time adjunct at `k` that spans a whole war ends ("during the six-year war",
+    /// "throughout the conflict"): what it reports is habitual over many events, not one
+    /// dated event. The index of the war's noun.
+    pub fn spans_a_war(&self, k: usize) -> Option<usize> {
+        if !matches!(self.word(k), "during" | "throughout") {
+            return None;
+        }
+        (k + 1..(k + 5).min(self.len()))
+            .take_while(|&j| !self.is_punct(j))
+            .find(|&j| matches!(self.word(j), "war" | "conflict"))
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
@@ -284,6 +296,16 @@ pub fn prev_word(words: &Words, i: usize, back: usize) -> &str {
 /// Whether no clause punctuation stands between tokens `from` and `to`.
 fn no_clause_break(words: &Words, from: usize, to: usize) -> bool {
     (from..to).all(|k| !matches!(words.word(k), "," | ";" | ":" | "\"" | "(" | ")"))
+}
+
+/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
+/// of a woman", "claimed 12 lives").
+pub fn takes_lives(words: &Words, cue: &CueHit) -> bool {
+    let after = words.at(cue.span.end);
+    (after..words.len().min(after + 3))
+        .map(|k| words.word(k))
+        .take_while(|w| !words::is_punct_str(w))
+        .any(|w| matches!(w, "life" | "lives"))
 }
 
 /// A speaker head within `within` words after `span` ("Russian defence ministry").

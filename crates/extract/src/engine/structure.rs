@@ -180,6 +180,13 @@ impl Structure<'_> {
         tree.head(by).is_some_and(|h| h != v && tree.is_verb(h))
     }
 
+    /// Whether the cue's verb governs a finite clause after it ("said in Turkey the attack …
+    /// had killed 1300"), not only a participle adjunct ("said on Tuesday contradicting …").
+    pub fn clause_after(&self, cue: &CueHit) -> bool {
+        let tree = self.tree;
+        self.cue_word(cue).is_some_and(|v| tree.children(v).any(|c| c > v && tree.dep(c) == Dep::Ccomp))
+    }
+
     /// Whether the phrase at `span`, after the cue, is the subject of another verb after the
     /// cue, or a finite verb follows it ("…, said he and his staff were preparing …", "…,
     /// says she warned …").
@@ -329,8 +336,14 @@ impl Structure<'_> {
     /// What `v` says: its clausal complement, or the clause of a noun's `that` clause.
     fn content(&self, v: usize) -> Option<Span> {
         let tree = self.tree;
-        let c = tree.children_with(v, &[Dep::Ccomp, Dep::Xcomp, Dep::Acl]).next()?;
-        let range = tree.clause(c);
+        let mut clauses = tree.children_with(v, &[Dep::Ccomp, Dep::Xcomp, Dep::Acl]);
+        let c = clauses.next()?;
+        let mut range = tree.clause(c);
+        // "said in Turkey the attack in which … were used had killed 1300": the parse may
+        // split one complement in two clauses after the verb; what was said runs to the last.
+        if let Some(last) = clauses.filter(|&d| d > v && c > v && tree.dep(d) == Dep::Ccomp).last() {
+            range.end = range.end.max(tree.clause(last).end);
+        }
         // "said that C": leave the complementiser out.
         let start = match self.words.word(range.start) {
             "that" if tree.dep(range.start) == Dep::Mark => range.start + 1,

@@ -256,6 +256,14 @@ impl Tree {
             if let Some(s) = self.children_with(at, &SUBJECTS).min_by_key(|&s| s.abs_diff(at)) {
                 return Some(s);
             }
+            // "Judge Ann Holm, writing for the majority, said …", "Stuart Stevens, who
+            // served …, called …": a subject the parse gave to the phrase set off before the
+            // verb, or a verb it read as modifying the sentence's only noun.
+            if at == verb
+                && let Some(s) = self.subject_set_off(at)
+            {
+                return Some(s);
+            }
             // "insisted that he had won, claiming …", "told the hosts, adding …": a comma
             // participle the parse hangs lower, or as an open complement, is its main verb's
             // subject's act.
@@ -325,6 +333,27 @@ impl Tree {
             at = up;
         }
         (self.is_verb(at) && at < verb).then_some(at)
+    }
+
+    /// The subject of a verb the parse leaves without one because of a phrase set off by
+    /// commas between them: the subject of a participle clause before the verb that has a
+    /// subject of its own and a comma after it ("Judge Ann Holm, writing for the majority,
+    /// said …"), or, for a verb the parse hangs on the sentence's verbless root noun after a
+    /// comma ("Stuart Stevens, who served …, called …"), that noun.
+    fn subject_set_off(&self, verb: usize) -> Option<usize> {
+        let comma_before = |k: usize| k.checked_sub(1).is_some_and(|p| self.word(p) == ",");
+        let participle = self.children_with(verb, &[Dep::Advcl]).find_map(|c| {
+            let clause = self.clause(c);
+            let set_off = c < verb && matches!(self.tag(c), Tag::VBG | Tag::VBN) && self.word(clause.end) == ",";
+            let s = self.children_with(c, &SUBJECTS).find(|&s| s < c)?;
+            set_off.then_some(s)
+        });
+        if participle.is_some() {
+            return participle;
+        }
+        let root = self.head(verb).filter(|&h| h < verb && self.dep(h) == Dep::Root && self.is_noun(h))?;
+        let finite = matches!(self.tag(verb), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN);
+        (self.dep(verb) == Dep::Acl && finite && comma_before(verb)).then_some(root)
     }
 
     /// Whether word `i` is an adjective used as a predicate ("was critical of", "are
@@ -490,6 +519,24 @@ mod tests {
         let text = "Ola Berg insisted that the pier had reopened, the cranes standing idle.";
         let (words, parsed) = self::tree(text);
         assert_eq!(parsed.participle_main(at(text, &words, "standing")), None);
+    }
+
+    #[test]
+    fn a_subject_the_parse_gives_a_phrase_set_off_before_the_verb_is_the_verb_s() {
+        let subject = |text: &str, verb: &str| {
+            let (words, parsed) = tree(text);
+            let s = parsed.subject_of(at(text, &words, verb))?;
+            Some(parsed.word(s).to_owned())
+        };
+        // The parse makes "Holm" the subject of "writing".
+        let text = "Judge Ann Holm, writing for the majority in the ruling, said the harbour fees were legal.";
+        assert_eq!(subject(text, "said").as_deref(), Some("holm"));
+        // The parse hangs "tweeted" on "Berg" as a participle, leaving the sentence no verb.
+        let text = "Ola Berg, the 2012 Republican harbour nominee, tweeted in response: \"Not again.\"";
+        assert_eq!(subject(text, "tweeted").as_deref(), Some("berg"));
+        // A participle clause without its own subject lends none.
+        let text = "Writing for the majority, the judge said the fees were legal.";
+        assert_eq!(subject(text, "said").as_deref(), Some("judge"));
     }
 
     #[test]

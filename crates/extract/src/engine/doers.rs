@@ -8,7 +8,7 @@ use super::{Run, Unit, Who, words};
 use crate::lexicon::{self, ActorIdx, Pronoun, Via};
 use crate::matcher::Region;
 use crate::ruleset::Proposition;
-use pack::schema::CuePattern;
+use pack::schema::{ActorKind, CuePattern};
 use parse::Span;
 use std::ops::Range;
 use syntax::Dep;
@@ -188,6 +188,7 @@ impl Run<'_> {
         }
         let Who::Actor(speaker) = unit.speaker.who else { return out };
         let side = |span| Doer { actor: speaker, span, own_side: true };
+        let stateless = !self.of_a_state(speaker);
         // A third-person pronoun after an actor named in the content refers to it ("a depot
         // of the terrorists, where they kept …"), not to the speaker.
         let antecedent = |span: Span| {
@@ -213,6 +214,9 @@ impl Run<'_> {
                 Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
                     out.push(refer(r.span, true));
                 }
+                // "the opposition said the army gassed hundreds": an army is a state's; a
+                // speaker of no state does not mean its own.
+                Reference::Anaphor { person: false } if stateless && self.names_armed_body(r.span) => {}
                 Reference::Anaphor { person: false } => out.push(side(r.span)),
                 _ => {}
             }
@@ -220,6 +224,18 @@ impl Run<'_> {
         out.extend(self.possessive_doers(i, unit, &refer));
         out.extend(self.implicit_subject(unit, &side));
         out
+    }
+
+    /// Whether `actor` is a state or speaks for one at the document's date.
+    fn of_a_state(&self, actor: ActorIdx) -> bool {
+        let directory = &self.rules.directory;
+        directory.get(directory.principal(actor, self.published())).kind == ActorKind::State
+    }
+
+    /// Whether the words at `span` end on the head of a state's armed body ("the army").
+    fn names_armed_body(&self, span: Span) -> bool {
+        let last = span.text(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+        words::is_state_arm(&last)
     }
 
     /// Where the dateline opening sentence `i` ends ("LONDON - ", "KIEV, Ukraine - "): a place

@@ -120,7 +120,11 @@ impl Roles<'_> {
                 // "blamed the regime for", "accused Russia of": the object of a blaming verb,
                 // unless the verb puts the blame on someone else ("blamed the attack on Assad").
                 let blamed = self.blaming.contains(&head) && !blames_on(parse, words, head);
-                if answerable || blamed { Role::Doer } else { Role::Undergoer }
+                // "any evidence to link his government to the gas attack": what a verb of
+                // linking ties to an act is its doer.
+                let linked = words::is_linking_verb(words.word(head))
+                    && parse.children(head).any(|c| parse.dep(c) == Dep::Prep && words.word(c) == "to");
+                if answerable || blamed || linked { Role::Doer } else { Role::Undergoer }
             }
             Dep::Dative => Role::Undergoer,
             // "this was the Assad regime", "it was Russia": the attribute of a copula whose

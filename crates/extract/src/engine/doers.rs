@@ -190,11 +190,17 @@ impl Run<'_> {
         let side = |span| Doer { actor: speaker, span, own_side: true };
         // A third-person pronoun after an actor named in the content refers to it ("a depot
         // of the terrorists, where they kept …"), not to the speaker.
+        // A name inside another name ("Malaysia" in "Malaysia Airlines Flight 17") is no
+        // antecedent: the compound names the airline, not the state.
+        let tree = self.tree(i);
+        let in_a_name =
+            |m: &&sentence::Mention| tree.is_some_and(|t| t.head_in(m.span).is_some_and(|h| t.dep(h) == Dep::Compound));
         let antecedent = |span: Span| {
             a.found
                 .mentions
                 .iter()
                 .rev()
+                .filter(|m| !in_a_name(m))
                 .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
                 .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
         };

@@ -50,6 +50,10 @@ pub(crate) struct Model {
     /// A feature every call scores (the bias): its key, and its weights per class, added
     /// up front instead of looked up.
     constant: (u32, [i32; 256]),
+    /// Whether every slot holds its weights by class (`weight[c]` is class `c`'s): a model
+    /// of at most [`INLINE`] classes (the parser's transition model), whose features are
+    /// then added as four straight additions instead of four indexed ones.
+    dense: bool,
 }
 
 /// Entries a slot holds inline.
@@ -60,7 +64,8 @@ const SPILLED: u8 = u8::MAX;
 
 /// One feature: its key and inline entries (unused ones are class 0, weight 0, which add
 /// nothing), or, when `class[0]` is [`SPILLED`], the start (`weight[0..2]`) and count
-/// (`weight[2]`) of its entries in the overflow list.
+/// (`weight[2]`) of its entries in the overflow list. In a dense model (see `Model::dense`)
+/// entry `j` is class `j`'s weight.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C, align(16))]
 struct Slot {
@@ -148,6 +153,7 @@ impl Model {
             overflow: Vec::new(),
             features: 0,
             constant: (0, [0; 256]),
+            dense: classes <= INLINE,
         })
     }
 
@@ -159,7 +165,15 @@ impl Model {
             return Err(ModelError("too many weights"));
         }
         let mut slot = Slot { key, ..Slot::default() };
-        if count <= INLINE {
+        if self.dense {
+            // Classes are below `INLINE` (the decoder checks them against the class count);
+            // a class twice (never written by the trainer) adds up as it would sparse.
+            for &(class, weight) in list {
+                let at = usize::from(class) % INLINE;
+                slot.weight[at] = slot.weight[at].saturating_add(weight);
+            }
+            slot.class = std::array::from_fn(|j| j as u8);
+        } else if count <= INLINE {
             for (j, &(class, weight)) in list.iter().enumerate() {
                 slot.class[j] = class;
                 slot.weight[j] = weight;
@@ -255,6 +269,12 @@ impl Model {
     /// Adds one feature's entries to `sums`.
     #[inline]
     fn add(&self, slot: &Slot, sums: &mut [i32; 256]) {
+        if self.dense {
+            for (sum, &weight) in sums.iter_mut().zip(&slot.weight) {
+                *sum += i32::from(weight);
+            }
+            return;
+        }
         if slot.class[0] != SPILLED {
             for j in 0..INLINE {
                 sums[usize::from(slot.class[j])] += i32::from(slot.weight[j]);
@@ -388,6 +408,54 @@ mod tests {
             b.score(&[*key], &mut y);
             assert_eq!(x, y);
             assert_eq!(x[usize::from(list[0].0)], i32::from(list[0].1));
+        }
+    }
+
+    /// The parser's transition model: four classes, each feature with a weight for some of
+    /// them, held by class. Scores as the plain sum, the constant feature (the bias) once.
+    #[test]
+    fn a_model_of_four_classes_scores_as_the_plain_sum() {
+        let mut state = 11;
+        let mut features: Vec<(u32, Vec<(u8, i16)>)> = (0..3_000u32)
+            .map(|_| {
+                let key = (next(&mut state) as u32).max(1);
+                let mut list = Vec::new();
+                for class in 0..4u8 {
+                    if !next(&mut state).is_multiple_of(3) {
+                        list.push((class, next(&mut state) as i16));
+                    }
+                }
+                (key, list)
+            })
+            .collect();
+        features.sort_by_key(|f| f.0);
+        features.dedup_by_key(|f| f.0);
+        let mut bytes = Vec::new();
+        encode(&mut bytes, 4, &features);
+        let mut model = Model::decode(&mut Reader::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(model.dense);
+        model.set_constant(features[0].0);
+        for round in 0..200 {
+            let keys: Vec<u32> = (0..38)
+                .map(|i| {
+                    if i % 4 == 0 {
+                        (next(&mut state) as u32).max(1)
+                    } else {
+                        features[(round * 38 + i) % features.len()].0
+                    }
+                })
+                .collect();
+            let mut want = [0i32; 4];
+            for (key, list) in features.iter().filter(|f| f.0 == features[0].0 || keys.contains(&f.0)) {
+                let times = if *key == features[0].0 { 1 } else { keys.iter().filter(|&&k| k == *key).count() };
+                for &(class, weight) in list {
+                    want[usize::from(class)] += i32::from(weight) * times as i32;
+                }
+            }
+            let mut got = [7i32; 256];
+            model.score(&keys, &mut got);
+            assert_eq!(got[..4], want, "round {round}");
+            assert_eq!(got[4], 7, "places past the classes stay as they are");
         }
     }
 

@@ -93,7 +93,7 @@ pub fn attribute(
         let Some(def) = rules.cues.get(cue.cue as usize) else { continue };
         // "the attack claimed the lives of two civilians": a verb whose object is a life is
         // the verb's other sense, no report.
-        if def.kind == CueKind::Verb && takes_lives(words, cue) {
+        if def.kind == CueKind::Verb && super::sentence::takes_lives(words, cue) {
             continue;
         }
         // "held a rally", "holds a lead": a verb of accusing read with none of an
@@ -112,6 +112,9 @@ pub fn attribute(
             CuePattern::Noun => layout.noun(cue),
             CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
         };
+        // "is believed to be an attack carried out by the regime": that `by` is another verb's.
+        let by_other = |a: &Attribution| structure.as_ref().is_some_and(|s| s.agent_of_other_verb(a, cue));
+        let flat = flat.filter(|a| a.layout != "C is said by X" || !by_other(a));
         // "a swing-state gambit", "his second term": a verb cue the parse reads as a noun
         // or adjective is no report, unless the noun has an owner and says what of
         // ("the mayor's claim that …", "his warning about …").
@@ -163,16 +166,6 @@ pub fn attribute(
         out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
-}
-
-/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
-/// of a woman", "claimed 12 lives").
-fn takes_lives(words: &Words, cue: &CueHit) -> bool {
-    let after = words.at(cue.span.end);
-    (after..words.len().min(after + 3))
-        .map(|k| words.word(k))
-        .take_while(|w| !words::is_punct_str(w))
-        .any(|w| matches!(w, "life" | "lives"))
 }
 
 /// Speaker candidates (mentions and references) ending at or before `offset`, nearest first.
@@ -393,6 +386,9 @@ impl Layout<'_> {
         structure: Option<&Structure<'_>>,
         attribution_only: bool,
     ) -> Option<Attribution> {
+        // "George Sabra said in Turkey the attack … had killed 1300": a clause after the cue.
+        let clause_after = structure.is_some_and(|s| s.clause_after(cue));
+        let flat = flat.filter(|a| a.layout != UNPUNCTUATED || !clause_after);
         if flat.as_ref().is_some_and(|a| a.layout == UNPUNCTUATED && a.speaker.is_some()) {
             return flat;
         }
@@ -626,7 +622,10 @@ impl Layout<'_> {
     fn relative_antecedent(&self, speaker: Option<&SpeakerRef>) -> Option<usize> {
         let words = self.words;
         let at = words.at(span_of(speaker?)?.start);
-        let rel = at.checked_sub(1).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
+        // "an attack which the United States says came from …": past the speaker's article.
+        let article = at.checked_sub(1).is_some_and(|r| matches!(words.word(r), "the" | "a" | "an"));
+        let rel =
+            at.checked_sub(1 + usize::from(article)).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
         let first = words.at(self.sentence.start);
         let mut start = rel;
         while start > first && rel - start < 10 && !matches!(words.word(start - 1), "," | ";" | "\"") {

@@ -45,7 +45,7 @@ impl Run<'_> {
         // claims killed hundreds"): their subjects speak. Not the unit's own cue, nor a report
         // by the speaker's own side ("his government denied"), nor a verb of blaming that
         // blames no one ("Damascus still held chemical weapons").
-        let all: Vec<usize> = a
+        let mut all: Vec<usize> = a
             .attributions
             .iter()
             .filter(|(attr, s)| {
@@ -59,6 +59,12 @@ impl Run<'_> {
             })
             .filter_map(|(attr, _)| head(&attr.cue))
             .collect();
+        // "a massacre that the opposition claims killed hundreds", parsed as the compound
+        // "opposition claims": the cue read as a noun kept no attribution, yet the word before
+        // it still speaks.
+        let kept = |c: &sentence::CueHit| a.attributions.iter().any(|(attr, _)| attr.cue.span == c.span);
+        let as_nouns = a.found.cues.iter().filter(|c| pattern(c) == CuePattern::Say && !kept(c)).filter_map(head);
+        all.extend(as_nouns.filter(|&w| parse.tag(w).is_noun()));
         // Verbs of blaming and accusing: their object is blamed.
         let blaming: Vec<usize> = a
             .found

@@ -258,7 +258,13 @@ pub(crate) fn veto_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate
             _ if outer.layout == attribution::COLON => outer.content.contains(inner.cue.span),
             Some(t) => {
                 let path = t.head_in(outer.cue.span).zip(t.head_in(inner.cue.span));
-                let child = path.and_then(|(o, i)| t.child_towards(o, i));
+                // "insisted that A, claiming B": a participle the parse hangs inside the
+                // complement is its main verb's, beside the complement, not in it.
+                let child = path.and_then(|(o, i)| match t.participle_main(i) {
+                    Some(main) if main == o => None,
+                    Some(main) => t.child_towards(o, main),
+                    None => t.child_towards(o, i),
+                });
                 // "said A, and the inspectors said B": a verb with its own subject joined to
                 // the content is a report of its own, however the parse attaches it.
                 let own = path.is_some_and(|(_, i)| t.dep(i) == Dep::Conj && t.has_own_subject(i));

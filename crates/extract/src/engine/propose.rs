@@ -389,13 +389,20 @@ impl<'a> Run<'a> {
         for h in self.sentence_hits(span) {
             for role in self.rules.lexicon.roles(h.pattern) {
                 match *role {
-                    Role::Irrealis => irrealis.push(h.span),
+                    Role::Irrealis if !self.categorical(h.span) => irrealis.push(h.span),
                     Role::ClaimNoun => claim_nouns.push(h.span),
                     _ => {}
                 }
             }
         }
         (irrealis, claim_nouns)
+    }
+
+    /// Whether `span` is a "would" a negator follows ("they would never use poison gas"): a
+    /// categorical refusal, not a hypothetical.
+    fn categorical(&self, span: Span) -> bool {
+        let next = self.text.get(span.end..).and_then(|rest| rest.split_whitespace().next());
+        span.text(self.text).eq_ignore_ascii_case("would") && matches!(next, Some("never" | "not" | "n't"))
     }
 
     /// Whether borrowed context may complete a match of `prop` whose words `found` the
@@ -526,6 +533,19 @@ impl<'a> Run<'a> {
         let Some(other) = self.rules.propositions.get(q as usize) else { return false };
         let p_index = self.rules.propositions.iter().position(|x| x.id == p.id);
         p_index.is_some_and(|i| other.contradicts.contains(&(i as u32))) || p.contradicts.contains(&q)
+    }
+
+    /// Whether `rival` is the doer of another account of `prop`'s event in this document that
+    /// does not contradict it: "came from Assad's forces" asserts that account, and denies
+    /// `prop` only as the pack's `contradicts` says.
+    fn rival_account_apart(&self, prop: &Proposition, rival: ActorIdx) -> bool {
+        let Some(p) = self.rules.propositions.iter().position(|x| x.id == prop.id) else { return false };
+        self.rules.propositions.iter().enumerate().any(|(q, other)| {
+            let same_event = other.rivals.iter().any(|&r| prop.agent.contains(&r));
+            let in_play = self.doc_propositions.get(q).is_some_and(|&b| b) && q != p;
+            let denies = other.contradicts.contains(&(p as u32));
+            in_play && same_event && self.is_one_of(rival, &other.agent) && !denies
+        })
     }
 
     /// Whether `actor` is, or belongs to, one of `set` at the document's date.
@@ -749,7 +769,7 @@ impl<'a> Run<'a> {
             // "not a single Russian system crossed": denying what a rival did says nothing of
             // whether the proposition's doer did it.
             // Nor does a hedge on it ("evidence suggests the army did it") weigh on the rival's.
-            if matches!(stance, Stance::Deny | Stance::Hedge) {
+            if matches!(stance, Stance::Deny | Stance::Hedge) || self.rival_account_apart(prop, d.actor) {
                 return None;
             }
             stance = flip(stance);

@@ -5,7 +5,7 @@
 use super::propose::Content;
 use super::sentence::Words;
 use super::{Run, Support, Unit, Who};
-use crate::lexicon::ActorIdx;
+use crate::lexicon::{ActorIdx, Role, Via};
 use claim::Stance;
 use claim::trace::Step;
 use parse::Span;
@@ -159,6 +159,16 @@ impl Run<'_> {
     /// Whose claim a claim noun names: an actor right before it, as possessor or modifier
     /// ("Washington's accusations", "the Russian claims"), as the principal's id.
     fn claim_owner(&self, i: usize, content: Span, noun: Span) -> Option<String> {
+        let date = self.published();
+        let id = |actor: ActorIdx| {
+            let principal = self.rules.directory.principal(actor, date);
+            self.rules.directory.get(principal).id.clone()
+        };
+        // "the Dutch and Australian position": a demonym makes no mention without a speaker
+        // head after it, but it still says whose claim the noun is.
+        if let Some(actor) = self.demonym_before(content, noun) {
+            return Some(id(actor));
+        }
         let a = &self.analysed[i];
         let m = a.found.mentions.iter().rev().find(|m| content.contains(m.span) && m.span.end <= noun.start)?;
         let between = self.text.get(m.span.end..noun.start)?;
@@ -167,9 +177,20 @@ impl Run<'_> {
         if !close || between.contains([',', ';', '"']) {
             return None;
         }
-        let date = self.published();
-        let principal = self.rules.directory.principal(m.actor, date);
-        Some(self.rules.directory.get(principal).id.clone())
+        Some(id(m.actor))
+    }
+
+    /// The actor whose demonym stands right before `noun` within `content` ("the Australian
+    /// position").
+    fn demonym_before(&self, content: Span, noun: Span) -> Option<ActorIdx> {
+        self.sentence_hits(content).iter().rev().filter(|h| h.span.end < noun.start).find_map(|h| {
+            let adjacent = self.text.get(h.span.end..noun.start)? == " ";
+            let roles = self.rules.lexicon.roles(h.pattern);
+            roles.iter().find_map(|r| match *r {
+                Role::Actor(a, Via::Demonym) if adjacent => Some(a),
+                _ => None,
+            })
+        })
     }
 
     /// Whom a claim noun accuses: an actor named right after it ("the accusations against

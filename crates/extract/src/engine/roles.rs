@@ -31,11 +31,14 @@ pub(super) enum Role {
 /// How many steps up the tree a role may be inherited (coordination, modifiers).
 const DEPTH: usize = 6;
 
-/// The word heading `range` in the parse: the first whose head lies outside it.
+/// The word heading `range` in the parse: the first whose head lies outside it, past an
+/// article the parse hangs elsewhere ("the opposition claims" with `the` on `claims`).
 pub(super) fn head_word(parse: &Parse, range: Range<usize>) -> Option<usize> {
     let end = range.end.min(parse.len());
     let inside = range.start..end;
-    inside.clone().find(|&i| parse.head(i).is_none_or(|h| !inside.contains(&h)))
+    let mut outside = inside.clone().filter(|&i| parse.head(i).is_none_or(|h| !inside.contains(&h)));
+    let first = outside.next()?;
+    Some(if parse.dep(first) == Dep::Det { outside.next().unwrap_or(first) } else { first })
 }
 
 /// The reporting verbs of a sentence, as its cues name them (word indices).

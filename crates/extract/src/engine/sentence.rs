@@ -147,6 +147,11 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
     let mut negators: Vec<(Span, Negation)> = Vec::new();
     let heads: Vec<Span> =
         hits.iter().filter(|h| rules.lexicon.roles(h.pattern).contains(&Role::Head)).map(|h| h.span).collect();
+    let cue_spans: Vec<Span> = hits
+        .iter()
+        .filter(|h| rules.lexicon.roles(h.pattern).iter().any(|r| matches!(r, Role::Cue(_))))
+        .map(|h| h.span)
+        .collect();
 
     for hit in hits {
         let roles = rules.lexicon.roles(hit.pattern);
@@ -167,7 +172,10 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
                     }
                 }
                 Role::Actor(actor, Via::Demonym) => {
-                    if let Some(head) = head_after(hit.span, &heads, words, 2) {
+                    // "Syrian activists accused President Assad": a head past a verb of
+                    // speech heads another phrase.
+                    let past_cue = |h: &Span| cue_spans.iter().any(|c| c.start >= hit.span.end && c.end <= h.start);
+                    if let Some(head) = head_after(hit.span, &heads, words, 2).filter(|h| !past_cue(h)) {
                         let span = extend_heads(hit.span.cover(head), &heads, words);
                         candidates.push(Mention { span, actor, via: Via::Demonym });
                     }
@@ -276,6 +284,16 @@ pub fn prev_word(words: &Words, i: usize, back: usize) -> &str {
 /// Whether no clause punctuation stands between tokens `from` and `to`.
 fn no_clause_break(words: &Words, from: usize, to: usize) -> bool {
     (from..to).all(|k| !matches!(words.word(k), "," | ";" | ":" | "\"" | "(" | ")"))
+}
+
+/// Whether the cue's object is a life or lives ("claimed the lives of", "claiming the life
+/// of a woman", "claimed 12 lives").
+pub fn takes_lives(words: &Words, cue: &CueHit) -> bool {
+    let after = words.at(cue.span.end);
+    (after..words.len().min(after + 3))
+        .map(|k| words.word(k))
+        .take_while(|w| !words::is_punct_str(w))
+        .any(|w| matches!(w, "life" | "lives"))
 }
 
 /// A speaker head within `within` words after `span` ("Russian defence ministry").

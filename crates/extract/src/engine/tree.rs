@@ -268,8 +268,15 @@ impl Tree {
                 // what hangs on it share the verb's subject.
                 Dep::Conj | Dep::Xcomp | Dep::Acomp => true,
                 // "…, saying …", "went on air to say …": a participle or infinitive clause
-                // shares its main verb's subject.
-                Dep::Advcl => self.tag(at) == Tag::VBG,
+                // shares its main verb's subject; one the parse hangs inside the main verb's
+                // complement shares the main verb's ("insisted that he had won, claiming …").
+                Dep::Advcl if self.tag(at) == Tag::VBG => {
+                    if let Some(main) = self.participle_main(at) {
+                        at = main;
+                        continue;
+                    }
+                    true
+                }
                 // "began by saying", "after telling": a gerund after a preposition of means
                 // or time on a verb shares that verb's subject ("praised Ann for saying" does
                 // not: the one praised said it).
@@ -284,6 +291,39 @@ impl Tree {
             at = self.head(at).filter(|_| shares)?;
         }
         None
+    }
+
+    /// The main verb of a participle clause set off by a comma ("X insisted that he had won,
+    /// claiming …", "she talked up her "plan," promising …") that the parse hangs lower: on
+    /// the last verb of the main verb's complement, or on its object. The writer's comma
+    /// closes that complement or object; the participle is the main verb's subject's next
+    /// act. `None` when the participle hangs on its main verb already, has a subject of its
+    /// own, or follows no comma.
+    pub fn participle_main(&self, verb: usize) -> Option<usize> {
+        let comma = |k: usize| self.word(k) == ",";
+        let after_comma = verb
+            .checked_sub(1)
+            .is_some_and(|k| comma(k) || matches!(self.word(k), "\"" | "'") && k.checked_sub(1).is_some_and(comma));
+        let clause = matches!(self.dep(verb), Dep::Advcl | Dep::Acl);
+        if self.tag(verb) != Tag::VBG || !clause || !after_comma || self.has_own_subject(verb) {
+            return None;
+        }
+        let mut at = self.head(verb)?;
+        let mut moved = false;
+        for _ in 0..4 {
+            let Some(up) = self.head(at) else { break };
+            let step = match self.dep(at) {
+                Dep::Ccomp => self.is_verb(up),
+                Dep::Dobj | Dep::Pobj | Dep::Prep => self.is_noun(at) || self.dep(at) == Dep::Prep,
+                _ => false,
+            };
+            if !step {
+                break;
+            }
+            at = up;
+            moved = true;
+        }
+        (moved && self.is_verb(at) && at < verb).then_some(at)
     }
 
     /// Whether word `i` is an adjective used as a predicate ("was critical of", "are
@@ -428,6 +468,20 @@ mod tests {
         assert_eq!(tree.words_in(Span::new(0, 15)), 0..2);
         assert_eq!(written(text, &tree, 0..2), "Lavrov's deputy");
         assert_eq!(tree.span(9..9), Span::new(text.len(), text.len()));
+    }
+
+    #[test]
+    fn a_comma_participle_hung_in_the_complement_is_the_main_verb_s() {
+        let text = "Ola Berg insisted that the pier had \"reopened on time,\" claiming that the cranes were idle.";
+        let (words, tree) = tree(text);
+        let claiming = at(text, &words, "claiming");
+        assert_eq!(tree.participle_main(claiming), Some(at(text, &words, "insisted")));
+        let subject = tree.subject_of(claiming).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "Ola Berg");
+        // A participle with a subject of its own is no one else's act.
+        let text = "Ola Berg insisted that the pier had reopened, the cranes standing idle.";
+        let (words, parsed) = self::tree(text);
+        assert_eq!(parsed.participle_main(at(text, &words, "standing")), None);
     }
 
     #[test]

@@ -69,14 +69,16 @@ impl Run<'_> {
         // The words before and after each reading, computed once for every frame.
         let count_around = around(&words, &count_readings);
         let date_around = around(&words, &date_readings);
+        let count_shared = shared_around(&words, &count_readings, &count_around);
+        let date_shared = vec![None; date_readings.len()];
         for f in frames {
             let frame = &rules.frames[f as usize];
             if frame.about.excluded(&sentence_region, &rules.terms).is_some() {
                 continue;
             }
-            let (readings, contexts) = match frame.kind {
-                FrameKind::Count => (&count_readings, &count_around),
-                FrameKind::Date => (&date_readings, &date_around),
+            let (readings, contexts, shared) = match frame.kind {
+                FrameKind::Count => (&count_readings, &count_around, &count_shared),
+                FrameKind::Date => (&date_readings, &date_around, &date_shared),
             };
             for (k, (reading, (before, after))) in readings.iter().zip(contexts).enumerate() {
                 let span = reading.0;
@@ -87,7 +89,15 @@ impl Run<'_> {
                 if words::is_vague_quantity(&self.words_of(span)) {
                     continue;
                 }
-                let Some(pattern) = frame_pattern(frame, &words, &readings[k + 1..], before, after) else { continue };
+                let later = &readings[k + 1..];
+                // Two coordinated counts are parts ("nine children and 14 others"), never the total.
+                let coordinated = || {
+                    let part = !frame.heads.is_empty();
+                    shared[k].as_ref().filter(|_| part).and_then(|(b, a)| frame_pattern(frame, &words, later, b, a))
+                };
+                let Some(pattern) = frame_pattern(frame, &words, later, before, after).or_else(coordinated) else {
+                    continue;
+                };
                 let unit = units
                     .iter()
                     .filter(|u| u.content.contains(span))
@@ -188,6 +198,42 @@ fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
             (before, after)
         })
         .collect()
+}
+
+/// For each count coordinated with the next one ("45 opposition fighters and 43 regime
+/// forces had been killed", "including seven children and two women"), the words around it
+/// with the predicate the two share: the first takes what follows the second's noun phrase,
+/// the second what precedes the first. `None` for a count in no such pair.
+fn shared_around<'w>(words: &Words, readings: &[Reading], around: &[Around<'w>]) -> Vec<Option<Around<'w>>> {
+    let mut out = vec![None; readings.len()];
+    for k in 1..readings.len() {
+        if !coordinated(words, readings[k - 1].0, readings[k].0) {
+            continue;
+        }
+        let ((before, first_after), (_, after)) = (&around[k - 1], &around[k]);
+        let own = noun_phrase(first_after).len();
+        let past_second = after.get(noun_phrase(after).len()..).unwrap_or(&[]);
+        let shared_after = first_after[..own].iter().chain(past_second).copied().collect();
+        out[k - 1].get_or_insert((before.clone(), shared_after));
+        out[k] = Some((before.clone(), after.clone()));
+    }
+    out
+}
+
+/// Whether only a noun phrase of one to three words and "and" (or "as well as") lie between
+/// the counts at `first` and `second`.
+fn coordinated(words: &Words, first: Span, second: Span) -> bool {
+    let between: Vec<&str> = (words.before(first.end)..words.at(second.start)).map(|j| words.word(j)).collect();
+    let conjunction = match between.as_slice() {
+        [.., "as", "well", "as"] => 3,
+        [.., "and"] => 1,
+        _ => return false,
+    };
+    let phrase = &between[..between.len() - conjunction];
+    // "six people died and over 10 …": a verb ends the first count's phrase.
+    let verb = |w: &str| w.ends_with("ed") || w.ends_with("ing");
+    (1..=3).contains(&phrase.len())
+        && phrase.iter().all(|w| !super::is_punct_word(w) && !words::ends_noun_phrase(w) && !verb(w))
 }
 
 /// "there were no deaths", "no casualties were reported": a count of zero, read at `no`.

@@ -262,15 +262,15 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in
-/// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
-/// within six words and no "that" or quote opens what was said first.
+/// Tashkent", "told a meeting of business leaders in Ankara"): up to the comma or end that
+/// closes it, when one does within eight words and no "that" or quote opens what was said first.
 fn past_addressee(words: &Words, after: usize) -> usize {
     let telling = after.checked_sub(1).is_some_and(|c| matches!(words.word(c), "told" | "tells" | "tell" | "telling"));
     if !telling {
         return after;
     }
     let close =
-        (after..words.len().min(after + 7)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
+        (after..words.len().min(after + 9)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
     match close {
         Some(k) if k > after && matches!(words.word(k), "," | "." | "!" | ";") => k,
         _ => after,

@@ -12,7 +12,9 @@ mod bounded;
 mod doers;
 mod learned;
 mod phrase;
+mod predicate;
 mod propose;
+mod quotation;
 mod reading;
 mod record;
 mod refer;
@@ -531,7 +533,9 @@ impl<'a> Run<'a> {
             let model = crate::cue_model::Model::embedded();
             let learned = self.collected.is_some()
                 || (self.rules.learned_cues && !model.is_empty() && learned::gate(model, self.text, s.span));
-            if !has_cue && !head.contains(": ") && !learned {
+            // `"…," the mayor scoffed`: a verb after a quotation reports it by its place.
+            let quoting = quotation::closes_quotation(s.span.text(self.text));
+            if !has_cue && !head.contains(": ") && !learned && !quoting {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });
@@ -544,6 +548,9 @@ impl<'a> Run<'a> {
             // "WASHINGTON - Campaign officials said …": the dateline's place says nothing.
             if let Some(end) = self.dateline_end(i) {
                 found.mentions.retain(|m| m.span.start >= end);
+            }
+            if quoting && let Some(t) = tree.get() {
+                quotation::add_cues(self.rules, t, &mut found);
             }
             if learned && let Some(t) = tree.get() {
                 self.learned_cues(t, &words, &mut found);

@@ -53,7 +53,9 @@ impl Run<'_> {
                 let own_cue = unit.cue.is_some_and(|c| c.span == attr.cue.span);
                 let blames_no_one =
                     matches!(pattern(&attr.cue), CuePattern::Accuse | CuePattern::Blame) && attr.agent.is_none();
-                other && !own_cue && !blames_no_one && !self.own_side_subject(&a.words, attr.cue.span)
+                // A learned cue reports no one whose words these are (`engine::learned`).
+                let learned = self.rules.is_learned(attr.cue.cue);
+                other && !own_cue && !blames_no_one && !learned && !self.own_side_subject(&a.words, attr.cue.span)
             })
             .filter_map(|(attr, _)| head(&attr.cue))
             .collect();

@@ -52,7 +52,7 @@ pub fn parser() -> &'static Parser {
 /// A tagger and parser with their weights.
 #[derive(Debug)]
 pub struct Parser {
-    tagger: Model,
+    tagger: tagger::Tagger,
     /// The parser's first stage: which transition.
     moves: Model,
     /// The parser's second stage: which label, for an arc.
@@ -81,12 +81,12 @@ impl Parser {
         if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
-        Ok(Parser { tagger, moves, labels })
+        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels })
     }
 
     /// Number of weighted features in the tagger and in the parser (both its stages).
     pub fn feature_counts(&self) -> (usize, usize) {
-        (self.tagger.feature_count(), self.moves.feature_count() + self.labels.feature_count())
+        (self.tagger.model.feature_count(), self.moves.feature_count() + self.labels.feature_count())
     }
 
     /// Tags only, one per word (cheaper than [`Parser::parse`]).

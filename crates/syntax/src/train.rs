@@ -517,6 +517,7 @@ pub fn train(data: &[Sentence], config: &Config) -> Result<Vec<u8>, String> {
 pub fn train_parser_with(data: &[Sentence], config: &Config, tagger: Features) -> Result<Vec<u8>, String> {
     let tag_model = Model::from_features(Tag::ALL.len(), tagger.clone()).map_err(|e| e.to_string())?;
     // The parser learns from the tags the tagger gives, as it will see at run time.
+    let tag_model = tagger::Tagger::new(tag_model);
     let tags: Vec<Vec<Tag>> = data.iter().map(|s| tagger::tag(&tag_model, &pieces(s))).collect();
     let models = train_parser(data, &tags, config);
     let mut out = Vec::new();

@@ -262,15 +262,15 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
 }
 
 /// Past the addressee of a verb of telling that stands right after it ("told reporters in
-/// Tashkent", "told journalists"): up to the comma or end that closes it, when one does
-/// within six words and no "that" or quote opens what was said first.
+/// Tashkent", "told a meeting of business leaders in Ankara"): up to the comma or end that
+/// closes it, when one does within eight words and no "that" or quote opens what was said first.
 fn past_addressee(words: &Words, after: usize) -> usize {
     let telling = after.checked_sub(1).is_some_and(|c| matches!(words.word(c), "told" | "tells" | "tell" | "telling"));
     if !telling {
         return after;
     }
     let close =
-        (after..words.len().min(after + 7)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
+        (after..words.len().min(after + 9)).find(|&k| matches!(words.word(k), "," | "." | "!" | ";" | "that" | "\""));
     match close {
         Some(k) if k > after && matches!(words.word(k), "," | "." | "!" | ";") => k,
         _ => after,
@@ -346,7 +346,7 @@ fn written_as_name(text: &str, word: &str, at: Span) -> bool {
 }
 
 /// Trims white space, commas and quote marks from both ends of a span.
-fn trim(text: &str, span: Span) -> Span {
+pub(super) fn trim(text: &str, span: Span) -> Span {
     let Some(slice) = text.get(span.start..span.end) else { return Span::new(span.start, span.start) };
     let junk = |c: char| c.is_whitespace() || matches!(c, ',' | '"' | '\'' | ':' | ';' | '-');
     let start = span.start + (slice.len() - slice.trim_start_matches(junk).len());

@@ -53,7 +53,9 @@ impl Run<'_> {
                 let own_cue = unit.cue.is_some_and(|c| c.span == attr.cue.span);
                 let blames_no_one =
                     matches!(pattern(&attr.cue), CuePattern::Accuse | CuePattern::Blame) && attr.agent.is_none();
-                other && !own_cue && !blames_no_one && !self.own_side_subject(&a.words, attr.cue.span)
+                // A learned cue reports no one whose words these are (`engine::learned`).
+                let learned = self.rules.is_learned(attr.cue.cue);
+                other && !own_cue && !blames_no_one && !learned && !self.own_side_subject(&a.words, attr.cue.span)
             })
             .filter_map(|(attr, _)| head(&attr.cue))
             .collect();
@@ -191,11 +193,17 @@ impl Run<'_> {
         let stateless = !self.of_a_state(speaker);
         // A third-person pronoun after an actor named in the content refers to it ("a depot
         // of the terrorists, where they kept …"), not to the speaker.
+        // A name inside another name ("Malaysia" in "Malaysia Airlines Flight 17") is no
+        // antecedent: the compound names the airline, not the state.
+        let tree = self.tree(i);
+        let in_a_name =
+            |m: &&sentence::Mention| tree.is_some_and(|t| t.head_in(m.span).is_some_and(|h| t.dep(h) == Dep::Compound));
         let antecedent = |span: Span| {
             a.found
                 .mentions
                 .iter()
                 .rev()
+                .filter(|m| !in_a_name(m))
                 .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
                 .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
         };

@@ -28,7 +28,7 @@ pub(super) struct Content<'c> {
     /// Speakers of reports embedded in the content ("… said Washington blamed …").
     reported: Vec<(ActorIdx, CueHit)>,
     /// Actors the content names as doers, with the words and how they were read.
-    doers: Vec<Doer>,
+    pub(super) doers: Vec<Doer>,
     /// Whether the unit is itself a report inside another speaker's words: the framing
     /// words (markers, hedges) around it belong to that reporter.
     embedded: bool,
@@ -271,16 +271,8 @@ impl<'a> Run<'a> {
             self.skip(steps, format!("`{}` negated: not accusing commits to nothing", self.words_of(cue.span)));
             return;
         }
-        let (mut terms, mut anchors) = self.terms_in(unit.content);
-        // "Who dropped the gas? … say Syrian government aircraft did.": an elided predicate
-        // is the one before it, and its words count as the content's own.
-        let elided = self.elided_predicate(i, unit);
-        if let Some(before) = elided {
-            let (t, a) = self.terms_in(before);
-            terms.extend(t);
-            anchors.extend(a);
-        }
-        let own = |f: &Span| unit.content.contains(*f) || elided.is_some_and(|b| b.contains(*f));
+        let (terms, anchors, borrowed) = self.unit_terms(i, unit);
+        let own = |f: &Span| unit.content.contains(*f) || borrowed.iter().any(|b| b.contains(*f));
         let (irrealis, claim_nouns) = self.irrealis_and_claim_nouns(unit.content);
         let mut candidates: Vec<u32> = terms
             .iter()
@@ -354,31 +346,6 @@ impl<'a> Run<'a> {
         if !matched_any {
             self.unmatched(i, unit, &content, &claim_nouns, !irrealis.is_empty(), steps);
         }
-    }
-
-    /// The words an elliptical content leaves out ("… say Syrian government aircraft did",
-    /// "Moscow says it did not"): from the sentence before, in the same paragraph, up to the
-    /// content. `None` unless the content ends on an auxiliary after a subject of its own.
-    fn elided_predicate(&self, i: usize, unit: &Unit) -> Option<Span> {
-        let words = Words::new(self.text, unit.content);
-        let mut last = (0..words.len()).rev().find(|&k| !words.is_punct(k))?;
-        if words.word(last) == "not" {
-            last = last.checked_sub(1)?;
-        }
-        let auxiliary = matches!(
-            words.word(last),
-            "did" | "do" | "does" | "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "could" | "will"
-        );
-        if !auxiliary || last < 2 {
-            return None;
-        }
-        let s = self.parsed.sentences[i];
-        let start = i
-            .checked_sub(1)
-            .map(|j| self.parsed.sentences[j])
-            .filter(|prev| prev.paragraph == s.paragraph)
-            .map_or(s.span.start, |prev| prev.span.start);
-        (start < unit.content.start).then(|| Span::new(start, unit.content.start))
     }
 
     /// The hypothetical markers ("would", "if") and the claim nouns ("the accusation") of
@@ -680,6 +647,7 @@ impl<'a> Run<'a> {
                     .any(|(c, q)| c.overlaps(**m) && !prop.is_some_and(|p| self.opposed(p, *q)))
                 && !content.negators.iter().any(|(n, _)| n.end <= m.start && m.start - n.end <= 12)
                 && !self.in_time_adjunct(content.sentence, **m)
+                && !self.hedged_in_clause(content, **m)
         });
         if let Some(m) = marker {
             stance = Stance::Deny;
@@ -703,6 +671,13 @@ impl<'a> Run<'a> {
                 || anchors.iter().any(|a| a.start >= h.end || self.same_clause(a.end, h.start.max(a.end)))
         };
         content.hedges.iter().find(hedges).copied()
+    }
+
+    /// Whether a hedge stands before `marker` in its clause ("the attack might have been
+    /// staged"): a possibility raised is no verdict, so the marker denies nothing; the staging
+    /// account it names is only hedged.
+    fn hedged_in_clause(&self, content: &Content<'_>, marker: Span) -> bool {
+        content.hedges.iter().any(|h| h.end <= marker.start && self.same_clause(h.end, marker.start))
     }
 
     /// The stance of a unit on a proposition, with reasons; `None` when a role-aware

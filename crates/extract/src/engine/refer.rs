@@ -37,19 +37,22 @@ impl Run<'_> {
             let w = self.words_of(*s).to_lowercase();
             !matches!(w.as_str(), "this" | "these" | "that" | "those")
         });
-        let owner = claim_nouns.first().and_then(|noun| self.claim_owner(i, unit.content, *noun));
+        // A demonstrative has no owner: "the regime did this" is no claim of the regime's.
+        let owner = claim_nouns.first().filter(|_| accusing).and_then(|noun| self.claim_owner(i, unit.content, *noun));
         // "Russia's claim that a depot was hit" is still Russia's claim made before.
         let stated = owner.is_none() && claim_nouns.iter().any(|n| self.stated_up_to(i, *n));
         if stated || claim_nouns.iter().any(|n| self.of_both_sides(*n)) {
             return false;
         }
-        let limit = if accusing || unit.agent.is_some() { TOPIC_REACH } else { 1 };
+        // "The regime did this": a doer who did what "this" refers to is accused of it, as
+        // a blaming layout's doer is ("held Russia responsible").
+        let agent = unit.agent.map(|m| m.actor).or_else(|| self.pro_verb_doer(unit.content, content));
+        let limit = if accusing || agent.is_some() { TOPIC_REACH } else { 1 };
         let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
             return false;
         };
         let accused = claim_nouns.first().and_then(|noun| self.claim_accused(i, unit.content, *noun));
-        let agent = unit.agent.map(|m| m.actor);
         let has_agent = |r: &super::Recent| !self.rules.propositions[r.proposition as usize].agent.is_empty();
         let accuses = |doer: Option<ActorIdx>, r: &super::Recent| {
             doer.is_some_and(|a| {
@@ -120,12 +123,31 @@ impl Run<'_> {
     }
 
     /// Where sentence `i`, before `offset`, marks what it reports as of earlier or habitual
-    /// events ("in the past", "has long denied").
+    /// events ("in the past", "has long denied"), or anywhere spans a whole war ("during the
+    /// six-year war").
     pub(super) fn earlier_events(&self, i: usize, offset: usize) -> Option<Span> {
         let words = &self.analysed[i].words;
-        let k = (0..words.before(offset)).find(|&k| words.marks_earlier_events(k))?;
-        let last = if words.word(k) == "in" { k + 2 } else { k + 1 };
+        // A span of a whole war marks it wherever it stands ("denied using chemical weapons
+        // during the six-year war").
+        let war = (0..words.len()).find_map(|k| words.spans_a_war(k).map(|last| (k, last)));
+        let (k, last) = match (0..words.before(offset)).find(|&k| words.marks_earlier_events(k)) {
+            Some(k) => (k, if words.word(k) == "in" { k + 2 } else { k + 1 }),
+            None => war?,
+        };
         Some(Span::new(words.toks[k].span.start, words.toks.get(last)?.span.end))
+    }
+
+    /// The doer of a content that only says they did what was referred to ("The regime did
+    /// this", "Russia did it"): a doer named in it, not of the speaker's side, when its last
+    /// words are a form of "do" and a pronoun.
+    fn pro_verb_doer(&self, span: Span, content: &Content<'_>) -> Option<ActorIdx> {
+        let words = Words::new(self.text, span);
+        let mut last = (0..words.len()).rev().filter(|&k| !words.is_punct(k));
+        let (object, verb) = (last.next()?, last.next()?);
+        let pro_verb = matches!(words.word(verb), "did" | "does" | "do" | "done")
+            && matches!(words.word(object), "this" | "it" | "that" | "so");
+        let doer = content.doers.iter().find(|d| !d.own_side && d.span.end <= words.toks[verb].span.start)?;
+        pro_verb.then_some(doer.actor)
     }
 
     /// Whether a claim noun is said of both sides ("accusations on both sides", "claims

@@ -53,6 +53,18 @@ impl Words {
             || (matches!(w(k), "has" | "have" | "had") && w(k + 1) == "long")
     }
 
+    /// Where a time adjunct at `k` that spans a whole war ends ("during the six-year war",
+    /// "throughout the conflict"): what it reports is habitual over many events, not one
+    /// dated event. The index of the war's noun.
+    pub fn spans_a_war(&self, k: usize) -> Option<usize> {
+        if !matches!(self.word(k), "during" | "throughout") {
+            return None;
+        }
+        (k + 1..(k + 5).min(self.len()))
+            .take_while(|&j| !self.is_punct(j))
+            .find(|&j| matches!(self.word(j), "war" | "conflict"))
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()

@@ -256,6 +256,13 @@ impl Tree {
             if let Some(s) = self.children_with(at, &SUBJECTS).min_by_key(|&s| s.abs_diff(at)) {
                 return Some(s);
             }
+            // "insisted that he had won, claiming …", "told the hosts, adding …": a comma
+            // participle the parse hangs lower, or as an open complement, is its main verb's
+            // subject's act.
+            if let Some(main) = self.participle_main(at) {
+                at = main;
+                continue;
+            }
             // "urged Washington to stop": the object of the verb an open complement hangs on
             // is its subject.
             if self.dep(at) == Dep::Xcomp
@@ -268,15 +275,8 @@ impl Tree {
                 // what hangs on it share the verb's subject.
                 Dep::Conj | Dep::Xcomp | Dep::Acomp => true,
                 // "…, saying …", "went on air to say …": a participle or infinitive clause
-                // shares its main verb's subject; one the parse hangs inside the main verb's
-                // complement shares the main verb's ("insisted that he had won, claiming …").
-                Dep::Advcl if self.tag(at) == Tag::VBG => {
-                    if let Some(main) = self.participle_main(at) {
-                        at = main;
-                        continue;
-                    }
-                    true
-                }
+                // shares its main verb's subject.
+                Dep::Advcl => self.tag(at) == Tag::VBG,
                 // "began by saying", "after telling": a gerund after a preposition of means
                 // or time on a verb shares that verb's subject ("praised Ann for saying" does
                 // not: the one praised said it).
@@ -297,19 +297,21 @@ impl Tree {
     /// claiming …", "she talked up her "plan," promising …") that the parse hangs lower: on
     /// the last verb of the main verb's complement, or on its object. The writer's comma
     /// closes that complement or object; the participle is the main verb's subject's next
-    /// act. `None` when the participle hangs on its main verb already, has a subject of its
-    /// own, or follows no comma.
+    /// act; one the parse makes the main verb's open complement ("said, ''…,'' adding that
+    /// …") is its next act too, not what it says. `None` when the participle has a subject
+    /// of its own or follows no comma.
     pub fn participle_main(&self, verb: usize) -> Option<usize> {
-        let comma = |k: usize| self.word(k) == ",";
-        let after_comma = verb
-            .checked_sub(1)
-            .is_some_and(|k| comma(k) || matches!(self.word(k), "\"" | "'") && k.checked_sub(1).is_some_and(comma));
-        let clause = matches!(self.dep(verb), Dep::Advcl | Dep::Acl);
+        // The comma, with any closing quotation marks after it (`it,'' adding`).
+        let mut k = verb;
+        while k > 0 && matches!(self.word(k - 1), "\"" | "'" | "''") {
+            k -= 1;
+        }
+        let after_comma = k > 0 && self.word(k - 1) == ",";
+        let clause = matches!(self.dep(verb), Dep::Advcl | Dep::Acl | Dep::Xcomp);
         if self.tag(verb) != Tag::VBG || !clause || !after_comma || self.has_own_subject(verb) {
             return None;
         }
         let mut at = self.head(verb)?;
-        let mut moved = false;
         for _ in 0..4 {
             let Some(up) = self.head(at) else { break };
             let step = match self.dep(at) {
@@ -321,9 +323,8 @@ impl Tree {
                 break;
             }
             at = up;
-            moved = true;
         }
-        (moved && self.is_verb(at) && at < verb).then_some(at)
+        (self.is_verb(at) && at < verb).then_some(at)
     }
 
     /// Whether word `i` is an adjective used as a predicate ("was critical of", "are
@@ -478,6 +479,13 @@ mod tests {
         assert_eq!(tree.participle_main(claiming), Some(at(text, &words, "insisted")));
         let subject = tree.subject_of(claiming).unwrap_or_else(|| panic!("no subject"));
         assert_eq!(written(text, &tree, tree.noun_phrase(subject)), "Ola Berg");
+        // After a quotation closed by two apostrophes, as some wire copy writes it.
+        let text = "Ola Berg told the pilots, ''The pier is shut,'' adding that the cranes were idle.";
+        let (words, parsed) = self::tree(text);
+        let adding = at(text, &words, "adding");
+        assert_eq!(parsed.participle_main(adding), Some(at(text, &words, "told")));
+        let subject = parsed.subject_of(adding).unwrap_or_else(|| panic!("no subject"));
+        assert_eq!(written(text, &parsed, parsed.noun_phrase(subject)), "Ola Berg");
         // A participle with a subject of its own is no one else's act.
         let text = "Ola Berg insisted that the pier had reopened, the cranes standing idle.";
         let (words, parsed) = self::tree(text);

@@ -136,6 +136,18 @@ pub struct Candidate {
     pub features: Vec<String>,
 }
 
+/// An attribution the veto may judge, as [`crate::RuleSet::veto_candidates`] gives it.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    /// The attribution as the engine records it.
+    pub attribution: claim::Attribution,
+    /// What the veto reads, `None` when it does not judge this one.
+    pub features: Option<Vec<String>>,
+    /// Whether the reading found no speaker where the text may name one: such an attribution
+    /// stands only when the veto accepts it.
+    pub speakerless: bool,
+}
+
 /// One training example: features and whether it is a cue.
 #[derive(Clone, Debug)]
 pub struct Example {

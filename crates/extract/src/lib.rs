@@ -39,6 +39,13 @@ impl RuleSet {
         engine::judged_attributions(self, parsed)
     }
 
+    /// Every attribution the veto may judge in one parsed document: those of
+    /// [`RuleSet::judged_attributions`] and the listed cues' attributions whose speaker was
+    /// not found, which stand only when the veto accepts them (what the veto is trained on).
+    pub fn veto_candidates(&self, parsed: &Parsed<'_>) -> Vec<cue_model::Judged> {
+        engine::veto_candidates(self, parsed)
+    }
+
     /// Every word of one parsed document that the learned cue classifier could be asked
     /// about (a verb or noun outside cue lists and quotations that the parse gives a
     /// speaker), whatever the model's vocabulary, with its features: what the classifier is

@@ -177,6 +177,13 @@ impl RuleSet {
         self.learned(LEARNED_NOUN)
     }
 
+    /// Whether `cue` is one of the learned cues: an attribution only, which no claim,
+    /// unit of speech or reported speaker is read from.
+    pub(crate) fn is_learned(&self, cue: CueIdx) -> bool {
+        let learned = [self.learned_verb(), self.learned_noun()];
+        learned.contains(&Some(cue))
+    }
+
     fn learned(&self, lemma: &str) -> Option<CueIdx> {
         let at = self.cues.len().checked_sub(2)?;
         (at..self.cues.len()).find(|&i| self.cues[i].lemma == lemma).map(|i| i as CueIdx)

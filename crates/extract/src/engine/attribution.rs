@@ -346,7 +346,7 @@ fn written_as_name(text: &str, word: &str, at: Span) -> bool {
 }
 
 /// Trims white space, commas and quote marks from both ends of a span.
-fn trim(text: &str, span: Span) -> Span {
+pub(super) fn trim(text: &str, span: Span) -> Span {
     let Some(slice) = text.get(span.start..span.end) else { return Span::new(span.start, span.start) };
     let junk = |c: char| c.is_whitespace() || matches!(c, ',' | '"' | '\'' | ':' | ';' | '-');
     let start = span.start + (slice.len() - slice.trim_start_matches(junk).len());

@@ -8,7 +8,7 @@ use super::{Run, Unit, Who, words};
 use crate::lexicon::{self, ActorIdx, Pronoun, Via};
 use crate::matcher::Region;
 use crate::ruleset::Proposition;
-use pack::schema::CuePattern;
+use pack::schema::{ActorKind, CuePattern};
 use parse::Span;
 use std::ops::Range;
 use syntax::Dep;
@@ -53,7 +53,9 @@ impl Run<'_> {
                 let own_cue = unit.cue.is_some_and(|c| c.span == attr.cue.span);
                 let blames_no_one =
                     matches!(pattern(&attr.cue), CuePattern::Accuse | CuePattern::Blame) && attr.agent.is_none();
-                other && !own_cue && !blames_no_one && !self.own_side_subject(&a.words, attr.cue.span)
+                // A learned cue reports no one whose words these are (`engine::learned`).
+                let learned = self.rules.is_learned(attr.cue.cue);
+                other && !own_cue && !blames_no_one && !learned && !self.own_side_subject(&a.words, attr.cue.span)
             })
             .filter_map(|(attr, _)| head(&attr.cue))
             .collect();
@@ -188,13 +190,20 @@ impl Run<'_> {
         }
         let Who::Actor(speaker) = unit.speaker.who else { return out };
         let side = |span| Doer { actor: speaker, span, own_side: true };
+        let stateless = !self.of_a_state(speaker);
         // A third-person pronoun after an actor named in the content refers to it ("a depot
         // of the terrorists, where they kept …"), not to the speaker.
+        // A name inside another name ("Malaysia" in "Malaysia Airlines Flight 17") is no
+        // antecedent: the compound names the airline, not the state.
+        let tree = self.tree(i);
+        let in_a_name =
+            |m: &&sentence::Mention| tree.is_some_and(|t| t.head_in(m.span).is_some_and(|h| t.dep(h) == Dep::Compound));
         let antecedent = |span: Span| {
             a.found
                 .mentions
                 .iter()
                 .rev()
+                .filter(|m| !in_a_name(m))
                 .find(|m| m.span.end <= span.start && unit.content.contains(m.span))
                 .filter(|m| !speaker_span.is_some_and(|s| s.overlaps(m.span)))
         };
@@ -213,6 +222,9 @@ impl Run<'_> {
                 Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
                     out.push(refer(r.span, true));
                 }
+                // "the opposition said the army gassed hundreds": an army is a state's; a
+                // speaker of no state does not mean its own.
+                Reference::Anaphor { person: false } if stateless && self.names_armed_body(r.span) => {}
                 Reference::Anaphor { person: false } => out.push(side(r.span)),
                 _ => {}
             }
@@ -220,6 +232,18 @@ impl Run<'_> {
         out.extend(self.possessive_doers(i, unit, &refer));
         out.extend(self.implicit_subject(unit, &side));
         out
+    }
+
+    /// Whether `actor` is a state or speaks for one at the document's date.
+    fn of_a_state(&self, actor: ActorIdx) -> bool {
+        let directory = &self.rules.directory;
+        directory.get(directory.principal(actor, self.published())).kind == ActorKind::State
+    }
+
+    /// Whether the words at `span` end on the head of a state's armed body ("the army").
+    fn names_armed_body(&self, span: Span) -> bool {
+        let last = span.text(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+        words::is_state_arm(&last)
     }
 
     /// Where the dateline opening sentence `i` ends ("LONDON - ", "KIEV, Ukraine - "): a place

@@ -9,7 +9,10 @@
 //! first (robust to a retrained parser), the word form and its stem crossed with them. A
 //! word the classifier takes becomes a cue of the rule set's two learned cues (a verb or a
 //! noun, `claims: false`: an attribution, never a claim), and attribution proceeds as for
-//! any cue: speaker from the subject or possessor, content from the complement.
+//! any cue: speaker from the subject or possessor, content from the complement. Being no
+//! claim, it makes no unit of speech and no reported speaker either: its sentence stays the
+//! outlet's, its figures the outlet's ("Assad's forces *fired* rockets at the suburbs,
+//! killing 12").
 //!
 //! The same function computes the features at training time ([`crate::RuleSet::cue_candidates`])
 //! and at run time, so they cannot drift apart.

@@ -42,6 +42,7 @@ use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
 use tree::Dep;
+pub(crate) use veto::{attributions, judged_attributions};
 
 /// Whom a claim is by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +102,9 @@ struct Analysed {
     /// pass one for a sentence with a cue, else when first asked for (see [`Run::tree`]).
     tree: std::cell::OnceCell<tree::Tree>,
     attributions: Vec<(Attribution, Option<Speaker>)>,
+    /// Listed cues the reading gave no attribution, with no speaker (`attribution::unread`):
+    /// only the veto reads them, never a claim.
+    unread: Vec<Attribution>,
     /// People named, in order (the first is the likely subject).
     persons: Vec<ActorIdx>,
     /// States and bodies named, in order.
@@ -204,23 +208,12 @@ pub(crate) fn run(rules: &RuleSet, parsed: &Parsed<'_>, explain: bool) -> (Vec<C
     (run.claims, run.traces)
 }
 
-/// Every attribution of one parsed document with a speaker, in text order: pass one alone,
-/// without those the veto on listed cues rejects ([`veto`]).
-pub(crate) fn attributions(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<claim::Attribution> {
-    let veto = crate::cue_model::Model::embedded_veto();
-    judged_attributions(rules, parsed)
-        .into_iter()
-        .filter(|(_, features)| !features.as_ref().is_some_and(|f| veto.rejects(f)))
-        .map(|(a, _)| a)
-        .collect()
-}
-
-/// Every attribution of one parsed document with a speaker, in text order, each with the
-/// features the veto on listed cues reads (`None` for those it does not judge).
-pub(crate) fn judged_attributions(
-    rules: &RuleSet,
-    parsed: &Parsed<'_>,
-) -> Vec<(claim::Attribution, Option<Vec<String>>)> {
+/// Every attribution the veto may see in one parsed document, in text order: those with a
+/// speaker (the veto judges listed cues'), and listed cues' attributions whose speaker the
+/// reading did not find ("questions about his taxes", "it was widely reported"), which
+/// stand only when the veto accepts them (PolNeAR marks a fifth of its attributions with no
+/// source).
+pub(crate) fn veto_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate::cue_model::Judged> {
     let document = parsed.document;
     let parsed = Bounded::new(parsed);
     let hits = rules.lexicon.scan(parsed.text());
@@ -292,12 +285,22 @@ pub(crate) fn judged_attributions(
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
         let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
-        for (attr, speaker) in a.attributions.iter().filter(|(attr, s)| stands(attr, s) && keep(attr)) {
-            let features = veto::features(rules, tree, &a.words, parsed.text(), attr, speaker.is_some());
-            out.push((run.attribution_record(attr, speaker.as_ref(), tree), features));
+        for (attr, speaker) in a.attributions.iter().filter(|(attr, _)| keep(attr)) {
+            let resolution =
+                veto::Resolution { kind: run.resolution(speaker.as_ref()), speakerless: !stands(attr, speaker) };
+            let speakerless = resolution.speakerless;
+            let features = veto::features(rules, tree, &a.words, parsed.text(), attr, resolution);
+            let attribution = run.attribution_record(attr, speaker.as_ref(), tree);
+            out.push(crate::cue_model::Judged { attribution, features, speakerless });
+        }
+        for attr in a.unread.iter().filter(|attr| keep(attr)) {
+            let resolution = veto::Resolution { kind: "none", speakerless: true };
+            let features = veto::features(rules, tree, &a.words, parsed.text(), attr, resolution);
+            let attribution = run.attribution_record(attr, None, tree);
+            out.push(crate::cue_model::Judged { attribution, features, speakerless: true });
         }
     }
-    out.sort_by_key(|a| a.0.cue.span);
+    out.sort_by_key(|j| j.attribution.cue.span);
     out
 }
 
@@ -553,6 +556,7 @@ impl<'a> Run<'a> {
                 self.learned_cues(t, &words, &mut found);
             }
             let raw = attribution::attribute(self.rules, self.text, s.span, &words, &found, tree.get());
+            let unread = tree.get().map(|t| veto::unread(self.rules, self.text, &found, t, &raw)).unwrap_or_default();
             let mut attributions: Vec<(Attribution, Option<Speaker>)> = Vec::with_capacity(raw.len());
             // Who spoke in each attribution, as written: an unnamed speaker ("Doctors at the
             // scene said they …") is who a pronoun in their words refers to, not an actor
@@ -613,7 +617,7 @@ impl<'a> Run<'a> {
             let kind = |m: &Mention| self.rules.directory.get(m.actor).kind;
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
-            self.analysed.push(Analysed { full: true, words, found, tree, attributions, persons, groups });
+            self.analysed.push(Analysed { full: true, words, found, tree, attributions, unread, persons, groups });
         }
     }
 

@@ -174,6 +174,9 @@ impl Run<'_> {
         nouns.iter().any(|n| {
             tree.head_in(*n).is_some_and(|h| {
                 tree.children_with(h, &[Dep::Acl, Dep::Ccomp]).any(|clause| tree.has_own_subject(clause))
+                    || tree
+                        .children_with(h, &[Dep::Relcl])
+                        .any(|clause| tree.has_own_subject(clause) && !has_gap(tree, clause))
             })
         })
     }
@@ -224,4 +227,16 @@ impl Run<'_> {
         let linking = between.split_whitespace().all(|w| matches!(w, "against" | "of" | "the" | "a" | "that"));
         (linking && between.split_whitespace().count() <= 2).then_some(m.actor)
     }
+}
+
+/// Whether the relative clause headed by `verb` lacks one of its verb's parts, as a true
+/// relative clause does ("the claims [which] the regime made"): a relative pronoun, or no
+/// object, complement or prepositional phrase at all, or a preposition left without its
+/// object. The parse may label a claim noun's content clause a relative clause ("suggestions
+/// the attacks came from opposition forces"); with no gap it is the noun's content.
+fn has_gap(tree: &super::tree::Tree, verb: usize) -> bool {
+    let relative = tree.children(verb).any(|c| matches!(tree.word(c), "which" | "that" | "who" | "whom"));
+    let stranded = tree.children_with(verb, &[Dep::Prep]).any(|p| tree.children(p).next().is_none());
+    let complement = [Dep::Dobj, Dep::Attr, Dep::Acomp, Dep::Ccomp, Dep::Xcomp, Dep::Oprd, Dep::Prep];
+    relative || stranded || tree.children_with(verb, &complement).next().is_none()
 }

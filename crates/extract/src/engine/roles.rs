@@ -64,6 +64,20 @@ struct Roles<'a> {
 }
 
 impl Roles<'_> {
+    /// Whether verb `head` has a verb joined to it that is active and has no subject of its
+    /// own ("warned … and did not know"), so that it shares the passive's subject.
+    fn shares_active_conjunct(&self, head: usize) -> bool {
+        let parse = self.parse;
+        parse.children(head).any(|c| {
+            let own_subject =
+                parse.children(c).any(|g| matches!(parse.dep(g), Dep::Nsubj | Dep::Nsubjpass | Dep::Auxpass));
+            parse.dep(c) == Dep::Conj
+                && !own_subject
+                && !words::is_participle(self.words.word(c))
+                && parse.tag(c).is_verb()
+        })
+    }
+
     fn at(&self, w: usize, depth: usize) -> Role {
         let (parse, words) = (self.parse, self.words);
         if depth > DEPTH || w >= parse.len() {
@@ -85,6 +99,9 @@ impl Roles<'_> {
             // "was fired", "was poisoned": what happened to it; "was involved" is taking part.
             // "the missiles were fired": an instrument's user is the doer, which the parse
             // does not give.
+            // "Russia had not been warned of the attack and did not know of one": a subject the
+            // passive shares with an active verb joined to it does that verb.
+            Dep::Nsubjpass if self.shares_active_conjunct(head) => Role::Doer,
             Dep::Nsubjpass | Dep::Csubjpass
                 if words::is_participle(words.word(head)) && !words::is_acting_body(words.word(w)) =>
             {
@@ -120,7 +137,11 @@ impl Roles<'_> {
                 // "blamed the regime for", "accused Russia of": the object of a blaming verb,
                 // unless the verb puts the blame on someone else ("blamed the attack on Assad").
                 let blamed = self.blaming.contains(&head) && !blames_on(parse, words, head);
-                if answerable || blamed { Role::Doer } else { Role::Undergoer }
+                // "any evidence to link his government to the gas attack": what a verb of
+                // linking ties to an act is its doer.
+                let linked = words::is_linking_verb(words.word(head))
+                    && parse.children(head).any(|c| parse.dep(c) == Dep::Prep && words.word(c) == "to");
+                if answerable || blamed || linked { Role::Doer } else { Role::Undergoer }
             }
             Dep::Dative => Role::Undergoer,
             // "this was the Assad regime", "it was Russia": the attribute of a copula whose
@@ -405,6 +426,12 @@ mod tests {
         let text = "Fabius said Assad was behind a massacre that the rebels say killed hundreds.";
         check(text, "rebels", Role::Speaker);
         check(text, "assad", Role::Doer);
+    }
+
+    #[test]
+    fn a_passive_subject_shared_with_an_active_verb_does_it() {
+        check("Zakharova said Russia had not been warned of the attack and did not know of it.", "russia", Role::Doer);
+        check("Peskov said the town had been bombed and burned from the air.", "town", Role::Undergoer);
     }
 
     #[test]

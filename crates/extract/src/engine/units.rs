@@ -108,8 +108,10 @@ impl Run<'_> {
                 unit.content.end = cut;
             }
         }
+        // A learned cue is an attribution only (`engine::learned`): its sentence stays the
+        // outlet's ("Assad's forces fired rockets at the suburbs").
         let pure = units.is_empty()
-            && a.attributions.is_empty()
+            && a.attributions.iter().all(|(attr, _)| self.rules.is_learned(attr.cue.cue))
             && !self.parsed.quotes.iter().any(|q| q.span.overlaps(s.span));
         let outlet = Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice".into() };
         if pure {
@@ -217,6 +219,11 @@ impl Run<'_> {
         let a = &self.analysed[i];
         let mut units = Vec::new();
         for (k, (attr, speaker)) in a.attributions.iter().enumerate() {
+            // A learned cue is an attribution only (`engine::learned`): no unit of speech,
+            // its words stay the outlet's ("… fired shells, claiming the lives of 8").
+            if self.rules.is_learned(attr.cue.cue) {
+                continue;
+            }
             if self.explain {
                 let cue = &self.rules.cues[attr.cue.cue as usize];
                 let mut detail = format!("{} ({}), read as `{}`", cue.lemma, cue.stance, attr.layout);

@@ -294,6 +294,36 @@ pub fn is_group_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) heads a state's armed body or its rule ("the army", "the
+/// military", "the regime"): a group with no state has none of its own.
+pub fn is_state_arm(word: &str) -> bool {
+    matches!(word, "army" | "military" | "regime" | "troops")
+}
+
+/// Whether `word` (lower case) is a verb that ties someone to an act ("link Russia to the
+/// attack", "tied the regime to it"): its object is the act's doer.
+pub fn is_linking_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "link"
+            | "links"
+            | "linked"
+            | "linking"
+            | "tie"
+            | "ties"
+            | "tied"
+            | "tying"
+            | "connect"
+            | "connects"
+            | "connected"
+            | "connecting"
+            | "implicate"
+            | "implicates"
+            | "implicated"
+            | "implicating"
+    )
+}
+
 /// Whether `word` (lower case) heads a body that can do what a proposition is about:
 /// "its army", "their forces", "his air force", "its government".
 pub fn is_acting_body(word: &str) -> bool {

@@ -21,11 +21,7 @@ pub fn compile_default_packs() -> extract::RuleSet {
 pub fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
     let doc = parse::Document::from_text("a", text.to_owned());
     let parsed = parse::parse(&doc);
-    rules
-        .attributions(&parsed)
-        .into_iter()
-        .map(|a| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
-        .collect()
+    rules.attributions(&parsed).into_iter().map(cue_and_speaker).collect()
 }
 
 /// (cue, speaker) of every attribution as read, before the veto on listed cues (for tests of
@@ -33,9 +29,9 @@ pub fn attributions(rules: &extract::RuleSet, text: &str) -> Vec<(String, String
 pub fn readings(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
     let doc = parse::Document::from_text("a", text.to_owned());
     let parsed = parse::parse(&doc);
-    rules
-        .judged_attributions(&parsed)
-        .into_iter()
-        .map(|(a, _)| (a.cue.text.clone(), a.speaker.map(|s| s.text).unwrap_or_default()))
-        .collect()
+    rules.judged_attributions(&parsed).into_iter().map(|(a, _)| cue_and_speaker(a)).collect()
+}
+
+fn cue_and_speaker(a: claim::Attribution) -> (String, String) {
+    (a.cue.text, a.speaker.map(|s| s.text).unwrap_or_default())
 }

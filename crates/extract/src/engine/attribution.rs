@@ -526,9 +526,25 @@ impl Layout<'_> {
         candidates_before(self.found, cue.span.start).into_iter().take(4).find(|s| {
             let Some(span) = span_of(s) else { return false };
             let possessive = super::sentence::possessive_after(self.text, span);
-            !super::sentence::after_preposition(self.text, self.words, span)
-                && gap_allows(self.words, self.words.at(span.end), cue_tok, possessive)
+            let object = super::sentence::after_preposition(self.text, self.words, span)
+                && !self.opens_clause_before(span, cue_tok);
+            !object && gap_allows(self.words, self.words.at(span.end), cue_tok, possessive)
         })
+    }
+
+    /// Whether the word before `span` is a conjunction opening a clause whose subject it is,
+    /// with the cue the clause's verb right after it ("a day after the opposition accused
+    /// the army of …", "before Britain said …"): no preposition's object, but a speaker.
+    fn opens_clause_before(&self, span: Span, cue_tok: usize) -> bool {
+        let words = self.words;
+        let at = words.at(span.start);
+        let mut j = at;
+        while j > 0 && matches!(words.word(j - 1), "the" | "a" | "an") {
+            j -= 1;
+        }
+        let conjunction =
+            j.checked_sub(1).is_some_and(|k| matches!(words.word(k), "after" | "before" | "since" | "until"));
+        conjunction && words.at(span.end) == cue_tok
     }
 
     /// The open-world speaker before the cue: the noun phrase that is its subject, when no
@@ -610,6 +626,14 @@ impl Layout<'_> {
     }
 
     /// An object mention right after `offset` ("accused Russia", "blamed the rebels").
+    /// Where the referring object of an accusing verb ends when `of` follows it ("accused
+    /// the army of …", "accused them of …").
+    fn referring_object_of(&self, cue: &CueHit) -> Option<usize> {
+        let Some(SpeakerRef::Ref(r)) = candidate_after(self.text, self.found, cue.span.end) else { return None };
+        let rest = self.text.get(r.span.end..)?;
+        rest.trim_start().starts_with("of ").then_some(r.span.end)
+    }
+
     fn object_after(&self, offset: usize) -> Option<Mention> {
         match candidate_after(self.text, self.found, offset) {
             Some(SpeakerRef::Mention(m)) => Some(m),
@@ -729,9 +753,13 @@ impl Layout<'_> {
         let speaker = self.any_left(cue);
         let end = self.right_end(cue);
         // "accused Russia of …", "held Moscow responsible": no object, no accusation
-        // ("the regime still holds chemical weapons").
-        let object = Some(self.object_after(cue.span.end)?);
-        let from = object.map_or(cue.span.end, |m| m.span.end);
+        // ("the regime still holds chemical weapons"). An object that refers ("accused the
+        // army of …") is one when `of` follows it; `doers` reads whom it refers to.
+        let object = self.object_after(cue.span.end);
+        let from = match object {
+            Some(m) => m.span.end,
+            None => self.referring_object_of(cue)?,
+        };
         // "accused Russia of …": `of` right after the object opens the content.
         let rest = self.text.get(from..end).unwrap_or("");
         let start = if rest.trim_start().starts_with("of ") { from + rest.find("of ").unwrap_or(0) + 3 } else { from };

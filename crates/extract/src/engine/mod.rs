@@ -9,6 +9,7 @@
 mod aside;
 mod attribution;
 mod bounded;
+mod denials;
 mod doers;
 mod learned;
 mod phrase;
@@ -721,6 +722,7 @@ impl<'a> Run<'a> {
                 }
             }
             self.values(i, &units, &mut steps);
+            self.owned_denials(i, before, &mut steps);
             self.settle_sentence(before, &mut steps);
             for (c, support) in self.claims[before..].iter().zip(&self.support[before..]) {
                 if *support < Support::Words {

@@ -636,6 +636,11 @@ impl Layout<'_> {
         let article = at.checked_sub(1).is_some_and(|r| matches!(words.word(r), "the" | "a" | "an"));
         let rel =
             at.checked_sub(1 + usize::from(article)).filter(|&r| matches!(words.word(r), "which" | "that" | "who"))?;
+        // "we know that Donald Trump has shown …": a `that` after a verb of knowing or
+        // saying opens its complement, not a relative clause.
+        if words.word(rel) == "that" && rel.checked_sub(1).is_some_and(|v| words::is_knowing(words.word(v))) {
+            return None;
+        }
         let first = words.at(self.sentence.start);
         let mut start = rel;
         while start > first && rel - start < 10 && !matches!(words.word(start - 1), "," | ";" | "\"") {

@@ -25,8 +25,9 @@ pub(super) struct Content<'c> {
     /// Cues inside the content with no speaker of their own ("no one doubts that"): their
     /// polarity composes with the unit's.
     inner_cues: Vec<CueHit>,
-    /// Speakers of reports embedded in the content ("… said Washington blamed …").
-    reported: Vec<(ActorIdx, CueHit)>,
+    /// Speakers of reports embedded in the content ("… said Washington blamed …"), with the
+    /// words each report reaches (its cue and what it says).
+    reported: Vec<(ActorIdx, CueHit, Span)>,
     /// Actors the content names as doers, with the words and how they were read.
     pub(super) doers: Vec<Doer>,
     /// Whether the unit is itself a report inside another speaker's words: the framing
@@ -44,7 +45,7 @@ pub(super) struct Content<'c> {
 /// The reports inside a unit's content (see [`Content`]).
 struct Reports {
     inner_cues: Vec<CueHit>,
-    reported: Vec<(ActorIdx, CueHit)>,
+    reported: Vec<(ActorIdx, CueHit, Span)>,
     reported_unknown: Vec<CueHit>,
 }
 
@@ -92,7 +93,7 @@ impl<'a> Run<'a> {
             .cue
             .iter()
             .chain(&reports.inner_cues)
-            .chain(reports.reported.iter().map(|(_, c)| c))
+            .chain(reports.reported.iter().map(|(_, c, _)| c))
             .filter_map(|c| c.negation.map(|(_, n)| n))
             .collect();
         negators.retain(|(s, _)| !cue_negators.iter().any(|n| n.overlaps(*s)));
@@ -176,7 +177,8 @@ impl<'a> Run<'a> {
             match speaker {
                 Some(s) if a.embedded_in.is_some() => {
                     if let Who::Actor(actor) = s.who {
-                        reported.push((actor, a.cue));
+                        let reach = if a.content.is_empty() { a.cue.span } else { a.cue.span.cover(a.content) };
+                        reported.push((actor, a.cue, reach));
                     }
                 }
                 // "Investigators noted that the Defense Ministry had said …": a speaker
@@ -695,7 +697,10 @@ impl<'a> Run<'a> {
         // "Haley said Russia rejected an investigation": a report of another speaker's
         // stance on their own conduct is the reporter's claim; a report of what they said
         // about others is theirs alone, unless the reporter judges it ("without evidence").
-        if let Some(&(speaker, cue)) = content.reported.first() {
+        // "We know that Russia hacked the DNC and … that Trump has shown …": a report after
+        // all the matched words does not make them its speaker's.
+        let reaches = |reach: &Span| matched.found.iter().any(|f| f.end > reach.start);
+        if let Some(&(speaker, cue, _)) = content.reported.iter().find(|(_, _, reach)| reaches(reach)) {
             // "In Putin's view, Washington was using the incident as a cover": what the
             // reported speaker says of another doer is not about their own conduct.
             // The reported speaker's own mention ("Putin's view") is not a doer of what they say.

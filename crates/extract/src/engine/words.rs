@@ -294,6 +294,38 @@ pub fn is_group_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) is a verb or adjective of knowing or believing whose `that`
+/// opens what is known ("we know that …", "it is clear that …"), not a relative clause.
+pub fn is_knowing(word: &str) -> bool {
+    matches!(
+        word,
+        "know"
+            | "knew"
+            | "known"
+            | "knows"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "feel"
+            | "felt"
+            | "hope"
+            | "fear"
+            | "sure"
+            | "clear"
+            | "aware"
+            | "certain"
+            | "convinced"
+            | "learned"
+            | "realize"
+            | "realized"
+            | "understand"
+            | "understood"
+    )
+}
+
 /// Whether `word` (lower case) heads a state's armed body or its rule ("the army", "the
 /// military", "the regime"): a group with no state has none of its own.
 pub fn is_state_arm(word: &str) -> bool {

@@ -8,4 +8,5 @@ mod hostile;
 mod pipeline;
 mod spans;
 mod stories;
+mod unlisted;
 mod veto;

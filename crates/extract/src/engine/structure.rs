@@ -51,6 +51,14 @@ fn is_counting(word: &str) -> bool {
     words::is_quantifier(word) || matches!(word, "both" | "others" | "another" | "those" | "half")
 }
 
+/// Verbs that make or voice what a noun cue names ("made comments", "raised questions"), in
+/// any inflection; not "issued" ("issued a statement saying …": the participle reports).
+fn is_voicing(word: &str) -> bool {
+    let stem = word.trim_end_matches("ing").trim_end_matches('s').trim_end_matches("ed").trim_end_matches('e');
+    matches!(word, "made" | "makes" | "make" | "making")
+        || matches!(stem, "rais" | "voic" | "repeat" | "level" | "deliver")
+}
+
 /// Personal pronouns that can speak when no pack rule took them.
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "i" | "we" | "you" | "he" | "she" | "they")
@@ -316,6 +324,33 @@ impl Structure<'_> {
             (range.start + 1 < range.end).then(|| tree.span(range.start + 1..range.end))
         })?;
         Some(Reading { speaker: self.speaker_at(owner)?, content: Some(content), layout: "X's claim that C (parse)" })
+    }
+
+    /// A noun cue, object of a verb of making or voicing ("has made several statements on
+    /// the matter", "raised questions about his taxes"): the verb's subject says what its
+    /// clause or phrase after `about`, `on`, `over`, `against`, `of` holds. Not an owned noun.
+    pub fn voiced_noun(&self, cue: &CueHit) -> Option<Reading> {
+        let tree = self.tree;
+        let n = self.cue_word(cue).filter(|&n| tree.is_noun(n) && tree.dep(n) == Dep::Dobj)?;
+        let v = tree.head(n).filter(|&v| tree.is_verb(v) && is_voicing(self.words.word(v)))?;
+        // "issued a statement saying …": the participle reports, not the noun.
+        let owned = tree.children_with(n, &[Dep::Poss, Dep::Compound, Dep::Acl]).next().is_some();
+        if owned || tree.passive(v) {
+            return None;
+        }
+        let content = self.content(n).or_else(|| {
+            let p = tree
+                .children_with(n, &[Dep::Prep])
+                .find(|&p| p > n && matches!(self.words.word(p), "about" | "on" | "over" | "against" | "of"))?;
+            let range = tree.clause(p);
+            (range.start + 1 < range.end).then(|| tree.span(range.start + 1..range.end))
+        })?;
+        let subject = tree.subject_of(v)?;
+        Some(Reading {
+            speaker: self.speaker_at(subject)?,
+            content: Some(content),
+            layout: "X made remarks on C (parse)",
+        })
     }
 
     /// What a verb with no clause and no object is about: the phrase after `for`, `about`,
@@ -677,6 +712,20 @@ mod tests {
             SpeakerRef::Phrase(p) => p.span.text(&c.text).to_owned(),
             SpeakerRef::Shared => String::new(),
         }
+    }
+
+    #[test]
+    fn a_noun_cue_made_or_voiced_is_said_by_the_subject_of_its_verb() {
+        let c = case("The harbour master has made several statements about the mooring fees.", &[], &[]);
+        let r = c.structure().voiced_noun(&c.cue("statements"));
+        assert_eq!(r.map(|r| span_text(&c, r.speaker)).as_deref(), Some("The harbour master"));
+        // Another verb, an owner of its own, or nothing said of anything: no such reading.
+        let c = case("The dockers read the statements about the mooring fees.", &[], &[]);
+        assert_eq!(c.structure().voiced_noun(&c.cue("statements")), None);
+        let c = case("The mayor made Varga's statements about the fees public.", &["Varga"], &[]);
+        assert_eq!(c.structure().voiced_noun(&c.cue("statements")), None);
+        let c = case("The harbour master made several statements.", &[], &[]);
+        assert_eq!(c.structure().voiced_noun(&c.cue("statements")), None);
     }
 
     #[test]

@@ -152,7 +152,7 @@ impl LexiconBuilder {
         let mut sensitive_ids = Vec::new();
         let mut insensitive: Vec<String> = Vec::new();
         let mut sensitive: Vec<String> = Vec::new();
-        let mut short = Vec::new();
+        let mut short = ShortWords::default();
         for (id, (text, key)) in self.patterns.iter().enumerate() {
             let (list, ids) = if key.sensitive {
                 (&mut sensitive, &mut sensitive_ids)
@@ -169,7 +169,7 @@ impl LexiconBuilder {
                     list.push(format!("{}{text}", char::from(lead)));
                     ids.push(Id { pattern: id as u32, lead: true, trail: true });
                 }
-                short.push((text.clone(), key.sensitive, id as u32));
+                short.add(text, key.sensitive, id as u32);
             } else {
                 list.push(text.clone());
                 ids.push(Id { pattern: id as u32, lead: false, trail: false });
@@ -220,8 +220,44 @@ pub struct Lexicon {
     sensitive: AhoCorasick,
     sensitive_ids: Vec<Id>,
     entries: Vec<Entry>,
-    /// Short patterns, checked by hand at the start of the text.
-    short: Vec<(String, bool, u32)>,
+    /// Short patterns, checked by hand at the start and end of the text.
+    short: ShortWords,
+}
+
+/// The short patterns by their bytes, for the text's first and last words, which have no
+/// boundary character on the outer side for the automata to see. Looked up, not tried one
+/// by one: the speaker resolver scans many single words and phrases, and trying each of
+/// the packs' short patterns against each cost more than the automata themselves.
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// Case-insensitive patterns under their ASCII lower case.
+    insensitive: HashMap<Vec<u8>, Vec<u32>>,
+    sensitive: HashMap<Vec<u8>, Vec<u32>>,
+}
+
+impl ShortWords {
+    fn add(&mut self, text: &str, sensitive: bool, pattern: u32) {
+        let (map, key) = if sensitive {
+            (&mut self.sensitive, text.as_bytes().to_vec())
+        } else {
+            (&mut self.insensitive, text.as_bytes().to_ascii_lowercase())
+        };
+        map.entry(key).or_default().push(pattern);
+    }
+
+    /// The patterns written as `bytes`: exactly for case-sensitive ones, ignoring ASCII
+    /// case for the others (as `eq_ignore_ascii_case` compares).
+    fn patterns(&self, bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+        let mut buf = [0u8; SHORT];
+        let lower = buf.get_mut(..bytes.len()).map(|lower| {
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            &*lower
+        });
+        let sensitive = self.sensitive.get(bytes).map_or(&[][..], Vec::as_slice);
+        let insensitive = lower.and_then(|l| self.insensitive.get(l)).map_or(&[][..], Vec::as_slice);
+        sensitive.iter().chain(insensitive).copied()
+    }
 }
 
 /// A pattern found in a text, on word boundaries.
@@ -288,22 +324,15 @@ impl Lexicon {
         // Short patterns at the very start or end of the text have no boundary character
         // on that side for the automaton to see.
         let len = text.len();
-        for (short, sensitive, pattern) in &self.short {
-            let n = short.len();
-            let mut ends = vec![0];
-            if len > n {
-                ends.push(len - n);
-            }
-            for start in ends {
-                let Some(bytes) = text.as_bytes().get(start..start + n) else { continue };
-                let same =
-                    if *sensitive { bytes == short.as_bytes() } else { bytes.eq_ignore_ascii_case(short.as_bytes()) };
+        for n in 1..=SHORT.min(len) {
+            let ends = if len > n { [Some(0), Some(len - n)] } else { [Some(0), None] };
+            for start in ends.into_iter().flatten() {
                 let span = Span::new(start, start + n);
-                if same
-                    && on_boundaries(text, span, false)
-                    && !hits.iter().any(|h| h.span == span && h.pattern == *pattern)
-                {
-                    hits.push(Hit { span, pattern: *pattern });
+                for pattern in self.short.patterns(&text.as_bytes()[start..start + n]) {
+                    if on_boundaries(text, span, false) && !hits.iter().any(|h| h.span == span && h.pattern == pattern)
+                    {
+                        hits.push(Hit { span, pattern });
+                    }
                 }
             }
         }
@@ -342,6 +371,57 @@ mod tests {
         assert_eq!(scan(&["chemic*"], "chemical chemicals biochemical"), ["chemic", "chemic"]);
         assert_eq!(scan(&["U.S."], "the U.S.-led strike"), ["U.S."]);
         assert_eq!(scan(&["Assad's forces"], "al-Assad\u{b4}s forces"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn short_words_at_the_ends_of_the_text() {
+        assert_eq!(scan(&["no", "US"], "US says no"), ["US", "no"]);
+        assert_eq!(scan(&["no", "US"], "No"), ["No"]);
+        assert_eq!(scan(&["US"], "us, said US"), ["US"]);
+        assert_eq!(scan(&["he"], "the"), Vec::<String>::new());
+        assert_eq!(scan(&["he"], "he\u{e9}"), Vec::<String>::new());
+    }
+
+    /// The short patterns at the text's ends, looked up by their bytes, are those trying
+    /// each short pattern against the text's first and last bytes finds.
+    #[test]
+    fn short_words_looked_up_as_tried_one_by_one() {
+        let patterns = ["no", "US", "he", "it", "UN", "Obama", "so", "Iran", "be"];
+        let mut b = LexiconBuilder::default();
+        for p in patterns {
+            b.add(p, Role::Hedge);
+        }
+        let lexicon = b.build().map_err(|e| e.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        for text in ["no", "No it", "he said so", "US", "us", "UN be", "Iran", "it, Iran said no.", "Be he", "so"] {
+            let tried: Vec<(usize, usize)> = tried_at_ends(&patterns, text);
+            let found: Vec<(usize, usize)> = lexicon
+                .scan(text)
+                .iter()
+                .filter(|h| h.span.start == 0 || h.span.end == text.len())
+                .filter(|h| h.span.len() <= SHORT)
+                .map(|h| (h.span.start, h.span.end))
+                .collect();
+            assert_eq!(found, tried, "{text}");
+        }
+    }
+
+    /// The spans of the short patterns at the start or end of `text`, each pattern tried in
+    /// turn (capitals alone are case-sensitive, as the builder files them).
+    fn tried_at_ends(patterns: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for p in patterns.iter().filter(|p| p.len() <= SHORT) {
+            let sensitive = p.chars().all(|c| c.is_ascii_uppercase());
+            for start in [0, text.len().saturating_sub(p.len())] {
+                let Some(bytes) = text.as_bytes().get(start..start + p.len()) else { continue };
+                let same = if sensitive { bytes == p.as_bytes() } else { bytes.eq_ignore_ascii_case(p.as_bytes()) };
+                let span = Span::new(start, start + p.len());
+                if same && on_boundaries(text, span, false) && !out.contains(&(span.start, span.end)) {
+                    out.push((span.start, span.end));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     #[test]

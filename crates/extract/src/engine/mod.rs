@@ -638,7 +638,12 @@ impl<'a> Run<'a> {
                 .map(|s| structure::written_speaker(tree, s, c.hit.span))
                 .map(|s| self.parsed.original_span(s));
             let cue = self.parsed.original_span(structure::written_cue(tree, c.hit.span));
-            collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
+            collected.push(crate::cue_model::Candidate {
+                cue,
+                speaker,
+                form: c.form,
+                features: c.features.to_strings(),
+            });
         }
     }
 

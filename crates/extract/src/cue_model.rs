@@ -5,8 +5,8 @@
 //!
 //! The model is text, embedded in the binary (`model/cues.model`) and read once on first
 //! use: a `threshold` line, `v WORD` lines (the vocabulary: word forms the classifier is asked
-//! about; any other word is never a learned cue, so sentences without one are not parsed for
-//! it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
+//! about; any other word is never a learned cue, so sentences without one, forms of "be",
+//! "have" and "do" aside, are not parsed for it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
 //! the examples of each epoch. `cargo run --release -p eval --example cue_model` trains it on
 //! PolNeAR train (see `train/README.md`).
 

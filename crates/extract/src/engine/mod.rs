@@ -344,6 +344,7 @@ impl<'a> Run<'a> {
             dates: RefCell::new(None),
             document_event: None,
             event_cache: None,
+            content_words: Default::default(),
             collected: None,
         }
     }
@@ -411,6 +412,8 @@ struct Run<'a> {
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
     event_cache: Option<(usize, claim::Event)>,
+    /// The words of the last unit content asked for ([`Run::content_words`]).
+    content_words: RefCell<Option<(Span, Rc<Words>)>>,
     /// When set, pass one collects every learned-cue candidate here instead of deciding.
     collected: Option<Vec<crate::cue_model::Candidate>>,
 }

@@ -372,6 +372,12 @@ pub struct Claim {
     pub blocs: Vec<String>,
     /// Reported speech of an actor, or the outlet's own voice.
     pub voice: Voice,
+    /// Whom the outlet heard the speaker through, when the text gives the speaker's words
+    /// inside another speaker's ("…, according to a Turkish diplomat", "Russian media quoted
+    /// Lavrov as saying …"): second-hand evidence of the speaker's position. `None` when the
+    /// outlet reports the speaker itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<ActorRef>,
     /// Assert, deny or hedge.
     pub stance: Stance,
     /// The proposition matched, when one was.

@@ -7,12 +7,16 @@
 //! **Self-contradiction or report conflict.** When one principal both asserts and denies, the
 //! comparator decides whether the principal changed or contradicts itself, or whether the
 //! outlets disagree about what it said:
-//! - it is a *self-contradiction* when one outlet (source) reports both stances, when the
-//!   principal speaks first-hand on both sides (a document whose source is the actor or its
-//!   principal, by id or name), or when the dates separate the stances (every assert dated
-//!   before every deny, or the other way round: a change of position over time);
-//! - otherwise, every outlet reports one stance only and at least one side is second-hand
-//!   at overlapping or unknown dates: a *report conflict*, one side per outlet.
+//! - it is a *self-contradiction* when one channel reports both stances (an outlet, and
+//!   whom it heard the principal through: itself, or a relay such as "according to a
+//!   diplomat"), when the principal speaks first-hand on both sides (a document whose source
+//!   is the actor or its principal, by id or name, with no relay), or when the dates separate
+//!   the stances (every assert dated before every deny, or the other way round: a change of
+//!   position over time);
+//! - otherwise, every channel reports one stance only and at least one side is second-hand
+//!   at overlapping or unknown dates: a *report conflict*, one side per channel. An outlet
+//!   that relays one account of the principal through a diplomat and the opposite through
+//!   the principal's media has not contradicted itself, nor has the principal.
 
 use crate::fingerprint::fingerprint;
 use crate::found::{FoundConflict, FoundPosition, FoundSide, Subject};
@@ -182,6 +186,11 @@ fn conflict(
 /// principal it speaks for, by id or display name.
 fn first_hand(store: &ClaimStore, claim: &StoredClaim) -> bool {
     let source = store.str(claim.source);
+    // What the outlet heard through someone else is not the principal's own word, even in
+    // the principal's own outlet.
+    if !store.str(claim.relay).is_empty() {
+        return false;
+    }
     [claim.actor, claim.actor_name, claim.principal, claim.principal_name]
         .iter()
         .map(|name| store.str(*name))
@@ -212,12 +221,19 @@ fn change_of_position(store: &ClaimStore, p: &Principal<'_>) -> Option<(Stance, 
     }
 }
 
+/// The channel a claim reached the text through: its outlet, and whom the outlet heard the
+/// speaker through (the empty string when it reports the speaker itself).
+fn channel(store: &ClaimStore, claim: u32) -> (Sym, Sym) {
+    let c = store.at(claim);
+    (c.source, c.relay)
+}
+
 fn is_self_contradiction(store: &ClaimStore, p: &Principal<'_>) -> bool {
-    let assert_sources: BTreeSet<Sym> = p.asserts.iter().map(|c| store.at(*c).source).collect();
-    let same_source = p.denies.iter().any(|c| assert_sources.contains(&store.at(*c).source));
+    let assert_channels: BTreeSet<(Sym, Sym)> = p.asserts.iter().map(|c| channel(store, *c)).collect();
+    let same_channel = p.denies.iter().any(|c| assert_channels.contains(&channel(store, *c)));
     let own_word = p.asserts.iter().any(|c| first_hand(store, store.at(*c)))
         && p.denies.iter().any(|c| first_hand(store, store.at(*c)));
-    same_source || own_word || change_of_position(store, p).is_some()
+    same_channel || own_word || change_of_position(store, p).is_some()
 }
 
 fn self_contradiction(group: &Group<'_>, p: &Principal<'_>, severity: claim::Severity) -> FoundConflict {
@@ -240,27 +256,27 @@ fn self_contradiction(group: &Group<'_>, p: &Principal<'_>, severity: claim::Sev
 
 fn report_conflict(group: &Group<'_>, p: &Principal<'_>, severity: claim::Severity) -> FoundConflict {
     let store = group.store;
-    // Stable sorts: claims keep their order within one source.
-    let by_source = [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].map(|(stance, claims)| {
+    // Stable sorts: claims keep their order within one channel.
+    let by_channel = [(Stance::Assert, &p.asserts), (Stance::Deny, &p.denies)].map(|(stance, claims)| {
         let mut sorted: Vec<u32> = claims.clone();
-        sorted.sort_by_key(|c| store.at(*c).source);
+        sorted.sort_by_key(|c| channel(store, *c));
         (stance, sorted)
     });
     let mut sides = Vec::new();
     let mut names = [Vec::new(), Vec::new()];
-    for (slot, (stance, sorted)) in by_source.iter().enumerate() {
-        for run in sorted.chunk_by(|a, b| store.at(*a).source == store.at(*b).source) {
-            let source = store.at(run[0]).source;
-            names[slot].push(group.str(source));
+    for (slot, (stance, sorted)) in by_channel.iter().enumerate() {
+        for run in sorted.chunk_by(|a, b| channel(store, *a) == channel(store, *b)) {
+            let head = store.at(run[0]);
+            // A relayed side is the relay's report, named with the outlet that carried it.
+            let (actor, actor_name) = if store.str(head.relay).is_empty() {
+                names[slot].push(group.str(head.source).to_owned());
+                (head.source, head.source)
+            } else {
+                names[slot].push(format!("{} (via {})", group.str(head.source), group.str(head.relay_name)));
+                (head.relay, head.relay_name)
+            };
             let (evidence, evidence_omitted) = listed_evidence(run);
-            sides.push(FoundSide {
-                actor: source,
-                actor_name: source,
-                stance: *stance,
-                value: None,
-                evidence,
-                evidence_omitted,
-            });
+            sides.push(FoundSide { actor, actor_name, stance: *stance, value: None, evidence, evidence_omitted });
         }
     }
     let message = format!(

@@ -53,6 +53,10 @@ pub(crate) struct StoredClaim {
     pub(crate) attribution: Sym,
     pub(crate) date: Option<Date>,
     pub(crate) voice: Voice,
+    /// The relay's id and name (see [`Claim::relay`]), the empty string when the outlet
+    /// reports the speaker itself.
+    pub(crate) relay: Sym,
+    pub(crate) relay_name: Sym,
     pub(crate) stance: Stance,
     pub(crate) document: Sym,
     pub(crate) source: Sym,
@@ -240,6 +244,9 @@ fn stored<'c>(local: &mut Local<'c>, claim: &'c Claim, text: &mut String, values
         attribution: local.string(&claim.attribution),
         date: claim.date,
         voice: claim.voice,
+        // The empty string, interned as every other, when the outlet reports the speaker.
+        relay: local.string(claim.relay.as_ref().map_or("", |r| r.id.as_str())),
+        relay_name: local.string(claim.relay.as_ref().map_or("", |r| r.name.as_str())),
         stance: claim.stance,
         document: local.string(&e.document),
         source: local.string(&e.source),
@@ -265,6 +272,8 @@ fn each_sym(c: &mut StoredClaim, f: impl Fn(Sym) -> Sym) {
         &mut c.statement,
         &mut c.content,
         &mut c.attribution,
+        &mut c.relay,
+        &mut c.relay_name,
         &mut c.document,
         &mut c.source,
         &mut c.path,
@@ -402,6 +411,7 @@ impl<'a> ClaimStore<'a> {
             principal: self.actor_ref(c.principal, c.principal_name),
             blocs: self.strings_of(c.blocs),
             voice: c.voice,
+            relay: (!self.str(c.relay).is_empty()).then(|| self.actor_ref(c.relay, c.relay_name)),
             stance: c.stance,
             proposition: self.proposition_ref(c),
             value: self.value(c).cloned(),

@@ -144,6 +144,7 @@ fn claim(config: &SynthConfig, i: usize) -> Claim {
         principal,
         blocs,
         voice: Voice::Actor,
+        relay: None,
         stance,
         proposition,
         value,

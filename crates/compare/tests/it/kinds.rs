@@ -360,3 +360,44 @@ fn fingerprint_ignores_evidence_paths_lines_and_document_order() {
     other[1] = claim("SYR", Stance::Deny, Some("p"), 1, "Assad did NOT do it.").build();
     assert_ne!(a.conflicts[0].fingerprint, run(&other).conflicts[0].fingerprint);
 }
+
+#[test]
+fn one_outlet_relaying_two_accounts_of_a_speaker_is_a_report_conflict() {
+    // "…, according to a Turkish diplomat" and "Russian media quoted him as saying …" in one
+    // article: the outlet relays two reports that disagree; nobody contradicted themselves.
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "He conceded it, according to a diplomat.")
+            .relay("diplomat")
+            .build(),
+        claim("RUS", Stance::Deny, Some("p"), 0, "Russian media quoted him denying it.").relay("RUS-media").build(),
+    ];
+    let c = run(&claims);
+    assert_eq!(kinds(&c), vec![(ConflictKind::ReportConflict, strs(&["RUS"]))]);
+    let sides: Vec<(&str, Stance)> = c.conflicts[0].sides.iter().map(|s| (s.actor.as_str(), s.stance)).collect();
+    assert_eq!(sides, vec![("diplomat", Stance::Assert), ("RUS-media", Stance::Deny)]);
+    assert!(c.conflicts[0].message.contains("outlet-a (via diplomat) report an assert"));
+}
+
+#[test]
+fn one_relay_giving_both_stances_is_still_a_self_contradiction() {
+    // The negative: the same relay reports both stances of the speaker.
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "He conceded it, a diplomat said.").relay("diplomat").build(),
+        claim("RUS", Stance::Deny, Some("p"), 0, "He then denied it, the diplomat added.").relay("diplomat").build(),
+    ];
+    assert_eq!(kinds(&run(&claims)), vec![(ConflictKind::SelfContradiction, strs(&["RUS"]))]);
+}
+
+#[test]
+fn an_outlet_relaying_its_own_principal_is_not_first_hand() {
+    // A relayed claim in the principal's own outlet is still second-hand: a direct deny in
+    // that outlet and an assert it heard through a diplomat are two reports, not one voice.
+    let claims = vec![
+        claim("RUS", Stance::Assert, Some("p"), 0, "He conceded it, a diplomat said.")
+            .source("RUS")
+            .relay("diplomat")
+            .build(),
+        claim("RUS", Stance::Deny, Some("p"), 1, "We deny it.").source("rus").build(),
+    ];
+    assert_eq!(kinds(&run(&claims)), vec![(ConflictKind::ReportConflict, strs(&["RUS"]))]);
+}

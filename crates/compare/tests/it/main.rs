@@ -28,6 +28,7 @@ pub fn claim(principal: &str, stance: Stance, proposition: Option<&str>, doc: u3
             principal: actor(principal),
             blocs: Vec::new(),
             voice: Voice::Actor,
+            relay: None,
             stance,
             proposition: proposition.map(|p| PropositionRef { id: p.to_owned(), statement: format!("{p} holds") }),
             value: None,
@@ -66,6 +67,11 @@ impl C {
     /// The outlet that reported it.
     pub fn source(mut self, source: &str) -> C {
         self.claim.evidence.source = source.to_owned();
+        self
+    }
+    /// Relayed to the outlet by `id` ("…, according to a diplomat").
+    pub fn relay(mut self, id: &str) -> C {
+        self.claim.relay = Some(actor(id));
         self
     }
     /// In the outlet's own voice.

@@ -6,6 +6,8 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
+mod accusation;
+
 use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words, that_after};
 use super::structure::{Reading, Structure};
@@ -526,9 +528,25 @@ impl Layout<'_> {
         candidates_before(self.found, cue.span.start).into_iter().take(4).find(|s| {
             let Some(span) = span_of(s) else { return false };
             let possessive = super::sentence::possessive_after(self.text, span);
-            !super::sentence::after_preposition(self.text, self.words, span)
-                && gap_allows(self.words, self.words.at(span.end), cue_tok, possessive)
+            let object = super::sentence::after_preposition(self.text, self.words, span)
+                && !self.opens_clause_before(span, cue_tok);
+            !object && gap_allows(self.words, self.words.at(span.end), cue_tok, possessive)
         })
+    }
+
+    /// Whether the word before `span` is a conjunction opening a clause whose subject it is,
+    /// with the cue the clause's verb right after it ("a day after the opposition accused
+    /// the army of …", "before Britain said …"): no preposition's object, but a speaker.
+    fn opens_clause_before(&self, span: Span, cue_tok: usize) -> bool {
+        let words = self.words;
+        let at = words.at(span.start);
+        let mut j = at;
+        while j > 0 && matches!(words.word(j - 1), "the" | "a" | "an") {
+            j -= 1;
+        }
+        let conjunction =
+            j.checked_sub(1).is_some_and(|k| matches!(words.word(k), "after" | "before" | "since" | "until"));
+        conjunction && words.at(span.end) == cue_tok
     }
 
     /// The open-world speaker before the cue: the noun phrase that is its subject, when no
@@ -607,14 +625,6 @@ impl Layout<'_> {
         let words = self.words;
         (words.at(from)..words.at(to))
             .any(|k| matches!(words.word(k), "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "although"))
-    }
-
-    /// An object mention right after `offset` ("accused Russia", "blamed the rebels").
-    fn object_after(&self, offset: usize) -> Option<Mention> {
-        match candidate_after(self.text, self.found, offset) {
-            Some(SpeakerRef::Mention(m)) => Some(m),
-            _ => None,
-        }
     }
 
     /// Where "the strike on Syria, which he said was necessary" starts: the antecedent of a
@@ -723,54 +733,6 @@ impl Layout<'_> {
         let by = rest.find(" by ")? + cue.span.end + 4;
         let speaker = self.any_after(by)?;
         Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C is said by X"))
-    }
-
-    fn accuse(&self, cue: &CueHit) -> Option<Attribution> {
-        let speaker = self.any_left(cue);
-        let end = self.right_end(cue);
-        // "accused Russia of …", "held Moscow responsible": no object, no accusation
-        // ("the regime still holds chemical weapons").
-        let object = Some(self.object_after(cue.span.end)?);
-        let from = object.map_or(cue.span.end, |m| m.span.end);
-        // "accused Russia of …": `of` right after the object opens the content.
-        let rest = self.text.get(from..end).unwrap_or("");
-        let start = if rest.trim_start().starts_with("of ") { from + rest.find("of ").unwrap_or(0) + 3 } else { from };
-        let mut a = self.attribution(cue, speaker, start, end, "X accused Y of C");
-        a.agent = object;
-        Some(a)
-    }
-
-    fn blame(&self, cue: &CueHit) -> Option<Attribution> {
-        let words = self.words;
-        let speaker = self.any_left(cue);
-        let end = self.right_end(cue);
-        let rest = self.text.get(cue.span.end..end)?;
-        // "X blamed Y for C".
-        if let Some(object) = self.object_after(cue.span.end)
-            && let Some(i) = self.text.get(object.span.end..end).and_then(|r| r.find(" for ")).filter(|i| *i <= 2)
-        {
-            let mut a = self.attribution(cue, speaker, object.span.end + i + 5, end, "X blamed Y for C");
-            a.agent = Some(object);
-            return Some(a);
-        }
-        // "X blamed C on Y", "X attributed C to Y", and the relative "C that X blames on Y".
-        let on = rest.find(" on ").or_else(|| rest.find(" to ")).map(|i| cue.span.end + i + 4);
-        let agent = on.and_then(|at| self.object_after(at));
-        let speaker_start = speaker.as_ref().and_then(span_of).map_or(cue.span.start, |s| s.start);
-        let before_speaker = words.at(speaker_start);
-        let relative = before_speaker > 0 && matches!(words.word(before_speaker - 1), "that" | "which");
-        let mut a = if relative {
-            // The thing blamed is the noun phrase before "that": take a few words of it.
-            let that = before_speaker - 1;
-            let first = that.saturating_sub(8).max(words.at(self.sentence.start));
-            let start = words.toks.get(first).map_or(self.sentence.start, |t| t.span.start);
-            self.attribution(cue, speaker, start, words.toks[that].span.start, "C that X blames on Y")
-        } else {
-            let stop = on.map_or(end, |at| at.saturating_sub(4));
-            self.attribution(cue, speaker, cue.span.end, stop, "X blamed C on Y")
-        };
-        a.agent = agent;
-        Some(a)
     }
 
     fn noun(&self, cue: &CueHit) -> Option<Attribution> {

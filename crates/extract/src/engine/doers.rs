@@ -223,15 +223,50 @@ impl Run<'_> {
                     out.push(refer(r.span, true));
                 }
                 // "the opposition said the army gassed hundreds": an army is a state's; a
-                // speaker of no state does not mean its own.
-                Reference::Anaphor { person: false } if stateless && self.names_armed_body(r.span) => {}
+                // speaker of no state does not mean its own, but the state named before it.
+                Reference::Anaphor { person: false } if stateless && self.names_armed_body(r.span) => {
+                    let state = self.armed_body_state(i, r.span.start, None);
+                    out.extend(state.map(|actor| Doer { actor, span: r.span, own_side: false }));
+                }
                 Reference::Anaphor { person: false } => out.push(side(r.span)),
                 _ => {}
             }
         }
         out.extend(self.possessive_doers(i, unit, &refer));
         out.extend(self.implicit_subject(unit, &side));
+        out.extend(self.accused_arm(i, unit, speaker));
         out
+    }
+
+    /// The doer a referring object of an accusation names ("the opposition accused the army
+    /// of gassing hundreds"): a state's armed body or rule is the state named last before
+    /// it, never the accuser's own (no one accuses themselves).
+    fn accused_arm(&self, i: usize, unit: &Unit, speaker: ActorIdx) -> Option<Doer> {
+        let accuses =
+            |c: &sentence::CueHit| self.rules.cues.get(c.cue as usize).is_some_and(|d| d.pattern == CuePattern::Accuse);
+        let cue = unit.cue.filter(|c| unit.agent.is_none() && accuses(c))?;
+        let found = &self.analysed[i].found;
+        let r = found.refs.iter().find(|r| r.span.start >= cue.span.end && r.span.end <= unit.content.start)?;
+        if !self.names_armed_body(r.span) {
+            return None;
+        }
+        let own = self.rules.directory.principal(speaker, self.published());
+        let actor = self.armed_body_state(i, r.span.start, Some(own))?;
+        Some(Doer { actor, span: r.span, own_side: false })
+    }
+
+    /// The state whose armed body or rule "the army" names: the state a mention before
+    /// `before` speaks for, nearest first, in sentence `i` and then the sentences before it
+    /// within a pronoun's reach; `exclude` is never it.
+    fn armed_body_state(&self, i: usize, before: usize, exclude: Option<ActorIdx>) -> Option<ActorIdx> {
+        let directory = &self.rules.directory;
+        let date = self.published();
+        let sentences = (i.saturating_sub(super::REACH)..=i).rev();
+        let mentions = sentences.flat_map(|j| self.analysed[j].found.mentions.iter().rev());
+        mentions.filter(|m| m.span.end <= before).find_map(|m| {
+            let principal = directory.principal(m.actor, date);
+            (directory.get(principal).kind == ActorKind::State && Some(principal) != exclude).then_some(principal)
+        })
     }
 
     /// Whether `actor` is a state or speaks for one at the document's date.

@@ -40,6 +40,25 @@ impl Run<'_> {
         Some(said.unwrap_or(published))
     }
 
+    /// Whom the outlet heard a unit's speaker through: the speaker of the report whose
+    /// words hold the unit's cue ("…, according to a Turkish diplomat"), or of the report
+    /// whose cue names the unit's speaker as its object ("Russian media, quoting Lavrov as
+    /// saying …"), when that report has one.
+    fn relay(&self, i: usize, unit: &Unit) -> Option<ActorRef> {
+        let attributions = &self.analysed[i].attributions;
+        let (attr, _) = attributions.get(unit.attribution?)?;
+        let cites = |outer: &super::attribution::Attribution| {
+            let speaker = attr.speaker.as_ref().and_then(super::attribution::span_of);
+            speaker.is_some_and(|s| {
+                outer.cue.span.end <= s.start
+                    && self.text.get(outer.cue.span.end..s.start).is_some_and(|gap| gap.trim().is_empty())
+            })
+        };
+        let outer = attr.embedded_in.or_else(|| attributions.iter().position(|(o, _)| cites(o)))?;
+        let speaker = attributions.get(outer)?.1.as_ref()?;
+        Some(self.actor_ref(speaker.who)).filter(|r| r.id != "unresolved")
+    }
+
     pub(super) fn marked(&self, span: Span) -> Marked {
         let original = self.parsed.original_span(span);
         Marked { text: original.text(&self.document.text).to_owned(), span: original }
@@ -72,6 +91,7 @@ impl Run<'_> {
             principal,
             blocs,
             voice: unit.voice,
+            relay: self.relay(i, unit),
             stance,
             proposition,
             value,

@@ -6,6 +6,7 @@ mod fixtures;
 mod headlines;
 mod hostile;
 mod pipeline;
+mod relay;
 mod spans;
 mod stories;
 mod veto;

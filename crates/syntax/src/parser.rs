@@ -53,13 +53,18 @@ impl Move {
 pub(crate) struct State {
     pub n: usize,
     pub stack: Vec<usize>,
-    /// First word of the buffer (`n` when empty).
+    /// First word of the buffer (`end` when empty).
     pub b: usize,
+    /// One past the buffer's last word: `n`, or after [`State::unshift`] one past the word
+    /// put back.
+    pub end: usize,
+    /// Whether a word has been put back on the buffer: from then on the words on the stack
+    /// are attached to it, never shifted over.
+    unshifted: bool,
     pub heads: Vec<usize>,
     pub labels: Vec<u8>,
     pub on_stack: Vec<bool>,
     left1: Vec<usize>,
-    left2: Vec<usize>,
     right1: Vec<usize>,
     right2: Vec<usize>,
     left_count: Vec<u8>,
@@ -79,11 +84,12 @@ impl State {
             n,
             stack: Vec::with_capacity(16),
             b: 0,
+            end: n,
+            unshifted: false,
             heads: vec![NONE; n],
             labels: vec![Dep::Root.index() as u8; n],
             on_stack: vec![false; n],
             left1: vec![NONE; n],
-            left2: vec![NONE; n],
             right1: vec![NONE; n],
             right2: vec![NONE; n],
             left_count: vec![0; n],
@@ -95,7 +101,33 @@ impl State {
     }
 
     pub fn is_final(&self) -> bool {
-        self.b >= self.n && self.stack.is_empty()
+        self.b >= self.end && self.stack.is_empty()
+    }
+
+    /// Whether the buffer is empty.
+    pub fn buffer_is_empty(&self) -> bool {
+        self.b >= self.end
+    }
+
+    /// Whether popping the stack now would end the sentence with more than one root: the
+    /// buffer is empty and the stack top has no head, with a word below it (the bottom
+    /// of the stack never has a head, since a word's head is below it on the stack).
+    pub fn would_leave_two_roots(&self) -> bool {
+        self.buffer_is_empty() && self.stack.len() > 1 && self.top().is_some_and(|s| self.heads[s] == NONE)
+    }
+
+    /// Puts the headless stack top back on the empty buffer, so that it and the headless
+    /// words below it are attached to each other instead of ending as separate roots
+    /// (the unshift of Nivre and Fernández-González's arc-eager parser with the tree
+    /// constraint, 2014; here the model chooses it, since the teacher does leave two roots
+    /// in some sentences). From then on a word is shifted only onto an empty stack.
+    pub fn unshift(&mut self) {
+        if let Some(s) = self.stack.pop() {
+            self.on_stack[s] = false;
+            self.b = s;
+            self.end = s + 1;
+            self.unshifted = true;
+        }
     }
 
     pub fn top(&self) -> Option<usize> {
@@ -103,9 +135,9 @@ impl State {
     }
 
     pub fn is_valid(&self, m: Move) -> bool {
-        let buffer = self.b < self.n;
+        let buffer = self.b < self.end;
         match (m, self.top()) {
-            (Move::Shift, _) => buffer,
+            (Move::Shift, top) => buffer && (top.is_none() || !self.unshifted),
             (Move::Reduce, Some(s)) => self.heads[s] != NONE || !buffer,
             (Move::Left(l), Some(s)) => buffer && self.heads[s] == NONE && l != 0 && !self.leaf[self.b],
             (Move::Right(l), Some(s)) => buffer && l != 0 && !self.leaf[s],
@@ -121,7 +153,6 @@ impl State {
             self.left_count[head] = self.left_count[head].saturating_add(1);
             self.left_set[head] |= bit;
             // Left children arrive right to left: the newest is the leftmost.
-            self.left2[head] = self.left1[head];
             self.left1[head] = dep;
         } else {
             self.right_count[head] = self.right_count[head].saturating_add(1);
@@ -163,7 +194,7 @@ impl State {
 }
 
 /// Number of features the parser reads per configuration.
-pub(crate) const FEATURES: usize = 76;
+pub(crate) const FEATURES: usize = 38;
 
 const NO_WORD: u64 = 3;
 const NO_TAG: u64 = 255;
@@ -178,8 +209,8 @@ struct Token {
     label: u64,
 }
 
-/// The positions the features look at around the stack top (`s0`) and the buffer front
-/// (`n0`): their heads, leftmost and rightmost dependents, and counts.
+/// The positions the transition features look at around the stack top (`s0`) and the
+/// buffer front (`n0`).
 struct Window {
     s0: Token,
     s1: Token,
@@ -190,20 +221,17 @@ struct Window {
     s0h: Token,
     s0h2: Token,
     s0l: Token,
-    s0l2: Token,
     s0r: Token,
     s0r2: Token,
     n0l: Token,
-    n0l2: Token,
     /// Distance from `s0` to `n0`, at most 6.
     dist: u64,
-    s0vl: u64,
-    s0vr: u64,
     n0vl: u64,
-    s0ls: u64,
-    s0rs: u64,
     n0ls: u64,
     s0_headed: u64,
+    /// Whether the buffer's word was put back ([`State::unshift`]): the attachments made
+    /// then are told apart from the ones made reading left to right.
+    unshifted: u64,
 }
 
 /// Word, tag and label of position `i` (placeholders outside the sentence).
@@ -224,34 +252,27 @@ impl Window {
         let s0 = if depth > 0 { state.stack[depth - 1] } else { NONE };
         let s1 = if depth > 1 { state.stack[depth - 2] } else { NONE };
         let s2 = if depth > 2 { state.stack[depth - 3] } else { NONE };
-        let n0 = if state.b < n { state.b } else { NONE };
+        let n0 = if state.b < state.end { state.b } else { NONE };
         let of = |v: &Vec<usize>, i: usize| if i < n { v[i] } else { NONE };
         let s0h = of(&state.heads, s0);
-        let count = |v: &Vec<u8>, i: usize| if i < n { u64::from(v[i].min(4)) } else { 9 };
-        let set = |v: &Vec<u64>, i: usize| if i < n { v[i] } else { 0 };
         Window {
             s0: token(s0),
             s1: token(s1),
             s2: token(s2),
             n0: token(n0),
-            n1: token(if state.b + 1 < n { state.b + 1 } else { NONE }),
-            n2: token(if state.b + 2 < n { state.b + 2 } else { NONE }),
+            n1: token(if state.b + 1 < state.end { state.b + 1 } else { NONE }),
+            n2: token(if state.b + 2 < state.end { state.b + 2 } else { NONE }),
             s0h: token(s0h),
             s0h2: token(of(&state.heads, s0h)),
             s0l: token(of(&state.left1, s0)),
-            s0l2: token(of(&state.left2, s0)),
             s0r: token(of(&state.right1, s0)),
             s0r2: token(of(&state.right2, s0)),
             n0l: token(of(&state.left1, n0)),
-            n0l2: token(of(&state.left2, n0)),
             dist: if s0 < n && n0 < n { (n0 - s0).min(6) as u64 } else { 0 },
-            s0vl: count(&state.left_count, s0),
-            s0vr: count(&state.right_count, s0),
-            n0vl: count(&state.left_count, n0),
-            s0ls: set(&state.left_set, s0),
-            s0rs: set(&state.right_set, s0),
-            n0ls: set(&state.left_set, n0),
+            n0vl: if n0 < n { u64::from(state.left_count[n0].min(4)) } else { 9 },
+            n0ls: if n0 < n { state.left_set[n0] } else { 0 },
             s0_headed: u64::from(s0 < n && state.heads[s0] != NONE),
+            unshifted: u64::from(state.unshifted),
         }
     }
 }
@@ -267,10 +288,16 @@ fn t3(a: u64, b: u64, c: u64) -> u64 {
 }
 
 /// The parser's features for `state`: a table, one key per feature.
+///
+/// 34 templates, chosen from the 76 of the model before by what leaving each out of that
+/// trained model cost in head agreement on PolNeAR train text, and by how many distinct
+/// keys each adds to the table (`examples/templates.rs`): the word-pair templates, the
+/// second dependents and grandparents' words, and the valency and label-set templates of
+/// the stack top are gone; each template's number is the one it had there.
 pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
     let w = Window::of(state, words, tags);
-    let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, .. } = w;
-    let Window { dist, s0vl, s0vr, n0vl, s0ls, s0rs, n0ls, s0_headed, .. } = w;
+    let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0r, s0r2, n0l, .. } = w;
+    let Window { dist, n0vl, n0ls, s0_headed, unshifted, .. } = w;
     *out = [
         key(0, 0, 0, 0),
         key(1, s0.w, 0, 0),
@@ -279,7 +306,6 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
         key(4, n0.w, 0, 0),
         key(5, n0.t, 0, 0),
         key(6, n0.w, n0.t, 0),
-        key(7, n1.w, 0, 0),
         key(8, n1.t, 0, 0),
         key(9, n1.w, n1.t, 0),
         key(10, n2.w, 0, 0),
@@ -290,64 +316,77 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
         key(15, s0.w, t2(s0.t, n0.t), 0),
         key(16, n0.w, t2(s0.t, n0.t), 0),
         key(17, s0.w, n0.w, 0),
-        key(18, t2(s0.t, n0.t), 0, 0),
         key(19, t2(n0.t, n1.t), 0, 0),
         key(20, t3(n0.t, n1.t, n2.t), 0, 0),
         key(21, t3(s0.t, n0.t, n1.t), 0, 0),
-        key(22, t3(s0h.t, s0.t, n0.t), 0, 0),
-        key(23, t3(s0.t, s0l.t, n0.t), 0, 0),
         key(24, t3(s0.t, s0r.t, n0.t), 0, 0),
         key(25, t3(s0.t, n0.t, n0l.t), 0, 0),
         key(26, t3(s1.t, s0.t, n0.t), 0, 0),
-        key(27, t2(s1.t, s0.t), 0, 0),
         key(28, dist, s0.w, 0),
-        key(29, dist, s0.t, 0),
         key(30, dist, n0.w, 0),
-        key(31, dist, n0.t, 0),
-        key(32, dist, t2(s0.t, n0.t), 0),
-        key(33, s0.w, s0vr, 0),
-        key(34, s0.t, s0vr, 0),
-        key(35, s0.w, s0vl, 0),
-        key(36, s0.t, s0vl, 0),
+        key(32, dist, t2(s0.t, n0.t), unshifted),
         key(37, n0.w, n0vl, 0),
-        key(38, n0.t, n0vl, 0),
-        key(39, s0h.w, 0, 0),
-        key(40, s0h.t, 0, 0),
         key(41, s0.label, 0, 0),
         key(42, s0l.w, 0, 0),
-        key(43, s0l.t, 0, 0),
-        key(44, s0l.label, 0, 0),
         key(45, s0r.w, 0, 0),
-        key(46, s0r.t, 0, 0),
-        key(47, s0r.label, 0, 0),
         key(48, n0l.w, 0, 0),
         key(49, n0l.t, 0, 0),
-        key(50, n0l.label, 0, 0),
-        key(51, s0h2.w, 0, 0),
-        key(52, s0h2.t, 0, 0),
-        key(53, s0h.label, 0, 0),
-        key(54, s0l2.w, 0, 0),
-        key(55, s0l2.t, 0, 0),
-        key(56, s0l2.label, 0, 0),
-        key(57, s0r2.w, 0, 0),
-        key(58, s0r2.t, 0, 0),
-        key(59, s0r2.label, 0, 0),
-        key(60, n0l2.w, 0, 0),
-        key(61, n0l2.t, 0, 0),
-        key(62, n0l2.label, 0, 0),
-        key(63, t3(s0.t, s0l.t, s0l2.t), 0, 0),
         key(64, t3(s0.t, s0r.t, s0r2.t), 0, 0),
         key(65, t3(s0.t, s0h.t, s0h2.t), 0, 0),
-        key(66, t3(n0.t, n0l.t, n0l2.t), 0, 0),
-        key(67, s0.w, s0rs, 0),
-        key(68, s0.t, s0rs, 0),
-        key(69, s0.w, s0ls, 0),
-        key(70, s0.t, s0ls, 0),
         key(71, n0.w, n0ls, 0),
-        key(72, n0.t, n0ls, 0),
-        key(73, t3(s0_headed, s0.t, n0.t), s0.label, 0),
+        key(73, t3(s0_headed, s0.t, n0.t), s0.label, unshifted),
         key(74, s1.w, 0, 0),
         key(75, t3(s2.t, s1.t, s0.t), 0, 0),
+    ];
+}
+
+/// Number of features of the choice at the end of the buffer ([`ending_features`]).
+pub(crate) const ENDING_FEATURES: usize = 10;
+
+/// The punctuation between two words that the teacher splits sentences at, as bits: colon,
+/// dash or semicolon (1), a final mark (2), a quotation mark (4), a bracket (8), a comma (16).
+fn breaks_between(tags: &[Tag], from: usize, to: usize) -> u64 {
+    let mut bits = 0;
+    for t in tags.get(from + 1..to).unwrap_or(&[]) {
+        bits |= match t {
+            Tag::Colon => 1,
+            Tag::Period => 2,
+            Tag::OpenQuote | Tag::CloseQuote => 4,
+            Tag::Lrb | Tag::Rrb => 8,
+            Tag::Comma => 16,
+            _ => 0,
+        };
+    }
+    bits
+}
+
+/// The features of the choice made when the buffer is empty and a headless word lies on
+/// a headless one ([`State::would_leave_two_roots`]): put the top back and join the two, or
+/// leave it a root. They read the two words, what each already governs, and the
+/// punctuation between them; the templates but the bias (from 101) are their own, so they
+/// vote in no other state.
+pub(crate) fn ending_features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; ENDING_FEATURES]) {
+    let n = state.n;
+    let depth = state.stack.len();
+    let (s0, s1) = (state.stack[depth - 1], state.stack[depth - 2]);
+    let (a, b) = (token(state, words, tags, s1), token(state, words, tags, s0));
+    let set = |v: &Vec<u64>, i: usize| if i < n { v[i] } else { 0 };
+    let breaks = breaks_between(tags, s1, s0);
+    let gap = (s0 - s1).min(12) as u64;
+    let first = u64::from(s1 == 0);
+    *out = [
+        // The bias, shared with the transition features: the model adds it to every
+        // score it gives.
+        key(0, 0, 0, 0),
+        key(101, t2(a.t, b.t), 0, 0),
+        key(102, t2(a.t, b.t), breaks, 0),
+        key(103, a.w, b.t, 0),
+        key(104, a.t, b.w, 0),
+        key(105, b.t, set(&state.left_set, s0), 0),
+        key(106, a.t, set(&state.right_set, s1), 0),
+        key(107, t2(a.t, b.t), gap, first),
+        key(108, breaks, first, 0),
+        key(109, t2(a.t, b.t), set(&state.left_set, s0), breaks),
     ];
 }
 
@@ -458,10 +497,19 @@ pub(crate) fn parse_with(
     let mut scores = [0i32; 256];
     let mut keys = [0u32; FEATURES];
     let mut label_keys = [0u32; LABEL_FEATURES];
+    let mut ending_keys = [0u32; ENDING_FEATURES];
     while !state.is_final() {
         let m = if state.stack.is_empty() {
             Move::Shift
-        } else if state.b >= state.n {
+        } else if state.would_leave_two_roots() {
+            ending_features(&state, words, tags, &mut ending_keys);
+            moves.score(&ending_keys, &mut scores);
+            if ending_unshifts(&scores[..MOVES]) {
+                state.unshift();
+                continue;
+            }
+            Move::Reduce
+        } else if state.buffer_is_empty() {
             Move::Reduce
         } else {
             features(&state, words, tags, &mut keys);
@@ -482,7 +530,16 @@ pub(crate) fn parse_with(
     (state.heads, state.labels)
 }
 
-/// The valid first-stage class with the highest score (the lowest class on a tie).
+/// At a state that [`State::would_leave_two_roots`], whether the model puts the stack top
+/// back on the buffer (class 0, shift's, which is not valid with the buffer empty) rather
+/// than leaving it a root (class 1, reduce; also on a tie).
+pub(crate) fn ending_unshifts<S: PartialOrd + Copy>(scores: &[S]) -> bool {
+    scores[0] > scores[1]
+}
+
+/// The valid first-stage class with the highest score (the lowest class on a tie); when
+/// none is valid (after an unshift, a headless word between punctuation marks that take no
+/// dependents), reduce, which pops the stack top as a root.
 pub(crate) fn best_valid<S: PartialOrd + Copy>(state: &State, scores: &[S]) -> usize {
     let mut best: Option<(usize, S)> = None;
     for (class, &score) in scores.iter().enumerate().take(MOVES) {
@@ -493,5 +550,74 @@ pub(crate) fn best_valid<S: PartialOrd + Copy>(state: &State, scores: &[S]) -> u
             best = Some((class, score));
         }
     }
-    best.map_or(0, |(c, _)| c)
+    best.map_or(1, |(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The state of "Berlin , Rome blamed" parsed with no arc yet but Berlin's comma and
+    /// "Rome blamed": the buffer empty, "blamed" headless on top of a headless "Berlin".
+    fn two_roots_left() -> State {
+        let mut state = State::new(&[Tag::NNP, Tag::Comma, Tag::NNP, Tag::VBD]);
+        state.apply(Move::Shift);
+        state.apply(Move::Right(5));
+        state.apply(Move::Reduce);
+        state.apply(Move::Shift);
+        state.apply(Move::Left(7));
+        state.apply(Move::Shift);
+        state
+    }
+
+    #[test]
+    fn a_headless_top_over_a_headless_word_is_put_back_and_attached_not_shifted_over() {
+        let mut state = two_roots_left();
+        assert_eq!((state.stack.clone(), state.buffer_is_empty()), (vec![0, 3], true));
+        assert!(state.would_leave_two_roots());
+        state.unshift();
+        assert_eq!((state.stack.clone(), state.b, state.end), (vec![0], 3, 4));
+        assert!(!state.is_valid(Move::Shift), "a word put back is never shifted over a word");
+        assert!(state.is_valid(Move::Left(7)) && state.is_valid(Move::Right(7)));
+        assert!(!state.is_valid(Move::Reduce), "the headless word below must be attached");
+        state.apply(Move::Left(7));
+        assert_eq!(state.heads[0], 3);
+        // The stack is empty: the word put back is shifted and is the one root.
+        assert!(state.is_valid(Move::Shift));
+        state.apply(Move::Shift);
+        assert!(!state.would_leave_two_roots());
+        state.apply(Move::Reduce);
+        assert!(state.is_final());
+    }
+
+    #[test]
+    fn a_headed_top_or_a_lone_word_is_left_as_it_is() {
+        let mut state = two_roots_left();
+        state.apply(Move::Reduce);
+        // "Berlin" alone on the stack: popping it leaves one root.
+        assert!(!state.would_leave_two_roots());
+        let mut state = State::new(&[Tag::NNP, Tag::VBD]);
+        state.apply(Move::Shift);
+        state.apply(Move::Right(3));
+        assert!(!state.would_leave_two_roots(), "the top has a head");
+    }
+
+    #[test]
+    fn the_punctuation_between_two_roots_is_read_as_bits() {
+        let tags = [Tag::NNP, Tag::Colon, Tag::NNP, Tag::Comma, Tag::OpenQuote, Tag::VBD];
+        assert_eq!(breaks_between(&tags, 0, 5), 1 | 4 | 16);
+        assert_eq!(breaks_between(&tags, 2, 4), 16);
+        assert_eq!(breaks_between(&tags, 4, 5), 0);
+    }
+
+    #[test]
+    fn put_back_between_two_punctuation_marks_a_word_pops_as_a_root() {
+        let mut state = State::new(&[Tag::Comma, Tag::Period]);
+        state.apply(Move::Shift);
+        state.apply(Move::Shift);
+        state.unshift();
+        assert!(!(0..MOVES).any(|c| state.is_valid(Move::from_class(c, 1))));
+        assert_eq!(best_valid(&state, &[5, 4, 3, 2]), 1);
+        assert!(ending_unshifts(&[2, 1]) && !ending_unshifts(&[1, 1]));
+    }
 }

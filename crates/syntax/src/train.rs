@@ -270,16 +270,15 @@ impl Gold<'_> {
     /// Gold arcs lost for good by `m` in `state` (Goldberg and Nivre's arc-eager cost, with
     /// roots as words that never take a head).
     fn cost(&self, state: &State, m: Move) -> usize {
-        let n = state.n;
-        let b = state.b;
-        let in_buffer = |k: usize| k != NONE && k >= b && k < n;
-        let children_in_buffer = |s: usize| self.children[s].iter().filter(|&&k| k >= b).count();
+        let (b, end) = (state.b, state.end);
+        let in_buffer = |k: usize| k != NONE && k >= b && k < end;
+        let children_in_buffer = |s: usize| self.children[s].iter().filter(|&&k| in_buffer(k)).count();
         let headless_children_on_stack =
             |w: usize| self.children[w].iter().filter(|&&k| state.on_stack[k] && state.heads[k] == NONE).count();
         match (m, state.top()) {
             (Move::Shift, _) => {
                 let g = self.head(b);
-                usize::from(g != NONE && g < n && state.on_stack[g]) + headless_children_on_stack(b)
+                usize::from(g != NONE && g < state.n && state.on_stack[g]) + headless_children_on_stack(b)
             }
             (Move::Reduce, Some(s)) => children_in_buffer(s),
             (Move::Left(l), Some(s)) => {
@@ -299,6 +298,23 @@ impl Gold<'_> {
             }
             (_, None) => usize::MAX,
         }
+    }
+}
+
+impl Gold<'_> {
+    /// At a state that [`State::would_leave_two_roots`], the costs of putting the stack top
+    /// back on the buffer (class 0) and of leaving it a root (class 1). Left a root, it
+    /// loses its gold head if that is on the stack and its gold dependents that are on the
+    /// stack without a head. Put back, it and the headless words below it end in one tree,
+    /// so all but one of the gold roots among them lose.
+    fn ending_costs(&self, state: &State) -> [usize; 2] {
+        let s0 = state.top().unwrap_or(0);
+        let g = self.head(s0);
+        let headless = |k: usize| state.heads[k] == NONE;
+        let orphans = self.children[s0].iter().filter(|&&k| state.on_stack[k] && headless(k)).count();
+        let root = usize::from(g != NONE && g != s0 && state.on_stack[g]) + orphans;
+        let roots = state.stack.iter().filter(|&&k| headless(k) && self.head(k) == NONE).count();
+        [roots.saturating_sub(1), root]
     }
 }
 
@@ -342,6 +358,46 @@ fn stage_costs(gold: &Gold<'_>, state: &State) -> ([usize; MOVES], usize) {
     (costs, least)
 }
 
+/// What one training step of the transition model updates.
+struct Step<'a> {
+    models: &'a mut ParserModels,
+    scores: &'a mut [f32],
+    rng: &'a mut Rng,
+    explore: bool,
+}
+
+impl Step<'_> {
+    /// The learned unshift: at a state that would leave two roots, join them (the top back
+    /// on the buffer) or leave them, as the ending features say; learned against the arcs
+    /// each choice loses.
+    fn ending(
+        &mut self,
+        state: &mut State,
+        words: &[Word],
+        tags: &[Tag],
+        gold: &Gold,
+        keys: &mut [u32; parser::ENDING_FEATURES],
+    ) {
+        self.models.moves.tick();
+        parser::ending_features(state, words, tags, keys);
+        self.models.moves.score(keys, self.scores);
+        let costs = gold.ending_costs(state);
+        let guess = usize::from(!parser::ending_unshifts(self.scores));
+        let best = if costs[0] == costs[1] { guess } else { usize::from(costs[1] < costs[0]) };
+        let class = if best == guess {
+            guess
+        } else {
+            self.models.moves.update(keys, best, guess);
+            if self.explore && self.rng.chance(0.9) { guess } else { best }
+        };
+        if class == 0 {
+            state.unshift();
+        } else {
+            state.apply(Move::Reduce);
+        }
+    }
+}
+
 fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> ParserModels {
     let mut models = ParserModels { moves: Perceptron::new(MOVES), labels: Perceptron::new(LABELS) };
     let mut rng = Rng(config.seed.rotate_left(17) | 1);
@@ -352,6 +408,7 @@ fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Parser
     let mut label_scores = vec![0f32; LABELS];
     let mut keys = [0u32; parser::FEATURES];
     let mut label_keys = [0u32; parser::LABEL_FEATURES];
+    let mut ending_keys = [0u32; parser::ENDING_FEATURES];
     for epoch in 0..config.parser_epochs {
         rng.shuffle(&mut order);
         let explore = epoch > 0;
@@ -364,7 +421,12 @@ fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Parser
                     state.apply(Move::Shift);
                     continue;
                 }
-                if state.b >= state.n {
+                if state.would_leave_two_roots() {
+                    let mut step = Step { models: &mut models, scores: &mut scores, rng: &mut rng, explore };
+                    step.ending(&mut state, words, tags, gold, &mut ending_keys);
+                    continue;
+                }
+                if state.buffer_is_empty() {
                     state.apply(Move::Reduce);
                     continue;
                 }
@@ -683,6 +745,28 @@ mod tests {
         let moves_only = prune(&bytes, bound(1, 20000, 1)).unwrap_or_default();
         assert!(parser_only.len() < moves_only.len() && moves_only.len() < bytes.len());
         assert!(prune(&bytes[..bytes.len() - 1], bound(2, 2, 2)).is_err());
+    }
+
+    /// The oracle at the end of "Berlin , Rome blamed" with "Berlin" and "blamed" left
+    /// headless on the stack: put "blamed" back when the teacher makes it Berlin's head,
+    /// leave it a root when the teacher has two roots.
+    #[test]
+    fn the_oracle_puts_a_word_back_only_when_the_teacher_joins_the_roots() {
+        let conll = |berlin_head: &str| {
+            format!(
+                "0\tBerlin\tNNP\t{berlin_head}\tnsubj\n1\t,\t,\t0\tpunct\n2\tRome\tNNP\t3\tnsubj\n3\tblamed\tVBD\t-1\tROOT\n"
+            )
+        };
+        for (berlin_head, want) in [("3", [0, 1]), ("-1", [1, 0])] {
+            let data = read_conll(&conll(berlin_head)).unwrap_or_default();
+            let golds = golds(&data);
+            let mut state = State::new(&data[0].tags);
+            for m in [Move::Shift, Move::Right(5), Move::Reduce, Move::Shift, Move::Left(7), Move::Shift] {
+                state.apply(m);
+            }
+            assert!(state.would_leave_two_roots());
+            assert_eq!(golds[0].ending_costs(&state), want, "Berlin's head {berlin_head}");
+        }
     }
 
     #[test]

@@ -64,11 +64,36 @@ impl Structure<'_> {
     }
 
     /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
-    /// same spelling ("a swing-state gambit", "the report") is not a report. A root tagged
-    /// as a noun is the tagger's slip ("the attack that the West blames on …").
+    /// same spelling ("a swing-state gambit", "the report") is not a report. A noun that is
+    /// a clause's only possible verb is the tagger's slip: the sentence's root, a word
+    /// a complementiser hangs on, or the one noun of a relative clause with no verb ("the
+    /// attack that the West blames on …", "blames" tagged as a plural noun).
     pub fn reads_as_verb(&self, cue: &CueHit) -> bool {
-        self.cue_word(cue)
-            .is_some_and(|v| self.tree.is_verb(v) || self.tree.is_predicative(v) || self.tree.dep(v) == Dep::Root)
+        let tree = self.tree;
+        self.cue_word(cue).is_some_and(|v| {
+            tree.is_verb(v)
+                || tree.is_predicative(v)
+                || tree.dep(v) == Dep::Root
+                || tree.children_with(v, &[Dep::Mark]).any(|m| m < v)
+                || self.verbless_clause(v)
+        })
+    }
+
+    /// Whether `v` sits in a relative or complement clause the parse gives no verb, headed by
+    /// `v` itself or by its relative pronoun: a clause needs a verb, and `v` is the word there
+    /// that can be one.
+    fn verbless_clause(&self, v: usize) -> bool {
+        let tree = self.tree;
+        let mut head = v;
+        while !matches!(tree.dep(head), Dep::Relcl | Dep::Ccomp | Dep::Advcl | Dep::Root) {
+            match tree.head(head) {
+                Some(h) => head = h,
+                None => return false,
+            }
+        }
+        matches!(tree.dep(head), Dep::Relcl | Dep::Ccomp)
+            && (head == v || is_relative(self.words.word(head)))
+            && !tree.clause(head).any(|w| tree.is_verb(w))
     }
 
     /// What a cue says when the text names no one who says it: an agentless passive with a
@@ -425,7 +450,7 @@ impl Structure<'_> {
     fn phrase(&self, head: usize, np: Range<usize>) -> Option<Phrase> {
         let tree = self.tree;
         let word = self.words.word(head);
-        let span = tree.span(np);
+        let (span, np_end) = (tree.span(np.clone()), np.end);
         let kind = match tree.tag(head) {
             Tag::PRP if is_subject_pronoun(word) => PhraseKind::Pronoun,
             Tag::NNP | Tag::NNPS => PhraseKind::Named,
@@ -439,6 +464,14 @@ impl Structure<'_> {
         if kind == PhraseKind::Pronoun {
             return Some(Phrase { span, head: span, kind });
         }
+        // "Six in 10 say": the parse may hang a count's "in 10" on the verb; it is the count's.
+        let ratio = |k: usize| matches!(self.words.word(k), "in" | "of") && tree.tag(k + 1) == Tag::CD;
+        let span = match np_end {
+            k if kind == PhraseKind::Description && tree.tag(head) == Tag::CD && k + 1 < tree.len() && ratio(k) => {
+                span.cover(tree.span(k..k + 2))
+            }
+            _ => span,
+        };
         // A name's head is the run of names compounded with it ("Edward Alden").
         let first = tree
             .children_with(head, &[Dep::Compound])
@@ -737,6 +770,22 @@ mod tests {
         assert_eq!(c.structure().sourceless(&c.cue("announced")), None);
         let c = case("The gala was held in the customs hall.", &[], &[]);
         assert_eq!(c.structure().sourceless(&c.cue("held")), None);
+    }
+
+    #[test]
+    fn a_noun_that_is_its_clause_s_only_verb_reads_as_a_verb() {
+        // A relative clause the parse leaves verbless: "blames" is tagged a plural noun.
+        let text = "Norland vetoed a draft demanding an inquiry into a suspected arson attack that the West blames on Harbour Master Ines Varga's crews.";
+        let c = case(text, &[], &[]);
+        assert_eq!(c.tree.tag(c.tree.word_at(c.cue("blames").span.start).unwrap_or(0)), Tag::NNS);
+        assert!(c.structure().reads_as_verb(&c.cue("blames")));
+        // A complementiser hangs on it: "blames" tagged a noun in apposition, with "that".
+        let text = "Norland blocked a motion calling for an inquiry into a ferry fire that the West blames on Harbour Master Ines Varga's crews.";
+        let c = case(text, &[], &[]);
+        assert!(c.structure().reads_as_verb(&c.cue("blames")));
+        // A noun in a relative clause that has its verb is a noun.
+        let c = case("The dockers doubted the fire that the board's reports blame on Varga.", &[], &[]);
+        assert!(!c.structure().reads_as_verb(&c.cue("reports")));
     }
 
     #[test]

@@ -285,7 +285,7 @@ impl<'a> Run<'a> {
         let s = self.parsed.sentences[i];
         let sentence_region = self.region(s.span);
         let context = std::cell::OnceCell::new();
-        let content_words = Words::new(self.text, unit.content);
+        let content_words = self.content_words(unit.content);
         let content = self.content(i, unit, &region);
         let asserting = unit.cue.is_none_or(|c| self.rules.cues[c.cue as usize].stance == Stance::Assert);
         let mut matched_any = false;
@@ -433,7 +433,7 @@ impl<'a> Run<'a> {
         irrealis: bool,
         steps: &mut Vec<Step>,
     ) {
-        let content_words = Words::new(self.text, unit.content);
+        let content_words = self.content_words(unit.content);
         let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
         // A short content refers back only through a referring word ("said the same",
         // "denied it"); "found traces of sarin" names something new.
@@ -442,7 +442,8 @@ impl<'a> Run<'a> {
         }) || unit.agent.is_some();
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
-        // The outlet's narration reports; it does not take sides by referring back.
+        // The outlet's narration reports; it does not take sides by referring back. Nor does
+        // a speaker no pack lists: what it says is seldom an answer to the last dispute.
         if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, content, claim_nouns, steps) {
             return;
         }

@@ -167,36 +167,6 @@ struct Unit {
     attribution: Option<usize>,
 }
 
-/// The mentions coordinated with `m` by commas and "and" ("Damascus and Moscow",
-/// "Britain, France and Turkey"), in either direction, not `m` itself.
-fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention> {
-    let joins = |from: usize, to: usize| {
-        text.get(from..to).is_some_and(|gap| {
-            let gap = gap.trim().to_ascii_lowercase();
-            matches!(gap.as_str(), "and" | "," | ", and" | "as well as" | "together with")
-        })
-    };
-    let Some(at) = mentions.iter().position(|x| *x == m) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut last = m;
-    for &before in mentions[..at].iter().rev() {
-        if !joins(before.span.end, last.span.start) || before.actor == m.actor {
-            break;
-        }
-        out.push(before);
-        last = before;
-    }
-    let mut last = m;
-    for &after in &mentions[at + 1..] {
-        if !joins(last.span.end, after.span.start) || after.actor == m.actor {
-            break;
-        }
-        out.push(after);
-        last = after;
-    }
-    out
-}
-
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
@@ -574,7 +544,7 @@ impl<'a> Run<'a> {
             let mut coordinated: Vec<(Attribution, Option<Speaker>)> = Vec::new();
             for a in raw {
                 if let Some(SpeakerRef::Mention(m)) = a.speaker {
-                    for other in coordinated_with(self.text, &found.mentions, m) {
+                    for other in sentence::coordinated_with(self.text, &found.mentions, m) {
                         let mut also = a.clone();
                         also.speaker = Some(SpeakerRef::Mention(other));
                         let mut speaker = self.mention_speaker(&other);

@@ -428,3 +428,33 @@ fn is_time_noun(word: &str) -> bool {
         "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "month" | "year" | "time"
     )
 }
+
+/// The mentions coordinated with `m` by commas and "and" ("Damascus and Moscow",
+/// "Britain, France and Turkey"), in either direction, not `m` itself.
+pub(super) fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> Vec<Mention> {
+    let joins = |from: usize, to: usize| {
+        text.get(from..to).is_some_and(|gap| {
+            let gap = gap.trim().to_ascii_lowercase();
+            matches!(gap.as_str(), "and" | "," | ", and" | "as well as" | "together with")
+        })
+    };
+    let Some(at) = mentions.iter().position(|x| *x == m) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut last = m;
+    for &before in mentions[..at].iter().rev() {
+        if !joins(before.span.end, last.span.start) || before.actor == m.actor {
+            break;
+        }
+        out.push(before);
+        last = before;
+    }
+    let mut last = m;
+    for &after in &mentions[at + 1..] {
+        if !joins(last.span.end, after.span.start) || after.actor == m.actor {
+            break;
+        }
+        out.push(after);
+        last = after;
+    }
+    out
+}

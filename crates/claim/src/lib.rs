@@ -66,6 +66,11 @@ pub enum Voice {
     /// The article's headline, written again at the head of its text: no claim (the body
     /// makes it with its source), but its figures name the article's main event and toll.
     Headline,
+    /// A speaker no pack lists, named or described, that accuses someone by name ("Syrian
+    /// activists accused President Assad's forces of …"): its stances and figures are claims,
+    /// but it is no principal of a stance conflict, since one description ("activists")
+    /// gathers people who need not share a position.
+    Unlisted,
 }
 
 impl Voice {

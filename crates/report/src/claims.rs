@@ -133,6 +133,7 @@ fn csv(claims: &[Claim], out: &mut dyn io::Write) -> io::Result<()> {
             claim::Voice::Actor => "actor",
             claim::Voice::Outlet => "outlet",
             claim::Voice::Headline => "headline",
+            claim::Voice::Unlisted => "unlisted",
         };
         writer.write_record([
             e.path.as_str(),

@@ -86,6 +86,36 @@ fn outlet_voice_takes_no_stance_part() {
 }
 
 #[test]
+fn a_speaker_no_pack_lists_is_no_principal_of_a_stance_conflict() {
+    let claims = vec![
+        claim("SYR", Stance::Deny, Some("p"), 0, "Damascus denied it.").build(),
+        claim("description:local-activists", Stance::Assert, Some("p"), 1, "Activists accused Assad.")
+            .unlisted_voice()
+            .build(),
+    ];
+    let c = run(&claims);
+    assert!(c.conflicts.is_empty(), "{:?}", kinds(&c));
+    // The same accusation by a pack's actor is a conflict.
+    let mut listed = claims.clone();
+    listed[1].voice = claim::Voice::Actor;
+    assert_eq!(kinds(&run(&listed)).len(), 1);
+}
+
+#[test]
+fn a_speaker_no_pack_lists_keeps_its_figures_in_value_conflicts() {
+    let claims = vec![
+        claim("SOHR", Stance::Assert, None, 0, "74 killed.")
+            .count("toll", Bound::Inclusive(74.0), Bound::Inclusive(74.0), "74")
+            .build(),
+        claim("description:local-activists", Stance::Assert, None, 1, "213 killed.")
+            .unlisted_voice()
+            .count("toll", Bound::Inclusive(213.0), Bound::Inclusive(213.0), "213")
+            .build(),
+    ];
+    assert_eq!(kinds(&run(&claims)).first().map(|k| k.0), Some(ConflictKind::ValueMismatch));
+}
+
+#[test]
 fn self_contradiction_in_one_source_shows_the_change_of_position() {
     let claims = vec![
         claim("RUS", Stance::Deny, Some("p"), 1, "Later they denied it.").date(2017, 5, 1).build(),

@@ -79,6 +79,11 @@ impl C {
         self.claim.voice = Voice::Outlet;
         self
     }
+    /// By a speaker no pack lists.
+    pub fn unlisted_voice(mut self) -> C {
+        self.claim.voice = Voice::Unlisted;
+        self
+    }
     /// Said and published on this day.
     pub fn date(mut self, y: i32, m: u32, d: u32) -> C {
         let date = Date::new(y, m, d);

@@ -65,6 +65,9 @@ struct OpenSpeaker {
     name: String,
     /// Which sort of phrase named it.
     kind: phrase::PhraseKind,
+    /// Whether it can hold a position: someone named or described, not a pronoun nothing
+    /// resolved nor evidence ("a video showed", "all indications suggest").
+    claimant: bool,
 }
 
 /// A resolved speaker.

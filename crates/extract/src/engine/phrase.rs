@@ -32,6 +32,34 @@ pub struct Phrase {
     pub kind: PhraseKind,
 }
 
+/// The head word of a speaker phrase as written: the last word before what attaches to it (a
+/// preposition, a comma, a relative clause): "governor" in "the governor of Homs",
+/// "Interviews" in "Interviews with people in Damascus", "concern" in "The Almaz-Antey
+/// concern, which makes the Buk", "residents" in "many of the residents".
+pub fn core_head(written: &str) -> &str {
+    let mut head = "";
+    let mut partitive = false;
+    for word in written.split_whitespace() {
+        let bare = word.trim_end_matches([',', ';', ':']);
+        let lower = bare.to_ascii_lowercase();
+        // "many of the residents": a quantifier's "of" leads to the head.
+        if lower == "of" && words::is_quantifier(&head.to_ascii_lowercase()) && !partitive {
+            partitive = true;
+            continue;
+        }
+        if !head.is_empty() && (words::is_preposition(&lower) || words::is_relative(&lower)) {
+            break;
+        }
+        if !bare.is_empty() {
+            head = bare;
+        }
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    head
+}
+
 /// The original-case text of token `i`.
 fn raw<'t>(text: &'t str, words: &Words, i: usize) -> &'t str {
     words.toks.get(i).map_or("", |t| t.span.text(text))
@@ -407,6 +435,15 @@ mod tests {
         let at = sentence.find(cue)? + cue.len();
         let p = phrase_after(sentence, &words, words.at(at), words.len())?;
         Some((p.span.text(sentence).to_owned(), p.kind))
+    }
+
+    #[test]
+    fn the_core_head_stops_before_what_attaches_to_it() {
+        assert_eq!(core_head("the governor of Homs"), "governor");
+        assert_eq!(core_head("Interviews with people in Damascus"), "Interviews");
+        assert_eq!(core_head("The Almaz-Antey concern, which makes the Buk"), "concern");
+        assert_eq!(core_head("many of the residents"), "residents");
+        assert_eq!(core_head("Edward Alden"), "Alden");
     }
 
     fn is(found: Option<(String, PhraseKind)>, text: &str, kind: PhraseKind) {

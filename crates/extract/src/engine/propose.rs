@@ -442,7 +442,8 @@ impl<'a> Run<'a> {
         }) || unit.agent.is_some();
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());
-        // The outlet's narration reports; it does not take sides by referring back.
+        // The outlet's narration reports; it does not take sides by referring back. Nor does
+        // a speaker no pack lists: what it says is seldom an answer to the last dispute.
         if refers_back && unit.voice == Voice::Actor && self.refer_back(i, unit, content, claim_nouns, steps) {
             return;
         }

@@ -18,6 +18,8 @@ impl Run<'_> {
     pub(super) fn open_speaker(&mut self, p: phrase::Phrase) -> Speaker {
         use phrase::PhraseKind;
         let written = self.words_of(p.span);
+        let head = phrase::core_head(&written).to_ascii_lowercase();
+        let claimant = p.kind != PhraseKind::Pronoun && !words::is_evidence_head(&head);
         let (key, name, how) = match p.kind {
             PhraseKind::Named => {
                 let head = self.words_of(p.head);
@@ -46,7 +48,7 @@ impl Run<'_> {
         let at = match self.open.iter().position(|o| o.id == key) {
             Some(at) => at,
             None => {
-                self.open.push(OpenSpeaker { id: key, name, kind: p.kind });
+                self.open.push(OpenSpeaker { id: key, name, kind: p.kind, claimant });
                 self.open.len() - 1
             }
         };

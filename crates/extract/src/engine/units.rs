@@ -5,6 +5,7 @@ use super::sentence::Words;
 use super::{Run, Speaker, Unit, Who, words};
 use claim::Voice;
 use claim::trace::{Step, StepKind};
+use pack::schema::CuePattern;
 use parse::Span;
 
 impl Run<'_> {
@@ -235,7 +236,17 @@ impl Run<'_> {
                 }
                 steps.push(Step { kind: StepKind::Cue, text: self.words_of(attr.cue.span), detail });
             }
-            let Some(speaker) = speaker.as_ref().filter(|s| s.claims()) else {
+            // A speaker no pack lists claims in a voice of its own (no principal of a stance
+            // conflict) when its layout names whom it accuses ("Syrian activists accused
+            // Assad's forces of …"): with no side of its own known, its plain words ("residents
+            // said the militants stored weapons") are not read as a position. An unresolved
+            // pronoun or a piece of evidence ("a video showed") holds no position at all.
+            let voice = match speaker.as_ref().map(|s| s.who) {
+                Some(Who::Open(k)) if !self.names_someone(k) || !self.names_accused(attr) => None,
+                Some(Who::Open(_)) => Some(Voice::Unlisted),
+                _ => Some(Voice::Actor),
+            };
+            let (Some(speaker), Some(voice)) = (speaker.as_ref(), voice) else {
                 if self.explain {
                     let detail = match speaker {
                         Some(s) => format!("{}: not yet a claimant, values only", s.how),
@@ -243,9 +254,8 @@ impl Run<'_> {
                     };
                     steps.push(Step { kind: StepKind::Skip, text: self.words_of(attr.cue.span), detail });
                 }
-                // A speaker no pack knows takes no position in its own name, but the figures
-                // it gives are its own ("George Sabra said the attack killed 1300"), not the
-                // outlet's.
+                // Such a speaker takes no position in its own name, but the figures it gives
+                // are its own ("George Sabra said the attack killed 1300"), not the outlet's.
                 if let Some(open) = speaker.as_ref().filter(|_| !attr.content.is_empty()) {
                     units.push(Unit {
                         speaker: open.clone(),
@@ -285,7 +295,7 @@ impl Run<'_> {
             }
             units.push(Unit {
                 speaker: speaker.clone(),
-                voice: Voice::Actor,
+                voice,
                 content: attr.content,
                 cue: Some(attr.cue),
                 agent: attr.agent,
@@ -294,6 +304,18 @@ impl Run<'_> {
             });
         }
         units
+    }
+
+    /// Whether open-world speaker `k` can hold a position (`OpenSpeaker::claimant`).
+    fn names_someone(&self, k: u32) -> bool {
+        self.open.get(k as usize).is_some_and(|o| o.claimant)
+    }
+
+    /// Whether an attribution's layout names whom it accuses ("X accused Y of C", "X blamed
+    /// Y for C").
+    fn names_accused(&self, attr: &super::attribution::Attribution) -> bool {
+        let pattern = self.rules.cues.get(attr.cue.cue as usize).map(|c| c.pattern);
+        matches!(pattern, Some(CuePattern::Accuse | CuePattern::Blame)) && attr.agent.is_some()
     }
 
     /// Whether `content` is an indirect question ("tell us what these arms were"): the

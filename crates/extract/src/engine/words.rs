@@ -257,6 +257,54 @@ pub fn is_document_head(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) heads a phrase that shows or tells without being anyone who
+/// could hold a position: evidence and its media ("indications suggest", "a video showed",
+/// "its own experiments showed", "interviews indicated") and quantified pronouns that name no
+/// one ("everything he has seen suggests", "no one can doubt", "none disputed").
+pub fn is_evidence_head(word: &str) -> bool {
+    is_document_head(word.strip_suffix('s').unwrap_or(word))
+        || matches!(
+            word,
+            "evidence"
+                | "indication"
+                | "indications"
+                | "sign"
+                | "signs"
+                | "interview"
+                | "interviews"
+                | "experiment"
+                | "experiments"
+                | "test"
+                | "tests"
+                | "finding"
+                | "findings"
+                | "analysis"
+                | "data"
+                | "video"
+                | "videos"
+                | "footage"
+                | "photograph"
+                | "photographs"
+                | "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "picture"
+                | "pictures"
+                | "account"
+                | "accounts"
+                | "everything"
+                | "nothing"
+                | "anything"
+                | "none"
+                | "one"
+                | "nobody"
+                | "anyone"
+                | "everyone"
+                | "all"
+        )
+}
+
 /// Whether `word` (lower case) names a state's police, whose bodies speak for the state
 /// ("Aleppo Police Command", "the Homs police").
 pub fn is_police(word: &str) -> bool {

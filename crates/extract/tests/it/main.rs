@@ -9,4 +9,5 @@ mod pipeline;
 mod relay;
 mod spans;
 mod stories;
+mod unlisted;
 mod veto;

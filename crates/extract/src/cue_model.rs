@@ -5,12 +5,13 @@
 //!
 //! The model is text, embedded in the binary (`model/cues.model`) and read once on first
 //! use: a `threshold` line, `v WORD` lines (the vocabulary: word forms the classifier is asked
-//! about; any other word is never a learned cue, so sentences without one are not parsed for
-//! it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
+//! about; any other word is never a learned cue, so sentences without one, forms of "be",
+//! "have" and "do" aside, are not parsed for it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
 //! the examples of each epoch. `cargo run --release -p eval --example cue_model` trains it on
 //! PolNeAR train (see `train/README.md`).
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 /// The committed model.
@@ -91,12 +92,24 @@ impl Model {
 
     /// The score of a feature set: the sum of its features' weights.
     pub fn score(&self, features: &[String]) -> f32 {
-        features.iter().filter_map(|f| self.weights.get(f)).sum()
+        self.score_written(features.iter().map(String::as_str))
+    }
+
+    /// The score of features as written, in their order: the sum of their weights, added in
+    /// the same order as [`Model::score`] adds them, so the two give the same bits.
+    pub fn score_written<'a>(&self, features: impl IntoIterator<Item = &'a str>) -> f32 {
+        features.into_iter().filter_map(|f| self.weights.get(f)).sum()
     }
 
     /// Whether a feature set is a cue.
     pub fn decide(&self, features: &[String]) -> bool {
         self.score(features) >= self.threshold
+    }
+
+    /// Whether features written as [`Features`] are a cue: the same decision as
+    /// [`Model::decide`] on their strings.
+    pub fn decide_written(&self, features: &Features) -> bool {
+        self.score_written(features.iter()) >= self.threshold
     }
 
     /// The text form, features in name order; weights of magnitude below `min_weight` are left
@@ -120,6 +133,54 @@ impl Model {
             out.push_str(&format!("w\t{f}\t{w:.4}\n"));
         }
         out
+    }
+}
+
+/// Features written one after another into one string, for scoring without a `String` per
+/// feature: a candidate has some thirty of them, and the engine scores every candidate of
+/// every sentence parsed for learned cues. [`Features::to_strings`] gives the list training
+/// and the veto read.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    text: String,
+    /// Where each feature ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Features {
+    /// Adds the feature written as `parts` one after another (`["l=", stem, "|c=", dep]`):
+    /// no formatting machinery, which cost more than the features' allocations.
+    pub fn push(&mut self, parts: &[&str]) {
+        for part in parts {
+            self.text.push_str(part);
+        }
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds the feature `f` writes (`format_args!`, as `format!` would write it).
+    pub fn push_fmt(&mut self, f: fmt::Arguments<'_>) {
+        // Writing into a `String` cannot fail.
+        let _ = self.text.write_fmt(f);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds every feature of `other`, after these.
+    pub fn append(&mut self, other: &Features) {
+        for f in other.iter() {
+            self.text.push_str(f);
+            self.ends.push(self.text.len());
+        }
+    }
+
+    /// The features in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| self.text.get(start..end).unwrap_or(""))
+    }
+
+    /// Each feature as its own string, in order.
+    pub fn to_strings(&self) -> Vec<String> {
+        self.iter().map(str::to_owned).collect()
     }
 }
 
@@ -250,6 +311,23 @@ mod tests {
         let a = Model::new(train(&examples, 10, 7), HashSet::new(), 0.0).write("", 0.0);
         let b = Model::new(train(&examples, 10, 7), HashSet::new(), 0.0).write("", 0.0);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn written_features_keep_their_order_and_score_as_strings() {
+        let mut core = Features::default();
+        core.push(&["c=", "ccomp"]);
+        core.push_fmt(format_args!("kind={:?}", Some(1)));
+        let mut features = Features::default();
+        features.push(&["bias"]);
+        features.push(&[]);
+        features.append(&core);
+        assert_eq!(features.to_strings(), ["bias", "", "c=ccomp", "kind=Some(1)"]);
+        let model = Model::parse("threshold\t0.3\nw\tbias\t0.1\nw\tc=ccomp\t0.2\nw\tkind=Some(1)\t0.3\n");
+        let (written, strings) = (model.score_written(features.iter()), model.score(&features.to_strings()));
+        assert_eq!(written.to_bits(), strings.to_bits());
+        assert!(model.decide_written(&features) && model.decide(&features.to_strings()));
+        assert_eq!(Features::default().iter().count(), 0);
     }
 
     #[test]

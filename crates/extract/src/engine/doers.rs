@@ -295,7 +295,7 @@ impl Run<'_> {
     /// A possessive on a body that acts ("its army", "their forces") in a doer's place; where
     /// the parse does not say, one not governed by a preposition ("against its own people").
     fn possessive_doers(&self, i: usize, unit: &Unit, refer: &dyn Fn(Span, bool) -> Doer) -> Vec<Doer> {
-        let content = Words::new(self.text, unit.content);
+        let content = self.content_words(unit.content);
         let mut out = Vec::new();
         for k in 0..content.len() {
             let word = content.word(k);
@@ -335,7 +335,7 @@ impl Run<'_> {
         if accuses {
             return None;
         }
-        let content = Words::new(self.text, unit.content);
+        let content = self.content_words(unit.content);
         let first = content.word(0);
         let first_two = format!("{first} {}", content.word(1));
         let gerund =

@@ -347,6 +347,7 @@ impl<'a> Run<'a> {
             dates: RefCell::new(None),
             document_event: None,
             event_cache: None,
+            content_words: Default::default(),
             collected: None,
         }
     }
@@ -414,6 +415,8 @@ struct Run<'a> {
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
     event_cache: Option<(usize, claim::Event)>,
+    /// The words of the last unit content asked for ([`Run::content_words`]).
+    content_words: RefCell<Option<(Span, Rc<Words>)>>,
     /// When set, pass one collects every learned-cue candidate here instead of deciding.
     collected: Option<Vec<crate::cue_model::Candidate>>,
 }
@@ -641,7 +644,12 @@ impl<'a> Run<'a> {
                 .map(|s| structure::written_speaker(tree, s, c.hit.span))
                 .map(|s| self.parsed.original_span(s));
             let cue = self.parsed.original_span(structure::written_cue(tree, c.hit.span));
-            collected.push(crate::cue_model::Candidate { cue, speaker, form: c.form, features: c.features });
+            collected.push(crate::cue_model::Candidate {
+                cue,
+                speaker,
+                form: c.form,
+                features: c.features.to_strings(),
+            });
         }
     }
 

@@ -2,7 +2,6 @@
 //! out ("… say Syrian government aircraft did") and the cue verb whose object the content is
 //! ("condemned the strike").
 
-use super::sentence::Words;
 use super::{AnchorAt, Run, TermAt, Unit};
 use parse::Span;
 
@@ -38,7 +37,7 @@ impl Run<'_> {
     /// "Moscow says it did not"): from the sentence before, in the same paragraph, up to the
     /// content. `None` unless the content ends on an auxiliary after a subject of its own.
     fn elided_predicate(&self, i: usize, unit: &Unit) -> Option<Span> {
-        let words = Words::new(self.text, unit.content);
+        let words = self.content_words(unit.content);
         let mut last = (0..words.len()).rev().find(|&k| !words.is_punct(k))?;
         if words.word(last) == "not" {
             last = last.checked_sub(1)?;

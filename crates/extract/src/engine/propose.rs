@@ -285,7 +285,7 @@ impl<'a> Run<'a> {
         let s = self.parsed.sentences[i];
         let sentence_region = self.region(s.span);
         let context = std::cell::OnceCell::new();
-        let content_words = Words::new(self.text, unit.content);
+        let content_words = self.content_words(unit.content);
         let content = self.content(i, unit, &region);
         let asserting = unit.cue.is_none_or(|c| self.rules.cues[c.cue as usize].stance == Stance::Assert);
         let mut matched_any = false;
@@ -433,7 +433,7 @@ impl<'a> Run<'a> {
         irrealis: bool,
         steps: &mut Vec<Step>,
     ) {
-        let content_words = Words::new(self.text, unit.content);
+        let content_words = self.content_words(unit.content);
         let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
         // A short content refers back only through a referring word ("said the same",
         // "denied it"); "found traces of sarin" names something new.

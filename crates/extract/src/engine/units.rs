@@ -9,6 +9,21 @@ use pack::schema::CuePattern;
 use parse::Span;
 
 impl Run<'_> {
+    /// The words of a unit's content, tokenised once for the steps of [`Run::unit_claims`]
+    /// that each read them (stance, doers, elided predicates, unmatched content): the last
+    /// content asked for is kept.
+    pub(super) fn content_words(&self, content: Span) -> std::rc::Rc<Words> {
+        let mut kept = self.content_words.borrow_mut();
+        match kept.as_ref() {
+            Some((span, words)) if *span == content => words.clone(),
+            _ => {
+                let words = std::rc::Rc::new(Words::new(self.text, content));
+                *kept = Some((content, words.clone()));
+                words
+            }
+        }
+    }
+
     /// The last speaker of paragraph `p` before sentence `before`.
     pub(super) fn paragraph_speaker(&self, p: usize, before: usize) -> Option<(Speaker, usize)> {
         (0..before).rev().take_while(|&j| self.parsed.sentences[j].paragraph >= p).find_map(|j| {

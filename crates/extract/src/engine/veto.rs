@@ -59,7 +59,7 @@ pub fn features(
         layout: attr.layout,
     };
     let cue = &rules.cues[attr.cue.cue as usize];
-    let mut out = learned::features(tree, words, text, i, &reading);
+    let mut out = learned::features(tree, words, text, i, &reading).to_strings();
     out.extend([
         format!("cue={}", cue.lemma),
         format!("claims={}", cue.claims),

@@ -82,8 +82,8 @@ pub fn quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     out
 }
 
-/// The double marks of a paragraph's bytes, with their widths: `"`, and `''` not part of a
-/// longer run of apostrophes.
+/// The double marks of a paragraph's bytes, with their widths: `"`, `''` alone, and the outer
+/// pair of `'''` (a single mark beside a double one).
 fn double_marks(slice: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -97,8 +97,16 @@ fn double_marks(slice: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 b'\'' => {
                     let run = slice[at..].iter().take_while(|&&b| b == b'\'').count();
                     i += run;
-                    if run == 2 {
-                        return Some((at, 2));
+                    match run {
+                        2 => return Some((at, 2)),
+                        // `,''' he said` closes a single quote inside a double one typed as
+                        // apostrophes, and `'''Not` opens both: the double mark is the pair on
+                        // the outer side.
+                        3 => {
+                            let closing = at > 0 && !slice[at - 1].is_ascii_whitespace();
+                            return Some((if closing { at + 1 } else { at }, 2));
+                        }
+                        _ => {}
                     }
                 }
                 _ => i += 1,

@@ -121,7 +121,8 @@ pub fn attribute(
         // or adjective is no report, unless the noun has an owner and says what of
         // ("the mayor's claim that …", "his warning about …").
         if def.kind == CueKind::Verb && structure.as_ref().is_some_and(|s| !s.reads_as_verb(cue)) {
-            if let Some(r) = structure.as_ref().filter(|_| def.noun_too).and_then(|s| s.owned_noun(cue)) {
+            let noun = |s: &Structure<'_>| s.owned_noun(cue).or_else(|| s.voiced_noun(cue));
+            if let Some(r) = structure.as_ref().filter(|_| def.noun_too).and_then(noun) {
                 let content = r.content.unwrap_or(Span::new(cue.span.end, cue.span.end));
                 out.push(layout.attribution(cue, Some(r.speaker), content.start, content.end, r.layout));
             }
@@ -141,7 +142,7 @@ pub fn attribute(
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {
             CuePattern::AccordingTo => s.according_to(cue),
-            CuePattern::Noun => s.noun(cue),
+            CuePattern::Noun => s.noun(cue).or_else(|| s.voiced_noun(cue)),
             _ => s.verb(cue),
         });
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
@@ -649,6 +650,9 @@ impl Layout<'_> {
 
     fn say(&self, cue: &CueHit, previous: Option<&Attribution>) -> Option<Attribution> {
         let words = self.words;
+        // Only a report with a speaker has one to share: after "Asked about it, the mayor shook
+        // her head and said …" or a description's record the parse reads the subject.
+        let previous = previous.filter(|p| p.speaker.is_some() && !p.sourceless && !p.record_only);
         let after = words.at(cue.span.end);
         let end = self.right_end(cue);
         let mut left = self.left_speaker(cue);

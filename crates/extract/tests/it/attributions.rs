@@ -239,3 +239,16 @@ fn the_cue_trainer_scores_the_words_the_engine_writes() {
     assert_eq!(trained.map(|(_, s)| s), Some("who".to_owned()));
     assert_eq!(written.map(|(_, s)| s), Some("who".to_owned()));
 }
+
+#[test]
+fn a_second_verb_after_a_report_without_a_speaker_takes_its_own_subject() {
+    let rules = ruleset();
+    // The opening participle names no one; the subject of the joined verbs says it.
+    let text = "Asked about the mooring fees, Ada Holm shook her head and said the pier would stay open.";
+    let found = readings(rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Holm"), "{found:?}");
+    // A second verb after a report with a speaker shares it.
+    let text = "Ada Holm denied the charge and said the pier would stay open.";
+    let found = readings(rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Holm"), "{found:?}");
+}

@@ -8,6 +8,7 @@
 //! inside the phrase ("an aide to Clinton") does not speak; the phrase does.
 
 use super::attribution::{Attribution, SpeakerRef, span_of};
+use super::learned;
 use super::phrase::{Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words};
 use super::tree::{Dep, Tag, Tree};
@@ -54,9 +55,8 @@ fn is_counting(word: &str) -> bool {
 /// Verbs that make or voice what a noun cue names ("made comments", "raised questions"), in
 /// any inflection; not "issued" ("issued a statement saying …": the participle reports).
 fn is_voicing(word: &str) -> bool {
-    let stem = word.trim_end_matches("ing").trim_end_matches('s').trim_end_matches("ed").trim_end_matches('e');
     matches!(word, "made" | "makes" | "make" | "making")
-        || matches!(stem, "rais" | "voic" | "repeat" | "level" | "deliver")
+        || matches!(learned::stem(word), "rais" | "voic" | "repeat" | "level" | "deliver")
 }
 
 /// Personal pronouns that can speak when no pack rule took them.

@@ -135,6 +135,18 @@ fn span_text(c: &Case, s: SpeakerRef) -> String {
     }
 }
 
+/// Each inflection of a voicing verb voices ("is raising questions" as "raised questions").
+#[test]
+fn voicing_verbs_in_every_inflection() {
+    for w in ["raise", "raised", "raises", "raising", "voiced", "voicing", "repeats", "leveled", "delivering", "making"]
+    {
+        assert!(is_voicing(w), "{w}");
+    }
+    for w in ["issued", "rained", "said", "rai"] {
+        assert!(!is_voicing(w), "{w}");
+    }
+}
+
 #[test]
 fn a_noun_cue_made_or_voiced_is_said_by_the_subject_of_its_verb() {
     let c = case("The harbour master has made several statements about the mooring fees.", &[], &[]);

@@ -259,7 +259,14 @@ pub(crate) fn veto_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate
         };
         let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
         let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
+        // Coordinated speakers of one cue ("Damascus and Moscow say …") are one report with
+        // one source as the text writes it: the first stands for them all.
+        let mut cues_seen: Vec<Span> = Vec::new();
         for (attr, speaker) in a.attributions.iter().filter(|(attr, _)| keep(attr)) {
+            if cues_seen.contains(&attr.cue.span) {
+                continue;
+            }
+            cues_seen.push(attr.cue.span);
             let resolution =
                 veto::Resolution { kind: run.resolution(speaker.as_ref()), speakerless: !stands(attr, speaker) };
             let speakerless = resolution.speakerless;
@@ -544,13 +551,7 @@ impl<'a> Run<'a> {
             let mut coordinated: Vec<(Attribution, Option<Speaker>)> = Vec::new();
             for a in raw {
                 if let Some(SpeakerRef::Mention(m)) = a.speaker {
-                    for other in sentence::coordinated_with(self.text, &found.mentions, m) {
-                        let mut also = a.clone();
-                        also.speaker = Some(SpeakerRef::Mention(other));
-                        let mut speaker = self.mention_speaker(&other);
-                        speaker.how = format!("{}, coordinated with `{}`", speaker.how, self.words_of(m.span));
-                        coordinated.push((also, Some(speaker)));
-                    }
+                    coordinated.extend(self.coordinated_speakers(&a, m, &found, &words));
                 }
                 let speaker = match a.speaker {
                     _ if a.record_only => None,

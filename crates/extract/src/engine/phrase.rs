@@ -418,6 +418,26 @@ pub fn phrase_after(text: &str, words: &Words, from: usize, limit: usize) -> Opt
     })
 }
 
+/// A phrase no pack names coordinated by "and" with the speaker mention at `m` of the cue at
+/// `cue`: before it, opening the sentence (from token `first`) or a comma ("Cyber security
+/// experts and U.S. officials said"), or after it, up to the cue ("The Clinton campaign and some
+/// cybersecurity experts have alleged"). Pronouns are left out: "they" is resolved elsewhere.
+pub fn coordinated_phrase(text: &str, words: &Words, first: usize, m: Span, cue: Span) -> Option<Phrase> {
+    let start = words.at(m.start);
+    let end = words.before(m.end);
+    let found = if start > first + 1 && words.word(start - 1) == "and" {
+        let p = subject_before(text, words, first, start - 1)?;
+        let at = words.at(p.span.start);
+        (at == first || words.word(at - 1) == ",").then_some(p)
+    } else if words.word(end) == "and" && cue.start > m.end {
+        let p = subject_before(text, words, end + 1, words.at(cue.start))?;
+        (words.at(p.span.start) == end + 1).then_some(p)
+    } else {
+        None
+    };
+    found.filter(|p| p.kind != PhraseKind::Pronoun)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

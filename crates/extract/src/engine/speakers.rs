@@ -3,14 +3,46 @@
 //! against what the discourse named before, and the issuer of a document description ("the
 //! statement added").
 
-use super::attribution::SpeakerRef;
-use super::sentence::{Found, Mention, Reference};
+use super::attribution::{Attribution, SpeakerRef};
+use super::sentence::{Found, Mention, Reference, Words};
 use super::{OpenSpeaker, REACH, Run, Speaker, Who, phrase, record, words};
 use crate::lexicon::{ActorIdx, Pronoun, Role, Via};
 use pack::schema::{ActorKind, Gender};
 use parse::Span;
 
 impl Run<'_> {
+    /// The other speakers of attribution `a`, whose speaker is mention `m`, each with the
+    /// attribution as theirs: the mentions coordinated with it ("Damascus and Moscow say …")
+    /// and a phrase no pack names coordinated with it ("Cyber security experts and U.S.
+    /// officials said …", `phrase::coordinated_phrase`).
+    pub(super) fn coordinated_speakers(
+        &mut self,
+        a: &Attribution,
+        m: Mention,
+        found: &Found,
+        words: &Words,
+    ) -> Vec<(Attribution, Option<Speaker>)> {
+        let mut out = Vec::new();
+        for other in super::sentence::coordinated_with(self.text, &found.mentions, m) {
+            let mut also = a.clone();
+            also.speaker = Some(SpeakerRef::Mention(other));
+            let mut speaker = self.mention_speaker(&other);
+            speaker.how = format!("{}, coordinated with `{}`", speaker.how, self.words_of(m.span));
+            out.push((also, Some(speaker)));
+        }
+        // The sentence's words: its first token is its first.
+        if let Some(p) = phrase::coordinated_phrase(self.text, words, 0, m.span, a.cue.span)
+            && !found.mentions.iter().any(|x| x.span.overlaps(p.span))
+        {
+            let mut also = a.clone();
+            also.speaker = Some(SpeakerRef::Phrase(p));
+            let mut speaker = self.open_speaker(p);
+            speaker.how = format!("{}, coordinated with `{}`", speaker.how, self.words_of(m.span));
+            out.push((also, Some(speaker)));
+        }
+        out
+    }
+
     /// A speaker no pack knows, registered once per document: a name gets an id from its
     /// normalised words, and a later one-word mention of a name seen before ("Alden" after
     /// "Edward Alden") is that name; descriptions and pronouns stay unresolved, with their

@@ -256,8 +256,12 @@ impl Run<'_> {
             // Assad's forces of …"): with no side of its own known, its plain words ("residents
             // said the militants stored weapons") are not read as a position. An unresolved
             // pronoun or a piece of evidence ("a video showed") holds no position at all.
+            // So does one that says what a pack's actor says in the same sentence, by one
+            // cue or by its own ("Cyber security experts and U.S. officials said …", "as many
+            // researchers believe, and Democrats are alleging, but Moscow denies"): the
+            // sentence sets it among the sides of a dispute it knows.
             let voice = match speaker.as_ref().map(|s| s.who) {
-                Some(Who::Open(k)) if !self.names_someone(k) || !self.names_accused(attr) => None,
+                Some(Who::Open(o)) if !self.names_someone(o) || !(self.names_accused(attr) || self.sided(i, k)) => None,
                 Some(Who::Open(_)) => Some(Voice::Unlisted),
                 _ => Some(Voice::Actor),
             };
@@ -324,6 +328,21 @@ impl Run<'_> {
     /// Whether open-world speaker `k` can hold a position (`OpenSpeaker::claimant`).
     fn names_someone(&self, k: u32) -> bool {
         self.open.get(k as usize).is_some_and(|o| o.claimant)
+    }
+
+    /// Whether a pack's actor (not the outlet, not a speaker no pack knows) says the content
+    /// of attribution `k` of sentence `i` by an attribution of its own that takes a position.
+    fn sided(&self, i: usize, k: usize) -> bool {
+        let attributions = &self.analysed[i].attributions;
+        let Some((attr, _)) = attributions.get(k) else { return false };
+        attributions.iter().enumerate().any(|(j, (other, speaker))| {
+            j != k
+                && other.content == attr.content
+                && !other.record_only
+                && !self.rules.is_learned(other.cue.cue)
+                && self.rules.cues.get(other.cue.cue as usize).is_some_and(|c| c.claims)
+                && speaker.as_ref().is_some_and(|s| matches!(s.who, Who::Actor(_)))
+        })
     }
 
     /// Whether an attribution's layout names whom it accuses ("X accused Y of C", "X blamed

@@ -252,3 +252,19 @@ fn a_second_verb_after_a_report_without_a_speaker_takes_its_own_subject() {
     let found = readings(rules, text);
     assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Holm"), "{found:?}");
 }
+
+#[test]
+fn coordinated_speakers_of_one_cue_are_one_attribution() {
+    // Each of them makes the claim, but the text reports once: one cue, one source as written.
+    // Each speaker had been listed as an attribution of its own, a false one for PolNeAR.
+    let rules = ruleset();
+    let text = "Britain and France said the harbour was unsafe.";
+    let found = attributions(rules, text);
+    assert_eq!(found.iter().filter(|(c, _)| c == "said").count(), 1, "{found:?}");
+    let text = "Harbour pilots and Britain said the harbour was unsafe.";
+    let found = attributions(rules, text);
+    assert_eq!(found.iter().filter(|(c, _)| c == "said").count(), 1, "{found:?}");
+    // Two cues are two reports.
+    let found = attributions(rules, "Britain said the harbour was unsafe, and France denied it.");
+    assert_eq!(found.len(), 2, "{found:?}");
+}

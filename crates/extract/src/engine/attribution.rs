@@ -7,6 +7,7 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 mod accusation;
+mod inverted;
 mod survey;
 
 pub use survey::{SURVEY, mentions_survey};
@@ -660,25 +661,6 @@ impl Layout<'_> {
         words.toks.get(from).map(|t| t.span.start)
     }
 
-    /// Whether a speaker after its verb is the last thing in the sentence, a time word aside
-    /// ("said a monitoring group on Sunday."): a pack name or pronoun, or a short phrase opened
-    /// by an article ("a monitoring group", "the rescue service"), not a day ("a monitor said
-    /// Sunday."), "the same", nor a clause's object and verb ("briefed reporters went further").
-    fn closes_sentence(&self, speaker: &SpeakerRef) -> bool {
-        let Some(span) = span_of(speaker) else { return false };
-        let words = self.words;
-        let (start, end) = (words.at(span.start), words.at(span.end));
-        if let SpeakerRef::Phrase(_) = speaker
-            && (!matches!(words.word(start), "a" | "an" | "the") || end - start > 4)
-        {
-            return false;
-        }
-        let time = |w: &str| parse::date::is_weekday(w) || matches!(w, "on" | "today" | "yesterday");
-        let head = words.word(end.saturating_sub(1));
-        let no_one = time(head) || parse::date::is_month_name(head) || head == "same";
-        !no_one && (end..words.len()).map(|k| words.word(k)).all(|w| matches!(w, "." | "!" | "\"" | "'") || time(w))
-    }
-
     fn say(&self, cue: &CueHit, previous: Option<&Attribution>) -> Option<Attribution> {
         let words = self.words;
         // Only a report with a speaker has one to share: after "Asked about it, the mayor shook
@@ -702,19 +684,10 @@ impl Layout<'_> {
         {
             return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, INVERTED));
         }
-        // Text stripped of its commas: "… in a mosque on Friday said a monitoring group." The
-        // phrase after the verb that closes the sentence is the speaker, not the last noun
-        // before the verb.
         if left.is_none()
-            && !self.has_commas()
-            && words.at(cue.span.start) > words.at(self.sentence.start) + 8
-            // Only the verbs written before their speaker: after others ("told RIA Novosti",
-            // "endorsed Trump", "called the accusations groundless") the phrase is an object.
-            && matches!(words.word(words.at(cue.span.start)), "said" | "says" | "reported" | "added")
-            && !matches!(before_cue, "to" | "and" | "but" | "then" | "also" | "who" | "which" | "that")
-            && let Some(speaker) = self.any_after(cue.span.end).filter(|s| self.closes_sentence(s))
+            && let Some(a) = self.unpunctuated_after(cue, before_cue)
         {
-            return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, UNPUNCTUATED));
+            return Some(a);
         }
         if left.is_none() && !matches!(before_cue, "and" | "but" | "then" | "also") {
             left = self.open_left(cue);

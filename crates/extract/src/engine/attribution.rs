@@ -7,6 +7,9 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 mod accusation;
+mod survey;
+
+pub use survey::{SURVEY, mentions_survey};
 
 use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words, that_after};
@@ -155,6 +158,10 @@ pub fn attribute(
         && out.iter().all(|o| o.cue.span.start >= a.cue.span.end)
     {
         out.insert(0, a);
+    }
+    // "In a CNN poll released Monday, 31 percent …": the poll is a source.
+    if let Some(t) = tree {
+        out.extend(layout.surveys(t));
     }
     // "…, as many researchers believe, and Democrats allege, but Moscow denies."
     super::aside::asides(words, found, sentence, &mut out);

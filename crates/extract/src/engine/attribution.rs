@@ -7,6 +7,10 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 mod accusation;
+mod inverted;
+mod survey;
+
+pub use survey::{SURVEY, mentions_survey};
 
 use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words, that_after};
@@ -155,6 +159,10 @@ pub fn attribute(
         && out.iter().all(|o| o.cue.span.start >= a.cue.span.end)
     {
         out.insert(0, a);
+    }
+    // "In a CNN poll released Monday, 31 percent …": the poll is a source.
+    if let Some(t) = tree {
+        out.extend(layout.surveys(t));
     }
     // "…, as many researchers believe, and Democrats allege, but Moscow denies."
     super::aside::asides(words, found, sentence, &mut out);
@@ -675,6 +683,11 @@ impl Layout<'_> {
             && let Some(speaker) = self.any_after(cue.span.end)
         {
             return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, INVERTED));
+        }
+        if left.is_none()
+            && let Some(a) = self.unpunctuated_after(cue, before_cue)
+        {
+            return Some(a);
         }
         if left.is_none() && !matches!(before_cue, "and" | "but" | "then" | "also") {
             left = self.open_left(cue);

@@ -37,7 +37,8 @@ pub struct Resolution {
 }
 
 /// The features of a listed cue's attribution, or `None` when the veto does not judge it
-/// (a learned cue, which its own classifier took; a sentence without a parse).
+/// (a learned cue, which its own classifier took; a poll's, which names its source by its
+/// place; a sentence without a parse).
 pub fn features(
     rules: &RuleSet,
     tree: Option<&Tree>,
@@ -48,7 +49,7 @@ pub fn features(
 ) -> Option<Vec<String>> {
     let (resolved, speakerless) = (resolution.kind != "none", resolution.speakerless);
     let learned = [rules.learned_verb(), rules.learned_noun()];
-    if learned.contains(&Some(attr.cue.cue)) {
+    if learned.contains(&Some(attr.cue.cue)) || attr.layout == attribution::SURVEY {
         return None;
     }
     let tree = tree?;

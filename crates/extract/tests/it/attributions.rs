@@ -268,3 +268,18 @@ fn coordinated_speakers_of_one_cue_are_one_attribution() {
     let found = attributions(rules, "Britain said the harbour was unsafe, and France denied it.");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn a_poll_opening_the_sentence_is_its_source_and_claims_nothing() {
+    let rules = ruleset();
+    let text = "In a Harbour Gazette poll released Monday, 61 percent of ferry users backed the new pier.";
+    let found = attributions(rules, text);
+    assert!(found.iter().any(|(c, s)| c == "In" && s == "a Harbour Gazette poll released Monday"), "{found:?}");
+    let doc = parse::Document::from_text("a", text.to_owned());
+    assert!(rules.extract(&parse::parse(&doc)).is_empty());
+    // Inside the sentence, or of several polls, it is a standing, not a report.
+    let found = attributions(rules, "Ferry users backed the new pier by 61 percent in a Harbour Gazette poll.");
+    assert!(!found.iter().any(|(c, _)| c == "in"), "{found:?}");
+    let found = attributions(rules, "In the polls, the ferry leads the bridge by ten points.");
+    assert!(found.is_empty(), "{found:?}");
+}

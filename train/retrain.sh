@@ -10,7 +10,8 @@
 # Environment: WORK (scratch folder, default /tmp/claimcheck-syntax), SHARED (the shared
 # data, default ../shared), TAGGER_EPOCHS, PARSER_EPOCHS, MIN_WEIGHT (the parser's),
 # TAGGER_MIN_WEIGHT, TAGGER_FROM (a model file whose tagger is kept: only the parser is
-# trained, over that tagger's tags).
+# trained, over that tagger's tags), JACKKNIFE (parts: the parser learns from the tags of
+# taggers that did not see the sentence; 0 for the kept tagger's own tags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-/tmp/claimcheck-syntax}
@@ -45,6 +46,7 @@ if [ -n "${TAGGER_FROM:-}" ]; then
 fi
 target/release/examples/train --out "$WORK/unpruned.model" "${KEEP_TAGGER[@]}" \
     --tagger-epochs "${TAGGER_EPOCHS:-5}" --parser-epochs "${PARSER_EPOCHS:-10}" --min-weight 2 \
+    --jackknife "${JACKKNIFE:-0}" \
     --train "$WORK/polnear-train.conll" "$WORK/fakes.conll" "$WORK/corpus.conll" \
     --heldout "$WORK/polnear-dev.conll"
 target/release/examples/train --prune "$WORK/unpruned.model" --min-weight "${MIN_WEIGHT:-500}" \

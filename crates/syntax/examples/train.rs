@@ -7,6 +7,10 @@
 //! With `--tagger-from MODEL`, keeps the tagger of `MODEL` (a model file of this or the
 //! previous version) and trains the parser only.
 //!
+//! `--jackknife N` has the parser learn from jackknifed tags (N parts, each tagged by a
+//! tagger trained on the others); `--snapshots 8,10,12` writes the model as averaged after
+//! those parser epochs to `OUT.8`, `OUT.10`, … and scores each on the held-out files.
+//!
 //! With `--prune MODEL` instead of `--train`, drops the weights of `MODEL` below
 //! `--min-weight` (the tagger's below `--tagger-min-weight` and the labeller's below
 //! `--label-min-weight`, by default the same) and writes the smaller model, without training.
@@ -46,6 +50,13 @@ fn run() -> Result<(), String> {
             "--tagger-from" => tagger_from = args.next(),
             "--tagger-epochs" => config.tagger_epochs = number("--tagger-epochs")?,
             "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
+            "--jackknife" => config.jackknife = number("--jackknife")?,
+            "--snapshots" => {
+                let list = args.next().ok_or("--snapshots needs epochs, such as 8,10,12")?;
+                for epoch in list.split(',') {
+                    config.snapshots.push(epoch.trim().parse().map_err(|_| format!("--snapshots: `{epoch}`"))?);
+                }
+            }
             "--min-weight" => config.min_weight = number("--min-weight")?.min(32767) as i16,
             "--tagger-min-weight" => tagger_min = Some(number("--tagger-min-weight")?.min(32767) as i16),
             "--label-min-weight" => label_min = Some(number("--label-min-weight")?.min(32767) as i16),
@@ -73,7 +84,19 @@ fn run() -> Result<(), String> {
             let bytes = std::fs::read(model).map_err(|e| format!("{model}: {e}"))?;
             let tagger = train::tagger_of(&bytes).map_err(|e| format!("{model}: {e}"))?;
             eprintln!("the tagger of {model}, {} features; training the parser only", tagger.len());
-            train::train_parser_with(&data, &config, tagger)?
+            train::train_parser_with(&data, &config, tagger, |epoch, bytes| {
+                let path = format!("{out}.{epoch}");
+                if let Err(e) = std::fs::write(&path, &bytes) {
+                    eprintln!("{path}: {e}");
+                }
+                match syntax::Parser::from_bytes(&bytes) {
+                    Ok(parser) if !heldout.is_empty() => {
+                        println!("epoch {epoch}, held out: {}", train::agreement(&parser, &heldout).summary());
+                    }
+                    Ok(_) => {}
+                    Err(e) => eprintln!("{path}: {e}"),
+                }
+            })?
         } else {
             train::train(&data, &config)?
         };

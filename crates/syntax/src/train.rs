@@ -201,11 +201,26 @@ pub struct Config {
     pub seed: u64,
     /// Print progress to stderr.
     pub verbose: bool,
+    /// When 2 or more, the parser learns from jackknifed tags: the data cut in this many
+    /// parts, each tagged by a tagger trained on the others ([`Config::tagger_epochs`]), so
+    /// that its tags err as the tagger's do at run time on text it never saw.
+    pub jackknife: usize,
+    /// Parser epochs (counted from 1) after which the model as averaged so far is handed to
+    /// the caller of [`train_parser_with`] as well.
+    pub snapshots: Vec<usize>,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { tagger_epochs: 5, parser_epochs: 10, min_weight: 2, seed: 0x5eed, verbose: false }
+        Config {
+            tagger_epochs: 5,
+            parser_epochs: 10,
+            min_weight: 2,
+            seed: 0x5eed,
+            verbose: false,
+            jackknife: 0,
+            snapshots: Vec::new(),
+        }
     }
 }
 
@@ -398,7 +413,12 @@ impl Step<'_> {
     }
 }
 
-fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> ParserModels {
+fn train_parser(
+    data: &[Sentence],
+    tags: &[Vec<Tag>],
+    config: &Config,
+    mut after_epoch: impl FnMut(usize, &ParserModels),
+) -> ParserModels {
     let mut models = ParserModels { moves: Perceptron::new(MOVES), labels: Perceptron::new(LABELS) };
     let mut rng = Rng(config.seed.rotate_left(17) | 1);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -484,13 +504,9 @@ fn train_parser(data: &[Sentence], tags: &[Vec<Tag>], config: &Config) -> Parser
             }
         }
         if config.verbose {
-            log(&format!(
-                "parser epoch {}: {:.2}% of moves optimal, {:.2}% of gold arcs labelled right on training data",
-                epoch + 1,
-                pct(right, total),
-                pct(labels_right, labels_total)
-            ));
+            log_epoch(epoch + 1, (right, total), (labels_right, labels_total));
         }
+        after_epoch(epoch + 1, &models);
     }
     models
 }
@@ -571,23 +587,64 @@ pub type Features = Vec<(u32, Vec<(u8, i16)>)>;
 
 /// Trains a tagger and a parser on `data` and returns the model file's bytes.
 pub fn train(data: &[Sentence], config: &Config) -> Result<Vec<u8>, String> {
-    train_parser_with(data, config, train_tagger(data, config).finish(config.min_weight))
+    train_parser_with(data, config, train_tagger(data, config).finish(config.min_weight), |_, _| {})
+}
+
+/// The tags the parser learns from: `tagger`'s, or with [`Config::jackknife`] those of
+/// taggers that did not see the sentence.
+fn tags_for_parser(data: &[Sentence], config: &Config, tagger: &Features) -> Result<Vec<Vec<Tag>>, String> {
+    let tag_with = |features: Features, part: &mut dyn Iterator<Item = &Sentence>| {
+        let model = Model::from_features(Tag::ALL.len(), features).map_err(|e| e.to_string())?;
+        let model = tagger::Tagger::new(model);
+        Ok::<_, String>(part.map(|s| tagger::tag(&model, &pieces(s))).collect::<Vec<_>>())
+    };
+    let folds = config.jackknife;
+    if folds < 2 {
+        return tag_with(tagger.clone(), &mut data.iter());
+    }
+    let mut tags = vec![Vec::new(); data.len()];
+    for fold in 0..folds {
+        let rest: Vec<Sentence> =
+            data.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, s)| s.clone()).collect();
+        let features = train_tagger(&rest, config).finish(config.min_weight);
+        let tagged = tag_with(features, &mut data.iter().skip(fold).step_by(folds))?;
+        for (k, t) in tagged.into_iter().enumerate() {
+            tags[fold + k * folds] = t;
+        }
+        if config.verbose {
+            log(&format!("jackknife: part {} of {folds} tagged", fold + 1));
+        }
+    }
+    Ok(tags)
+}
+
+/// The model file's bytes for a tagger and a parser's two models.
+fn encode_model(tagger: &Features, models: &ParserModels, min_weight: i16) -> Vec<u8> {
+    let mut out = Vec::new();
+    crate::write_header(&mut out);
+    model::encode(&mut out, Tag::ALL.len(), tagger);
+    model::encode(&mut out, MOVES, &models.moves.finish(min_weight));
+    model::encode(&mut out, LABELS, &models.labels.finish(min_weight));
+    out
 }
 
 /// Trains a parser on `data` over the tags of `tagger` (a tagger already trained, as
-/// [`tagger_of`] reads it from a model file) and returns the model file's bytes.
-pub fn train_parser_with(data: &[Sentence], config: &Config, tagger: Features) -> Result<Vec<u8>, String> {
-    let tag_model = Model::from_features(Tag::ALL.len(), tagger.clone()).map_err(|e| e.to_string())?;
-    // The parser learns from the tags the tagger gives, as it will see at run time.
-    let tag_model = tagger::Tagger::new(tag_model);
-    let tags: Vec<Vec<Tag>> = data.iter().map(|s| tagger::tag(&tag_model, &pieces(s))).collect();
-    let models = train_parser(data, &tags, config);
-    let mut out = Vec::new();
-    crate::write_header(&mut out);
-    model::encode(&mut out, Tag::ALL.len(), &tagger);
-    model::encode(&mut out, MOVES, &models.moves.finish(config.min_weight));
-    model::encode(&mut out, LABELS, &models.labels.finish(config.min_weight));
-    Ok(out)
+/// [`tagger_of`] reads it from a model file) and returns the model file's bytes; hands
+/// `snapshot` the model after each epoch of [`Config::snapshots`].
+pub fn train_parser_with(
+    data: &[Sentence],
+    config: &Config,
+    tagger: Features,
+    mut snapshot: impl FnMut(usize, Vec<u8>),
+) -> Result<Vec<u8>, String> {
+    // The parser learns from the tags a tagger gives, as it will see at run time.
+    let tags = tags_for_parser(data, config, &tagger)?;
+    let models = train_parser(data, &tags, config, |epoch, models| {
+        if config.snapshots.contains(&epoch) {
+            snapshot(epoch, encode_model(&tagger, models, config.min_weight));
+        }
+    });
+    Ok(encode_model(&tagger, &models, config.min_weight))
 }
 
 /// Reads one model's class count and features.
@@ -663,116 +720,18 @@ pub fn prune(bytes: &[u8], bounds: Pruning) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// Logs how a parser epoch did on its training data: moves optimal, gold arcs labelled right.
+fn log_epoch(epoch: usize, moves: (usize, usize), labels: (usize, usize)) {
+    let (moves, labels) = (pct(moves.0, moves.1), pct(labels.0, labels.1));
+    log(&format!(
+        "parser epoch {epoch}: {moves:.2}% of moves optimal, {labels:.2}% of gold arcs labelled right on training data"
+    ));
+}
+
 #[allow(clippy::print_stderr)]
 fn log(message: &str) {
     eprintln!("{message}");
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const DATA: &str = "# doc = a
-0\tOfficials\tNNS\t1\tnsubj
-1\tsaid\tVBD\t-1\tROOT
-2\tthe\tDT\t3\tdet
-3\tstrike\tNN\t4\tnsubj
-4\tfailed\tVBD\t1\tccomp
-5\t.\t.\t1\tpunct
-
-0\tThe\tDT\t1\tdet
-1\treport\tNN\t3\tnsubjpass
-2\twas\tVBD\t3\tauxpass
-3\tdenied\tVBN\t-1\tROOT
-4\tby\tIN\t3\tagent
-5\tMoscow\tNNP\t4\tpobj
-6\t.\t.\t3\tpunct
-
-0\tLavrov\tNNP\t2\tposs
-1\t's\tPOS\t0\tcase
-2\tremarks\tNNS\t3\tnsubj
-3\tdid\tVBD\t5\taux
-4\tn't\tRB\t5\tneg
-5\thelp\tVB\t-1\tROOT
-6\t.\t.\t5\tpunct
-";
-
-    #[test]
-    fn reads_conll_and_names_bad_lines() {
-        let data = read_conll(DATA).unwrap_or_default();
-        assert_eq!(data.len(), 3);
-        assert_eq!(data[1].heads[3], None);
-        assert_eq!(data[2].deps[4], Dep::Neg);
-        assert_eq!(read_conll("0\tword\tNN\n"), Err("line 1: expected 5 tab-separated fields".into()));
-        assert_eq!(read_conll("0\tw\tNN\tx\tdep\n"), Err("line 1: head `x` is not a number".into()));
-        assert!(read_conll("0\tw\tNN\t7\tdep\n").is_err());
-    }
-
-    #[test]
-    fn a_model_trained_on_three_sentences_reproduces_them() {
-        let data = read_conll(DATA).unwrap_or_default();
-        let config = Config { tagger_epochs: 10, parser_epochs: 15, min_weight: 1, ..Config::default() };
-        let bytes = train(&data, &config).unwrap_or_default();
-        let parser = Parser::from_bytes(&bytes);
-        assert!(parser.is_ok(), "{parser:?}");
-        if let Ok(parser) = parser {
-            let a = agreement(&parser, &data);
-            assert_eq!((a.tags, a.heads, a.labelled), (a.tokens, a.tokens, a.tokens), "{}", a.summary());
-            // The same sentence through the public API, with clitics joined again.
-            let parse = parser.parse(&["Lavrov's", "remarks", "didn't", "help", "."]);
-            assert_eq!((parse.head(0), parse.dep(0)), (Some(1), Dep::Poss));
-            assert_eq!((parse.head(2), parse.dep(2)), (Some(3), Dep::Neg));
-            assert_eq!(parse.tag(2), Tag::VBD);
-            assert_eq!(parse.subtree(1), 0..2);
-        }
-    }
-
-    #[test]
-    fn pruning_keeps_a_valid_model_and_drops_weights() {
-        let data = read_conll(DATA).unwrap_or_default();
-        let config = Config { tagger_epochs: 3, parser_epochs: 3, min_weight: 1, ..Config::default() };
-        let bound = |tagger, moves, labels| Pruning { tagger, moves, labels };
-        let bytes = train(&data, &config).unwrap_or_default();
-        assert_eq!(prune(&bytes, bound(1, 1, 1)).as_ref(), Ok(&bytes));
-        let pruned = prune(&bytes, bound(20000, 20000, 20000)).unwrap_or_default();
-        assert!(!pruned.is_empty() && pruned.len() < bytes.len());
-        assert!(Parser::from_bytes(&pruned).is_ok());
-        // The tagger and the parser are pruned apart.
-        let parser_only = prune(&bytes, bound(1, 20000, 20000)).unwrap_or_default();
-        assert!(pruned.len() < parser_only.len() && parser_only.len() < bytes.len());
-        assert_eq!(tagger_of(&parser_only), tagger_of(&bytes));
-        // The labeller apart from the transition model.
-        let moves_only = prune(&bytes, bound(1, 20000, 1)).unwrap_or_default();
-        assert!(parser_only.len() < moves_only.len() && moves_only.len() < bytes.len());
-        assert!(prune(&bytes[..bytes.len() - 1], bound(2, 2, 2)).is_err());
-    }
-
-    /// The oracle at the end of "Berlin , Rome blamed" with "Berlin" and "blamed" left
-    /// headless on the stack: put "blamed" back when the teacher makes it Berlin's head,
-    /// leave it a root when the teacher has two roots.
-    #[test]
-    fn the_oracle_puts_a_word_back_only_when_the_teacher_joins_the_roots() {
-        let conll = |berlin_head: &str| {
-            format!(
-                "0\tBerlin\tNNP\t{berlin_head}\tnsubj\n1\t,\t,\t0\tpunct\n2\tRome\tNNP\t3\tnsubj\n3\tblamed\tVBD\t-1\tROOT\n"
-            )
-        };
-        for (berlin_head, want) in [("3", [0, 1]), ("-1", [1, 0])] {
-            let data = read_conll(&conll(berlin_head)).unwrap_or_default();
-            let golds = golds(&data);
-            let mut state = State::new(&data[0].tags);
-            for m in [Move::Shift, Move::Right(5), Move::Reduce, Move::Shift, Move::Left(7), Move::Shift] {
-                state.apply(m);
-            }
-            assert!(state.would_leave_two_roots());
-            assert_eq!(golds[0].ending_costs(&state), want, "Berlin's head {berlin_head}");
-        }
-    }
-
-    #[test]
-    fn training_is_deterministic() {
-        let data = read_conll(DATA).unwrap_or_default();
-        let config = Config { tagger_epochs: 3, parser_epochs: 3, ..Config::default() };
-        assert_eq!(train(&data, &config), train(&data, &config));
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 mod accusation;
+mod inverted;
 mod survey;
 
 pub use survey::{SURVEY, mentions_survey};
@@ -687,6 +688,11 @@ impl Layout<'_> {
             && let Some(speaker) = self.any_after(cue.span.end)
         {
             return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, INVERTED));
+        }
+        if left.is_none()
+            && let Some(a) = self.unpunctuated_after(cue, before_cue)
+        {
+            return Some(a);
         }
         if left.is_none() && !matches!(before_cue, "and" | "but" | "then" | "also") {
             left = self.open_left(cue);

@@ -269,9 +269,26 @@ pub fn subject_before(text: &str, words: &Words, first: usize, end: usize) -> Op
     subject_core(text, words, first, k)
 }
 
+/// The speaker phrase ending at token `end` (exclusive): a noun phrase, and before it, when it
+/// is the object of `in`, the description it locates ("activists in the town", "a spokesman at
+/// the hospital in Kafr Takharim in Idlib"): a place is where a speaker is, not who speaks.
+fn subject_core(text: &str, words: &Words, first: usize, end: usize) -> Option<Phrase> {
+    let own = noun_phrase(text, words, first, end)?;
+    let at = words.at(own.span.start);
+    if own.kind == PhraseKind::Pronoun || at < first + 2 || words.word(at - 1) != "in" {
+        return Some(own);
+    }
+    match subject_core(text, words, first, at - 1) {
+        Some(speaker) if speaker.kind == PhraseKind::Description => {
+            Some(Phrase { span: Span::new(speaker.span.start, own.span.end), ..speaker })
+        }
+        _ => Some(own),
+    }
+}
+
 /// The noun phrase ending at token `end` (exclusive), with one or two `of`/`for`/`at`/`with`
 /// phrases attached ("a spokesman for the Clinton campaign").
-fn subject_core(text: &str, words: &Words, first: usize, end: usize) -> Option<Phrase> {
+fn noun_phrase(text: &str, words: &Words, first: usize, end: usize) -> Option<Phrase> {
     let last = end.checked_sub(1).filter(|&l| l >= first)?;
     let w = words.word(last);
     if words.is_punct(last) || is_non_subject(w) || ends_phrase(w) || words::is_preposition(w) {
@@ -474,6 +491,22 @@ mod tests {
             "A spokesman for the harbour board",
             PhraseKind::Description,
         );
+    }
+
+    #[test]
+    fn a_place_locates_the_description_before_it() {
+        is(
+            before("Rain flooded the market stalls, traders in the old town said on Monday.", " said"),
+            "traders in the old town",
+            PhraseKind::Description,
+        );
+        is(
+            before("A nurse at the clinic in Vardo in Finnmark said the wards were full.", " said"),
+            "A nurse at the clinic in Vardo in Finnmark",
+            PhraseKind::Description,
+        );
+        // A name before `in` is its own speaker, located or not.
+        is(before("The storm hit Vardo in Finnmark said it.", " said"), "Finnmark", PhraseKind::Named);
     }
 
     #[test]

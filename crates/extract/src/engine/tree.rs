@@ -145,6 +145,47 @@ fn headline_case(text: &str, words: &Words, cues: &[Span]) -> Vec<Option<String>
     out
 }
 
+/// Most parses a thread remembers; past it the memory starts again (about 1 KB a parse).
+const REMEMBERED: usize = 4096;
+
+thread_local! {
+    /// The parses this thread made, by what the parser read ([`parse_key`]).
+    static PARSES: std::cell::RefCell<std::collections::HashMap<Vec<u8>, syntax::Parse>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// What the parser reads of a sentence, as bytes: each word followed by 0xFF (never in
+/// UTF-8), then which words are hidden.
+fn parse_key(read: &[&str], hidden: &[bool]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(read.iter().map(|w| w.len() + 1).sum::<usize>() + hidden.len());
+    for w in read {
+        key.extend_from_slice(w.as_bytes());
+        key.push(0xFF);
+    }
+    key.extend(hidden.iter().map(|&h| u8::from(h)));
+    key
+}
+
+/// The parse of `read` with `hidden` left out, remembered by the thread: the same sentence
+/// written again (wire copy in several outlets, an outlet's boilerplate, a story published
+/// twice; about a tenth of FA-KES's sentences) is parsed once. The parser is a function
+/// of what it reads, so the parse and the output are the same whether it is remembered or
+/// not, and whatever thread reads the sentence first.
+fn parse_remembered(read: &[&str], hidden: &[bool]) -> syntax::Parse {
+    let key = parse_key(read, hidden);
+    if let Some(parse) = PARSES.with_borrow(|m| m.get(&key).cloned()) {
+        return parse;
+    }
+    let parse = syntax::parser().parse_hiding(read, hidden);
+    PARSES.with_borrow_mut(|m| {
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(key, parse.clone());
+    });
+    parse
+}
+
 impl Tree {
     /// Parses the tokens of `words` (read from `text`, the text `words` was made from).
     pub fn new(text: &str, words: &Words) -> Tree {
@@ -162,7 +203,7 @@ impl Tree {
             true => written.clone(),
             false => written.iter().zip(&lowered).map(|(w, l)| l.as_deref().unwrap_or(w)).collect(),
         };
-        let parse = syntax::parser().parse_hiding(&read, &hidden);
+        let parse = parse_remembered(&read, &hidden);
         let lower = written.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
         Tree { parse, spans, lower }
     }
@@ -485,6 +526,31 @@ mod tests {
 
     fn written(text: &str, tree: &Tree, range: Range<usize>) -> String {
         tree.span(range).text(text).to_owned()
+    }
+
+    /// A sentence written again (in another document, at another offset) is parsed once,
+    /// and its parse is the parser's; a sentence differing in one word or in what is hidden
+    /// is parsed afresh.
+    #[test]
+    fn a_sentence_written_again_is_parsed_once() {
+        let remembered = || PARSES.with_borrow(|m| m.len());
+        let first = "The ministry said the strike killed 12 people.";
+        let (_, once) = tree(first);
+        let after_first = remembered();
+        let again = format!("Earlier text. {first}");
+        let start = again.len() - first.len();
+        let words = Words::new(&again, Span::new(start, again.len()));
+        let twice = Tree::new(&again, &words);
+        assert_eq!(remembered(), after_first, "the second reading is remembered, not parsed");
+        assert_eq!(twice.parse(), once.parse());
+        assert_eq!(twice.span(0..2).text(&again), "The ministry");
+        let read: Vec<&str> = words.toks.iter().map(|t| t.span.text(&again)).collect();
+        assert_eq!(*once.parse(), syntax::parser().parse_hiding(&read, &[]));
+        tree("The ministry said the strike killed 13 people.");
+        assert_eq!(remembered(), after_first + 1);
+        let hidden = [false, true];
+        let _ = parse_remembered(&read, &hidden);
+        assert_eq!(remembered(), after_first + 2);
     }
 
     #[test]

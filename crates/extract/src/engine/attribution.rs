@@ -517,6 +517,11 @@ impl Layout<'_> {
             None if phrase.clone().all(name) && words.word(start) != "the" => {
                 SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })
             }
+            // "Poll: Trump and Clinton hold narrow leads", "Insiders: …": a headline's one noun
+            // that names a source by its kind (not "Breaking:", "Contributing:", "Correction:").
+            None if phrase.len() == 1 && words::is_source_label(words.word(start)) => {
+                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Description })
+            }
             None => return None,
         };
         let cue =

@@ -347,11 +347,15 @@ impl<'a> Run<'a> {
         claim::Attribution {
             cue: self.marked(tree.map_or(attr.cue.span, |t| structure::written_cue(t, attr.cue.span))),
             stance: cue.stance,
-            // The whole phrase that names the speaker, as a reader marks a source.
+            // The whole phrase that names the speaker, as a reader marks a source; a colon's
+            // speaker is the words before it, whatever the parse hangs on them.
             speaker: speaker
                 .and_then(|s| s.span)
                 .or(written)
-                .map(|s| tree.map_or(s, |t| structure::written_speaker(t, s, attr.cue.span)))
+                .map(|s| match tree {
+                    Some(t) if attr.layout != attribution::COLON => structure::written_speaker(t, s, attr.cue.span),
+                    _ => s,
+                })
                 .map(|s| self.marked(s)),
             actor: speaker.map(|s| self.actor_ref(s.who)),
             resolution: match speaker {

@@ -311,6 +311,15 @@ pub fn is_police(word: &str) -> bool {
     matches!(word, "police" | "gendarmerie")
 }
 
+/// Whether `word` (lower case), alone before a headline's colon, names a source by its kind:
+/// "Poll: …", "Report: …", "Insiders: …" (PolNeAR train marks 12 of 13 such labels).
+pub fn is_source_label(word: &str) -> bool {
+    matches!(
+        word,
+        "poll" | "survey" | "study" | "report" | "newspaper" | "insiders" | "historians" | "analysts" | "experts"
+    )
+}
+
 /// Whether `word` (lower case) heads a description of a body rather than a person.
 pub fn is_group_head(word: &str) -> bool {
     matches!(

@@ -283,3 +283,13 @@ fn a_poll_opening_the_sentence_is_its_source_and_claims_nothing() {
     let found = attributions(rules, "In the polls, the ferry leads the bridge by ten points.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_headline_label_naming_a_source_kind_speaks_after_its_colon() {
+    let rules = ruleset();
+    let found = attributions(rules, "Poll: Ferry users back the new pier by ten points.");
+    assert!(found.iter().any(|(c, s)| c == ":" && s == "Poll"), "{found:?}");
+    // A label that names no source is no speaker.
+    let found = attributions(rules, "Breaking: Ferry users back the new pier by ten points.");
+    assert!(found.is_empty(), "{found:?}");
+}

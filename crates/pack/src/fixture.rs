@@ -60,9 +60,18 @@ pub fn load_fixture(path: &Path, bytes: &[u8]) -> Result<Vec<LocatedCase>, LoadE
         .collect())
 }
 
+/// Prefixes of actor ids that the documents name, not the packs.
+const DOCUMENT_ACTORS: [&str; 5] = ["outlet:", "source:", "name:", "description:", "pronoun:"];
+
+fn named_by_documents(actor: &str) -> bool {
+    DOCUMENT_ACTORS.iter().any(|prefix| actor.starts_with(prefix))
+}
+
 /// Ids in fixture expectations that no pack of `packs` defines (actors, propositions,
 /// frames), each an error at its expectation with the closest id suggested. Outlet voices
-/// (`outlet:…`, `source:…`) are named by the documents, not the packs, and are not checked.
+/// (`outlet:…`, `source:…`) and speakers no pack holds (`name:…`, `description:…`,
+/// `pronoun:…`, as `explain` writes them) are named by the documents, not the packs, and are
+/// not checked.
 pub fn check_ids(cases: &[LocatedCase], packs: &PackSet) -> LoadErrors {
     let actors: Vec<&str> = packs.actors.iter().map(|a| a.value.id.as_str()).collect();
     let propositions: Vec<&str> = packs.propositions.iter().map(|p| p.value.id.as_str()).collect();
@@ -74,7 +83,7 @@ pub fn check_ids(cases: &[LocatedCase], packs: &PackSet) -> LoadErrors {
         for (expected, origin) in expectations.chain(forbidden) {
             let ExpectedClaim { actor, proposition, frame, .. } = expected;
             let checks = [
-                ("actor", actor.as_deref().filter(|a| !a.starts_with("outlet:") && !a.starts_with("source:")), &actors),
+                ("actor", actor.as_deref().filter(|a| !named_by_documents(a)), &actors),
                 ("proposition", proposition.as_deref(), &propositions),
                 ("frame", frame.as_deref(), &frames),
             ];

@@ -11,7 +11,7 @@ use crate::ruleset::Proposition;
 use pack::schema::{ActorKind, CuePattern};
 use parse::Span;
 use std::ops::Range;
-use syntax::Dep;
+use syntax::{Dep, Tag};
 
 /// An actor named as doing something in a content.
 #[derive(Clone, Copy, Debug)]
@@ -219,6 +219,10 @@ impl Run<'_> {
             }
             match r.kind {
                 Reference::Pronoun(Pronoun::We) => out.push(side(r.span)),
+                // "the president's forces killed 1300 when they unleashed …": a pronoun whose
+                // clause hangs on a verb with a subject no pack knows refers to that subject.
+                Reference::Pronoun(p @ (Pronoun::It | Pronoun::They))
+                    if antecedent(r.span).is_none() && self.unknown_subject_before(i, unit, r.span, p) => {}
                 Reference::Pronoun(Pronoun::It | Pronoun::They | Pronoun::He | Pronoun::She) => {
                     out.push(refer(r.span, true));
                 }
@@ -236,6 +240,28 @@ impl Run<'_> {
         out.extend(self.implicit_subject(unit, &side));
         out.extend(self.accused_arm(i, unit, speaker));
         out
+    }
+
+    /// Whether pronoun `span` ("it", "they") is the subject of a clause hung on a verb of
+    /// the content whose own subject, before it and agreeing in number, is a noun phrase
+    /// that names no actor a pack holds ("the president's forces killed 1300 when they …").
+    fn unknown_subject_before(&self, i: usize, unit: &Unit, span: Span, pronoun: Pronoun) -> bool {
+        let Some(tree) = self.tree(i) else { return false };
+        let Some(p) = tree.head_in(span) else { return false };
+        let Some(verb) = tree.head(p).filter(|&v| tree.dep(p) == Dep::Nsubj && tree.is_verb(v)) else { return false };
+        let Some(main) =
+            tree.head(verb).filter(|&m| matches!(tree.dep(verb), Dep::Advcl | Dep::Conj) && tree.is_verb(m))
+        else {
+            return false;
+        };
+        let Some(subject) = tree.children_with(main, &[Dep::Nsubj]).find(|&s| s < p) else { return false };
+        let agrees = match pronoun {
+            Pronoun::They => matches!(tree.tag(subject), Tag::NNS | Tag::NNPS),
+            _ => matches!(tree.tag(subject), Tag::NN | Tag::NNP),
+        };
+        let phrase = tree.span(tree.noun_phrase(subject));
+        let mentions = &self.analysed[i].found.mentions;
+        agrees && unit.content.contains(phrase) && !mentions.iter().any(|m| m.span.overlaps(phrase))
     }
 
     /// The doer a referring object of an accusation names ("the opposition accused the army

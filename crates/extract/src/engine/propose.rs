@@ -438,9 +438,12 @@ impl<'a> Run<'a> {
         let content_words = self.content_words(unit.content);
         let word_count = content_words.toks.iter().filter(|t| t.kind == parse::TokenKind::Word).count();
         // A short content refers back only through a referring word ("said the same",
-        // "denied it"); "found traces of sarin" names something new.
+        // "denied it", "they were denied by …"); "found traces of sarin" names something new.
         let referring = (0..content_words.len()).any(|k| {
-            matches!(content_words.word(k), "it" | "this" | "that" | "these" | "those" | "so" | "same" | "them" | "the")
+            matches!(
+                content_words.word(k),
+                "it" | "this" | "that" | "these" | "those" | "so" | "same" | "them" | "they" | "the"
+            )
         }) || unit.agent.is_some();
         let refers_back = (unit.cue.is_some() && ((word_count <= 3 && referring) || !claim_nouns.is_empty()))
             || (!claim_nouns.is_empty() && !content.markers.is_empty());

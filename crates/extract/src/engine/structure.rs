@@ -71,6 +71,15 @@ impl Structure<'_> {
         self.tree.head_in(cue.span)
     }
 
+    /// Where the subject of a passive cue coordinated with a verb before it starts ("… and
+    /// they were denied by X"): the clause before the conjunction is not what it reports.
+    pub fn conjunct_subject_start(&self, cue: &CueHit) -> Option<usize> {
+        let tree = self.tree;
+        let v = self.cue_word(cue).filter(|&v| tree.dep(v) == Dep::Conj && tree.passive(v))?;
+        let subject = tree.child(v, Dep::Nsubjpass)?;
+        Some(tree.span(tree.noun_phrase(subject)).start)
+    }
+
     /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
     /// same spelling ("a swing-state gambit", "the report") is not a report. A noun that is
     /// a clause's only possible verb is the tagger's slip: the sentence's root, a word

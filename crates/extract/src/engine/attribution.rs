@@ -8,6 +8,7 @@
 
 mod accusation;
 mod inverted;
+mod quoted;
 mod survey;
 
 pub use survey::{SURVEY, mentions_survey};
@@ -58,6 +59,8 @@ pub struct Attribution {
     /// attributions, but its speaker is not resolved, so no later pronoun refers to it and no
     /// claim is read from it.
     pub record_only: bool,
+    /// Whether another vouches for the speaker by quoting it ("X quoted Y as saying C").
+    pub vouched: bool,
 }
 
 /// The layout of `C X said.` in text without commas; the parse, lost without them, does not
@@ -116,7 +119,7 @@ pub fn attribute(
             CuePattern::Accuse => layout.accuse(cue),
             CuePattern::Blame => layout.blame(cue),
             CuePattern::Noun => layout.noun(cue),
-            CuePattern::Say | CuePattern::Call => layout.say(cue, out.last()),
+            CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, out.last())),
         };
         // "is believed to be an attack carried out by the regime": that `by` is another verb's.
         let by_other = |a: &Attribution| structure.as_ref().is_some_and(|s| s.agent_of_other_verb(a, cue));
@@ -383,6 +386,7 @@ impl Layout<'_> {
             embedded_in: None,
             sourceless: false,
             record_only: false,
+            vouched: false,
         }
     }
 

@@ -47,7 +47,7 @@ impl Run<'_> {
         // "The regime did this": a doer who did what "this" refers to is accused of it, as
         // a blaming layout's doer is ("held Russia responsible").
         let agent = unit.agent.map(|m| m.actor).or_else(|| self.pro_verb_doer(unit.content, content));
-        let limit = if accusing || agent.is_some() { TOPIC_REACH } else { 1 };
+        let limit = self.reach(i, accusing, agent.is_some());
         let reach = |r: &&super::Recent| r.sentence < i && i - r.sentence <= limit;
         let Some(latest) = self.recent.iter().rev().find(reach).map(|r| r.sentence) else {
             return false;
@@ -120,6 +120,17 @@ impl Run<'_> {
         };
         self.push_proposition(i, unit, prop, (stance, reasons, Support::ReferBack), steps);
         true
+    }
+
+    /// How many sentences back a refer-back in sentence `i` may reach: a claim noun or a named
+    /// doer a dozen, a bare "this" one. "There was no truth to the reports", deep in an
+    /// article that disputes one thing: with nothing claimed for a dozen sentences, a claim
+    /// noun reaches back to the one proposition claimed before, however far.
+    fn reach(&self, i: usize, accusing: bool, named_doer: bool) -> usize {
+        let limit = if accusing || named_doer { TOPIC_REACH } else { 1 };
+        let earlier: Vec<&super::Recent> = self.recent.iter().filter(|r| r.sentence < i).collect();
+        let one = earlier.first().is_some_and(|f| earlier.iter().all(|r| r.proposition == f.proposition));
+        if accusing && one && earlier.iter().all(|r| i - r.sentence > limit) { i } else { limit }
     }
 
     /// Where sentence `i`, before `offset`, marks what it reports as of earlier or habitual

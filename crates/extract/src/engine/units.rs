@@ -259,9 +259,11 @@ impl Run<'_> {
             // So does one that says what a pack's actor says in the same sentence, by one
             // cue or by its own ("Cyber security experts and U.S. officials said …", "as many
             // researchers believe, and Democrats are alleging, but Moscow denies"): the
-            // sentence sets it among the sides of a dispute it knows.
+            // sentence sets it among the sides of a dispute it knows. So does one another
+            // quotes ("the Observatory quoted activists as saying …"): it is a source.
+            let claims_open = self.names_accused(attr) || self.sided(i, k) || attr.vouched;
             let voice = match speaker.as_ref().map(|s| s.who) {
-                Some(Who::Open(o)) if !self.names_someone(o) || !(self.names_accused(attr) || self.sided(i, k)) => None,
+                Some(Who::Open(o)) if !self.names_someone(o) || !claims_open => None,
                 Some(Who::Open(_)) => Some(Voice::Unlisted),
                 _ => Some(Voice::Actor),
             };

@@ -162,6 +162,7 @@ pub fn unread(rules: &RuleSet, text: &str, found: &Found, tree: &Tree, read: &[A
                 embedded_in: None,
                 sourceless: false,
                 record_only: false,
+                vouched: false,
             })
         })
         .collect()

@@ -19,7 +19,10 @@
 //! own. The model written is the mean of the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
 //! miss by what the candidates make of them (taken, below the threshold, form not in the
 //! vocabulary, other speaker, no candidate, with the most frequent cues of the last), and the
-//! taken candidates that miss the strict match (at `--strict-at`, default the threshold).
+//! taken candidates that miss the strict match (at `--strict-at`, default the threshold), and,
+//! beside each other, the committed model's figures on train and the new one's (both
+//! in-sample, each at its own threshold): a retrain is taken only when it beats the committed
+//! model there and on dev.
 //! Weights under `--min-weight` (default 0.05) in magnitude are left out of the file. `--list N`
 //! prints the N best-scored candidates for reading; `CUE_MODEL_CURVE=1` prints
 //! figures along the thresholds tried; `CUE_MODEL_UNTOUCHED=1` prints every gold cue no
@@ -298,6 +301,30 @@ fn diagnose(
     let _ = writeln!(out, "  most frequent gold cues with no candidate: {}", top.join(", "));
 }
 
+/// The committed model (the one embedded in this build) and the new one, each scored with its
+/// own threshold on every candidate of train, beside each other: both have seen all of train
+/// (their folds' mean), so the pair compares like with like where the cross-validated figure
+/// above cannot (the committed model has no held-out scores). A retrain is worth taking only
+/// when it beats the committed model here and on dev.
+fn beside_committed(
+    out: &mut impl Write,
+    articles: &[Article],
+    base: &[Vec<Found>],
+    labelled: &[Vec<Labelled>],
+    new: &Model,
+) {
+    for (name, model) in [("committed", Model::embedded()), ("new", new)] {
+        let cands = scored(labelled, |_| model);
+        let [p, r, f, sp] = figures(articles, base, &cands, model.threshold);
+        let taken = cands.iter().flatten().filter(|(s, _)| *s >= model.threshold).count();
+        let _ = writeln!(
+            out,
+            "train, {name} model (in-sample) at {:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3}); {taken} taken",
+            model.threshold
+        );
+    }
+}
+
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -378,8 +405,10 @@ fn main() -> Result<(), String> {
          (attribution F1, overlap precision within {p_drop} of the listed cues' own, strict within {strict_drop}):\n\
          P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3}) -> P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})."
     );
-    std::fs::write(&model_path, model.write(&header, num("--min-weight", 0.05) as f32))
-        .map_err(|e| format!("error: {}: {e}", model_path.display()))?;
+    let written = model.write(&header, num("--min-weight", 0.05) as f32);
+    // The new model as the engine will read it (small weights left out).
+    beside_committed(&mut err, &articles, &base, &labelled, &Model::parse(&written));
+    std::fs::write(&model_path, written).map_err(|e| format!("error: {}: {e}", model_path.display()))?;
     let _ = writeln!(err, "wrote {}", model_path.display());
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! model the engine embeds.
 //!
 //! `cargo run --release -p eval --example cue_model -- [--train DIR] [--out FILE]
-//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N]`
+//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N] [--stems]`
 //!
 //! Every candidate word of every article (`RuleSet::cue_candidates`: a verb, common noun or
 //! predicative adjective outside cue lists and quotations that the parse gives a speaker) is
@@ -10,7 +10,8 @@
 //! that has no Source) and which the listed cues do not already find. The articles are cut
 //! into `--folds` folds (default 5, article index modulo K); for each fold a model is trained
 //! on every candidate of the others (`--epochs`, default 8), its vocabulary the word forms
-//! that are cues at least `--min-count` times (default 2) there, and scores the fold's
+//! that are cues at least `--min-count` times (default 2) there (with `--stems`, every form of a
+//! stem whose forms are cues that often together as well, seen in train or not), and scores the fold's
 //! candidates. The threshold is the one that maximises attribution F1 over all of train so
 //! scored (the engine's own attributions plus the candidates above it) with overlap precision
 //! no more than `--precision-drop` (default 0.035) and strict precision no more than
@@ -125,6 +126,18 @@ fn vocabulary(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, min_coun
     positives.iter().filter(|(_, k)| **k >= min_count).map(|(f, _)| (*f).to_owned()).collect()
 }
 
+/// Stems whose forms are cues at least `min_count` times together in the training part
+/// (`--stems`; without it none).
+fn stem_vocabulary(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts) -> HashSet<String> {
+    let mut positives: HashMap<&str, usize> = HashMap::new();
+    for (_, cands) in labelled.iter().enumerate().filter(|(n, _)| o.stems && !held(*n)) {
+        for c in cands.iter().filter(|c| c.gold.is_some()) {
+            *positives.entry(cue_model::stem(&c.form)).or_default() += 1;
+        }
+    }
+    positives.iter().filter(|(_, k)| **k >= o.min_count).map(|(f, _)| (*f).to_owned()).collect()
+}
+
 /// `--list N`: scored candidates with the gold they find, if any, and their line.
 fn list_best(out: &mut impl Write, articles: &[Article], scored: &[(f32, &Labelled)]) {
     for (s, c) in scored {
@@ -198,6 +211,8 @@ struct Opts {
     strict_drop: f64,
     folds: usize,
     list: usize,
+    /// Every form of a stem that is a cue `min_count` times asked about as well.
+    stems: bool,
 }
 
 /// A model trained on the articles `held` leaves, its vocabulary the forms that are cues at
@@ -211,7 +226,7 @@ fn fold_model(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts
         .flat_map(|(_, c)| c.iter())
         .map(|c| Example { features: c.features.clone(), cue: c.gold.is_some() })
         .collect();
-    Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0)
+    Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0).with_stems(stem_vocabulary(labelled, &held, o))
 }
 
 /// Per article, its candidates of the vocabulary with their scores by `model_of(article)`.
@@ -325,6 +340,37 @@ fn beside_committed(
     }
 }
 
+/// The model written: the folds' mean `weights` at threshold `t`, its vocabulary the forms
+/// (and with `--stems` the stems) some candidate of train takes at the threshold, without the
+/// word and stem features of any other (they never score a candidate).
+fn final_model(labelled: &[Vec<Labelled>], weights: HashMap<String, f32>, t: f32, o: &Opts) -> Model {
+    let mean = Model::new(weights, vocabulary(labelled, |_| false, o.min_count), t).with_stems(stem_vocabulary(
+        labelled,
+        |_| false,
+        o,
+    ));
+    let taken: Vec<&Labelled> =
+        labelled.iter().flatten().filter(|c| mean.knows(&c.form) && mean.score(&c.features) >= t).collect();
+    let vocab: HashSet<String> = taken.iter().map(|c| c.form.clone()).collect();
+    let stems: HashSet<String> =
+        if o.stems { vocab.iter().map(|v| cue_model::stem(v).to_owned()).collect() } else { HashSet::new() };
+    let weights = mean
+        .weights()
+        .iter()
+        .filter(|(f, _)| {
+            let word = |prefix: &str| f.strip_prefix(prefix).map(|rest| rest.split('|').next().unwrap_or(rest));
+            match (word("w="), word("l=")) {
+                (Some(w), _) => vocab.contains(w) || stems.contains(cue_model::stem(w)),
+                (_, Some(stem)) => stems.contains(stem) || vocab.iter().any(|v| v.starts_with(stem)),
+                _ => true,
+            }
+        })
+        .map(|(f, w)| (f.clone(), *w))
+        .collect();
+    let _ = writeln!(std::io::stderr(), "vocabulary kept: {} forms, {} stems", vocab.len(), stems.len());
+    Model::new(weights, vocab, t).with_stems(stems)
+}
+
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -339,6 +385,7 @@ fn main() -> Result<(), String> {
         strict_drop: num("--strict-drop", 0.04),
         folds: (num("--folds", 5.0) as usize).max(2),
         list: num("--list", 0.0) as usize,
+        stems: args.iter().any(|a| a == "--stems"),
     };
     let packs = pack::load_packs(&[root.join("rules")]).map_err(|_| "error: the packs do not load")?;
     let mut rules = extract::RuleSet::compile(&packs).map_err(|_| "error: the packs do not compile")?;
@@ -373,29 +420,7 @@ fn main() -> Result<(), String> {
             *weights.entry(feature.clone()).or_default() += w / k as f32;
         }
     }
-    let mean = Model::new(weights, vocabulary(&labelled, |_| false, o.min_count), t);
-    let vocab: HashSet<String> = labelled
-        .iter()
-        .flatten()
-        .filter(|c| mean.knows(&c.form) && mean.score(&c.features) >= t)
-        .map(|c| c.form.clone())
-        .collect();
-    let _ = writeln!(err, "vocabulary kept: {} forms", vocab.len());
-    // Word and stem features of forms outside the vocabulary never score a candidate.
-    let weights = mean
-        .weights()
-        .iter()
-        .filter(|(f, _)| {
-            let word = |prefix: &str| f.strip_prefix(prefix).map(|rest| rest.split('|').next().unwrap_or(rest));
-            match (word("w="), word("l=")) {
-                (Some(w), _) => vocab.contains(w),
-                (_, Some(stem)) => vocab.iter().any(|v| v.starts_with(stem)),
-                _ => true,
-            }
-        })
-        .map(|(f, w)| (f.clone(), *w))
-        .collect();
-    let model = Model::new(weights, vocab, t);
+    let model = final_model(&labelled, weights, t, &o);
     let (epochs, min_count, p_drop, strict_drop) = (o.epochs, o.min_count, o.p_drop, o.strict_drop);
     let header = format!(
         "Learned cue classifier (extract::cue_model), written by `cargo run --release -p eval --example cue_model`.\n\

@@ -8,6 +8,7 @@
 
 mod accusation;
 mod inverted;
+mod passive;
 mod quoted;
 mod survey;
 
@@ -427,17 +428,7 @@ impl Layout<'_> {
             };
             return flat.filter(|a| !structure.is_some_and(|s| s.modifies_noun(cue)) && !object(a));
         };
-        // "… could not verify the accounts and they were denied by X": what a passive cue
-        // coordinated with a verb before it reports starts at its own subject.
-        let flat = flat.map(|mut a| {
-            if a.layout == "C is said by X"
-                && let Some(start) = structure.and_then(|s| s.conjunct_subject_start(cue))
-                && (a.content.start..a.content.end).contains(&start)
-            {
-                a.content.start = start;
-            }
-            a
-        });
+        let flat = flat.map(|a| passive::from_own_subject(a, structure, cue));
         // A verb with a subject but no clause it governs reports nothing unless the word
         // layout found a speaker too ("may hold a lead", "can find more"), or the subject
         // names someone: a name, a pronoun ("Holm denied the charge", "she questioned the

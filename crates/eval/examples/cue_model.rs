@@ -211,6 +211,8 @@ struct Opts {
     strict_drop: f64,
     folds: usize,
     list: usize,
+    /// Features fewer examples hold are left out of training.
+    min_feature: usize,
     /// Every form of a stem that is a cue `min_count` times asked about as well.
     stems: bool,
 }
@@ -226,7 +228,23 @@ fn fold_model(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts
         .flat_map(|(_, c)| c.iter())
         .map(|c| Example { features: c.features.clone(), cue: c.gold.is_some() })
         .collect();
+    let examples = frequent_features(examples, o.min_feature);
     Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0).with_stems(stem_vocabulary(labelled, &held, o))
+}
+
+/// The examples with only the features at least `min` of them hold: a feature seen once or
+/// twice gets a weight that fits those examples and says nothing of others.
+fn frequent_features(mut examples: Vec<Example>, min: usize) -> Vec<Example> {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for e in &examples {
+        for f in &e.features {
+            *count.entry(f.clone()).or_default() += 1;
+        }
+    }
+    for e in &mut examples {
+        e.features.retain(|f| count.get(f).is_some_and(|k| *k >= min));
+    }
+    examples
 }
 
 /// Per article, its candidates of the vocabulary with their scores by `model_of(article)`.
@@ -386,6 +404,7 @@ fn main() -> Result<(), String> {
         folds: (num("--folds", 5.0) as usize).max(2),
         list: num("--list", 0.0) as usize,
         stems: args.iter().any(|a| a == "--stems"),
+        min_feature: num("--min-feature", 1.0) as usize,
     };
     let packs = pack::load_packs(&[root.join("rules")]).map_err(|_| "error: the packs do not load")?;
     let mut rules = extract::RuleSet::compile(&packs).map_err(|_| "error: the packs do not compile")?;

@@ -255,7 +255,7 @@ pub fn features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Read
     // "called for"), a complementiser, an object.
     out.push(&["l=", st, "|d=", dep]);
     for c in core.iter() {
-        if c.starts_with("prep=") || c.starts_with("mark=") || c.starts_with("obj=") || c.starts_with("side=") {
+        if ["prep=", "mark=", "obj=", "ow=", "side="].iter().any(|p| c.starts_with(p)) {
             out.push(&["l=", st, "|", c]);
         }
     }
@@ -290,7 +290,12 @@ fn core_features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Rea
         match d {
             Dep::Prep => core.push(&["prep=", words.word(c)]),
             Dep::Aux | Dep::Neg => core.push(&["aux=", words.word(c)]),
-            Dep::Dobj => core.push(&["obj=", tree.tag(c).as_str()]),
+            Dep::Dobj => {
+                core.push(&["obj=", tree.tag(c).as_str()]);
+                // What is done: "released a *statement*", "made no *mention*", not "released
+                // the *prisoners*".
+                core.push(&["ow=", stem(words.word(c))]);
+            }
             Dep::Ccomp => {
                 let mark = tree.children_with(c, &[Dep::Mark]).next().map_or("", |m| words.word(m));
                 core.push(&["mark=", mark]);

@@ -519,12 +519,17 @@ impl<'a> Run<'a> {
             // A colon near the start ("Paul Ryan: …") or a poll ("In a CNN poll, …") reports uncued.
             let head = s.span.text(self.text).get(..80).unwrap_or(s.span.text(self.text));
             let survey = attribution::mentions_survey(s.span.text(self.text));
-            let model = crate::cue_model::Model::embedded();
-            let learned = self.collected.is_some()
-                || (self.rules.learned_cues && !model.is_empty() && learned::gate(model, self.text, s.span));
             // `"…," the mayor scoffed`: a verb after a quotation reports it by its place.
             let quoting = quotation::closes_quotation(s.span.text(self.text));
-            if !has_cue && !head.contains(": ") && !learned && !quoting && !survey {
+            let opened = has_cue || head.contains(": ") || quoting || survey;
+            // Fast reading parses no sentence for the classifier alone.
+            let model = crate::cue_model::Model::embedded();
+            let learned = self.collected.is_some()
+                || (self.rules.learned_cues
+                    && (opened || !self.rules.fast)
+                    && !model.is_empty()
+                    && learned::gate(model, self.text, s.span));
+            if !opened && !learned {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });

@@ -67,9 +67,10 @@ pub enum Voice {
     /// makes it with its source), but its figures name the article's main event and toll.
     Headline,
     /// A speaker no pack lists, named or described, that accuses someone by name ("Syrian
-    /// activists accused President Assad's forces of …"): its stances and figures are claims,
-    /// but it is no principal of a stance conflict, since one description ("activists")
-    /// gathers people who need not share a position.
+    /// activists accused President Assad's forces of …") or says what a pack's actor says:
+    /// its stances and figures are claims, and it is its own principal of an opposed stance,
+    /// but never of a self-contradiction or report conflict, since one description
+    /// ("activists") gathers people who need not share a position.
     Unlisted,
 }
 

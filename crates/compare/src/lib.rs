@@ -13,7 +13,8 @@
 //! Which claims take part in what:
 //! - positions, opposed stances, self-contradictions and report conflicts: claims with a
 //!   proposition in an actor's voice (see [`stance`] for how a self-contradiction is told
-//!   from a report conflict);
+//!   from a report conflict); a speaker no pack lists (`Voice::Unlisted`) holds a position and
+//!   takes part in opposed stances as its own principal, never in the other two;
 //! - value conflicts: claims with a value, in any voice, except denials (see [`value`]);
 //! - unlisted: claims with no proposition, in an actor's voice, asserting or denying (see
 //!   [`unlisted`]).
@@ -98,7 +99,8 @@ fn runs<K: PartialEq>(keys: &[(K, u32)]) -> Vec<Range<usize>> {
 }
 
 fn propositions(store: &ClaimStore, checks: &Checks) -> (Vec<FoundPosition>, Vec<FoundConflict>) {
-    let keys = keyed(store, |c| c.proposition.is_some() && c.voice == Voice::Actor, StoredClaim::proposition_key);
+    let takes_part = |c: &StoredClaim| c.proposition.is_some() && matches!(c.voice, Voice::Actor | Voice::Unlisted);
+    let keys = keyed(store, takes_part, StoredClaim::proposition_key);
     let groups: Vec<(Vec<FoundPosition>, Vec<FoundConflict>)> = runs(&keys)
         .into_par_iter()
         .map(|range| {

@@ -4,6 +4,11 @@
 //! The input is every actor-voice claim of one proposition, ordered by principal and then in
 //! claim order. Hedges count in positions but never make a conflict: they commit to nothing.
 //!
+//! **Speakers no pack lists** (`Voice::Unlisted`: "many researchers", "a Syrian activist") are
+//! their own principals: they hold positions and are a side of opposed stances, but one
+//! description gathers people who need not share a position, so their two stances are neither
+//! a self-contradiction nor a report conflict.
+//!
 //! **Self-contradiction or report conflict.** When one principal both asserts and denies, the
 //! comparator decides whether the principal changed or contradicts itself, or whether the
 //! outlets disagree about what it said:
@@ -24,7 +29,7 @@ use crate::intern::Sym;
 use crate::order::listed_evidence;
 use crate::record::PositionStance;
 use crate::store::{ClaimStore, StoredClaim};
-use claim::{Checks, ConflictKind, Stance};
+use claim::{Checks, ConflictKind, Stance, Voice};
 use parse::Date;
 use std::collections::BTreeSet;
 
@@ -36,6 +41,8 @@ struct Principal<'a> {
     blocs: BTreeSet<Sym>,
     id: Sym,
     name: Sym,
+    /// A speaker no pack lists (`Voice::Unlisted`).
+    unlisted: bool,
 }
 
 /// The proposition of a group, and the store its claims are in.
@@ -80,6 +87,7 @@ pub(crate) fn proposition(
             blocs: BTreeSet::new(),
             id: head.principal,
             name: head.principal_name,
+            unlisted: head.voice == Voice::Unlisted,
         };
         for &claim in run {
             let c = store.at(claim);
@@ -112,7 +120,7 @@ pub(crate) fn proposition(
         }
     }
 
-    for p in principals.iter().filter(|p| !p.asserts.is_empty() && !p.denies.is_empty()) {
+    for p in principals.iter().filter(|p| !p.unlisted && !p.asserts.is_empty() && !p.denies.is_empty()) {
         if is_self_contradiction(store, p) {
             if let Some(severity) = checks.get(ConflictKind::SelfContradiction, Some(pack_id)) {
                 conflicts.push(self_contradiction(&group, p, severity));

@@ -2,7 +2,7 @@
 //! model the engine embeds.
 //!
 //! `cargo run --release -p eval --example cue_model -- [--train DIR] [--out FILE]
-//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N]`
+//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N] [--stems]`
 //!
 //! Every candidate word of every article (`RuleSet::cue_candidates`: a verb, common noun or
 //! predicative adjective outside cue lists and quotations that the parse gives a speaker) is
@@ -10,7 +10,8 @@
 //! that has no Source) and which the listed cues do not already find. The articles are cut
 //! into `--folds` folds (default 5, article index modulo K); for each fold a model is trained
 //! on every candidate of the others (`--epochs`, default 8), its vocabulary the word forms
-//! that are cues at least `--min-count` times (default 2) there, and scores the fold's
+//! that are cues at least `--min-count` times (default 2) there (with `--stems`, every form of a
+//! stem whose forms are cues that often together as well, seen in train or not), and scores the fold's
 //! candidates. The threshold is the one that maximises attribution F1 over all of train so
 //! scored (the engine's own attributions plus the candidates above it) with overlap precision
 //! no more than `--precision-drop` (default 0.035) and strict precision no more than
@@ -19,7 +20,10 @@
 //! own. The model written is the mean of the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
 //! miss by what the candidates make of them (taken, below the threshold, form not in the
 //! vocabulary, other speaker, no candidate, with the most frequent cues of the last), and the
-//! taken candidates that miss the strict match (at `--strict-at`, default the threshold).
+//! taken candidates that miss the strict match (at `--strict-at`, default the threshold), and,
+//! beside each other, the committed model's figures on train and the new one's (both
+//! in-sample, each at its own threshold): a retrain is taken only when it beats the committed
+//! model there and on dev.
 //! Weights under `--min-weight` (default 0.05) in magnitude are left out of the file. `--list N`
 //! prints the N best-scored candidates for reading; `CUE_MODEL_CURVE=1` prints
 //! figures along the thresholds tried; `CUE_MODEL_UNTOUCHED=1` prints every gold cue no
@@ -122,6 +126,18 @@ fn vocabulary(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, min_coun
     positives.iter().filter(|(_, k)| **k >= min_count).map(|(f, _)| (*f).to_owned()).collect()
 }
 
+/// Stems whose forms are cues at least `min_count` times together in the training part
+/// (`--stems`; without it none).
+fn stem_vocabulary(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts) -> HashSet<String> {
+    let mut positives: HashMap<&str, usize> = HashMap::new();
+    for (_, cands) in labelled.iter().enumerate().filter(|(n, _)| o.stems && !held(*n)) {
+        for c in cands.iter().filter(|c| c.gold.is_some()) {
+            *positives.entry(cue_model::stem(&c.form)).or_default() += 1;
+        }
+    }
+    positives.iter().filter(|(_, k)| **k >= o.min_count).map(|(f, _)| (*f).to_owned()).collect()
+}
+
 /// `--list N`: scored candidates with the gold they find, if any, and their line.
 fn list_best(out: &mut impl Write, articles: &[Article], scored: &[(f32, &Labelled)]) {
     for (s, c) in scored {
@@ -195,6 +211,8 @@ struct Opts {
     strict_drop: f64,
     folds: usize,
     list: usize,
+    /// Every form of a stem that is a cue `min_count` times asked about as well.
+    stems: bool,
 }
 
 /// A model trained on the articles `held` leaves, its vocabulary the forms that are cues at
@@ -208,7 +226,7 @@ fn fold_model(labelled: &[Vec<Labelled>], held: impl Fn(usize) -> bool, o: &Opts
         .flat_map(|(_, c)| c.iter())
         .map(|c| Example { features: c.features.clone(), cue: c.gold.is_some() })
         .collect();
-    Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0)
+    Model::new(cue_model::train(&examples, o.epochs, 18), vocab, 0.0).with_stems(stem_vocabulary(labelled, &held, o))
 }
 
 /// Per article, its candidates of the vocabulary with their scores by `model_of(article)`.
@@ -298,6 +316,61 @@ fn diagnose(
     let _ = writeln!(out, "  most frequent gold cues with no candidate: {}", top.join(", "));
 }
 
+/// The committed model (the one embedded in this build) and the new one, each scored with its
+/// own threshold on every candidate of train, beside each other: both have seen all of train
+/// (their folds' mean), so the pair compares like with like where the cross-validated figure
+/// above cannot (the committed model has no held-out scores). A retrain is worth taking only
+/// when it beats the committed model here and on dev.
+fn beside_committed(
+    out: &mut impl Write,
+    articles: &[Article],
+    base: &[Vec<Found>],
+    labelled: &[Vec<Labelled>],
+    new: &Model,
+) {
+    for (name, model) in [("committed", Model::embedded()), ("new", new)] {
+        let cands = scored(labelled, |_| model);
+        let [p, r, f, sp] = figures(articles, base, &cands, model.threshold);
+        let taken = cands.iter().flatten().filter(|(s, _)| *s >= model.threshold).count();
+        let _ = writeln!(
+            out,
+            "train, {name} model (in-sample) at {:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3}); {taken} taken",
+            model.threshold
+        );
+    }
+}
+
+/// The model written: the folds' mean `weights` at threshold `t`, its vocabulary the forms
+/// (and with `--stems` the stems) some candidate of train takes at the threshold, without the
+/// word and stem features of any other (they never score a candidate).
+fn final_model(labelled: &[Vec<Labelled>], weights: HashMap<String, f32>, t: f32, o: &Opts) -> Model {
+    let mean = Model::new(weights, vocabulary(labelled, |_| false, o.min_count), t).with_stems(stem_vocabulary(
+        labelled,
+        |_| false,
+        o,
+    ));
+    let taken: Vec<&Labelled> =
+        labelled.iter().flatten().filter(|c| mean.knows(&c.form) && mean.score(&c.features) >= t).collect();
+    let vocab: HashSet<String> = taken.iter().map(|c| c.form.clone()).collect();
+    let stems: HashSet<String> =
+        if o.stems { vocab.iter().map(|v| cue_model::stem(v).to_owned()).collect() } else { HashSet::new() };
+    let weights = mean
+        .weights()
+        .iter()
+        .filter(|(f, _)| {
+            let word = |prefix: &str| f.strip_prefix(prefix).map(|rest| rest.split('|').next().unwrap_or(rest));
+            match (word("w="), word("l=")) {
+                (Some(w), _) => vocab.contains(w) || stems.contains(cue_model::stem(w)),
+                (_, Some(stem)) => stems.contains(stem) || vocab.iter().any(|v| v.starts_with(stem)),
+                _ => true,
+            }
+        })
+        .map(|(f, w)| (f.clone(), *w))
+        .collect();
+    let _ = writeln!(std::io::stderr(), "vocabulary kept: {} forms, {} stems", vocab.len(), stems.len());
+    Model::new(weights, vocab, t).with_stems(stems)
+}
+
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -312,6 +385,7 @@ fn main() -> Result<(), String> {
         strict_drop: num("--strict-drop", 0.04),
         folds: (num("--folds", 5.0) as usize).max(2),
         list: num("--list", 0.0) as usize,
+        stems: args.iter().any(|a| a == "--stems"),
     };
     let packs = pack::load_packs(&[root.join("rules")]).map_err(|_| "error: the packs do not load")?;
     let mut rules = extract::RuleSet::compile(&packs).map_err(|_| "error: the packs do not compile")?;
@@ -346,29 +420,7 @@ fn main() -> Result<(), String> {
             *weights.entry(feature.clone()).or_default() += w / k as f32;
         }
     }
-    let mean = Model::new(weights, vocabulary(&labelled, |_| false, o.min_count), t);
-    let vocab: HashSet<String> = labelled
-        .iter()
-        .flatten()
-        .filter(|c| mean.knows(&c.form) && mean.score(&c.features) >= t)
-        .map(|c| c.form.clone())
-        .collect();
-    let _ = writeln!(err, "vocabulary kept: {} forms", vocab.len());
-    // Word and stem features of forms outside the vocabulary never score a candidate.
-    let weights = mean
-        .weights()
-        .iter()
-        .filter(|(f, _)| {
-            let word = |prefix: &str| f.strip_prefix(prefix).map(|rest| rest.split('|').next().unwrap_or(rest));
-            match (word("w="), word("l=")) {
-                (Some(w), _) => vocab.contains(w),
-                (_, Some(stem)) => vocab.iter().any(|v| v.starts_with(stem)),
-                _ => true,
-            }
-        })
-        .map(|(f, w)| (f.clone(), *w))
-        .collect();
-    let model = Model::new(weights, vocab, t);
+    let model = final_model(&labelled, weights, t, &o);
     let (epochs, min_count, p_drop, strict_drop) = (o.epochs, o.min_count, o.p_drop, o.strict_drop);
     let header = format!(
         "Learned cue classifier (extract::cue_model), written by `cargo run --release -p eval --example cue_model`.\n\
@@ -378,8 +430,10 @@ fn main() -> Result<(), String> {
          (attribution F1, overlap precision within {p_drop} of the listed cues' own, strict within {strict_drop}):\n\
          P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3}) -> P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})."
     );
-    std::fs::write(&model_path, model.write(&header, num("--min-weight", 0.05) as f32))
-        .map_err(|e| format!("error: {}: {e}", model_path.display()))?;
+    let written = model.write(&header, num("--min-weight", 0.05) as f32);
+    // The new model as the engine will read it (small weights left out).
+    beside_committed(&mut err, &articles, &base, &labelled, &Model::parse(&written));
+    std::fs::write(&model_path, written).map_err(|e| format!("error: {}: {e}", model_path.display()))?;
     let _ = writeln!(err, "wrote {}", model_path.display());
     Ok(())
 }

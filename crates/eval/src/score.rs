@@ -421,7 +421,9 @@ fn gold_units(gold: &Gold, blocs: &BTreeMap<&str, BTreeSet<&str>>) -> Vec<(Confl
     out
 }
 
-fn tool_units(conflict: &Conflict) -> Vec<(ConflictKind, String)> {
+/// The scored units of a tool's conflict, its actors written as the gold writes them
+/// (`as_gold`: an open-world speaker under the gold's `unlisted:<who>`).
+fn tool_units(conflict: &Conflict, as_gold: &impl Fn(&str) -> String) -> Vec<(ConflictKind, String)> {
     let subject = conflict
         .proposition
         .as_ref()
@@ -434,14 +436,14 @@ fn tool_units(conflict: &Conflict) -> Vec<(ConflictKind, String)> {
             for a in conflict.sides.iter().filter(|s| s.stance == Stance::Assert) {
                 for d in conflict.sides.iter().filter(|s| s.stance == Stance::Deny) {
                     if a.actor != d.actor {
-                        parts.insert(pair(&a.actor, &d.actor));
+                        parts.insert(pair(&as_gold(&a.actor), &as_gold(&d.actor)));
                     }
                 }
             }
             if parts.is_empty() {
                 for (i, a) in conflict.actors.iter().enumerate() {
                     for b in &conflict.actors[i + 1..] {
-                        parts.insert(pair(a, b));
+                        parts.insert(pair(&as_gold(a), &as_gold(b)));
                     }
                 }
             }
@@ -467,13 +469,23 @@ fn score_conflicts(
     tally: &mut Tally,
 ) {
     let blocs = blocs_of(claims);
+    let unlisted: BTreeSet<&str> = gold
+        .conflicts
+        .iter()
+        .flat_map(|c| c.assert.iter().chain(&c.deny).chain(&c.actors))
+        .map(String::as_str)
+        .filter(|a| a.starts_with("unlisted:"))
+        .collect();
+    let as_gold = |actor: &str| {
+        unlisted.iter().find(|g| unlisted_speaker(g, actor)).map_or_else(|| actor.to_owned(), |g| (*g).to_owned())
+    };
     let mut tool: BTreeMap<String, (ConflictKind, &Conflict)> = BTreeMap::new();
     for c in conflicts {
         if let Some(frame) = c.frame.as_ref().filter(|f| !annotated.contains(f.id.as_str())) {
             tally.unscored_frames.insert(frame.id.clone());
             continue;
         }
-        for (kind, unit) in tool_units(c) {
+        for (kind, unit) in tool_units(c, &as_gold) {
             tool.entry(unit).or_insert((kind, c));
         }
     }
@@ -710,6 +722,18 @@ mod tests {
         assert_eq!((s.conflicts.true_positives, s.conflicts.misses, s.conflicts.false_positives), (1, 1, 1));
         assert_eq!(s.misses[0].what, "opposed-stance p GBR ~ RUS");
         assert_eq!(s.false_positives[0].what, "opposed-stance p FRA ~ RUS");
+    }
+
+    #[test]
+    fn an_open_world_speaker_is_the_gold_s_unlisted_one_in_conflicts() {
+        let g = gold(
+            "documents: []\nconflicts:\n  - {kind: opposed-stance, proposition: p, assert: [\"unlisted:researchers\"], deny: [RUS]}\n",
+        );
+        let sides = vec![side("description:many-researchers", Stance::Assert, None), side("RUS", Stance::Deny, None)];
+        let comparison =
+            Comparison { positions: Vec::new(), conflicts: vec![conflict(ConflictKind::OpposedStance, sides)] };
+        let s = score(&g, Path::new(""), &[], &comparison);
+        assert_eq!((s.conflicts.true_positives, s.conflicts.misses, s.conflicts.false_positives), (1, 0, 0));
     }
 
     #[test]

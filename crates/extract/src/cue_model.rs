@@ -5,7 +5,8 @@
 //!
 //! The model is text, embedded in the binary (`model/cues.model`) and read once on first
 //! use: a `threshold` line, `v WORD` lines (the vocabulary: word forms the classifier is asked
-//! about; any other word is never a learned cue, so sentences without one, forms of "be",
+//! about), `s STEM` lines (every form of these stems as well, seen in training or not; any
+//! other word is never a learned cue, so sentences without one, forms of "be",
 //! "have" and "do" aside, are not parsed for it) and `w FEATURE WEIGHT` lines. Training (`train`) is deterministic: a fixed seed orders
 //! the examples of each epoch. `cargo run --release -p eval --example cue_model` trains it on
 //! PolNeAR train (see `train/README.md`).
@@ -25,6 +26,9 @@ const EMBEDDED_VETO: &str = include_str!("../model/veto.model");
 pub struct Model {
     weights: HashMap<String, f32>,
     vocab: HashSet<String>,
+    /// Stems whose every form the classifier is asked about, seen in training or not
+    /// ("hoping" when "hoped" and "hopes" were cues).
+    stems: HashSet<String>,
     /// A word is a cue when its score is at least this.
     pub threshold: f32,
 }
@@ -40,6 +44,9 @@ impl Model {
                 (Some("threshold"), Some(t), None) => model.threshold = t.parse().unwrap_or(f32::INFINITY),
                 (Some("v"), Some(word), None) => {
                     model.vocab.insert(word.to_owned());
+                }
+                (Some("s"), Some(stem), None) => {
+                    model.stems.insert(stem.to_owned());
                 }
                 (Some("w"), Some(feature), Some(w)) => {
                     if let Ok(w) = w.parse::<f32>() {
@@ -72,7 +79,12 @@ impl Model {
 
     /// A model from trained weights.
     pub fn new(weights: HashMap<String, f32>, vocab: HashSet<String>, threshold: f32) -> Model {
-        Model { weights, vocab, threshold }
+        Model { weights, vocab, stems: HashSet::new(), threshold }
+    }
+
+    /// The model asked about every form of `stems` as well (see [`stem`]).
+    pub fn with_stems(self, stems: HashSet<String>) -> Model {
+        Model { stems, ..self }
     }
 
     /// The weights, by feature.
@@ -80,14 +92,15 @@ impl Model {
         &self.weights
     }
 
-    /// Whether the classifier is asked about the (lower-case) word form `word`.
+    /// Whether the classifier is asked about the (lower-case) word form `word`: a form of
+    /// its vocabulary or of one of its stems.
     pub fn knows(&self, word: &str) -> bool {
-        self.vocab.contains(word)
+        self.vocab.contains(word) || (!self.stems.is_empty() && self.stems.contains(stem(word)))
     }
 
     /// Whether the model has a vocabulary at all (an empty model decides nothing).
     pub fn is_empty(&self) -> bool {
-        self.vocab.is_empty()
+        self.vocab.is_empty() && self.stems.is_empty()
     }
 
     /// The score of a feature set: the sum of its features' weights.
@@ -127,6 +140,11 @@ impl Model {
         for v in vocab {
             out.push_str(&format!("v\t{v}\n"));
         }
+        let mut stems: Vec<&String> = self.stems.iter().collect();
+        stems.sort();
+        for s in stems {
+            out.push_str(&format!("s\t{s}\n"));
+        }
         let mut weights: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() >= min_weight).collect();
         weights.sort_by(|a, b| a.0.cmp(b.0));
         for (f, w) in weights {
@@ -134,6 +152,14 @@ impl Model {
         }
         out
     }
+}
+
+/// A crude stem: the form without its inflection and final `e` ("hoped", "hopes", "hoping"
+/// → "hop"), the form itself when that would leave under three letters.
+pub fn stem(form: &str) -> &str {
+    let bare = ["ing", "ed", "es", "s"].iter().find_map(|s| form.strip_suffix(s)).unwrap_or(form);
+    let bare = bare.strip_suffix('e').unwrap_or(bare);
+    if bare.len() >= 3 { bare } else { form }
 }
 
 /// Features written one after another into one string, for scoring without a `String` per
@@ -328,6 +354,18 @@ mod tests {
         assert_eq!(written.to_bits(), strings.to_bits());
         assert!(model.decide_written(&features) && model.decide(&features.to_strings()));
         assert_eq!(Features::default().iter().count(), 0);
+    }
+
+    #[test]
+    fn stems_open_the_vocabulary_to_unseen_forms() {
+        let model = Model::parse("threshold\t0\nv\twants\ns\thop\n");
+        assert!(model.knows("wants") && !model.knows("wanted"));
+        // Every form of a stem, seen in training or not.
+        assert!(model.knows("hoping") && model.knows("hoped") && model.knows("hope"));
+        assert!(!model.knows("hopper"));
+        let again = Model::parse(&model.write("", 0.0));
+        assert!(again.knows("hopes") && !again.is_empty());
+        assert!(Model::parse("threshold\t0\n").is_empty());
     }
 
     #[test]

@@ -85,8 +85,10 @@ fn outlet_voice_takes_no_stance_part() {
     assert_eq!(c.positions.len(), 1);
 }
 
+/// Issue 18: "an unknown speaker who takes a stance on a listed proposition is its own
+/// principal in conflicts".
 #[test]
-fn a_speaker_no_pack_lists_is_no_principal_of_a_stance_conflict() {
+fn a_speaker_no_pack_lists_is_its_own_principal_of_an_opposed_stance() {
     let claims = vec![
         claim("SYR", Stance::Deny, Some("p"), 0, "Damascus denied it.").build(),
         claim("description:local-activists", Stance::Assert, Some("p"), 1, "Activists accused Assad.")
@@ -94,10 +96,32 @@ fn a_speaker_no_pack_lists_is_no_principal_of_a_stance_conflict() {
             .build(),
     ];
     let c = run(&claims);
-    assert!(c.conflicts.is_empty(), "{:?}", kinds(&c));
-    // The same accusation by a pack's actor is a conflict.
+    assert_eq!(kinds(&c), vec![(ConflictKind::OpposedStance, strs(&["SYR", "description:local-activists"]))]);
+    assert_eq!(c.positions.len(), 2);
+    // A hedge commits to nothing, whoever says it.
+    let mut hedged = claims.clone();
+    hedged[1].stance = Stance::Hedge;
+    assert!(run(&hedged).conflicts.is_empty());
+}
+
+/// One description gathers people who need not share a position: "activists" asserting in
+/// one article and denying in another contradict no one.
+#[test]
+fn a_speaker_no_pack_lists_does_not_contradict_itself() {
+    let claims = vec![
+        claim("description:local-activists", Stance::Assert, Some("p"), 0, "Activists blamed the army.")
+            .unlisted_voice()
+            .build(),
+        claim("description:local-activists", Stance::Deny, Some("p"), 1, "Activists said the army had no part.")
+            .unlisted_voice()
+            .build(),
+    ];
+    assert!(run(&claims).conflicts.is_empty(), "{:?}", kinds(&run(&claims)));
+    // The same two stances of a pack's actor are one.
     let mut listed = claims.clone();
-    listed[1].voice = claim::Voice::Actor;
+    for c in &mut listed {
+        c.voice = claim::Voice::Actor;
+    }
     assert_eq!(kinds(&run(&listed)).len(), 1);
 }
 

@@ -184,13 +184,7 @@ fn under_cue(tree: &Tree, found: &Found, i: usize) -> bool {
     false
 }
 
-/// A crude stem: the form without its inflection and final `e` ("hoped", "hopes", "hoping"
-/// → "hop"), the form itself when that would leave under three letters.
-pub(super) fn stem(form: &str) -> &str {
-    let bare = ["ing", "ed", "es", "s"].iter().find_map(|s| form.strip_suffix(s)).unwrap_or(form);
-    let bare = bare.strip_suffix('e').unwrap_or(bare);
-    if bare.len() >= 3 { bare } else { form }
-}
+pub(super) use crate::cue_model::stem;
 
 /// Whether `sentence` opens with a speaker's label: one to three capitalised words and a
 /// colon ("A: …", "FALLIN: …", "Mr. Smith: …").

@@ -10,9 +10,10 @@
 use super::attribution::{Attribution, SpeakerRef, span_of};
 use super::learned;
 use super::phrase::{Phrase, PhraseKind};
-use super::sentence::{CueHit, Found, Mention, RefMention, Words};
+use super::sentence::{CueHit, Found, Mention, RefMention, Reference, Words};
 use super::tree::{Dep, Tag, Tree};
 use super::words;
+use crate::lexicon::Pronoun;
 use parse::Span;
 use std::ops::Range;
 
@@ -57,6 +58,18 @@ fn is_counting(word: &str) -> bool {
 fn is_voicing(word: &str) -> bool {
     matches!(word, "made" | "makes" | "make" | "making")
         || matches!(learned::stem(word), "rais" | "voic" | "repeat" | "level" | "deliver")
+}
+
+/// The personal pronoun a possessive one stands for ("his" for "he").
+fn possessive_pronoun(word: &str) -> Option<Pronoun> {
+    Some(match word {
+        "his" => Pronoun::He,
+        "her" => Pronoun::She,
+        "their" => Pronoun::They,
+        "its" => Pronoun::It,
+        "our" => Pronoun::We,
+        _ => return None,
+    })
 }
 
 /// Personal pronouns that can speak when no pack rule took them.
@@ -311,12 +324,21 @@ impl Structure<'_> {
         // 54 such readings unannotated for 14 annotated). "In Putin's view, …" frames the
         // sentence as what is said.
         let frames = tree.dep(n) == Dep::Pobj && tree.head(n).is_some_and(|p| tree.word(p) == "in");
-        let content = self.content(n);
+        let content = self.content(n).or_else(|| self.copula_content(n));
         if content.is_none() && !frames {
             return None;
         }
         if let Some(p) = tree.child(n, Dep::Poss) {
-            return Some(Reading { speaker: self.speaker_at(p)?, content, layout: "X's statement that C (parse)" });
+            // "his suggestion that …", "her argument was that …": a possessive pronoun owning a
+            // noun cue with a `that` clause stands for its speaker as "he" or "she" would, and is
+            // resolved as they are.
+            let speaker = match possessive_pronoun(&self.words.word(p).to_ascii_lowercase()) {
+                Some(pronoun) if tree.tag(p) == Tag::PRPS && self.says_that(n) => {
+                    SpeakerRef::Ref(RefMention { span: tree.span(p..p + 1), kind: Reference::Pronoun(pronoun) })
+                }
+                _ => self.speaker_at(p)?,
+            };
+            return Some(Reading { speaker, content, layout: "X's statement that C (parse)" });
         }
         let by = tree
             .children_with(n, &[Dep::Prep])
@@ -327,6 +349,29 @@ impl Structure<'_> {
         }
         let name = tree.children_with(n, &[Dep::Compound]).find(|&c| matches!(tree.tag(c), Tag::NNP | Tag::NNPS))?;
         Some(Reading { speaker: self.speaker_at(name)?, content, layout: "the X statement (parse)" })
+    }
+
+    /// What a noun cue says when it is the subject of "is" or "was" with a clause ("his
+    /// argument was that the delegates should wait"): that clause.
+    fn copula_content(&self, n: usize) -> Option<Span> {
+        let tree = self.tree;
+        let be = tree.head(n).filter(|_| tree.dep(n) == Dep::Nsubj)?;
+        if !matches!(self.words.word(be).to_ascii_lowercase().as_str(), "is" | "was" | "remains" | "remained") {
+            return None;
+        }
+        let clause = tree.children_with(be, &[Dep::Ccomp]).find(|&c| c > be)?;
+        self.content(be).filter(|_| clause > n)
+    }
+
+    /// Whether the noun `n`, or the "is" it is the subject of, governs a clause opened by
+    /// `that`.
+    fn says_that(&self, n: usize) -> bool {
+        let tree = self.tree;
+        let opens_with_that =
+            |c: usize| tree.children_with(c, &[Dep::Mark]).any(|m| m < c && self.words.word(m) == "that");
+        let own = tree.children_with(n, &[Dep::Ccomp, Dep::Acl]).any(opens_with_that);
+        let be = tree.head(n).filter(|_| tree.dep(n) == Dep::Nsubj);
+        own || be.is_some_and(|b| tree.children_with(b, &[Dep::Ccomp]).any(|c| c > n && opens_with_that(c)))
     }
 
     /// A noun read from a verb cue's spelling ("claim", "warning") that reports: it has an
@@ -419,7 +464,7 @@ impl Structure<'_> {
         let tree = self.tree;
         match tree.predicate(head) {
             Some(p) if is_relative(self.words.word(head)) && tree.dep(p) == Dep::Relcl => {
-                let antecedent = tree.head(p)?;
+                let antecedent = self.antecedent(head, tree.head(p)?);
                 let who = tree.span(head..head + 1);
                 Some(match self.own_speaker(antecedent)? {
                     SpeakerRef::Mention(m) => SpeakerRef::Mention(Mention { span: m.span.cover(who), ..m }),
@@ -430,6 +475,19 @@ impl Structure<'_> {
             }
             _ => self.own_speaker(head),
         }
+    }
+
+    /// The noun a relative pronoun at `pronoun` stands for, given the word its clause hangs
+    /// on: that word when it is a noun, else the noun right before the pronoun and its comma
+    /// ("was echoed by the governor, who noted …": the parse may hang the clause on the
+    /// verb, which no one is).
+    fn antecedent(&self, pronoun: usize, hangs_on: usize) -> usize {
+        let tree = self.tree;
+        if tree.is_noun(hangs_on) || tree.tag(hangs_on) == Tag::PRP {
+            return hangs_on;
+        }
+        let before = pronoun.checked_sub(1).filter(|&k| self.words.word(k) != ",").or_else(|| pronoun.checked_sub(2));
+        before.filter(|&k| tree.is_noun(k)).unwrap_or(hangs_on)
     }
 
     /// The speaker whose phrase `head` heads, as written there: of coordinated phrases

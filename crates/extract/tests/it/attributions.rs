@@ -295,6 +295,39 @@ fn a_headline_label_naming_a_source_kind_speaks_after_its_colon() {
 }
 
 #[test]
+fn a_relative_clause_the_parse_hangs_on_a_verb_speaks_for_the_noun_before_it() {
+    let rules = ruleset();
+    // The parse hangs "who noted …" on "backed": the pronoun still stands for the harbour master.
+    let found = readings(rules, "The plan was backed by Paul Hartley, who noted that he had raised the wage.");
+    assert!(found.iter().any(|(c, s)| c == "noted" && s.ends_with("who")), "{found:?}");
+    // A relative pronoun after a verb and no noun has no one to stand for.
+    let found = readings(rules, "The mooring fees were raised, which suggests the harbour is short of money.");
+    assert!(!found.iter().any(|(c, s)| c == "suggests" && !s.is_empty()), "{found:?}");
+}
+
+#[test]
+fn a_possessive_pronoun_owning_a_noun_cue_with_a_that_clause_speaks() {
+    let rules = ruleset();
+    let found = readings(rules, "Ferry users recoiled from his suggestion that the harbour could be sold.");
+    assert!(found.iter().any(|(c, s)| c == "suggestion" && s == "his"), "{found:?}");
+    let found = readings(rules, "Her argument was that the pier should stay open.");
+    assert!(found.iter().any(|(c, s)| c == "argument" && s == "Her"), "{found:?}");
+    // Without a `that` clause the noun reports nothing the text states.
+    let found = readings(rules, "In his statement on Friday, the harbour master resigned.");
+    assert!(!found.iter().any(|(c, _)| c == "statement"), "{found:?}");
+    let found = readings(rules, "Her argument was weak.");
+    assert!(!found.iter().any(|(c, _)| c == "argument"), "{found:?}");
+}
+
+#[test]
+fn according_to_is_never_inside_another_speakers_words() {
+    let rules = ruleset();
+    let found = readings(rules, "The harbour master said the pier would close on Friday, according to the Ledger.");
+    assert!(found.iter().any(|(c, s)| c == "said" && s == "The harbour master"), "{found:?}");
+    assert!(found.iter().any(|(c, s)| c == "according to" && s == "the Ledger"), "{found:?}");
+}
+
+#[test]
 fn fast_reading_parses_no_sentence_for_a_learned_cue_alone() {
     let mut fast = compile_default_packs();
     fast.set_fast(true);

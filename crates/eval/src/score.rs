@@ -301,7 +301,8 @@ fn score_document(doc: &str, gold: &[GoldClaim], tool: &[&Claim], annotated: &BT
 
 /// Whether a gold speaker no pack lists (`unlisted:<who>`, "unlisted:local-sources") is the
 /// tool's open-world speaker (`name:…`, `description:…`, a phrase no pack holds) written with
-/// every word of `<who>` ("description:local-sources", "description:other-local-sources").
+/// every word of `<who>` ("description:local-sources", "description:other-local-sources"),
+/// a compound either way ("unlisted:cybersecurity-experts" is "description:cyber-security-experts").
 fn unlisted_speaker(gold: &str, tool: &str) -> bool {
     let Some(who) = gold.strip_prefix("unlisted:") else { return false };
     let Some((kind, open)) = tool.split_once(':') else { return false };
@@ -309,7 +310,11 @@ fn unlisted_speaker(gold: &str, tool: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = open.split('-').collect();
-    who.split('-').all(|w| words.contains(&w))
+    // A compound written open or closed is one word: "cyber security" is "cybersecurity".
+    let closed = |w: &str| {
+        words.windows(2).any(|p| w.len() == p[0].len() + p[1].len() && w.starts_with(p[0]) && w.ends_with(p[1]))
+    };
+    who.split('-').all(|w| words.contains(&w) || closed(w))
 }
 
 /// Why a gold claim was missed, from the tool's claims on propositions in its sentence.
@@ -734,6 +739,12 @@ mod tests {
             Comparison { positions: Vec::new(), conflicts: vec![conflict(ConflictKind::OpposedStance, sides)] };
         let s = score(&g, Path::new(""), &[], &comparison);
         assert_eq!((s.conflicts.true_positives, s.conflicts.misses, s.conflicts.false_positives), (1, 0, 0));
+    }
+
+    #[test]
+    fn an_unlisted_speaker_is_its_words_with_compounds_open_or_closed() {
+        assert!(unlisted_speaker("unlisted:cybersecurity-experts", "description:cyber-security-experts"));
+        assert!(!unlisted_speaker("unlisted:cybersecurity-experts", "description:security-experts"));
     }
 
     #[test]

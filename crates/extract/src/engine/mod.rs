@@ -9,6 +9,7 @@
 mod aside;
 mod attribution;
 mod bounded;
+mod coordinated;
 mod denials;
 mod doers;
 mod learned;
@@ -567,6 +568,7 @@ impl<'a> Run<'a> {
             // "Damascus and Moscow say …": each of coordinated speakers says it. Appended
             // after the sentence's own attributions so their indices stay valid.
             let mut coordinated: Vec<(Attribution, Option<Speaker>)> = Vec::new();
+            let own = raw.len();
             for a in raw {
                 if let Some(SpeakerRef::Mention(m)) = a.speaker {
                     coordinated.extend(self.coordinated_speakers(&a, m, &found, &words));
@@ -610,6 +612,8 @@ impl<'a> Run<'a> {
                 attributions.push((a, speaker));
             }
             attributions.extend(coordinated);
+            let plural = self.plural_in_coordinated(&attributions, own);
+            attributions.extend(plural);
             let kind = |m: &Mention| self.rules.directory.get(m.actor).kind;
             let persons = found.mentions.iter().filter(|m| kind(m) == ActorKind::Person).map(|m| m.actor).collect();
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();

@@ -682,9 +682,12 @@ impl Layout<'_> {
             let start = that_after(words, after, 2, end).map_or(cue.span.end, |t| words.toks[t].span.end);
             return Some(self.attribution(cue, Some(SpeakerRef::Shared), start, end, "X did A, saying C"));
         }
-        // `"…," said X` and `"…," said the minister`.
+        // `"…," said X` and `"…," said the minister`; `''…,'' said X`, two apostrophes closing
+        // the quotation (as some papers write it).
+        let apostrophes =
+            before_cue == "'" && words.at(cue.span.start).checked_sub(2).is_some_and(|k| words.word(k) == "'");
         if left.is_none()
-            && matches!(before_cue, "," | "\"")
+            && (matches!(before_cue, "," | "\"") || apostrophes)
             && let Some(speaker) = self.any_after(cue.span.end)
         {
             return Some(self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, INVERTED));

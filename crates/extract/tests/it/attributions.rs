@@ -328,6 +328,16 @@ fn according_to_is_never_inside_another_speakers_words() {
 }
 
 #[test]
+fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
+    let rules = ruleset();
+    let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");
+    assert!(found.iter().any(|(c, s)| c == "recalled" && s == "Dana Whitfield"), "{found:?}");
+    // With no quotation before it, the phrase after the verb is its object.
+    let found = readings(rules, "The harbour board recalled Dana Whitfield from the coast.");
+    assert!(!found.iter().any(|(_, s)| s == "Dana Whitfield"), "{found:?}");
+}
+
+#[test]
 fn fast_reading_parses_no_sentence_for_a_learned_cue_alone() {
     let mut fast = compile_default_packs();
     fast.set_fast(true);

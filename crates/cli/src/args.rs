@@ -77,6 +77,17 @@ impl RuleOpts {
     }
 }
 
+/// How closely sentences are read: for every command that extracts claims.
+#[derive(Clone, Copy, Debug, Default, Args)]
+#[command(next_help_heading = "Run")]
+pub struct FastOpt {
+    /// Parse only the sentences that a listed cue, a colon, a closing quotation or a poll
+    /// opens, not those holding only a word of the learned cue classifier: about a tenth
+    /// less work on news, a few attributions fewer (BENCHMARKS.md gives the figures)
+    #[arg(long)]
+    pub fast: bool,
+}
+
 /// Threads: for every command that runs in a pool.
 #[derive(Clone, Copy, Debug, Default, Args)]
 #[command(next_help_heading = "Run")]
@@ -318,6 +329,9 @@ pub struct CheckArgs {
     /// Progress and timing.
     #[command(flatten)]
     pub quiet: QuietOpt,
+    /// Fast reading.
+    #[command(flatten)]
+    pub fast: FastOpt,
 }
 
 /// How conflicts are reported and gated: shared by `check` and `compare`.
@@ -376,6 +390,9 @@ pub struct ClaimsArgs {
     /// Progress and timing.
     #[command(flatten)]
     pub quiet: QuietOpt,
+    /// Fast reading.
+    #[command(flatten)]
+    pub fast: FastOpt,
 }
 
 /// `claimcheck compare`.
@@ -441,6 +458,9 @@ pub struct EvalArgs {
     /// Threads.
     #[command(flatten)]
     pub jobs: JobsOpt,
+    /// Fast reading.
+    #[command(flatten)]
+    pub fast: FastOpt,
 }
 
 /// Score formats.
@@ -470,6 +490,9 @@ pub struct ExplainArgs {
     /// Packs and config.
     #[command(flatten)]
     pub rules: RuleOpts,
+    /// Fast reading.
+    #[command(flatten)]
+    pub fast: FastOpt,
 }
 
 /// Explanation formats.

@@ -19,7 +19,8 @@ use std::path::Path;
 pub fn check(args: &CheckArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(&args.rules, &cwd)?;
-    let rules = config.pack_plan(&args.rules).load()?;
+    let mut rules = config.pack_plan(&args.rules).load()?;
+    rules.set_fast(args.fast.fast);
     let pool = pipeline::pool(args.jobs.jobs)?;
     let gate = Gate::of(&args.report, args.input.output.as_deref(), &config)?;
     let collector = Collector::default();
@@ -185,7 +186,8 @@ fn subjects(rules: &RuleSet) -> Vec<report::Subject> {
 pub fn claims(args: &ClaimsArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(&args.rules, &cwd)?;
-    let rules = config.pack_plan(&args.rules).load()?;
+    let mut rules = config.pack_plan(&args.rules).load()?;
+    rules.set_fast(args.fast.fast);
     let pool = pipeline::pool(args.jobs.jobs)?;
     let (extraction, elapsed) = pipeline::extract(&args.input, &config, args.quiet.quiet, &rules, &pool, None)?;
     let format = args.format;

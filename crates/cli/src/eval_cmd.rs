@@ -14,7 +14,8 @@ use std::path::Path;
 pub fn eval(args: &EvalArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(&args.rules, &cwd)?;
-    let rules = config.pack_plan(&args.rules).load()?;
+    let mut rules = config.pack_plan(&args.rules).load()?;
+    rules.set_fast(args.fast.fast);
     let pool = pipeline::pool(args.jobs.jobs)?;
     let Some(gold_path) = &args.gold else {
         let Some(dir) = &args.polnear else { bail!("give --gold FILE or --polnear DIR") };

@@ -12,7 +12,8 @@ use parse::{Date, Document};
 pub fn explain(args: &ExplainArgs) -> Result<Status> {
     let cwd = pipeline::cwd()?;
     let config = Config::load(&args.rules, &cwd)?;
-    let rules = config.pack_plan(&args.rules).load()?;
+    let mut rules = config.pack_plan(&args.rules).load()?;
+    rules.set_fast(args.fast.fast);
     let published = match &args.published {
         Some(text) => match Date::parse_published(text) {
             Some(date) => Some(date),

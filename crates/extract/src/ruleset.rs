@@ -110,6 +110,9 @@ pub struct RuleSet {
     pack_names: Vec<String>,
     /// Whether the learned cue classifier adds cues (on unless switched off).
     pub(crate) learned_cues: bool,
+    /// Whether only sentences that a listed cue, a colon, a closing quotation or a poll
+    /// opens are parsed ([`RuleSet::set_fast`]).
+    pub(crate) fast: bool,
 }
 
 fn date(text: &Option<String>) -> Option<Date> {
@@ -165,6 +168,15 @@ impl RuleSet {
     /// cues report (to measure what the classifier adds, and to train it).
     pub fn set_learned_cues(&mut self, on: bool) {
         self.learned_cues = on;
+    }
+
+    /// Switches fast reading on or off. On, a sentence is parsed only when a listed cue, a
+    /// colon near its start, a closing quotation or a poll opens it, not for a word of the
+    /// learned cue classifier alone; the classifier still reads the sentences parsed for
+    /// those. About a fifth of news sentences are parsed for the classifier's words alone, and
+    /// they give few attributions and no claim of a pack's (BENCHMARKS.md has the figures).
+    pub fn set_fast(&mut self, on: bool) {
+        self.fast = on;
     }
 
     /// The learned verb cue (`engine::learned`).
@@ -516,6 +528,7 @@ impl Compiler<'_> {
                 .map(|f| f.meta.as_ref().map_or_else(|| f.path.display().to_string(), |m| m.name.clone()))
                 .collect(),
             learned_cues: true,
+            fast: false,
         })
     }
 }

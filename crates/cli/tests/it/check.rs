@@ -241,3 +241,18 @@ fn a_folder_symlink_loop_is_reported_and_the_rest_is_checked() {
     assert_eq!(report["summary"]["documents"], 1);
     assert_eq!(report["summary"]["claims"], 1);
 }
+
+/// `--fast` parses fewer sentences; on this corpus, whose claims all come from listed cues,
+/// it reports the same conflicts, and `claims` and `eval` take it too.
+#[test]
+fn fast_reading_finds_the_listed_cues_conflicts() {
+    let (code, full, _) = run(claimcheck().args(["check", CORPUS, "--format", "json"]));
+    assert_eq!(code, 1);
+    let (code, fast, stderr) = run(claimcheck().args(["check", CORPUS, "--format", "json", "--fast"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(full, fast);
+    let (code, _, stderr) = run(claimcheck().args(["claims", CORPUS, "--fast"]));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(claimcheck().args(["explain", "--fast", "--text", "Ada Holm said the ferry runs."]));
+    assert_eq!(code, 0, "{stderr}");
+}

@@ -528,12 +528,11 @@ impl<'a> Run<'a> {
             // A colon near the start ("Paul Ryan: …") or a poll ("In a CNN poll, …") reports uncued.
             let head = s.span.text(self.text).get(..80).unwrap_or(s.span.text(self.text));
             let survey = attribution::mentions_survey(s.span.text(self.text));
-            let model = crate::cue_model::Model::embedded();
-            let learned = self.collected.is_some()
-                || (self.rules.learned_cues && !model.is_empty() && learned::gate(model, self.text, s.span));
             // `"…," the mayor scoffed`: a verb after a quotation reports it by its place.
             let quoting = quotation::closes_quotation(s.span.text(self.text));
-            if !has_cue && !head.contains(": ") && !learned && !quoting && !survey {
+            let opened = has_cue || head.contains(": ") || quoting || survey;
+            let learned = self.learned_gate(s.span, opened);
+            if !opened && !learned {
                 // Only remembered for pronouns: the people and bodies named.
                 let (persons, groups) = self.named(hits);
                 self.analysed.push(Analysed { persons, groups, ..Analysed::default() });
@@ -614,6 +613,15 @@ impl<'a> Run<'a> {
             let groups = found.mentions.iter().filter(|m| kind(m) != ActorKind::Person).map(|m| m.actor).collect();
             self.analysed.push(Analysed { full: true, words, found, tree, attributions, unread, persons, groups });
         }
+    }
+
+    /// Whether the learned cue classifier reads the sentence at `span`, which a listed cue, a
+    /// colon, a quotation or a poll `opened` for parsing or not: fast reading parses no
+    /// sentence for the classifier alone.
+    fn learned_gate(&self, span: Span, opened: bool) -> bool {
+        let model = crate::cue_model::Model::embedded();
+        let wanted = self.rules.learned_cues && (opened || !self.rules.fast) && !model.is_empty();
+        self.collected.is_some() || (wanted && learned::gate(model, self.text, span))
     }
 
     /// Adds the learned cues of a sentence to `found`, or, when collecting, records every

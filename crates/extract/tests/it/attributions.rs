@@ -336,3 +336,18 @@ fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let found = readings(rules, "The harbour board recalled Dana Whitfield from the coast.");
     assert!(!found.iter().any(|(_, s)| s == "Dana Whitfield"), "{found:?}");
 }
+
+#[test]
+fn fast_reading_parses_no_sentence_for_a_learned_cue_alone() {
+    let mut fast = compile_default_packs();
+    fast.set_fast(true);
+    // Only "hopes", a word of the classifier's, would open this sentence: it is not parsed.
+    let alone = "Ada Holm hopes that the ferry will keep running.";
+    assert_eq!(attributions(ruleset(), alone).len(), 1);
+    assert!(attributions(&fast, alone).is_empty());
+    // A sentence a listed cue opens is parsed, and the classifier reads it as before.
+    let text = "Ada Holm hopes that the ferry will keep running, and the mayor said the fees would stay.";
+    let found = attributions(&fast, text);
+    assert_eq!(found, attributions(ruleset(), text));
+    assert!(found.iter().any(|(c, s)| c == "hopes" && s == "Ada Holm"), "{found:?}");
+}

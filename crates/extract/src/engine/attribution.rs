@@ -117,7 +117,7 @@ pub fn attribute(
         let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),
-            CuePattern::Accuse => layout.accuse(cue),
+            CuePattern::Accuse => layout.accuse(cue, out.last()),
             CuePattern::Blame => layout.blame(cue),
             CuePattern::Noun => layout.noun(cue),
             CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, out.last())),

@@ -310,6 +310,7 @@ fn noun_phrase(text: &str, words: &Words, first: usize, end: usize) -> Option<Ph
         }
     }
     // "a spokesman for the campaign": the phrase before a preposition owns this one.
+    let mut owner = None;
     for _ in 0..2 {
         if start >= first + 2 && matches!(words.word(start - 1), "of" | "for" | "at" | "with" | "from") {
             let p = start - 1;
@@ -322,6 +323,7 @@ fn noun_phrase(text: &str, words: &Words, first: usize, end: usize) -> Option<Ph
             }
             if s < p {
                 start = s;
+                owner = Some(p - 1);
                 continue;
             }
         }
@@ -331,13 +333,24 @@ fn noun_phrase(text: &str, words: &Words, first: usize, end: usize) -> Option<Ph
     while start < head_start && !leading_ok(words.word(start)) {
         start += 1;
     }
-    let head = Span::new(words.toks[head_start].span.start, words.toks[last].span.end);
+    let mut head = Span::new(words.toks[head_start].span.start, words.toks[last].span.end);
     let span = Span::new(words.toks[start].span.start, words.toks[last].span.end);
-    let kind = if capitalised(text, words, last) && !sentence_initial_common(text, words, first, head_start, last) {
+    let mut kind = if capitalised(text, words, last) && !sentence_initial_common(text, words, first, head_start, last) {
         PhraseKind::Named
     } else {
         PhraseKind::Description
     };
+    // "Activists at the Syrian Revolutionary Command Council": people described by a body
+    // they belong to are a description of people, not the body's name. One who speaks for
+    // the body ("a source at Aleppo Police Command", "officials at the ministry") is the
+    // body's voice.
+    if let Some(o) = owner.filter(|&o| o >= start && kind == PhraseKind::Named)
+        && (!capitalised(text, words, o) || sentence_initial_common(text, words, first, o, o))
+        && is_plural_member(words.word(o))
+    {
+        kind = PhraseKind::Description;
+        head = words.toks[o].span;
+    }
     // A lone lower-case word with no article is a description only if plural or a known
     // kind of speaker; a lone verb form ("reported", "added") is not a phrase.
     if kind == PhraseKind::Description && start == last {
@@ -369,6 +382,16 @@ fn head_start(text: &str, words: &Words, first: usize, last: usize) -> usize {
 fn sentence_initial_common(text: &str, words: &Words, first: usize, head_start: usize, last: usize) -> bool {
     let _ = text;
     head_start == last && last == first && words.word(last).ends_with('s') && !words.word(last).ends_with("'s")
+}
+
+/// Whether `word` (lower case) names several members of a body who speak as themselves
+/// ("activists", "doctors", "residents"), not for it ("sources", "officials").
+fn is_plural_member(word: &str) -> bool {
+    let voice = matches!(
+        word,
+        "sources" | "officials" | "representatives" | "spokesmen" | "spokeswomen" | "spokespeople" | "diplomats"
+    );
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("'s") && !voice
 }
 
 /// Whether a phrase may open with `word`.
@@ -510,6 +533,26 @@ mod tests {
             before("A spokesman for the harbour board said nothing changed.", " said"),
             "A spokesman for the harbour board",
             PhraseKind::Description,
+        );
+    }
+
+    #[test]
+    fn people_described_by_a_named_body_are_a_description() {
+        is(
+            before("Activists at the Harbour Trust said the pier closed.", " said"),
+            "Activists at the Harbour Trust",
+            PhraseKind::Description,
+        );
+        is(
+            before("The pier closed, engineers with the Harbour Trust said.", " said"),
+            "engineers with the Harbour Trust",
+            PhraseKind::Description,
+        );
+        // A person named before the body is the name's.
+        is(
+            before("Ines Varga of the Harbour Trust said the pier closed.", " said"),
+            "Ines Varga of the Harbour Trust",
+            PhraseKind::Named,
         );
     }
 

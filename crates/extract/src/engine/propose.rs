@@ -13,6 +13,8 @@ use claim::{PropositionRef, Stance, Voice};
 use pack::schema::{CueKind, CuePattern};
 use parse::Span;
 
+mod intent;
+
 /// What a unit's content holds besides its terms.
 pub(super) struct Content<'c> {
     /// The sentence the content is in.
@@ -147,6 +149,7 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        hedges.extend(self.reported_events(i, unit.content));
         if let Some(cue) = unit.cue
             && cue.span.end < unit.content.start
         {
@@ -333,7 +336,8 @@ impl<'a> Run<'a> {
                 self.skip(steps, format!("{}: of earlier events (`{}`)", prop.id, self.words_of(k)));
                 continue;
             }
-            if let Some(ir) = irrealis.iter().find(|s| s.start <= first_term).filter(|_| asserting) {
+            let hypothetical = |s: &&Span| s.start <= first_term && !self.plans_over_told_event(i, **s, &found);
+            if let Some(ir) = irrealis.iter().find(hypothetical).filter(|_| asserting) {
                 self.skip(steps, format!("{}: hypothetical (`{}`)", prop.id, self.words_of(*ir)));
                 continue;
             }
@@ -632,6 +636,12 @@ impl<'a> Run<'a> {
             reasons.push(format!("content negated by `{}`: {stance}", self.words_of(*n)));
         }
         if content.embedded {
+            // The inner speaker's own words still hedge ("Reuters reported Britain said it
+            // would raise a reported attack").
+            if let Some(h) = self.reported_event_hedge(content, anchors).filter(|_| stance == Stance::Assert) {
+                stance = Stance::Hedge;
+                reasons.push(format!("hedged by `{}`", self.words_of(h)));
+            }
             return (stance, reasons);
         }
         // A proposition's own words ("staged", "false flag") are never markers against it.

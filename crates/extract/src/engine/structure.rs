@@ -182,7 +182,9 @@ impl Structure<'_> {
             // its apostrophe parses as a preposition, whose object then takes the `of`.
             Dep::Prep => matches!(tree.word(c), "of" | "for" | "with" | "to") || tree.children(c).any(predicate),
             Dep::Dobj => predicate(c) || tree.conjuncts(c).into_iter().any(predicate),
-            _ => false,
+            // "accused the forces loyal to President Bashar al-Assad of using …": the parse
+            // may hang the object's last name, with the `of`, on the verb as an adverb.
+            _ => c > v && predicate(c),
         })
     }
 

@@ -23,6 +23,12 @@ use output::{emit, note};
 use status::Status;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: the engine makes and drops many small strings
+/// and vectors per sentence, and glibc's malloc and free were a tenth of a `check`'s
+/// instructions (BENCHMARKS.md, issue 18). Allocation decides no output.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let command = match Cli::parse().into_command() {
         Ok(command) => command,

@@ -40,6 +40,8 @@ pub struct Actor {
 /// A title that names a person for a time ("foreign minister" of Russia).
 #[derive(Clone, Debug)]
 pub struct Title {
+    /// The title as the pack writes it ("president", "foreign minister").
+    pub title: String,
     /// The person.
     pub person: ActorIdx,
     /// Whose title it is.

@@ -314,7 +314,12 @@ impl Compiler<'_> {
                 let of = refs.roles_of.get(k).copied().flatten().filter(|&i| i < count).map(|i| i as ActorIdx);
                 titles.push((
                     role.title.clone(),
-                    Title { person: idx as ActorIdx, of, period: period(&role.from, &role.until) },
+                    Title {
+                        title: role.title.to_lowercase(),
+                        person: idx as ActorIdx,
+                        of,
+                        period: period(&role.from, &role.until),
+                    },
                 ));
             }
         }

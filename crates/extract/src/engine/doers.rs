@@ -13,6 +13,8 @@ use parse::Span;
 use std::ops::Range;
 use syntax::{Dep, Tag};
 
+mod titled;
+
 /// An actor named as doing something in a content.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Doer {
@@ -318,14 +320,16 @@ impl Run<'_> {
         capitals.then_some(s.span.start + dash)
     }
 
-    /// A possessive on a body that acts ("its army", "their forces") in a doer's place; where
-    /// the parse does not say, one not governed by a preposition ("against its own people").
+    /// A possessive on a body that acts ("its army", "their forces", "the president's
+    /// forces") in a doer's place; where the parse does not say, one not governed by a
+    /// preposition ("against its own people").
     fn possessive_doers(&self, i: usize, unit: &Unit, refer: &dyn Fn(Span, bool) -> Doer) -> Vec<Doer> {
         let content = self.content_words(unit.content);
         let mut out = Vec::new();
         for k in 0..content.len() {
             let word = content.word(k);
-            if !matches!(word, "its" | "their" | "our" | "his" | "her") {
+            let titled = self.titled_owner(i, &content, k);
+            if titled.is_none() && !matches!(word, "its" | "their" | "our" | "his" | "her") {
                 continue;
             }
             let acts = (k + 1..(k + 3).min(content.len())).any(|j| words::is_acting_body(content.word(j)));
@@ -340,8 +344,10 @@ impl Run<'_> {
                 Role::Undergoer | Role::Oblique | Role::Speaker => false,
                 Role::Unknown => !governed,
             };
-            if acts && placed {
-                out.push(refer(span, word != "our"));
+            match titled {
+                Some(actor) if placed => out.push(Doer { actor, span, own_side: false }),
+                None if acts && placed => out.push(refer(span, word != "our")),
+                _ => {}
             }
         }
         out

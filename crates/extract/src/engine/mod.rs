@@ -13,6 +13,7 @@ mod coordinated;
 mod denials;
 mod doers;
 mod learned;
+mod nesting;
 mod phrase;
 mod predicate;
 mod propose;
@@ -37,13 +38,12 @@ use attribution::{Attribution, SpeakerRef};
 use bounded::Bounded;
 use claim::trace::{SentenceTrace, Step, StepKind};
 use claim::{Claim, Stance, Voice};
-use pack::schema::{ActorKind, CuePattern};
+use pack::schema::ActorKind;
 use parse::{Date, DateMention, Document, Parsed, Span};
 use reading::Reading;
 use sentence::{Found, Mention, Reference, Words};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tree::Dep;
 pub(crate) use veto::{attributions, judged_attributions};
 
 /// Whom a claim is by.
@@ -197,69 +197,12 @@ pub(crate) fn veto_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate
     let mut out = Vec::new();
     for a in &run.analysed {
         // A cue with no speaker found is no attribution the engine stands by, unless the text
-        // names no one ("a ruling is expected", `Attribution::sourceless`); a cue inside a
-        // quotation is the quoted speaker's own aside ("“I think it's wrong,” she said"), part
-        // of what they say, not a report of the text's.
-        // A quotation that opens with its speaker (a transcript's `"PENCE: …"`) is what that
-        // speaker says, not a quotation the cue is inside.
-        let opens_with = |q: Span, attr: &Attribution| {
-            let speaker = attr.speaker.as_ref().and_then(attribution::span_of);
-            speaker.is_some_and(|s| {
-                s.start >= q.start
-                    && parsed
-                        .text()
-                        .get(q.start..s.start)
-                        .is_some_and(|g| g.trim_start_matches(['"', '\'']).trim().is_empty())
-            })
-        };
-        let quoted = |attr: &Attribution| {
-            parsed.quotes.iter().any(|q| {
-                q.span.contains(attr.cue.span) && !(attr.layout == attribution::COLON && opens_with(q.span, attr))
-            })
-        };
-
-        let pronoun = |attr: &Attribution| match attr.speaker {
-            Some(SpeakerRef::Ref(r)) => matches!(r.kind, Reference::Pronoun(_)),
-            Some(SpeakerRef::Phrase(p)) => p.kind == phrase::PhraseKind::Pronoun,
-            _ => false,
-        };
-        // Any report inside what another speaker is reported to say is part of their words
-        // ("Officials said investigators are trying to determine …", "the company said it
-        // felt …"): the text does not itself report it. The parse decides which report holds
-        // the other: the inner cue lies in the outer verb's complement, is no verb coordinated
-        // with its own subject ("said …, and she added …"), and is not merely under a content
-        // span reaching over it (without a parse, only a pronoun's report is taken as held).
-        // An outer report itself inside a quotation holds nothing the text reports.
+        // names no one ("a ruling is expected", `Attribution::sourceless`); one the text does
+        // not itself report (inside a quotation or another speaker's words) is none either.
         let tree = a.tree.get();
-        let holds = |outer: &Attribution, inner: &Attribution| match tree {
-            _ if outer.layout == attribution::COLON => outer.content.contains(inner.cue.span),
-            Some(t) => {
-                let path = t.head_in(outer.cue.span).zip(t.head_in(inner.cue.span));
-                // "insisted that A, claiming B": a participle the parse hangs inside the
-                // complement is its main verb's, beside the complement, not in it.
-                let child = path.and_then(|(o, i)| match t.participle_main(i) {
-                    Some(main) if main == o => None,
-                    Some(main) => t.child_towards(o, main),
-                    None => t.child_towards(o, i),
-                });
-                // "said A, and the inspectors said B": a verb with its own subject joined to
-                // the content is a report of its own, however the parse attaches it.
-                let own = path.is_some_and(|(_, i)| t.dep(i) == Dep::Conj && t.has_own_subject(i));
-                !own && child.is_some_and(|c| matches!(t.dep(c), Dep::Ccomp | Dep::Xcomp))
-            }
-            None => pronoun(inner) && outer.content.contains(inner.cue.span),
-        };
-        // A verb sharing the previous one's speaker ("denied A, saying B", "said A and noted
-        // B") is that speaker's next report, never inside their words, however the parse
-        // attaches it.
-        let nested = |attr: &Attribution| {
-            !sources_sentence(rules, attr)
-                && !matches!(attr.speaker, Some(SpeakerRef::Shared))
-                && a.attributions.iter().any(|(outer, s)| {
-                    s.is_some() && !quoted(outer) && !outer.cue.span.overlaps(attr.cue.span) && holds(outer, attr)
-                })
-        };
-        let keep = |attr: &Attribution| !quoted(attr) && !nested(attr);
+        let nesting =
+            nesting::Nesting { rules, text: parsed.text(), quotes: parsed.quotes, tree, attributions: &a.attributions };
+        let keep = |attr: &Attribution| nesting.keeps(attr);
         let stands = |attr: &Attribution, s: &Option<Speaker>| s.is_some() || attr.sourceless || attr.record_only;
         // Coordinated speakers of one cue ("Damascus and Moscow say …") are one report with
         // one source as the text writes it: the first stands for them all.
@@ -285,13 +228,6 @@ pub(crate) fn veto_candidates(rules: &RuleSet, parsed: &Parsed<'_>) -> Vec<crate
     }
     out.sort_by_key(|j| j.attribution.cue.span);
     out
-}
-
-/// Whether a cue is the text's own account of where its sentence comes from ("…, according to
-/// the Times"): reports inside the sentence included, never part of another speaker's words
-/// (PolNeAR train: 10 annotated for 2 not).
-fn sources_sentence(rules: &RuleSet, attr: &Attribution) -> bool {
-    rules.cues.get(attr.cue.cue as usize).is_some_and(|c| c.pattern == CuePattern::AccordingTo)
 }
 
 /// Every candidate of the learned cue classifier in one parsed document, with its features

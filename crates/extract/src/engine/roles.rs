@@ -197,6 +197,15 @@ impl Roles<'_> {
         if possession || blamed {
             return Role::Doer;
         }
+        // "forces loyal to President Assad", "militias allied with Damascus": the one a body
+        // is loyal to owns it, as "Assad's forces" does.
+        if matches!(word, "to" | "with")
+            && words::is_allegiance(words.word(governor))
+            && parse.dep(governor) == Dep::Amod
+            && let Some(body) = parse.head(governor).filter(|&b| words::is_acting_body(words.word(b)))
+        {
+            return self.modifier(body, depth);
+        }
         // "a missile system of the Russian armed forces": a genitive `of` on a doer is a
         // possessor; on anything else ("the poisoning of Skripal") the object undergoes it.
         // "none of its missiles": the partitive's noun is the subject itself, which the
@@ -455,6 +464,14 @@ mod tests {
     fn the_owner_of_what_a_passive_with_its_own_doer_acted_on_is_no_doer() {
         check("the army's firepower was not affected by the strike", "army's", Role::Undergoer);
         check("the army's firepower was not affected", "army's", Role::Doer);
+    }
+
+    #[test]
+    fn the_one_a_body_is_loyal_to_owns_it() {
+        check("Forces loyal to President Assad fired sarin into Zamalka.", "assad", Role::Doer);
+        check("Rebels attacked forces loyal to President Assad in Zamalka.", "assad", Role::Undergoer);
+        // Loyal to a cause, not to anyone's body: the parse gives no owner.
+        check("The minister said he stayed loyal to the truce.", "truce", Role::Oblique);
     }
 
     #[test]

@@ -538,6 +538,12 @@ pub fn is_definite(word: &str) -> bool {
     matches!(word, "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "same")
 }
 
+/// Whether `word` (lower case) after a body ties it to an owner ("forces loyal to Assad",
+/// "militias allied with Damascus").
+pub fn is_allegiance(word: &str) -> bool {
+    matches!(word, "loyal" | "allied" | "affiliated" | "subordinate" | "answerable")
+}
+
 /// Whether `word` (lower case) before "to" makes its object the owner ("belonged to").
 pub fn is_possession_verb(word: &str) -> bool {
     matches!(

@@ -2,7 +2,7 @@
 //! PolNeAR train counts (`rules/cues-learned.yaml`) attribute without a clause and claim
 //! nothing on their own.
 
-use crate::common::{attributions, compile_default_packs, readings, ruleset};
+use crate::common::{attributions, compile_default_packs, has, readings, ruleset};
 
 #[test]
 fn a_learned_cue_attributes_without_a_clause_and_claims_nothing() {
@@ -26,18 +26,18 @@ fn an_adverb_inside_a_cue_is_no_cue_of_its_own() {
 fn a_pronoun_report_inside_another_speakers_words_is_part_of_them() {
     let rules = ruleset();
     let found = attributions(rules, "The harbour master said she thinks the pier is unsafe.");
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "The harbour master"), "{found:?}");
+    assert!(has(&found, "said", "The harbour master"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "thinks"), "{found:?}");
     // Not inside anyone's words, the pronoun speaks for itself.
     let found = attributions(rules, "She thinks the pier is unsafe.");
-    assert!(found.iter().any(|(c, s)| c == "thinks" && s == "She"), "{found:?}");
+    assert!(has(&found, "thinks", "She"), "{found:?}");
 }
 
 #[test]
 fn a_named_subject_speaks_without_a_clause_a_description_does_not() {
     let rules = ruleset();
     let found = attributions(rules, "Ada Holm denied the charge on Monday.");
-    assert!(found.iter().any(|(c, s)| c == "denied" && s == "Ada Holm"), "{found:?}");
+    assert!(has(&found, "denied", "Ada Holm"), "{found:?}");
     let found = attributions(rules, "The fund may hold a lead in the race.");
     assert!(found.is_empty(), "{found:?}");
 }
@@ -63,16 +63,16 @@ fn the_object_of_a_verb_is_no_speaker_after_it_unless_a_quotation_precedes_the_v
     let text = "The harbour pastor stood at his pulpit and, citing an old psalm (''choose able men who fear \
 God''), endorsed Vladimir Putin, urging his flock to pray.";
     let found = attributions(rules, text);
-    assert!(!found.iter().any(|(c, s)| c == "endorsed" && s == "Vladimir Putin"), "{found:?}");
+    assert!(!has(&found, "endorsed", "Vladimir Putin"), "{found:?}");
     let found = attributions(rules, "\"We will stay the course,\" replied Vladimir Putin.");
-    assert!(found.iter().any(|(c, s)| c == "replied" && s == "Vladimir Putin"), "{found:?}");
+    assert!(has(&found, "replied", "Vladimir Putin"), "{found:?}");
 }
 
 #[test]
 fn a_title_case_headline_reports_through_its_capitalised_verb() {
     let rules = ruleset();
     let found = attributions(rules, "Harbour Master Ada Holm Condemns New Mooring Fees.");
-    assert!(found.iter().any(|(c, s)| c == "Condemns" && s == "Harbour Master Ada Holm"), "{found:?}");
+    assert!(has(&found, "Condemns", "Harbour Master Ada Holm"), "{found:?}");
     // In running text a capitalised verb form is part of a name.
     let found = attributions(rules, "She works for the State Department in the capital.");
     assert!(found.is_empty(), "{found:?}");
@@ -101,7 +101,7 @@ fn a_belief_verb_no_list_holds_attributes_with_its_clause() {
 fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
     let rules = ruleset();
     let found = attributions(rules, "A ruling on the mooring fees is expected to come in May.");
-    assert!(found.iter().any(|(c, s)| c == "is expected" && s.is_empty()), "{found:?}");
+    assert!(has(&found, "is expected", ""), "{found:?}");
     // A bare passive says nothing: "held" reports no one's words.
     let found = attributions(rules, "The harbour gala was held in the old customs hall.");
     assert!(found.is_empty(), "{found:?}");
@@ -111,11 +111,11 @@ fn an_agentless_passive_with_a_clause_is_an_attribution_without_a_source() {
 fn a_passive_participle_opening_a_sentence_has_no_source() {
     let rules = ruleset();
     let found = attributions(rules, "Asked about the mooring fees, the harbour master said they would rise.");
-    assert!(found.iter().any(|(c, s)| c == "Asked" && s.is_empty()), "{found:?}");
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "the harbour master"), "{found:?}");
+    assert!(has(&found, "Asked", ""), "{found:?}");
+    assert!(has(&found, "said", "the harbour master"), "{found:?}");
     // With its agent the passive has a source.
     let found = attributions(rules, "The closure was announced by the harbour board on Monday.");
-    assert!(found.iter().any(|(c, s)| c == "was announced" && s == "the harbour board"), "{found:?}");
+    assert!(has(&found, "was announced", "the harbour board"), "{found:?}");
 }
 
 #[test]
@@ -123,12 +123,26 @@ fn any_report_inside_another_speakers_clause_is_part_of_their_words() {
     let rules = ruleset();
     let text = "Harbour officials said the inspectors were trying to determine whether the pier was safe.";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "Harbour officials"), "{found:?}");
+    assert!(has(&found, "said", "Harbour officials"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "determine"), "{found:?}");
     // A report coordinated with the outer one stands on its own.
     let text = "Harbour officials said the pier was safe, and the inspectors said it was not.";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "the inspectors"), "{found:?}");
+    assert!(has(&found, "said", "the inspectors"), "{found:?}");
+}
+
+#[test]
+fn a_semicolon_closes_what_the_speaker_before_it_said() {
+    let rules = ruleset();
+    let text = "The harbour master said the old pier was safe; most of the dockers say they doubt it.";
+    let found = attributions(rules, text);
+    assert!(has(&found, "said", "The harbour master"), "{found:?}");
+    assert!(has(&found, "say", "most of the dockers"), "{found:?}");
+    // Without one, the second report is inside the first speaker's words.
+    let text = "The harbour master said that most of the dockers say they doubt it.";
+    let found = attributions(rules, text);
+    assert!(has(&found, "said", "The harbour master"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "say"), "{found:?}");
 }
 
 #[test]
@@ -136,7 +150,7 @@ fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
     let rules = ruleset();
     let text = "\"You think I will change?\" he said at the harbour on Monday.";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
+    assert!(has(&found, "said", "he"), "{found:?}");
     assert!(!found.iter().any(|(c, _)| c == "think"), "{found:?}");
 }
 
@@ -144,17 +158,17 @@ fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
 fn a_gerund_after_a_preposition_of_means_or_time_shares_the_verbs_subject() {
     let rules = ruleset();
     let found = attributions(rules, "The harbour master began by saying the pier was unsafe.");
-    assert!(found.iter().any(|(c, s)| c == "saying" && s == "The harbour master"), "{found:?}");
+    assert!(has(&found, "saying", "The harbour master"), "{found:?}");
     // "praised X for saying": the one praised said it, not the praiser.
     let found = attributions(rules, "The dockers praised the harbour master for saying the pier was unsafe.");
-    assert!(!found.iter().any(|(c, s)| c == "saying" && s == "The dockers"), "{found:?}");
+    assert!(!has(&found, "saying", "The dockers"), "{found:?}");
 }
 
 #[test]
 fn a_predicative_adjective_shares_the_subject_of_its_verb() {
     let rules = ruleset();
     let found = attributions(rules, "The dockers are likely to say that the pier is unsafe.");
-    assert!(found.iter().any(|(c, s)| c == "to say" && s == "The dockers"), "{found:?}");
+    assert!(has(&found, "to say", "The dockers"), "{found:?}");
 }
 
 #[test]
@@ -172,10 +186,10 @@ fn a_colon_speaker_is_a_name_the_document_writes_elsewhere_or_a_transcripts_labe
     let rules = ruleset();
     let text = "Harbour chief Ada Varga spoke on the radio on Sunday.\n\n\"VARGA: The pier will reopen in May, and the fees will not rise.\"";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == ":" && s == "VARGA"), "{found:?}");
+    assert!(has(&found, ":", "VARGA"), "{found:?}");
     let text = "\"HOST: Will the pier reopen in May?\"\n\n\"GUEST: It will reopen in May, we are told.\"\n\n\"HOST: Thank you.\"";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == ":" && s == "HOST"), "{found:?}");
+    assert!(has(&found, ":", "HOST"), "{found:?}");
     // A label the document writes in lower case elsewhere is no speaker.
     let text = "UPDATE: The pier will reopen in May, the board said in an update on its site.";
     let found = attributions(rules, text);
@@ -186,22 +200,22 @@ fn a_colon_speaker_is_a_name_the_document_writes_elsewhere_or_a_transcripts_labe
 fn an_inverted_speaker_ends_its_clause() {
     let rules = ruleset();
     let found = attributions(rules, "\"The pier is closed,\" said Ada Varga on Monday.");
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Varga"), "{found:?}");
+    assert!(has(&found, "said", "Ada Varga"), "{found:?}");
     // "…, said he and his crew were …": what follows the verb is what was said.
     let text =
         "The board says the pier is safe, and Ada Varga, the harbour master, said he and his crew were not so sure.";
     let found = attributions(rules, text);
-    assert!(!found.iter().any(|(c, s)| c == "said" && s == "he"), "{found:?}");
+    assert!(!has(&found, "said", "he"), "{found:?}");
 }
 
 #[test]
 fn citing_is_the_subjects_not_what_it_cites() {
     let rules = ruleset();
     let found = attributions(rules, "The harbour board closed the pier, citing safety concerns.");
-    assert!(found.iter().any(|(c, s)| c == "citing" && s == "The harbour board"), "{found:?}");
+    assert!(has(&found, "citing", "The harbour board"), "{found:?}");
     assert!(!found.iter().any(|(_, s)| s == "safety concerns"), "{found:?}");
     let found = attributions(rules, "According to Ada Varga, the pier will reopen in May.");
-    assert!(found.iter().any(|(c, s)| c == "According to" && s == "Ada Varga"), "{found:?}");
+    assert!(has(&found, "According to", "Ada Varga"), "{found:?}");
 }
 
 /// A cue's words and its speaker's.
@@ -246,11 +260,11 @@ fn a_second_verb_after_a_report_without_a_speaker_takes_its_own_subject() {
     // The opening participle names no one; the subject of the joined verbs says it.
     let text = "Asked about the mooring fees, Ada Holm shook her head and said the pier would stay open.";
     let found = readings(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Holm"), "{found:?}");
+    assert!(has(&found, "said", "Ada Holm"), "{found:?}");
     // A second verb after a report with a speaker shares it.
     let text = "Ada Holm denied the charge and said the pier would stay open.";
     let found = readings(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ada Holm"), "{found:?}");
+    assert!(has(&found, "said", "Ada Holm"), "{found:?}");
 }
 
 #[test]
@@ -274,7 +288,7 @@ fn a_poll_opening_the_sentence_is_its_source_and_claims_nothing() {
     let rules = ruleset();
     let text = "In a Harbour Gazette poll released Monday, 61 percent of ferry users backed the new pier.";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "In" && s == "a Harbour Gazette poll released Monday"), "{found:?}");
+    assert!(has(&found, "In", "a Harbour Gazette poll released Monday"), "{found:?}");
     let doc = parse::Document::from_text("a", text.to_owned());
     assert!(rules.extract(&parse::parse(&doc)).is_empty());
     // Inside the sentence, or of several polls, it is a standing, not a report.
@@ -288,7 +302,7 @@ fn a_poll_opening_the_sentence_is_its_source_and_claims_nothing() {
 fn a_headline_label_naming_a_source_kind_speaks_after_its_colon() {
     let rules = ruleset();
     let found = attributions(rules, "Poll: Ferry users back the new pier by ten points.");
-    assert!(found.iter().any(|(c, s)| c == ":" && s == "Poll"), "{found:?}");
+    assert!(has(&found, ":", "Poll"), "{found:?}");
     // A label that names no source is no speaker.
     let found = attributions(rules, "Breaking: Ferry users back the new pier by ten points.");
     assert!(found.is_empty(), "{found:?}");
@@ -309,9 +323,9 @@ fn a_relative_clause_the_parse_hangs_on_a_verb_speaks_for_the_noun_before_it() {
 fn a_possessive_pronoun_owning_a_noun_cue_with_a_that_clause_speaks() {
     let rules = ruleset();
     let found = readings(rules, "Ferry users recoiled from his suggestion that the harbour could be sold.");
-    assert!(found.iter().any(|(c, s)| c == "suggestion" && s == "his"), "{found:?}");
+    assert!(has(&found, "suggestion", "his"), "{found:?}");
     let found = readings(rules, "Her argument was that the pier should stay open.");
-    assert!(found.iter().any(|(c, s)| c == "argument" && s == "Her"), "{found:?}");
+    assert!(has(&found, "argument", "Her"), "{found:?}");
     // Without a `that` clause the noun reports nothing the text states.
     let found = readings(rules, "In his statement on Friday, the harbour master resigned.");
     assert!(!found.iter().any(|(c, _)| c == "statement"), "{found:?}");
@@ -323,15 +337,15 @@ fn a_possessive_pronoun_owning_a_noun_cue_with_a_that_clause_speaks() {
 fn according_to_is_never_inside_another_speakers_words() {
     let rules = ruleset();
     let found = readings(rules, "The harbour master said the pier would close on Friday, according to the Ledger.");
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "The harbour master"), "{found:?}");
-    assert!(found.iter().any(|(c, s)| c == "according to" && s == "the Ledger"), "{found:?}");
+    assert!(has(&found, "said", "The harbour master"), "{found:?}");
+    assert!(has(&found, "according to", "the Ledger"), "{found:?}");
 }
 
 #[test]
 fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let rules = ruleset();
     let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");
-    assert!(found.iter().any(|(c, s)| c == "recalled" && s == "Dana Whitfield"), "{found:?}");
+    assert!(has(&found, "recalled", "Dana Whitfield"), "{found:?}");
     // With no quotation before it, the phrase after the verb is its object.
     let found = readings(rules, "The harbour board recalled Dana Whitfield from the coast.");
     assert!(!found.iter().any(|(_, s)| s == "Dana Whitfield"), "{found:?}");
@@ -349,7 +363,7 @@ fn fast_reading_parses_no_sentence_for_a_learned_cue_alone() {
     let text = "Ada Holm hopes that the ferry will keep running, and the mayor said the fees would stay.";
     let found = attributions(&fast, text);
     assert_eq!(found, attributions(ruleset(), text));
-    assert!(found.iter().any(|(c, s)| c == "hopes" && s == "Ada Holm"), "{found:?}");
+    assert!(has(&found, "hopes", "Ada Holm"), "{found:?}");
 }
 
 /// The content of the attribution of `cue` in `text`, as written.

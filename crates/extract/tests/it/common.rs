@@ -32,6 +32,11 @@ pub fn readings(rules: &extract::RuleSet, text: &str) -> Vec<(String, String)> {
     rules.judged_attributions(&parsed).into_iter().map(|(a, _)| cue_and_speaker(a)).collect()
 }
 
+/// Whether `found` holds an attribution with exactly this cue and speaker (`""`: none).
+pub fn has(found: &[(String, String)], cue: &str, speaker: &str) -> bool {
+    found.iter().any(|(c, s)| c == cue && s == speaker)
+}
+
 fn cue_and_speaker(a: claim::Attribution) -> (String, String) {
     (a.cue.text, a.speaker.map(|s| s.text).unwrap_or_default())
 }

@@ -3,7 +3,7 @@
 //! names), only the pronoun of a relative clause's subject, and a verb cue with the
 //! auxiliaries, negation and adverbs before it.
 
-use crate::common::{attributions, readings, ruleset};
+use crate::common::{attributions, has, readings, ruleset};
 
 fn speaker_of(found: &[(String, String)], cue: &str) -> Option<String> {
     found.iter().find(|(c, _)| c.ends_with(cue)).map(|(_, s)| s.clone())
@@ -86,7 +86,7 @@ fn a_verb_sharing_the_speaker_of_the_one_before_is_not_inside_its_words() {
     let rules = ruleset();
     let text = "Ola Berg said the pier was unsafe and noted that the fees would rise.";
     let found = attributions(rules, text);
-    assert!(found.iter().any(|(c, s)| c == "said" && s == "Ola Berg"), "{found:?}");
+    assert!(has(&found, "said", "Ola Berg"), "{found:?}");
     assert!(found.iter().any(|(c, _)| c == "noted"), "{found:?}");
     // A report with its own subject inside the words still belongs to them.
     let found = attributions(rules, "Ola Berg said the pilots think the pier is unsafe.");

@@ -265,8 +265,12 @@ fn gap_allows(words: &Words, from: usize, to: usize, possessive: bool) -> bool {
             && rest.iter().all(|w| !words::is_punct_str(w) && !matches!(*w, "that" | "which" | "who" | "said"));
     }
     // "scientists at Porton Down identified", "officials in Moscow said": a short
-    // prepositional phrase after the subject.
-    if gap.len() <= 5 && words::is_preposition(gap[0]) && gap.iter().all(|w| !words::is_punct_str(w) && *w != "that") {
+    // prepositional phrase after the subject; a preposition alone takes the cue for its
+    // object ("the chair after showing …").
+    if (2..=5).contains(&gap.len())
+        && words::is_preposition(gap[0])
+        && gap.iter().all(|w| !words::is_punct_str(w) && *w != "that")
+    {
         return true;
     }
     if gap.first() == Some(&",") && gap.last() == Some(&",") && gap.len() <= APPOSITIVE {

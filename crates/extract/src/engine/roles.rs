@@ -141,7 +141,12 @@ impl Roles<'_> {
                 // linking ties to an act is its doer.
                 let linked = words::is_linking_verb(words.word(head))
                     && parse.children(head).any(|c| parse.dep(c) == Dep::Prep && words.word(c) == "to");
-                if answerable || blamed || linked { Role::Doer } else { Role::Undergoer }
+                // "emails showed DNC staff favoring Clinton", "saw soldiers firing": the object
+                // of a verb of showing or seeing whose participle tells what it was doing is
+                // that participle's subject.
+                let shown_doing = words::is_showing_verb(words.word(head))
+                    && parse.children(w).any(|c| parse.dep(c) == Dep::Acl && parse.tag(c) == Tag::VBG);
+                if answerable || blamed || linked || shown_doing { Role::Doer } else { Role::Undergoer }
             }
             Dep::Dative => Role::Undergoer,
             // "this was the Assad regime", "it was Russia": the attribute of a copula whose

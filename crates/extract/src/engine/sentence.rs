@@ -413,6 +413,9 @@ pub(super) fn that_after(words: &Words, from: usize, within: usize, limit: usize
         match words.word(k) {
             // "dropped the bomb that morning": a determiner of a time, not a clause.
             "that" if is_time_noun(words.word(k + 1)) => {}
+            // "tried to do that with the emails", "because of that": the object of a verb of
+            // doing or of a preposition is the pronoun, never a clause's opener.
+            "that" if k > from && pronoun_object(words.word(k - 1)) => {}
             "that" if !past_comma || (k > from && words.word(k - 1) == ",") => return Some(k),
             "," => past_comma = true,
             ";" | ":" => return None,
@@ -420,6 +423,12 @@ pub(super) fn that_after(words: &Words, from: usize, within: usize, limit: usize
         }
     }
     None
+}
+
+/// Whether `that` after `word` (lower case) is a pronoun object: after a form of "do" or a
+/// preposition that takes no clause.
+fn pronoun_object(word: &str) -> bool {
+    matches!(word, "do" | "does" | "did" | "done" | "doing" | "of" | "about" | "with" | "for" | "at" | "from" | "like")
 }
 
 fn is_time_noun(word: &str) -> bool {

@@ -5,7 +5,7 @@ use super::sentence::Words;
 use super::{Run, Speaker, Unit, Who, words};
 use claim::Voice;
 use claim::trace::{Step, StepKind};
-use pack::schema::CuePattern;
+use pack::schema::{CueKind, CuePattern};
 use parse::Span;
 
 impl Run<'_> {
@@ -268,6 +268,10 @@ impl Run<'_> {
                 _ => Some(Voice::Actor),
             };
             let (Some(speaker), Some(voice)) = (speaker.as_ref(), voice) else {
+                if let Some(unit) = self.evidence_in_narration(i, k, speaker.as_ref(), steps) {
+                    units.push(unit);
+                    continue;
+                }
                 if self.explain {
                     let detail = match speaker {
                         Some(s) => format!("{}: not yet a claimant, values only", s.how),
@@ -325,6 +329,58 @@ impl Run<'_> {
             });
         }
         units
+    }
+
+    /// Evidence the outlet cites in its own narration ("after leaked emails showed DNC staff
+    /// favoring Clinton", "the records suggest …"): what the evidence shows is the outlet's
+    /// word, at the stance of the verb. Evidence inside another report ("the company said its
+    /// own experiments showed …") or a quotation is that speaker's, and an unresolved pronoun
+    /// is no evidence.
+    fn evidence_in_narration(
+        &self,
+        i: usize,
+        k: usize,
+        speaker: Option<&Speaker>,
+        steps: &mut Vec<Step>,
+    ) -> Option<Unit> {
+        let Who::Open(o) = speaker?.who else { return None };
+        let open = self.open.get(o as usize)?;
+        if open.kind == super::phrase::PhraseKind::Pronoun || open.claimant {
+            return None;
+        }
+        let attributions = &self.analysed[i].attributions;
+        let (attr, _) = attributions.get(k)?;
+        // A verb of showing, not a source's phrase ("according to media reports"); a document
+        // speaks for whoever issued it ("the report said"), no evidence of the outlet's.
+        let verb = self.rules.cues.get(attr.cue.cue as usize).is_some_and(|c| c.claims && c.kind == CueKind::Verb);
+        let head = super::phrase::core_head(&open.name).to_ascii_lowercase();
+        let document = words::is_document_head(head.strip_suffix('s').unwrap_or(&head));
+        // Another speaker's words that hold the verb or say what it shows ("the company said
+        // its own experiments showed that …").
+        let reported = attributions.iter().enumerate().any(|(j, (other, _))| {
+            j != k
+                && !other.record_only
+                && !self.rules.is_learned(other.cue.cue)
+                && (other.content.contains(attr.cue.span) || other.content.overlaps(attr.content))
+        });
+        let quoted = self.parsed.quotes.iter().any(|q| q.span.overlaps(attr.cue.span));
+        if !verb || document || reported || quoted || attr.content.is_empty() {
+            return None;
+        }
+        if self.explain {
+            let detail = format!("evidence (`{}`) in the outlet's narration: the outlet's word", open.name);
+            steps.push(Step { kind: StepKind::Speaker, text: self.words_of(attr.cue.span), detail });
+            steps.push(Step { kind: StepKind::Content, text: self.words_of(attr.content), detail: String::new() });
+        }
+        Some(Unit {
+            speaker: Speaker { who: Who::Outlet, span: None, how: "the outlet's own voice, citing evidence".into() },
+            voice: Voice::Outlet,
+            content: attr.content,
+            cue: Some(attr.cue),
+            agent: None,
+            values_only: false,
+            attribution: Some(k),
+        })
     }
 
     /// Whether open-world speaker `k` can hold a position (`OpenSpeaker::claimant`).

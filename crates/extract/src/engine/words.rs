@@ -293,6 +293,19 @@ pub fn is_evidence_head(word: &str) -> bool {
                 | "pictures"
                 | "account"
                 | "accounts"
+                | "email"
+                | "emails"
+                | "e-mails"
+                | "message"
+                | "messages"
+                | "record"
+                | "records"
+                | "file"
+                | "files"
+                | "cable"
+                | "cables"
+                | "recording"
+                | "recordings"
                 | "everything"
                 | "nothing"
                 | "anything"
@@ -410,6 +423,34 @@ pub fn is_linking_verb(word: &str) -> bool {
             | "implicates"
             | "implicated"
             | "implicating"
+    )
+}
+
+/// Whether `word` (lower case) is a verb of showing or seeing, which takes an object and a
+/// participle telling what the object was doing ("showed staff favoring", "saw troops firing").
+pub fn is_showing_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "show"
+            | "shows"
+            | "showed"
+            | "shown"
+            | "showing"
+            | "reveal"
+            | "reveals"
+            | "revealed"
+            | "revealing"
+            | "depict"
+            | "depicts"
+            | "depicted"
+            | "depicting"
+            | "see"
+            | "sees"
+            | "saw"
+            | "seen"
+            | "watched"
+            | "caught"
+            | "found"
     )
 }
 

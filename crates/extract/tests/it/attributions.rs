@@ -365,3 +365,37 @@ fn fast_reading_parses_no_sentence_for_a_learned_cue_alone() {
     assert_eq!(found, attributions(ruleset(), text));
     assert!(has(&found, "hopes", "Ada Holm"), "{found:?}");
 }
+
+/// The content of the attribution of `cue` in `text`, as written.
+fn content_of(text: &str, cue: &str) -> Option<String> {
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let found = ruleset().attributions(&parse::parse(&doc));
+    found.into_iter().find(|a| a.cue.text == cue).and_then(|a| a.content).map(|c| c.text)
+}
+
+#[test]
+fn a_that_after_a_verb_of_doing_is_no_clause_of_the_cue() {
+    let text = "The harbour board says the council already tried to do that with the ferry plan last spring.";
+    let content = content_of(text, "says");
+    assert!(content.as_deref().is_some_and(|c| c.starts_with("the council already tried")), "{content:?}");
+    // A "that" opening a clause still does.
+    let text = "The harbour board says that the council already tried the ferry plan.";
+    assert_eq!(content_of(text, "says").as_deref(), Some("the council already tried the ferry plan."));
+}
+
+#[test]
+fn a_gerund_after_a_lone_preposition_is_not_reported_by_the_name_before_it() {
+    // "forced out Chairwoman Debbie Wasserman Schultz after showing that …": the name is the
+    // neighbour of the preposition, not the speaker of "showing", and the Republicans' words
+    // run on to the end.
+    let rules = ruleset();
+    let text = "Republicans say the audit came in July, which forced out Chairwoman Debbie Wasserman Schultz \
+                after showing that the fees were misspent.";
+    let content = content_of(text, "say");
+    assert!(content.as_deref().is_some_and(|c| c.ends_with("the fees were misspent.")), "{content:?}");
+    let found = attributions(rules, text);
+    assert!(!found.iter().any(|(_, s)| s.contains("Wasserman")), "{found:?}");
+    // A prepositional phrase with its object still stands between a speaker and its verb.
+    let found = attributions(rules, "Officials in the harbour town said the fees were misspent.");
+    assert!(found.iter().any(|(c, s)| c == "said" && s.starts_with("Officials")), "{found:?}");
+}

@@ -146,6 +146,20 @@ fn a_semicolon_closes_what_the_speaker_before_it_said() {
 }
 
 #[test]
+fn a_speaker_after_a_colon_holds_nothing_before_it() {
+    let rules = ruleset();
+    let text = "The harbour master defended the new mooring fees: \"They pay for the pier,\" she said.";
+    let found = attributions(rules, text);
+    assert!(has(&found, "defended", "The harbour master"), "{found:?}");
+    assert!(has(&found, "said", "she"), "{found:?}");
+    // What follows a speaker's colon is theirs, reports inside it included.
+    let text = "The harbour master said this: the dockers believe the fees pay for the pier.";
+    let found = attributions(rules, text);
+    assert!(has(&found, "said", "The harbour master"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "believe"), "{found:?}");
+}
+
+#[test]
 fn a_report_inside_a_quotation_holds_no_report_of_the_text() {
     let rules = ruleset();
     let text = "\"You think I will change?\" he said at the harbour on Monday.";

@@ -435,6 +435,14 @@ pub struct EvalArgs {
     /// With --polnear and the text format: list every miss and false positive after the table.
     #[arg(long, requires = "polnear")]
     pub errors: bool,
+    /// A cue classifier written by the trainer (`cargo run -p eval --example cue_model --
+    /// --out FILE`) used instead of the embedded one, to measure a retrain without rebuilding.
+    #[arg(long, value_name = "FILE")]
+    pub cue_model: Option<PathBuf>,
+    /// A veto written by its trainer (`--example veto_model -- --out FILE`) used instead of
+    /// the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub veto_model: Option<PathBuf>,
     /// Minimum figures; exit 1 when any score is below its floor.
     #[arg(long, value_name = "FILE")]
     pub floor: Option<PathBuf>,

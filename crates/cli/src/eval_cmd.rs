@@ -12,6 +12,7 @@ use std::path::Path;
 /// Runs `eval`: extracts claims from the documents the gold lists (only those, so notes
 /// beside the corpus add nothing), compares them, scores, and checks the floors.
 pub fn eval(args: &EvalArgs) -> Result<Status> {
+    install_models(args)?;
     let cwd = pipeline::cwd()?;
     let config = Config::load(&args.rules, &cwd)?;
     let mut rules = config.pack_plan(&args.rules).load()?;
@@ -51,6 +52,25 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
         note(&format!("below floor: {line}"));
     }
     Ok(if below.is_empty() { Status::Ok } else { Status::Conflicts })
+}
+
+/// `--cue-model`, `--veto-model`: trained models read from files in place of the embedded
+/// ones, before anything uses them. A file that holds no model (no threshold line) is an
+/// error, not a model that decides nothing.
+fn install_models(args: &EvalArgs) -> Result<()> {
+    let read = |path: &Option<std::path::PathBuf>| -> Result<Option<extract::cue_model::Model>> {
+        let Some(path) = path else { return Ok(None) };
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if !text.lines().any(|l| l.starts_with("threshold\t")) {
+            bail!("{}: no model (a model file has a `threshold` line; write one with the trainer)", path.display());
+        }
+        Ok(Some(extract::cue_model::Model::parse(&text)))
+    };
+    let (cues, veto) = (read(&args.cue_model)?, read(&args.veto_model)?);
+    if !extract::cue_model::Model::install(cues, veto) {
+        bail!("the models were read before --cue-model or --veto-model could replace them");
+    }
+    Ok(())
 }
 
 /// `eval --polnear DIR`: every attribution of each article against one annotator's.

@@ -23,7 +23,9 @@
 //! taken candidates that miss the strict match (at `--strict-at`, default the threshold), and,
 //! beside each other, the committed model's figures on train and the new one's (both
 //! in-sample, each at its own threshold): a retrain is taken only when it beats the committed
-//! model there and on dev.
+//! model there and on dev. Dev is read by the binary, never here: `claimcheck eval --polnear
+//! ../shared/data/polnear/dev --cue-model FILE` scores the file written with `--out FILE`
+//! without rebuilding.
 //! Weights under `--min-weight` (default 0.05) in magnitude are left out of the file. `--list N`
 //! prints the N best-scored candidates for reading; `CUE_MODEL_CURVE=1` prints
 //! figures along the thresholds tried; `CUE_MODEL_UNTOUCHED=1` prints every gold cue no

@@ -20,7 +20,8 @@
 //! K models, the second threshold written as a shift of the weight of `ns|bias`.
 //! Printed beside each other at the end: the committed veto's figures on train and the new
 //! one's (both in-sample, each at its own threshold): a retrain is taken only when it beats the
-//! committed veto there and on dev.
+//! committed veto there and on dev (`claimcheck eval --polnear ../shared/data/polnear/dev
+//! --veto-model FILE` scores the file written with `--out FILE` without rebuilding).
 //! Nothing of the dev split is read.
 
 mod common;

@@ -21,6 +21,12 @@ const EMBEDDED: &str = include_str!("../model/cues.model");
 /// The committed veto on listed cues' attributions (`engine::veto`).
 const EMBEDDED_VETO: &str = include_str!("../model/veto.model");
 
+/// The cue classifier in use, read on first use.
+static CUES: OnceLock<Model> = OnceLock::new();
+
+/// The veto in use, read on first use.
+static VETO: OnceLock<Model> = OnceLock::new();
+
 /// A trained classifier: weights, vocabulary and decision threshold.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -59,16 +65,26 @@ impl Model {
         model
     }
 
-    /// The model embedded in the binary, read on first use.
+    /// The model embedded in the binary, read on first use (or the one [`Model::install`]
+    /// put in its place before).
     pub fn embedded() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse(EMBEDDED))
+        CUES.get_or_init(|| Model::parse(EMBEDDED))
     }
 
-    /// The veto on listed cues' attributions embedded in the binary, read on first use.
+    /// The veto on listed cues' attributions embedded in the binary, read on first use (or the
+    /// one [`Model::install`] put in its place before).
     pub fn embedded_veto() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse(EMBEDDED_VETO))
+        VETO.get_or_init(|| Model::parse(EMBEDDED_VETO))
+    }
+
+    /// Puts a cue classifier and a veto (each when given) in place of the embedded ones for
+    /// the rest of the process, so that a retrained model is measured on a split without
+    /// rebuilding the binary (`claimcheck eval --cue-model`, `--veto-model`). Must come before
+    /// the first use: a model already read stays, and the answer is `false`.
+    pub fn install(cues: Option<Model>, veto: Option<Model>) -> bool {
+        let cues = cues.is_none_or(|m| CUES.set(m).is_ok());
+        let veto = veto.is_none_or(|m| VETO.set(m).is_ok());
+        cues && veto
     }
 
     /// Whether a veto model rejects a feature set: it scores under the threshold. A model

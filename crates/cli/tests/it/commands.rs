@@ -280,3 +280,37 @@ fn fixture_ids_are_checked_with_a_suggestion_by_rules_test_and_rules_check() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("typo.test.yaml (1 fixture cases)"), "{stdout}");
 }
+
+#[test]
+fn eval_measures_a_cue_model_from_a_file_in_place_of_the_embedded_one() {
+    let dir = tempdir();
+    let text = "Ada Holm hopes that the ferry will keep running.\n";
+    write(&dir.path().join("text/a.txt"), text);
+    write(
+        &dir.path().join("attributions/a_x.ann"),
+        "T1\tSource 0 8\tAda Holm\nT2\tCue 9 14\thopes\nT3\tContent 20 47\tthe ferry will keep running\n\
+         T4\tAttribution 9 14\thopes\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+    );
+    let split = dir.path().to_string_lossy().into_owned();
+    let found = |model: &str| {
+        let path = dir.path().join("cues.model");
+        write(&path, model);
+        let path = path.to_string_lossy().into_owned();
+        let (code, stdout, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--cue-model", &path]));
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        stdout.lines().find(|l| l.starts_with("overlap")).map(|l| l.split_whitespace().nth(2).map(str::to_owned))
+    };
+    // A model that takes "hopes" finds the attribution; one that knows no word does not.
+    assert_eq!(found("threshold\t0\nv\thopes\nw\tbias\t1\n"), Some(Some("1".to_owned())));
+    assert_eq!(found("threshold\t0\n"), Some(Some("0".to_owned())));
+    // A file that holds no model is an error naming it, not a model deciding nothing.
+    let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--veto-model", &split]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    let empty = dir.path().join("empty.model");
+    write(&empty, "# nothing\n");
+    let empty = empty.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--veto-model", &empty]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no model"), "{stderr}");
+}

@@ -105,6 +105,9 @@ pub struct RuleSet {
     /// For each exact term, the frames whose matchers use it.
     pub(crate) term_frames: Vec<Vec<u32>>,
     pub(crate) outlets: HashMap<String, ActorIdx>,
+    /// The noun of each alias written "the" and one lower-case noun ("the regime"), with its
+    /// actor: "the criminal regime" names it too (`engine::sentence::described`).
+    pub(crate) definite_heads: HashMap<String, ActorIdx>,
     pub(crate) gazetteer: Gazetteer,
     checks: Checks,
     pack_names: Vec<String>,
@@ -139,6 +142,7 @@ struct Compiler<'p> {
     terms: Terms,
     directory: Directory,
     outlets: HashMap<String, ActorIdx>,
+    definite_heads: HashMap<String, ActorIdx>,
     errors: Vec<PackError>,
 }
 
@@ -153,6 +157,7 @@ impl RuleSet {
             terms: Terms::default(),
             directory: Directory::default(),
             outlets: HashMap::new(),
+            definite_heads: HashMap::new(),
             errors: Vec::new(),
         };
         compiler.actors();
@@ -277,6 +282,9 @@ impl Compiler<'_> {
             });
             for alias in actor.aliases.iter().chain(std::iter::once(&actor.name)) {
                 self.lexicon.add(alias, Role::Actor(idx, Via::Alias));
+                if let Some(noun) = alias.strip_prefix("the ").filter(|n| n.chars().all(|c| c.is_ascii_lowercase())) {
+                    self.definite_heads.entry(noun.to_owned()).or_insert(idx);
+                }
                 if let Some(possessive) = bare_possessive(alias) {
                     self.lexicon.add(&possessive, Role::Actor(idx, Via::Alias));
                 }
@@ -525,6 +533,7 @@ impl Compiler<'_> {
             term_propositions,
             term_frames,
             outlets: self.outlets,
+            definite_heads: self.definite_heads,
             gazetteer,
             checks: packs.checks.compile(),
             pack_names: packs

@@ -220,6 +220,7 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
         }
     }
 
+    candidates.extend(described(rules, text, words));
     // Longest first, then most specific; keep those that overlap nothing kept.
     candidates
         .sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(rank(b.via).cmp(&rank(a.via))).then(a.span.cmp(&b.span)));
@@ -320,6 +321,34 @@ fn head_after(span: Span, heads: &[Span], words: &Words, within: usize) -> Optio
     };
     let start = heads.iter().filter(near).map(|h| h.start).min()?;
     heads.iter().filter(|h| h.start == start).max_by_key(|h| h.end).copied()
+}
+
+/// Mentions of an actor by the noun of its alias "the <noun>" with one or two lower-case
+/// modifiers between ("the criminal regime", "the brutal old regime" for "the regime"): the
+/// words describe, the definite noun still names. A capitalised modifier ("the Iraqi regime",
+/// "the Saddam regime") names another.
+fn described(rules: &RuleSet, text: &str, words: &Words) -> Vec<Mention> {
+    if rules.definite_heads.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for k in 2..words.len() {
+        let Some(&actor) = rules.definite_heads.get(words.word(k)) else { continue };
+        let modifier = |j: usize| {
+            let w = words.word(j);
+            !words.is_punct(j) && w.chars().all(|c| c.is_ascii_lowercase()) && !words::is_determiner(w)
+        };
+        let lower = |j: usize| !words.toks[j].span.text(text).starts_with(char::is_uppercase);
+        let Some(the) = (1..=2).map(|n| k - n).take_while(|&j| j >= 1 && modifier(j) && lower(j)).last().map(|j| j - 1)
+        else {
+            continue;
+        };
+        if words.word(the) == "the" {
+            let span = Span::new(words.toks[the].span.start, words.toks[k].span.end);
+            out.push(Mention { span, actor, via: Via::Alias });
+        }
+    }
+    out
 }
 
 /// `span` extended over the heads that directly follow it ("army command").

@@ -261,7 +261,8 @@ impl Run<'_> {
             // researchers believe, and Democrats are alleging, but Moscow denies"): the
             // sentence sets it among the sides of a dispute it knows. So does one another
             // quotes ("the Observatory quoted activists as saying …"): it is a source.
-            let claims_open = self.names_accused(attr) || self.sided(i, k) || attr.vouched;
+            let claims_open =
+                self.names_accused(attr) || self.accuses_in_noun(i, attr) || self.sided(i, k) || attr.vouched;
             let voice = match speaker.as_ref().map(|s| s.who) {
                 Some(Who::Open(o)) if !self.names_someone(o) || !claims_open => None,
                 Some(Who::Open(_)) => Some(Voice::Unlisted),
@@ -408,6 +409,20 @@ impl Run<'_> {
     fn names_accused(&self, attr: &super::attribution::Attribution) -> bool {
         let pattern = self.rules.cues.get(attr.cue.cue as usize).map(|c| c.pattern);
         matches!(pattern, Some(CuePattern::Accuse | CuePattern::Blame)) && attr.agent.is_some()
+    }
+
+    /// Whether the content of `attr` in sentence `i` names an actor a pack holds as the doer of
+    /// an act noun by its `by` ("reported hundreds of casualties in the use of toxic gas by the
+    /// criminal regime"): an accusation in a noun's words, as "accused the regime of using
+    /// toxic gas" is in a verb's.
+    fn accuses_in_noun(&self, i: usize, attr: &super::attribution::Attribution) -> bool {
+        let Some(tree) = self.tree(i) else { return false };
+        let mentions = self.analysed[i].found.mentions.iter().filter(|m| attr.content.contains(m.span));
+        mentions.into_iter().any(|m| {
+            let Some(w) = tree.head_in(m.span) else { return false };
+            let by = tree.head(w).filter(|&b| tree.dep(w) == syntax::Dep::Pobj && tree.word(b) == "by");
+            by.and_then(|b| tree.head(b)).is_some_and(|n| tree.is_noun(n))
+        })
     }
 
     /// Whether `content` is an indirect question ("tell us what these arms were"): the

@@ -37,6 +37,15 @@ impl Run<'_> {
         self.tree(i).map(|t| t.parse())
     }
 
+    /// Whether the words at `span` of sentence `i` modify a noun after them, as a name does in
+    /// "the DNC email leak".
+    pub(super) fn modifies_noun(&self, i: usize, span: Span) -> bool {
+        let Some(parse) = self.sentence_parse(i) else { return false };
+        let Some(w) = roles::head_word(parse, overlapping(&self.analysed[i].words, span)) else { return false };
+        let modifier = matches!(parse.dep(w), Dep::Compound | Dep::Amod | Dep::Nmod);
+        modifier && parse.head(w).is_some_and(|h| h > w && parse.tag(h).is_noun())
+    }
+
     /// The role the words at `span` of sentence `i` play in `unit`'s clause.
     pub(super) fn role_at(&self, i: usize, unit: &Unit, span: Span) -> Role {
         let a = &self.analysed[i];

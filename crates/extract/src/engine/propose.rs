@@ -395,12 +395,16 @@ impl<'a> Run<'a> {
         content: &Content<'_>,
         found: &[Span],
     ) -> bool {
-        // "the Syrian air force" names the doer the proposition is about, not the event: a
-        // term inside its name is no definite reference to what the proposition tells.
+        // "the Syrian air force" names the doer the proposition is about, not the event; in
+        // "the DNC email leak" the article is the leak's, the name a modifier of it: a term
+        // inside such a name is no definite reference to what the proposition tells.
         let mentions = &self.analysed[i].found.mentions;
-        let in_doer_name =
-            |f: &Span| mentions.iter().any(|m| m.span.overlaps(*f) && self.is_one_of(m.actor, &prop.agent));
-        let refers = |f: &Span| definite_before(content_words, *f) && !in_doer_name(f);
+        let in_name = |f: &Span| {
+            mentions
+                .iter()
+                .any(|m| m.span.overlaps(*f) && (self.is_one_of(m.actor, &prop.agent) || self.modifies_noun(i, m.span)))
+        };
+        let refers = |f: &Span| definite_before(content_words, *f) && !in_name(f);
         if found.iter().any(refers) {
             return true;
         }

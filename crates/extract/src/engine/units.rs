@@ -167,8 +167,8 @@ impl Run<'_> {
     /// repeat their headline before the body. Compared on letters and digits only, since the
     /// copy may drop the title's punctuation ("Syrias" for "Syria's").
     fn headline(&self, i: usize) -> Option<Span> {
-        let title = self.document.title.as_deref()?;
         let s = *self.parsed.sentences.get(i).filter(|_| i == 0)?;
+        let Some(title) = self.document.title.as_deref() else { return self.title_line(s) };
         let key = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
         let want = key(title);
         if title.split_whitespace().count() < 3 {
@@ -195,13 +195,24 @@ impl Run<'_> {
         None
     }
 
+    /// A text given no title whose first paragraph is one sentence in title case ("Putin's
+    /// Potential Involvement In The Email Hack."): the headline, not the body.
+    fn title_line(&self, s: parse::Sentence) -> Option<Span> {
+        let alone = self.parsed.paragraphs.get(s.paragraph).is_some_and(|p| *p == s.span);
+        (alone && Words::new(self.text, s.span).is_title_case(self.text)).then_some(s.span)
+    }
+
     /// Headlines are no claims (the body makes them with their source): the title written
     /// at the head of the text is cut from the units that hold it and kept for its figures
     /// alone, which name the article's main event and toll.
     fn cut_headline(&self, i: usize, units: &mut Vec<Unit>, steps: &mut Vec<Step>) {
         let Some(headline) = self.headline(i) else { return };
         if self.explain {
-            let detail = "the document's title, written again before the body: figures only, no claim".into();
+            let detail = if self.document.title.is_some() {
+                "the document's title, written again before the body: figures only, no claim".into()
+            } else {
+                "a first paragraph in title case, the headline: figures only, no claim".into()
+            };
             steps.push(Step { kind: StepKind::Skip, text: self.words_of(headline), detail });
         }
         let mut figures = Vec::new();

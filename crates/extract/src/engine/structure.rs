@@ -38,9 +38,14 @@ pub struct Structure<'a> {
     pub tree: &'a Tree,
 }
 
-/// Relative pronouns that stand for the noun their clause hangs on ("officials who said").
+/// Relative pronouns that stand for the noun their clause hangs on ("officials who said"),
+/// with an auxiliary written onto them ("Warren, who's called for …", "who'd endorsed …").
 fn is_relative(word: &str) -> bool {
-    matches!(word, "who" | "that" | "which" | "whom")
+    let pronoun = match word.split_once('\'') {
+        Some(("who", "s" | "d" | "ve" | "ll")) => "who",
+        _ => word,
+    };
+    matches!(pronoun, "who" | "that" | "which" | "whom")
 }
 
 /// Verbs whose open complement was not done ("declined to say").

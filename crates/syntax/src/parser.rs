@@ -308,12 +308,12 @@ fn t3(a: u64, b: u64, c: u64) -> u64 {
 /// 4 and 6 bits and whole paths of the stack's top two words and the top's head and
 /// children, the buffer's first three words and the front's leftmost child, alone, paired,
 /// in threes and with tags.
-pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
+/// Only the first `width` are computed ([`BASE_FEATURES`] for a model without clusters).
+pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], width: usize, out: &mut [u32; FEATURES]) {
     let w = Window::of(state, words, tags);
     let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0r, s0r2, n0l, .. } = w;
     let Window { dist, n0vl, n0ls, s0_headed, unshifted, .. } = w;
-    let (c4, c6, cf) = (|t: Token| prefix(t.c, 4), |t: Token| prefix(t.c, 6), |t: Token| u64::from(t.c));
-    *out = [
+    let base: [u32; BASE_FEATURES] = [
         key(0, 0, 0, 0),
         key(1, s0.w, 0, 0),
         key(2, s0.t, 0, 0),
@@ -352,6 +352,13 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
         key(73, t3(s0_headed, s0.t, n0.t), s0.label, unshifted),
         key(74, s1.w, 0, 0),
         key(75, t3(s2.t, s1.t, s0.t), 0, 0),
+    ];
+    out[..BASE_FEATURES].copy_from_slice(&base);
+    if width <= BASE_FEATURES {
+        return;
+    }
+    let (c4, c6, cf) = (|t: Token| prefix(t.c, 4), |t: Token| prefix(t.c, 6), |t: Token| u64::from(t.c));
+    let clusters: [u32; CLUSTER_FEATURES] = [
         key(80, c6(s0), 0, 0),
         key(81, c6(n0), 0, 0),
         key(82, c6(n1), 0, 0),
@@ -372,6 +379,7 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
         key(97, c6(s0l), t2(s0.t, n0.t), 0),
         key(98, c4(s0), c4(n0), c4(n1)),
     ];
+    out[BASE_FEATURES..].copy_from_slice(&clusters);
 }
 
 /// Number of features of the choice at the end of the buffer ([`ending_features`]).
@@ -555,7 +563,7 @@ pub(crate) fn parse_with(
         } else if state.buffer_is_empty() {
             Move::Reduce
         } else {
-            features(&state, words, tags, &mut keys);
+            features(&state, words, tags, width, &mut keys);
             look(&mut keys);
             moves.score(&keys[..width.min(FEATURES)], &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);

@@ -472,7 +472,7 @@ fn train_parser(
                 }
                 models.moves.tick();
                 models.labels.tick();
-                parser::features(&state, words, tags, &mut keys);
+                parser::features(&state, words, tags, width, &mut keys);
                 let keys = &keys[..width];
                 models.moves.score(keys, &mut scores);
                 let (costs, least) = stage_costs(gold, &state);

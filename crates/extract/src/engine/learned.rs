@@ -46,10 +46,16 @@ pub struct Candidate {
 /// cues alone held no other form and gave no cue; on PolNeAR train 1,581 of 7,550, 4
 /// attributions (3 true). Still candidates in a sentence parsed for another reason.
 pub fn gate(model: &Model, text: &str, span: Span) -> bool {
+    let sentence = span.text(text);
     let mut buf = String::new();
-    span.text(text).split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+    // Split as bytes: the words are ASCII letters, and every byte of a character outside
+    // ASCII separates as the character does.
+    let mut at = 0;
+    sentence.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|w| {
+        let word = sentence.get(at..at + w.len()).unwrap_or("");
+        at += w.len() + 1;
         buf.clear();
-        buf.push_str(w);
+        buf.push_str(word);
         buf.make_ascii_lowercase();
         !w.is_empty() && !is_auxiliary(&buf) && model.knows(&buf)
     })

@@ -11,7 +11,7 @@
 //! the examples of each epoch. `cargo run --release -p eval --example cue_model` trains it on
 //! PolNeAR train (see `train/README.md`).
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
@@ -94,13 +94,18 @@ impl Model {
     }
 
     /// A model from trained weights.
-    pub fn new(weights: HashMap<String, f32>, vocab: HashSet<String>, threshold: f32) -> Model {
+    pub fn new(
+        weights: std::collections::HashMap<String, f32>,
+        vocab: std::collections::HashSet<String>,
+        threshold: f32,
+    ) -> Model {
+        let (weights, vocab) = (weights.into_iter().collect(), vocab.into_iter().collect());
         Model { weights, vocab, stems: HashSet::new(), threshold }
     }
 
     /// The model asked about every form of `stems` as well (see [`stem`]).
-    pub fn with_stems(self, stems: HashSet<String>) -> Model {
-        Model { stems, ..self }
+    pub fn with_stems(self, stems: std::collections::HashSet<String>) -> Model {
+        Model { stems: stems.into_iter().collect(), ..self }
     }
 
     /// The weights, by feature.
@@ -262,7 +267,7 @@ pub struct Example {
 
 /// Trains an averaged perceptron over `examples` for `epochs` passes, the order of each
 /// pass shuffled by a generator seeded with `seed`. Returns the averaged weights.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> HashMap<String, f32> {
+pub fn train(examples: &[Example], epochs: usize, seed: u64) -> std::collections::HashMap<String, f32> {
     // Features as indices, so the inner loop does no hashing of strings.
     let mut index: HashMap<&str, usize> = HashMap::new();
     let encoded: Vec<(Vec<usize>, bool)> = examples
@@ -320,6 +325,7 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> HashMap<String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn ex(features: &[&str], cue: bool) -> Example {
         Example { features: features.iter().map(|s| (*s).to_owned()).collect(), cue }

@@ -7,8 +7,8 @@
 //! ASCII case-insensitive one. Hits are kept only on word boundaries.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use hashbrown::HashMap;
 use parse::Span;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

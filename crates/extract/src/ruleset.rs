@@ -5,11 +5,11 @@ use crate::lexicon::{ActorIdx, CueIdx, Lexicon, LexiconBuilder, Negation, Pronou
 use crate::matcher::{Matcher, TermRef, Terms};
 use crate::place::Gazetteer;
 use claim::{Checks, Stance};
+use hashbrown::HashMap;
 use pack::frame::ValuePattern;
 use pack::schema::{ActorKind, CueKind, CuePattern, FrameKind};
 use pack::{Origin, PackError, PackSet};
 use parse::Date;
-use std::collections::HashMap;
 
 /// The lemma of the learned verb cue: no pack cue can be written so.
 const LEARNED_VERB: &str = "(learned verb cue)";

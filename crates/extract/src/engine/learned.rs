@@ -49,7 +49,8 @@ pub fn gate(model: &Model, text: &str, span: Span) -> bool {
     let mut buf = String::new();
     span.text(text).split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
         buf.clear();
-        buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
         !w.is_empty() && !is_auxiliary(&buf) && model.knows(&buf)
     })
 }

@@ -152,7 +152,7 @@ impl Run<'_> {
     /// this", "Russia did it"): a doer named in it, not of the speaker's side, when its last
     /// words are a form of "do" and a pronoun.
     fn pro_verb_doer(&self, span: Span, content: &Content<'_>) -> Option<ActorIdx> {
-        let words = Words::new(self.text, span);
+        let words = self.words_in(span);
         let mut last = (0..words.len()).rev().filter(|&k| !words.is_punct(k));
         let (object, verb) = (last.next()?, last.next()?);
         let pro_verb = matches!(words.word(verb), "did" | "does" | "do" | "done")

@@ -24,6 +24,23 @@ impl Words {
         Words { toks, lower, base: span.start }
     }
 
+    /// The words of `span`, a part of these words' span, taken from them instead of
+    /// tokenised again: the same tokens as [`Words::new`] gives, since a token depends only
+    /// on where it starts and on the characters up to the one after it. `None` when an end of
+    /// `span` cuts a token (tokenised alone, its piece is a token of its own) or is not in
+    /// these words' span.
+    pub fn within(&self, span: Span) -> Option<Words> {
+        let lower = self.lower.get(span.start.checked_sub(self.base)?..span.end.checked_sub(self.base)?)?;
+        let (first, end) = (self.at(span.start), self.before(span.end));
+        let cut_first = first.checked_sub(1).is_some_and(|k| self.toks[k].span.end > span.start);
+        let cut_last = self.toks.get(end).is_some_and(|t| t.span.start < span.end);
+        if cut_first || cut_last {
+            return None;
+        }
+        let toks = self.toks.get(first..end).map_or_else(Vec::new, <[Token]>::to_vec);
+        Some(Words { toks, lower: lower.to_owned(), base: span.start })
+    }
+
     /// Index of the first token starting at or after `offset`.
     pub fn at(&self, offset: usize) -> usize {
         self.toks.partition_point(|t| t.span.start < offset)
@@ -495,4 +512,30 @@ pub(super) fn coordinated_with(text: &str, mentions: &[Mention], m: Mention) -> 
         last = after;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Words::within` gives what tokenising the part again gives, or nothing.
+    #[test]
+    fn words_within_a_sentence_are_its_words_tokenised_again() {
+        let text = "On Friday, the U.S.-backed council's 1,200 men said: \u{201c}We won't leave\u{201d} — ça va.";
+        let whole = Words::new(text, Span::new(0, text.len()));
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut taken = 0;
+        for &start in &ends {
+            for &end in ends.iter().filter(|&&e| e >= start) {
+                let span = Span::new(start, end);
+                let Some(part) = whole.within(span) else { continue };
+                let again = Words::new(text, span);
+                assert_eq!((&part.toks, &part.lower, part.base), (&again.toks, &again.lower, again.base), "{span:?}");
+                taken += 1;
+            }
+        }
+        // Every span between two word boundaries is taken, not tokenised again.
+        let bounds = whole.toks.len() + 1;
+        assert!(taken >= bounds * (bounds + 1) / 2, "{taken}");
+    }
 }

@@ -111,7 +111,7 @@ impl Run<'_> {
         };
         // Its officials, its report: a body's people or papers speak for it; "its own
         // experiments showed" is evidence, not a speaker.
-        let head = self.words_of(p.head).to_lowercase();
+        let head = words::lowercase(p.head.text(self.text));
         let head = head.split_whitespace().last().unwrap_or("");
         if !words::is_acting_body(head) && !words::is_document_head(head) && !self.is_speaker_head(head) {
             return None;

@@ -204,7 +204,7 @@ impl Tree {
             false => written.iter().zip(&lowered).map(|(w, l)| l.as_deref().unwrap_or(w)).collect(),
         };
         let parse = parse_remembered(&read, &hidden);
-        let lower = written.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
+        let lower = written.iter().map(|w| super::words::lowercase(w).into_boxed_str()).collect();
         Tree { parse, spans, lower }
     }
 

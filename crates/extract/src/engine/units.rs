@@ -17,11 +17,19 @@ impl Run<'_> {
         match kept.as_ref() {
             Some((span, words)) if *span == content => words.clone(),
             _ => {
-                let words = std::rc::Rc::new(Words::new(self.text, content));
+                let words = std::rc::Rc::new(self.words_in(content));
                 *kept = Some((content, words.clone()));
                 words
             }
         }
+    }
+
+    /// The words of `span`: taken from its sentence's words when pass one or
+    /// [`Run::complete`] made them (the same tokens, see [`Words::within`]), else tokenised.
+    pub(super) fn words_in(&self, span: Span) -> Words {
+        let i = self.parsed.sentences.partition_point(|s| s.span.end < span.end);
+        let sentence = self.analysed.get(i).filter(|a| a.full && self.parsed.sentences[i].span.contains(span));
+        sentence.and_then(|a| a.words.within(span)).unwrap_or_else(|| Words::new(self.text, span))
     }
 
     /// The last speaker of paragraph `p` before sentence `before`.
@@ -174,7 +182,7 @@ impl Run<'_> {
         if title.split_whitespace().count() < 3 {
             return None;
         }
-        let words = Words::new(self.text, s.span);
+        let words = self.words_in(s.span);
         let keys: Vec<String> = words.toks.iter().map(|t| key(t.span.text(self.text))).collect();
         // The title opens the sentence or follows a dateline of a few words.
         for start in (0..keys.len().min(8)).filter(|&k| !keys[k].is_empty()) {
@@ -199,7 +207,7 @@ impl Run<'_> {
     /// Potential Involvement In The Email Hack."): the headline, not the body.
     fn title_line(&self, s: parse::Sentence) -> Option<Span> {
         let alone = self.parsed.paragraphs.get(s.paragraph).is_some_and(|p| *p == s.span);
-        (alone && Words::new(self.text, s.span).is_title_case(self.text)).then_some(s.span)
+        (alone && self.words_in(s.span).is_title_case(self.text)).then_some(s.span)
     }
 
     /// Headlines are no claims (the body makes them with their source): the title written
@@ -439,7 +447,7 @@ impl Run<'_> {
     /// Whether `content` is an indirect question ("tell us what these arms were"): the
     /// speaker's words, but no position on any proposition in them.
     fn asks(&self, content: Span) -> bool {
-        let words = Words::new(self.text, content);
+        let words = self.words_in(content);
         words::opens_question(words.word(0), words.word(1))
     }
 
@@ -517,7 +525,7 @@ impl Run<'_> {
     /// Where a non-restrictive relative clause starts in `content`: ", which …", ", who …",
     /// or ", an action that …".
     fn relative_clause(&self, content: Span) -> Option<usize> {
-        let words = Words::new(self.text, content);
+        let words = self.words_in(content);
         for k in 0..words.len() {
             if words.word(k) != "," {
                 continue;

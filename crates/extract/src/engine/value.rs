@@ -268,7 +268,7 @@ fn frame_pattern<'f>(
     // What the number counts decides between a total and its parts: "killed 12 people" is
     // the toll, "killed 12 civilians" the civilians among it.
     let head = noun_phrase(after);
-    let lower = |w: &&str| w.to_lowercase();
+    let lower = |w: &&str| words::lowercase(w);
     if frame.heads.is_empty() {
         // "including 30 children" is a part; "among 25 people killed" is the whole that
         // something else is among.
@@ -278,10 +278,10 @@ fn frame_pattern<'f>(
         // "Two medics were among the 31 dead": a part of a toll, not the toll. But "72
         // people, among them 20 children" gives the toll and its part.
         let rest = after.get(head.len()..).unwrap_or(&[]);
-        let at = rest.iter().position(|w| !matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is"));
+        let at = rest.iter().position(|w| !matches!(words::lowercase(w).as_str(), "were" | "was" | "are" | "is"));
         let among = at.is_some_and(|k| {
             rest[k].eq_ignore_ascii_case("among")
-                && !rest.get(k + 1).is_some_and(|w| matches!(w.to_lowercase().as_str(), "them" | "whom" | "those"))
+                && !rest.get(k + 1).is_some_and(|w| matches!(words::lowercase(w).as_str(), "them" | "whom" | "those"))
         });
         if among || head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
             return None;
@@ -312,7 +312,7 @@ fn frame_pattern<'f>(
     }
     // "two pro-opposition groups claimed … killed dozens": a number of bodies, not of people.
     let bodies = |w: &&str| {
-        let w = w.to_lowercase();
+        let w = words::lowercase(w);
         w.len() > 3 && w.ends_with('s') && words::is_group_head(&w[..w.len() - 1])
     };
     if head.iter().any(bodies) {
@@ -321,11 +321,11 @@ fn frame_pattern<'f>(
     // "a room filled with 90 bodies", "he saw 80 bodies at the clinic": bodies seen in one
     // place are what someone saw, not a toll; bodies found, recovered or pulled out are.
     let of_bodies = pattern.after.iter().any(|e| matches!(e, pack::frame::Elem::Word(w) if w == "bodies"));
-    if of_bodies && !before.iter().chain(after).any(|w| words::is_recovery_verb(&w.to_lowercase())) {
+    if of_bodies && !before.iter().chain(after).any(|w| words::is_recovery_verb(&words::lowercase(w))) {
         return None;
     }
     // "in less than one hour", "five years of conflict": a time or a distance.
-    if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.to_lowercase().as_str())) {
+    if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&words::lowercase(w).as_str())) {
         return None;
     }
     Some(pattern)
@@ -453,7 +453,7 @@ fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
     (0..end).any(|k| {
         let word = words[k];
         let number = !parse::number::quantities(word, Span::new(0, word.len())).is_empty();
-        let part = k > 0 && words::is_subset_marker(&words[k - 1].to_lowercase());
+        let part = k > 0 && words::is_subset_marker(&words::lowercase(words[k - 1]));
         let counted_out = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("of"));
         number && !part && !counted_out
     })
@@ -462,7 +462,7 @@ fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
 /// The words of the noun phrase right after a number, up to three: "12 Syrian civilians
 /// were killed" gives "Syrian civilians"; it ends at a word that opens another phrase.
 fn noun_phrase<'w>(after: &[&'w str]) -> Vec<&'w str> {
-    after.iter().take(3).copied().take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).collect()
+    after.iter().take(3).copied().take_while(|w| !words::ends_noun_phrase(&words::lowercase(w))).collect()
 }
 
 /// Whether the words after a number, before its noun phrase ends, hold one of `rivals` that
@@ -471,12 +471,12 @@ fn rival_predicate(after: &[&str], rivals: &[String]) -> bool {
     if rivals.is_empty() {
         return false;
     }
-    let phrase = after.iter().take(3).take_while(|w| !words::ends_noun_phrase(&w.to_lowercase())).count();
+    let phrase = after.iter().take(3).take_while(|w| !words::ends_noun_phrase(&words::lowercase(w))).count();
     // "14 people were killed 25 were wounded": the predicate may follow an auxiliary.
     let auxiliaries = after[phrase..]
         .iter()
         .take_while(|w| {
-            matches!(w.to_lowercase().as_str(), "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been")
+            matches!(words::lowercase(w).as_str(), "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been")
         })
         .count();
     (0..phrase + auxiliaries + 1).filter(|&k| k < after.len()).any(|k| {

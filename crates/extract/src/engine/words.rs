@@ -734,3 +734,9 @@ pub fn is_state_office_modifier(word: &str) -> bool {
             | "staff"
     )
 }
+
+/// `word.to_lowercase()`, without the Unicode tables for an ASCII word (nearly every word:
+/// `str::to_lowercase` maps a short word character by character through them).
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() }
+}

@@ -11,7 +11,9 @@
 # data, default ../shared), TAGGER_EPOCHS, PARSER_EPOCHS, MIN_WEIGHT (the parser's),
 # TAGGER_MIN_WEIGHT, TAGGER_FROM (a model file whose tagger is kept: only the parser is
 # trained, over that tagger's tags), JACKKNIFE (parts: the parser learns from the tags of
-# taggers that did not see the sentence; 0 for the kept tagger's own tags).
+# taggers that did not see the sentence; 0 for the kept tagger's own tags), CLUSTERS (word
+# clusters for the parser: a Brown-style paths file, or `make` to have train/clusters.py make
+# one from the training text; unset, the parser has none, as the committed model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-/tmp/claimcheck-syntax}
@@ -36,6 +38,19 @@ for part in polnear-train polnear-dev fakes corpus; do
     fi
 done
 
+# Word clusters from the training text only (never the held-out text).
+CLUSTER_ARGS=()
+if [ -n "${CLUSTERS:-}" ]; then
+    if [ "$CLUSTERS" = make ]; then
+        CLUSTERS="$WORK/clusters.paths"
+        if [ ! -s "$CLUSTERS" ]; then
+            "$WORK/venv/bin/python" train/clusters.py "$CLUSTERS" \
+                "$WORK/polnear-train.jsonl" "$WORK/fakes.jsonl" "$WORK/corpus.jsonl"
+        fi
+    fi
+    CLUSTER_ARGS=(--clusters "$CLUSTERS")
+fi
+
 # Train keeping every weight, then prune. The committed model was made with
 # TAGGER_FROM=<the previous model> (its tagger, pruned at 700, kept; the parser learns from
 # that tagger's tags, as it sees them at run time).
@@ -46,7 +61,7 @@ if [ -n "${TAGGER_FROM:-}" ]; then
 fi
 target/release/examples/train --out "$WORK/unpruned.model" "${KEEP_TAGGER[@]}" \
     --tagger-epochs "${TAGGER_EPOCHS:-5}" --parser-epochs "${PARSER_EPOCHS:-10}" --min-weight 2 \
-    --jackknife "${JACKKNIFE:-0}" \
+    --jackknife "${JACKKNIFE:-0}" "${CLUSTER_ARGS[@]}" \
     --train "$WORK/polnear-train.conll" "$WORK/fakes.conll" "$WORK/corpus.conll" \
     --heldout "$WORK/polnear-dev.conll"
 target/release/examples/train --prune "$WORK/unpruned.model" --min-weight "${MIN_WEIGHT:-500}" \

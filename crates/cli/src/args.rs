@@ -443,6 +443,10 @@ pub struct EvalArgs {
     /// the embedded one.
     #[arg(long, value_name = "FILE")]
     pub veto_model: Option<PathBuf>,
+    /// A syntax model written by its trainer (`cargo run -p syntax --example train -- --out
+    /// FILE`, see train/README.md) used instead of the embedded tagger and parser.
+    #[arg(long, value_name = "FILE")]
+    pub syntax_model: Option<PathBuf>,
     /// Minimum figures; exit 1 when any score is below its floor.
     #[arg(long, value_name = "FILE")]
     pub floor: Option<PathBuf>,

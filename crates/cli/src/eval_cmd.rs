@@ -54,8 +54,8 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
     Ok(if below.is_empty() { Status::Ok } else { Status::Conflicts })
 }
 
-/// `--cue-model`, `--veto-model`: trained models read from files in place of the embedded
-/// ones, before anything uses them. A file that holds no model (no threshold line) is an
+/// `--cue-model`, `--veto-model`, `--syntax-model`: trained models read from files in place
+/// of the embedded ones, before anything uses them. A file that holds no model (no threshold line) is an
 /// error, not a model that decides nothing.
 fn install_models(args: &EvalArgs) -> Result<()> {
     let read = |path: &Option<std::path::PathBuf>| -> Result<Option<extract::cue_model::Model>> {
@@ -66,6 +66,13 @@ fn install_models(args: &EvalArgs) -> Result<()> {
         }
         Ok(Some(extract::cue_model::Model::parse(&text)))
     };
+    if let Some(path) = &args.syntax_model {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let parser = syntax::Parser::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?;
+        if !syntax::install(parser) {
+            bail!("the syntax model was read before --syntax-model could replace it");
+        }
+    }
     let (cues, veto) = (read(&args.cue_model)?, read(&args.veto_model)?);
     if !extract::cue_model::Model::install(cues, veto) {
         bail!("the models were read before --cue-model or --veto-model could replace them");

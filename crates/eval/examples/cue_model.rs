@@ -20,7 +20,8 @@
 //! own. The model written is the mean of the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
 //! miss by what the candidates make of them (taken, below the threshold, form not in the
 //! vocabulary, other speaker, no candidate, with the most frequent cues of the last), and the
-//! taken candidates that miss the strict match (at `--strict-at`, default the threshold), and,
+//! taken candidates that miss the strict match (at `--strict-at`, default the threshold), the
+//! candidates by the layout of their reading (all, cues, taken, taken cues), and,
 //! beside each other, the committed model's figures on train and the new one's (both
 //! in-sample, each at its own threshold): a retrain is taken only when it beats the committed
 //! model there and on dev. Dev is read by the binary, never here: `claimcheck eval --polnear
@@ -336,6 +337,25 @@ fn diagnose(
     let _ = writeln!(out, "  most frequent gold cues with no candidate: {}", top.join(", "));
 }
 
+/// Per layout of the reading (`lay=`), the candidates, the cues among them, and those taken
+/// at `t` with how many of them are cues: which kinds of candidate the classifier trusts.
+fn by_layout(out: &mut impl Write, cands: &[Vec<(f32, &Labelled)>], t: f32) {
+    let mut rows: HashMap<&str, [usize; 4]> = HashMap::new();
+    for (s, c) in cands.iter().flatten() {
+        let layout = c.features.iter().find_map(|f| f.strip_prefix("lay=")).unwrap_or("-");
+        let row = rows.entry(layout).or_default();
+        let cue = usize::from(c.gold.is_some());
+        let taken = usize::from(*s >= t);
+        *row = [row[0] + 1, row[1] + cue, row[2] + taken, row[3] + taken * cue];
+    }
+    let mut rows: Vec<(&str, [usize; 4])> = rows.into_iter().collect();
+    rows.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then_with(|| a.0.cmp(b.0)));
+    let _ = writeln!(out, "candidates of the vocabulary by layout: all, cues, taken, taken cues");
+    for (layout, [n, cues, taken, hit]) in rows {
+        let _ = writeln!(out, "  {layout:<32} {n:>6} {cues:>5} {taken:>5} {hit:>5}");
+    }
+}
+
 /// The committed model (the one embedded in this build) and the new one, each scored with its
 /// own threshold on every candidate of train, beside each other: both have seen all of train
 /// (their folds' mean), so the pair compares like with like where the cross-validated figure
@@ -428,6 +448,7 @@ fn main() -> Result<(), String> {
         "train, {k}-fold learned cues at threshold {t:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})"
     );
     diagnose(&mut err, &articles, &base, &labelled, &oof, t);
+    by_layout(&mut err, &oof, t);
     strict_misses(&mut err, &articles, &oof, num("--strict-at", f64::from(t)) as f32);
     let mut best: Vec<(f32, &Labelled)> = oof.iter().flatten().copied().collect();
     best.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -7,6 +7,9 @@
 //! With `--tagger-from MODEL`, keeps the tagger of `MODEL` (a model file of this or the
 //! previous version) and trains the parser only.
 //!
+//! `--clusters PATHS` gives the parser word clusters (a Brown-style paths file, see
+//! `train/clusters.py`), read as features and written into the model.
+//!
 //! `--jackknife N` has the parser learn from jackknifed tags (N parts, each tagged by a
 //! tagger trained on the others); `--snapshots 8,10,12` writes the model as averaged after
 //! those parser epochs to `OUT.8`, `OUT.10`, … and scores each on the held-out files.
@@ -51,6 +54,12 @@ fn run() -> Result<(), String> {
             "--tagger-epochs" => config.tagger_epochs = number("--tagger-epochs")?,
             "--parser-epochs" => config.parser_epochs = number("--parser-epochs")?,
             "--jackknife" => config.jackknife = number("--jackknife")?,
+            "--clusters" => {
+                let path = args.next().ok_or("--clusters needs a paths file")?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                config.clusters = syntax::clusters::Clusters::from_paths(&text).map_err(|e| format!("{path}: {e}"))?;
+                eprintln!("{} word forms in clusters from {path}", config.clusters.len());
+            }
             "--snapshots" => {
                 let list = args.next().ok_or("--snapshots needs epochs, such as 8,10,12")?;
                 for epoch in list.split(',') {

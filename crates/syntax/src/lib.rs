@@ -12,6 +12,7 @@
 //! assert_eq!(parse.head(0), Some(1));
 //! ```
 
+pub mod clusters;
 mod labels;
 mod model;
 mod parser;
@@ -30,17 +31,31 @@ use std::sync::OnceLock;
 /// The model trained by `train/`, embedded at build time.
 static MODEL: &[u8] = include_bytes!("../model/en.model");
 
-/// First bytes of a model file.
-const MAGIC: &[u8; 8] = b"CCSYNTX2";
+/// First bytes of a model file: the tagger, the transition model, the labeller and the
+/// word clusters.
+const MAGIC: &[u8; 8] = b"CCSYNTX3";
+
+/// First bytes of a model file of the version before, without word clusters (still read).
+const MAGIC_WITHOUT_CLUSTERS: &[u8; 8] = b"CCSYNTX2";
 
 /// The embedded model file's bytes (for benchmarks and inspection).
 pub fn model_bytes() -> &'static [u8] {
     MODEL
 }
 
-/// The embedded parser, decoded on first use.
+/// The parser of the process: the embedded one, or the one [`install`] put in its place.
+static PARSER: OnceLock<Parser> = OnceLock::new();
+
+/// Puts `parser` in place of the embedded one for the rest of the process, so that a
+/// retrained model is measured on a split without rebuilding the binary (`claimcheck eval
+/// --syntax-model`). Must come before the first use: a parser already in use stays, and the
+/// answer is `false`.
+pub fn install(parser: Parser) -> bool {
+    PARSER.set(parser).is_ok()
+}
+
+/// The embedded parser, decoded on first use (or the one [`install`] put in its place).
 pub fn parser() -> &'static Parser {
-    static PARSER: OnceLock<Parser> = OnceLock::new();
     PARSER.get_or_init(|| {
         // The embedded bytes are a build-time constant that a test decodes; a failure here
         // is a broken build, not bad input.
@@ -57,13 +72,17 @@ pub struct Parser {
     moves: Model,
     /// The parser's second stage: which label, for an arc.
     labels: Model,
+    /// The word clusters the transition model reads (none in a model of the version
+    /// before, which then reads only the other features).
+    clusters: clusters::Clusters,
 }
 
 impl Parser {
     /// Decodes a model written by the trainer.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let mut r = Reader::new(bytes);
-        if r.take(MAGIC.len())? != MAGIC {
+        let magic = r.take(MAGIC.len())?;
+        if magic != MAGIC && magic != MAGIC_WITHOUT_CLUSTERS {
             return Err(ModelError("not a claimcheck syntax model"));
         }
         check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
@@ -71,6 +90,7 @@ impl Parser {
         let mut tagger = Model::decode(&mut r)?;
         let mut moves = Model::decode(&mut r)?;
         let labels = Model::decode(&mut r)?;
+        let clusters = if magic == MAGIC { clusters::Clusters::decode(&mut r)? } else { clusters::Clusters::default() };
         // The tagger's and the transition model's first feature is the bias, template 0
         // with no values: added up front rather than looked up on every word and step.
         tagger.set_constant(model::key(0, 0, 0, 0));
@@ -81,7 +101,20 @@ impl Parser {
         if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
-        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels })
+        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters })
+    }
+
+    /// How many of the transition features the model reads: the cluster templates only
+    /// when it has clusters.
+    fn width(&self) -> usize {
+        if self.clusters.is_empty() { parser::BASE_FEATURES } else { parser::FEATURES }
+    }
+
+    /// The model's pieces of sentence words (see [`split`]) with their cluster codes.
+    fn pieces(&self, words: &[&str], hidden: impl Fn(usize) -> bool) -> (Vec<tagger::Word>, Vec<usize>) {
+        let (mut pieces, owner) = split(words, hidden);
+        self.clusters.assign(&mut pieces);
+        (pieces, owner)
     }
 
     /// Number of weighted features in the tagger and in the parser (both its stages).
@@ -114,9 +147,9 @@ impl Parser {
     /// take for the end of one. A hidden first word is a root.
     pub fn parse_hiding(&self, words: &[&str], hidden: &[bool]) -> Parse {
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-        let (pieces, owner) = split(words, is_hidden);
+        let (pieces, owner) = self.pieces(words, is_hidden);
         let tags = tagger::tag(&self.tagger, &pieces);
-        let (heads, labels) = parser::parse(&self.moves, &self.labels, &pieces, &tags);
+        let (heads, labels) = parser::parse(&self.moves, &self.labels, self.width(), &pieces, &tags);
         let mut parse = Parse::join(words.len(), &owner, &tags, &heads, &labels);
         if (0..words.len()).any(is_hidden) {
             parse = parse.with_hidden_attached(is_hidden);

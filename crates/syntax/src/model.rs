@@ -187,11 +187,16 @@ impl Model {
             slot.weight = [at as u16 as i16, (at >> 16) as u16 as i16, count as i16, 0];
             self.overflow.extend(list);
         }
-        let mut at = home(key, self.mask);
+        self.place(slot)
+    }
+
+    /// Puts a built slot in the table, over a slot of the same key.
+    fn place(&mut self, slot: Slot) -> Result<(), ModelError> {
+        let mut at = home(slot.key, self.mask);
         for _ in 0..self.slots.len() {
             if self.slots[at].key == 0 {
                 self.features += 1;
-            } else if self.slots[at].key != key {
+            } else if self.slots[at].key != slot.key {
                 at = (at + 1) & self.mask;
                 continue;
             }
@@ -341,13 +346,46 @@ impl Model {
             if key == 0 {
                 return Err(ModelError("zero feature key"));
             }
-            let entries = r.take(3 * usize::from(head[4]))?.chunks_exact(3);
-            if entries.clone().any(|e| usize::from(e[0]) >= classes) {
-                return Err(ModelError("class out of range"));
-            }
-            model.insert(key, entries.map(|e| (e[0], i16::from_le_bytes([e[1], e[2]]))))?;
+            let entries = r.take(3 * usize::from(head[4]))?;
+            let slot = model.slot_of(key, entries)?;
+            model.place(slot)?;
         }
         Ok(model)
+    }
+
+    /// The slot of feature `key` with `entries` as the model file writes them (class byte,
+    /// weight in two bytes), its classes checked: one pass over the bytes and no iterator
+    /// adapters, since a `check` decodes 1.45 M features and 3.2 M entries before its first
+    /// sentence.
+    fn slot_of(&mut self, key: u32, entries: &[u8]) -> Result<Slot, ModelError> {
+        let mut slot = Slot { key, ..Slot::default() };
+        let count = entries.len() / 3;
+        let entry = |e: &[u8]| match *e {
+            [class, a, b] if usize::from(class) < self.classes => Ok((class, i16::from_le_bytes([a, b]))),
+            _ => Err(ModelError("class out of range")),
+        };
+        if self.dense {
+            // A class twice (never written by the trainer) adds up as it would sparse.
+            for e in entries.chunks_exact(3) {
+                let (class, weight) = entry(e)?;
+                let at = usize::from(class) % INLINE;
+                slot.weight[at] = slot.weight[at].saturating_add(weight);
+            }
+            slot.class = std::array::from_fn(|j| j as u8);
+        } else if count <= INLINE {
+            for (j, e) in entries.chunks_exact(3).enumerate().take(INLINE) {
+                (slot.class[j], slot.weight[j]) = entry(e)?;
+            }
+        } else {
+            let at = u32::try_from(self.overflow.len()).map_err(|_| ModelError("too many weights"))?;
+            slot.class[0] = SPILLED;
+            slot.weight = [at as u16 as i16, (at >> 16) as u16 as i16, count as i16, 0];
+            self.overflow.reserve(count);
+            for e in entries.chunks_exact(3) {
+                self.overflow.push(entry(e)?);
+            }
+        }
+        Ok(slot)
     }
 }
 

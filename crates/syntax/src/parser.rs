@@ -10,6 +10,7 @@
 //! There is no artificial root: a word that ends without a head is a root, so a sentence
 //! the teacher read as two gets two roots.
 
+use crate::clusters::{OUTSIDE, prefix};
 use crate::labels::{Dep, Tag};
 use crate::model::{Model, key};
 use crate::tagger::Word;
@@ -193,8 +194,14 @@ impl State {
     }
 }
 
-/// Number of features the parser reads per configuration.
-pub(crate) const FEATURES: usize = 38;
+/// Number of features the parser reads per configuration of a model without clusters.
+pub(crate) const BASE_FEATURES: usize = 38;
+
+/// Number of features of the word clusters, read after the others by a model with them.
+pub(crate) const CLUSTER_FEATURES: usize = 19;
+
+/// Number of features the parser reads per configuration of a model with clusters.
+pub(crate) const FEATURES: usize = BASE_FEATURES + CLUSTER_FEATURES;
 
 const NO_WORD: u64 = 3;
 const NO_TAG: u64 = 255;
@@ -207,6 +214,8 @@ struct Token {
     w: u64,
     t: u64,
     label: u64,
+    /// Cluster code ([`crate::clusters`]).
+    c: u32,
 }
 
 /// The positions the transition features look at around the stack top (`s0`) and the
@@ -238,9 +247,9 @@ struct Window {
 fn token(state: &State, words: &[Word], tags: &[Tag], i: usize) -> Token {
     if i < state.n {
         let label = if state.heads[i] != NONE { u64::from(state.labels[i]) } else { NO_LABEL };
-        Token { w: words[i].lower, t: tags[i].index() as u64, label }
+        Token { w: words[i].lower, t: tags[i].index() as u64, label, c: words[i].cluster }
     } else {
-        Token { w: NO_WORD, t: NO_TAG, label: NO_LABEL }
+        Token { w: NO_WORD, t: NO_TAG, label: NO_LABEL, c: OUTSIDE }
     }
 }
 
@@ -294,11 +303,17 @@ fn t3(a: u64, b: u64, c: u64) -> u64 {
 /// keys each adds to the table (`examples/templates.rs`): the word-pair templates, the
 /// second dependents and grandparents' words, and the valency and label-set templates of
 /// the stack top are gone; each template's number is the one it had there.
-pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u32; FEATURES]) {
+///
+/// Then the 19 cluster templates (from 80; read only by a model with clusters): prefixes of
+/// 4 and 6 bits and whole paths of the stack's top two words and the top's head and
+/// children, the buffer's first three words and the front's leftmost child, alone, paired,
+/// in threes and with tags.
+/// Only the first `width` are computed ([`BASE_FEATURES`] for a model without clusters).
+pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], width: usize, out: &mut [u32; FEATURES]) {
     let w = Window::of(state, words, tags);
     let Window { s0, s1, s2, n0, n1, n2, s0h, s0h2, s0l, s0r, s0r2, n0l, .. } = w;
     let Window { dist, n0vl, n0ls, s0_headed, unshifted, .. } = w;
-    *out = [
+    let base: [u32; BASE_FEATURES] = [
         key(0, 0, 0, 0),
         key(1, s0.w, 0, 0),
         key(2, s0.t, 0, 0),
@@ -338,6 +353,33 @@ pub(crate) fn features(state: &State, words: &[Word], tags: &[Tag], out: &mut [u
         key(74, s1.w, 0, 0),
         key(75, t3(s2.t, s1.t, s0.t), 0, 0),
     ];
+    out[..BASE_FEATURES].copy_from_slice(&base);
+    if width <= BASE_FEATURES {
+        return;
+    }
+    let (c4, c6, cf) = (|t: Token| prefix(t.c, 4), |t: Token| prefix(t.c, 6), |t: Token| u64::from(t.c));
+    let clusters: [u32; CLUSTER_FEATURES] = [
+        key(80, c6(s0), 0, 0),
+        key(81, c6(n0), 0, 0),
+        key(82, c6(n1), 0, 0),
+        key(83, cf(s0), 0, 0),
+        key(84, cf(n0), 0, 0),
+        key(85, c4(s0), c4(n0), t2(s0.t, n0.t)),
+        key(86, c6(s0), n0.t, 0),
+        key(87, c6(n0), s0.t, 0),
+        key(88, cf(s0), cf(n0), 0),
+        key(89, c6(s0h), t2(s0.t, n0.t), 0),
+        key(90, c4(n0), c4(n1), n0.t),
+        key(91, dist, c4(s0), c4(n0)),
+        key(92, c6(n0l), t2(s0.t, n0.t), 0),
+        key(93, c4(n0), c4(n1), c4(n2)),
+        key(94, c6(n2), 0, 0),
+        key(95, c6(s0r), t2(s0.t, n0.t), 0),
+        key(96, c6(s1), t2(s0.t, n0.t), 0),
+        key(97, c6(s0l), t2(s0.t, n0.t), 0),
+        key(98, c4(s0), c4(n0), c4(n1)),
+    ];
+    out[BASE_FEATURES..].copy_from_slice(&clusters);
 }
 
 /// Number of features of the choice at the end of the buffer ([`ending_features`]).
@@ -480,8 +522,16 @@ pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
 
 /// Parses tagged words with the transition model `moves` and the labeller `labels`; returns
 /// heads (`NONE` for roots) and label indices.
-pub(crate) fn parse(moves: &Model, labels: &Model, words: &[Word], tags: &[Tag]) -> (Vec<usize>, Vec<u8>) {
-    parse_with(moves, labels, words, tags, |_| {})
+/// The transition model reads the first `width` features ([`BASE_FEATURES`], or
+/// [`FEATURES`] for a model with clusters).
+pub(crate) fn parse(
+    moves: &Model,
+    labels: &Model,
+    width: usize,
+    words: &[Word],
+    tags: &[Tag],
+) -> (Vec<usize>, Vec<u8>) {
+    parse_with(moves, labels, width, words, tags, |_| {})
 }
 
 /// [`parse`], with `look` shown (and free to change) the transition features of every step
@@ -489,6 +539,7 @@ pub(crate) fn parse(moves: &Model, labels: &Model, words: &[Word], tags: &[Tag])
 pub(crate) fn parse_with(
     moves: &Model,
     labels: &Model,
+    width: usize,
     words: &[Word],
     tags: &[Tag],
     mut look: impl FnMut(&mut [u32; FEATURES]),
@@ -512,9 +563,9 @@ pub(crate) fn parse_with(
         } else if state.buffer_is_empty() {
             Move::Reduce
         } else {
-            features(&state, words, tags, &mut keys);
+            features(&state, words, tags, width, &mut keys);
             look(&mut keys);
-            moves.score(&keys, &mut scores);
+            moves.score(&keys[..width.min(FEATURES)], &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {
                 label_features(&state, words, tags, class == 3, &mut label_keys);

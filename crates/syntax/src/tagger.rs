@@ -1,6 +1,7 @@
 //! The part-of-speech tagger: greedy left to right, an averaged perceptron over the word, its
 //! neighbours, affixes, shape and the two tags before it.
 
+use crate::clusters::{OUTSIDE, UNKNOWN};
 use crate::labels::Tag;
 use crate::model::{Model, hash_bytes, hash_str, key};
 
@@ -12,11 +13,14 @@ pub(crate) struct Word {
     pub suffix: u64,
     pub prefix: u64,
     pub shape: u64,
+    /// The word's cluster code (the parser's; [`crate::clusters`]), unknown until the
+    /// model's clusters are assigned.
+    pub cluster: u32,
 }
 
 /// Stand-ins for the words before the first and after the last.
-const START: Word = Word { exact: 1, lower: 1, suffix: 1, prefix: 1, shape: 1 };
-const END: Word = Word { exact: 2, lower: 2, suffix: 2, prefix: 2, shape: 2 };
+const START: Word = Word { exact: 1, lower: 1, suffix: 1, prefix: 1, shape: 1, cluster: OUTSIDE };
+const END: Word = Word { exact: 2, lower: 2, suffix: 2, prefix: 2, shape: 2, cluster: OUTSIDE };
 
 impl Word {
     pub fn new(text: &str) -> Word {
@@ -31,6 +35,7 @@ impl Word {
                 suffix: hash_bytes(bytes[suffix_at..].iter().map(lower)),
                 prefix: hash_bytes(bytes[..bytes.len().min(1)].iter().map(lower)),
                 shape: shape(text),
+                cluster: UNKNOWN,
             };
         }
         let lower = text.to_lowercase();
@@ -42,6 +47,7 @@ impl Word {
             suffix: hash_str(&lower[suffix_at..]),
             prefix: hash_str(&lower[..prefix_end]),
             shape: shape(text),
+            cluster: UNKNOWN,
         }
     }
 }

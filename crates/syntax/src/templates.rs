@@ -4,7 +4,7 @@
 //! when its keys are left out (the model unchanged). For choosing a smaller feature set.
 
 use crate::Parser;
-use crate::parser::{self, FEATURES, MOVES, NONE};
+use crate::parser::{self, MOVES, NONE};
 use crate::tagger;
 use crate::train::Sentence;
 use std::collections::HashSet;
@@ -34,7 +34,7 @@ fn heads_agreement(
 ) -> f64 {
     let (mut right, mut total) = (0usize, 0usize);
     for (s, (words, tags)) in data.iter().zip(prepared) {
-        let (heads, _) = parser::parse_with(&p.moves, &p.labels, words, tags, |keys| {
+        let (heads, _) = parser::parse_with(&p.moves, &p.labels, p.width(), words, tags, |keys| {
             for &t in drop {
                 keys[t] = 0;
             }
@@ -52,7 +52,8 @@ pub fn measure(p: &Parser, data: &[Sentence]) -> (f64, Vec<TemplateFigures>) {
     let prepared: Vec<_> = data
         .iter()
         .map(|s| {
-            let words: Vec<tagger::Word> = s.words.iter().map(|w| tagger::Word::new(w)).collect();
+            let mut words: Vec<tagger::Word> = s.words.iter().map(|w| tagger::Word::new(w)).collect();
+            p.clusters.assign(&mut words);
             let tags = tagger::tag(&p.tagger, &words);
             (words, tags)
         })
@@ -60,11 +61,11 @@ pub fn measure(p: &Parser, data: &[Sentence]) -> (f64, Vec<TemplateFigures>) {
     let mut bias = [0i32; 256];
     p.moves.score(&[], &mut bias);
     let mut figures: Vec<TemplateFigures> =
-        (0..FEATURES).map(|template| TemplateFigures { template, ..TemplateFigures::default() }).collect();
-    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); FEATURES];
+        (0..p.width()).map(|template| TemplateFigures { template, ..TemplateFigures::default() }).collect();
+    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); p.width()];
     for (words, tags) in &prepared {
-        parser::parse_with(&p.moves, &p.labels, words, tags, |keys| {
-            for (t, &key) in keys.iter().enumerate() {
+        parser::parse_with(&p.moves, &p.labels, p.width(), words, tags, |keys| {
+            for (t, &key) in keys.iter().enumerate().take(p.width()) {
                 let mut w = [0i32; 256];
                 p.moves.score(&[key], &mut w);
                 let spread: Vec<i32> = (0..MOVES).map(|c| w[c] - bias[c]).collect();
@@ -109,7 +110,7 @@ mod tests {
         let data = crate::train::read_conll(&conll).unwrap_or_default();
         let (base, figures) = measure(parser, &data);
         assert_eq!(base, 1.0);
-        assert_eq!(figures.len(), FEATURES);
+        assert_eq!(figures.len(), parser.width());
         assert_eq!((figures[0].found, figures[0].mass), (0, 0.0));
         assert!(figures.iter().any(|f| f.found > 0 && f.distinct > 0));
     }

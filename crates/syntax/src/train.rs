@@ -3,6 +3,7 @@
 //! the model file. Used by `examples/train.rs`; see `train/README.md`.
 
 use crate::Parser;
+use crate::clusters::Clusters;
 use crate::labels::{Dep, Tag};
 use crate::model::{self, Model};
 use crate::parser::{self, LABELS, MOVES, Move, NONE, State};
@@ -208,6 +209,23 @@ pub struct Config {
     /// Parser epochs (counted from 1) after which the model as averaged so far is handed to
     /// the caller of [`train_parser_with`] as well.
     pub snapshots: Vec<usize>,
+    /// Word clusters for the parser's cluster features, written into the model (none: a
+    /// parser without them).
+    pub clusters: Clusters,
+}
+
+impl Config {
+    /// How many transition features the parser trained reads.
+    fn width(&self) -> usize {
+        if self.clusters.is_empty() { parser::BASE_FEATURES } else { parser::FEATURES }
+    }
+
+    /// A sentence's pieces as the parser reads them, with their cluster codes.
+    fn parser_pieces(&self, s: &Sentence) -> Vec<Word> {
+        let mut words = pieces(s);
+        self.clusters.assign(&mut words);
+        words
+    }
 }
 
 impl Default for Config {
@@ -220,6 +238,7 @@ impl Default for Config {
             verbose: false,
             jackknife: 0,
             snapshots: Vec::new(),
+            clusters: Clusters::default(),
         }
     }
 }
@@ -422,8 +441,9 @@ fn train_parser(
     let mut models = ParserModels { moves: Perceptron::new(MOVES), labels: Perceptron::new(LABELS) };
     let mut rng = Rng(config.seed.rotate_left(17) | 1);
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let prepared: Vec<Vec<Word>> = data.iter().map(pieces).collect();
+    let prepared: Vec<Vec<Word>> = data.iter().map(|s| config.parser_pieces(s)).collect();
     let golds = golds(data);
+    let width = config.width();
     let mut scores = vec![0f32; MOVES];
     let mut label_scores = vec![0f32; LABELS];
     let mut keys = [0u32; parser::FEATURES];
@@ -452,8 +472,9 @@ fn train_parser(
                 }
                 models.moves.tick();
                 models.labels.tick();
-                parser::features(&state, words, tags, &mut keys);
-                models.moves.score(&keys, &mut scores);
+                parser::features(&state, words, tags, width, &mut keys);
+                let keys = &keys[..width];
+                models.moves.score(keys, &mut scores);
                 let (costs, least) = stage_costs(gold, &state);
                 let guess = parser::best_valid(&state, &scores);
                 let mut best = 0;
@@ -467,7 +488,7 @@ fn train_parser(
                     right += 1;
                     guess
                 } else {
-                    models.moves.update(&keys, best, guess);
+                    models.moves.update(keys, best, guess);
                     if explore && rng.chance(0.9) { guess } else { best }
                 };
                 // The labeller learns at every state where a gold arc can be made, and
@@ -562,9 +583,10 @@ impl Agreement {
 pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
     let mut a = Agreement::default();
     for s in data {
-        let words = pieces(s);
+        let mut words = pieces(s);
+        parser.clusters.assign(&mut words);
         let tags = tagger::tag(&parser.tagger, &words);
-        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, &words, &tags);
+        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, parser.width(), &words, &tags);
         for i in 0..words.len() {
             let head_ok = heads[i] == s.heads[i].unwrap_or(NONE);
             let label_ok = head_ok && (s.heads[i].is_none() || usize::from(labels[i]) == s.deps[i].index());
@@ -619,12 +641,13 @@ fn tags_for_parser(data: &[Sentence], config: &Config, tagger: &Features) -> Res
 }
 
 /// The model file's bytes for a tagger and a parser's two models.
-fn encode_model(tagger: &Features, models: &ParserModels, min_weight: i16) -> Vec<u8> {
+fn encode_model(tagger: &Features, models: &ParserModels, config: &Config) -> Vec<u8> {
     let mut out = Vec::new();
     crate::write_header(&mut out);
     model::encode(&mut out, Tag::ALL.len(), tagger);
-    model::encode(&mut out, MOVES, &models.moves.finish(min_weight));
-    model::encode(&mut out, LABELS, &models.labels.finish(min_weight));
+    model::encode(&mut out, MOVES, &models.moves.finish(config.min_weight));
+    model::encode(&mut out, LABELS, &models.labels.finish(config.min_weight));
+    config.clusters.encode(&mut out);
     out
 }
 
@@ -641,10 +664,10 @@ pub fn train_parser_with(
     let tags = tags_for_parser(data, config, &tagger)?;
     let models = train_parser(data, &tags, config, |epoch, models| {
         if config.snapshots.contains(&epoch) {
-            snapshot(epoch, encode_model(&tagger, models, config.min_weight));
+            snapshot(epoch, encode_model(&tagger, models, config));
         }
     });
-    Ok(encode_model(&tagger, &models, config.min_weight))
+    Ok(encode_model(&tagger, &models, config))
 }
 
 /// Reads one model's class count and features.
@@ -706,14 +729,21 @@ pub fn prune(bytes: &[u8], bounds: Pruning) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     crate::write_header(&mut out);
     let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
-    if bytes.get(..out.len()) != Some(&out[..]) {
-        return Err("not a model of this version".into());
+    let magic = crate::MAGIC.len();
+    let with_clusters = bytes.get(..magic) == Some(&crate::MAGIC[..]);
+    if !(with_clusters || bytes.get(..magic) == Some(&crate::MAGIC_WITHOUT_CLUSTERS[..]))
+        || bytes.get(magic..out.len()) != Some(&out[magic..])
+    {
+        return Err("not a model of this version or the one before".into());
     }
     // The tagger, the transition model and the labeller.
     for min_weight in [bounds.tagger, bounds.moves, bounds.labels] {
         let (classes, features) = read_section(&mut r, min_weight)?;
         model::encode(&mut out, classes, &features);
     }
+    let clusters =
+        if with_clusters { Clusters::decode(&mut r).map_err(|e| e.to_string())? } else { Clusters::default() };
+    clusters.encode(&mut out);
     if !r.is_done() {
         return Err("trailing bytes".into());
     }

@@ -314,3 +314,28 @@ fn eval_measures_a_cue_model_from_a_file_in_place_of_the_embedded_one() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("no model"), "{stderr}");
 }
+
+#[test]
+fn eval_reads_a_syntax_model_from_a_file_in_place_of_the_embedded_one() {
+    let dir = tempdir();
+    write(&dir.path().join("text/a.txt"), "Ada Holm said that the ferry will keep running.\n");
+    write(
+        &dir.path().join("attributions/a_x.ann"),
+        "T1\tSource 0 8\tAda Holm\nT2\tCue 9 13\tsaid\nT3\tContent 19 46\tthe ferry will keep running\n\
+         T4\tAttribution 9 13\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+    );
+    let split = dir.path().to_string_lossy().into_owned();
+    let embedded = concat!(env!("CARGO_MANIFEST_DIR"), "/../syntax/model/en.model");
+    let (code, plain, stderr) = run(claimcheck().args(["eval", "--polnear", &split]));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, from_file, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--syntax-model", embedded]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plain, from_file, "the embedded model read from its file reads the same");
+    // A file that holds no syntax model is an error naming it.
+    let bad = dir.path().join("bad.model");
+    write(&bad, "CCSYNTX9 not a model\n");
+    let bad = bad.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--syntax-model", &bad]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("bad.model") && stderr.contains("syntax model"), "{stderr}");
+}

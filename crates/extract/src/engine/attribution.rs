@@ -150,6 +150,8 @@ pub fn attribute(
         }
         let reading = structure.as_ref().and_then(|s| match def.pattern {
             CuePattern::AccordingTo => s.according_to(cue),
+            // A learned noun is read as its classifier was trained ("his support for …").
+            CuePattern::Noun if Some(cue.cue) == rules.learned_noun() => super::learned::noun_reading(s, cue),
             CuePattern::Noun => s.noun(cue).or_else(|| s.voiced_noun(cue)),
             _ => s.verb(cue),
         });

@@ -268,6 +268,7 @@ impl<'a> Run<'a> {
             doc_propositions: Vec::new(),
             doc_frames: Vec::new(),
             dates: RefCell::new(None),
+            quantities: RefCell::new(None),
             document_event: None,
             event_cache: None,
             content_words: Default::default(),
@@ -338,6 +339,9 @@ struct Run<'a> {
     doc_frames: Vec<bool>,
     /// The dates of the last sentence asked for: claims of one sentence come together.
     dates: RefCell<Option<(usize, Rc<[DateMention]>)>>,
+    /// The numbers of the last sentence asked for: deciding to read a sentence for its values
+    /// and reading them both want them.
+    quantities: RefCell<Option<(usize, Rc<[parse::Quantity]>)>>,
     /// What the document says of its events as a whole (computed on first use).
     document_event: Option<value::DocumentEvent>,
     /// The event of the last sentence asked for.
@@ -365,6 +369,20 @@ impl<'a> Run<'a> {
         let dates: Rc<[DateMention]> = parse::date::dates(self.text, span, self.published()).into();
         *self.dates.borrow_mut() = Some((i, Rc::clone(&dates)));
         dates
+    }
+
+    /// The numbers of sentence `i` (`parse::number::quantities`), remembered for the sentence
+    /// asked for last.
+    fn sentence_quantities(&self, i: usize) -> Rc<[parse::Quantity]> {
+        if let Some((at, found)) = self.quantities.borrow().as_ref()
+            && *at == i
+        {
+            return Rc::clone(found);
+        }
+        let span = self.parsed.sentences.get(i).map_or(Span::default(), |s| s.span);
+        let found: Rc<[parse::Quantity]> = parse::number::quantities(self.text, span).into();
+        *self.quantities.borrow_mut() = Some((i, Rc::clone(&found)));
+        found
     }
 
     fn sentence_hits(&self, span: Span) -> &'a [Hit] {

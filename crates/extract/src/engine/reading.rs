@@ -50,7 +50,7 @@ impl Run<'_> {
         }
         let frames = self.frames_of_paragraph(s.paragraph);
         let kind = |k: FrameKind| frames.iter().any(|&f| self.rules.frames[f as usize].kind == k);
-        let figure = (kind(FrameKind::Count) && !parse::number::quantities(self.text, s.span).is_empty())
+        let figure = (kind(FrameKind::Count) && !self.sentence_quantities(i).is_empty())
             || (kind(FrameKind::Date) && !self.sentence_dates(i).is_empty());
         if figure { Reading::Values } else { Reading::Skip }
     }

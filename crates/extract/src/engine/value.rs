@@ -58,7 +58,8 @@ impl Run<'_> {
             Some(a) if a.full => std::mem::take(&mut a.words),
             _ => Words::new(self.text, s.span),
         };
-        let mut count_readings: Vec<Reading> = parse::number::quantities(self.text, s.span)
+        let mut count_readings: Vec<Reading> = self
+            .sentence_quantities(i)
             .iter()
             .filter(|q| !clock_time(self.text, q.span))
             .map(|q| (q.span, q.interval, None))

@@ -28,8 +28,12 @@ fn is_survey(word: &str) -> bool {
 /// Whether the sentence at `text` names a survey, the words [`surveys`] reads: it opens the
 /// sentence to the parse.
 pub fn mentions_survey(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w.eq_ignore_ascii_case("poll") || w.eq_ignore_ascii_case("survey"))
+    // Split as bytes, not characters: the words are ASCII letters, and every byte of a
+    // character outside ASCII separates as the character does (a pass one makes over every
+    // sentence; decoding characters made it 2.8 k instructions a sentence).
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case(b"poll") || w.eq_ignore_ascii_case(b"survey"))
 }
 
 impl Layout<'_> {

@@ -229,17 +229,42 @@ impl Model {
     pub fn score(&self, keys: &[u32], sums: &mut [i32; 256]) {
         sums[..self.classes].copy_from_slice(&self.constant.1[..self.classes]);
         let mut found = [0u32; CHUNK];
+        let mut homes = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {
             // Three passes, so that the cache misses overlap instead of following one
-            // another: read every key's home slot (independent, branch-free reads); probe
-            // from there and touch the overflow lists of the features found; then add.
+            // another: read every key's home slot (independent, branch-free reads), keeping
+            // where it is; probe from there and touch the overflow lists of the features
+            // found; then add. A dense model has no overflow: it adds as it probes, into four
+            // sums of its own.
             let mut touched = 0u32;
-            for &key in chunk {
-                touched ^= self.slots[home(key, self.mask)].key;
+            for (place, &key) in homes.iter_mut().zip(chunk) {
+                let home = home(key, self.mask);
+                touched ^= self.slots[home].key;
+                *place = home as u32;
+            }
+            if self.dense {
+                std::hint::black_box(touched);
+                let mut dense = [0i32; INLINE];
+                for (&key, &home) in chunk.iter().zip(&homes) {
+                    if key == self.constant.0 {
+                        continue;
+                    }
+                    if let Some(at) = self.find_from(key, home as usize) {
+                        let weight = self.slots[at].weight.map(i32::from);
+                        dense = std::array::from_fn(|j| dense[j] + weight[j]);
+                    }
+                }
+                for (sum, add) in sums.iter_mut().zip(dense) {
+                    *sum += add;
+                }
+                continue;
             }
             let mut count = 0;
-            for &key in chunk.iter().filter(|&&k| k != self.constant.0) {
-                if let Some(at) = self.find(key) {
+            for (&key, &home) in chunk.iter().zip(&homes) {
+                if key == self.constant.0 {
+                    continue;
+                }
+                if let Some(at) = self.find_from(key, home as usize) {
                     found[count] = at as u32;
                     count += 1;
                     let slot = &self.slots[at];
@@ -261,7 +286,12 @@ impl Model {
     /// The slot index of `key`, if it has one.
     #[inline]
     fn find(&self, key: u32) -> Option<usize> {
-        let mut at = home(key, self.mask);
+        self.find_from(key, home(key, self.mask))
+    }
+
+    /// The slot index of `key`, if it has one, probing from its home slot `at`.
+    #[inline]
+    fn find_from(&self, key: u32, mut at: usize) -> Option<usize> {
         loop {
             let k = self.slots[at].key;
             if k == key {

@@ -8,10 +8,11 @@
 //! so that prefixes of different lengths never share a code; 0 is a form with no cluster,
 //! 1 a position outside the sentence.
 
+use crate::model::KeyHasher;
 use crate::model::{ModelError, Reader};
 use crate::tagger::Word;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// The code of a form the tree does not hold.
 pub(crate) const UNKNOWN: u32 = 0;
@@ -21,24 +22,6 @@ pub(crate) const OUTSIDE: u32 = 1;
 
 /// Longest path kept (bits).
 const MAX_BITS: usize = 30;
-
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 /// Word forms (lower case) and their cluster codes.
 #[derive(Clone, Debug, Default)]

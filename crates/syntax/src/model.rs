@@ -15,6 +15,28 @@ pub(crate) fn key(template: u32, a: u64, b: u64, c: u64) -> u32 {
     ((h ^ (h >> 32)) as u32).max(1)
 }
 
+/// A hasher for map keys that are hashes already (feature keys, [`hash_str`] values): the
+/// key is its own hash, so maps over them skip hashing again.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A string's hash (FNV-1a, then mixed), stable across platforms and runs.
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {

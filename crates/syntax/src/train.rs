@@ -5,11 +5,12 @@
 use crate::Parser;
 use crate::clusters::Clusters;
 use crate::labels::{Dep, Tag};
+use crate::model::KeyHasher;
 use crate::model::{self, Model};
 use crate::parser::{self, LABELS, MOVES, Move, NONE, State};
 use crate::tagger::{self, Word};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// One annotated sentence, in the model's pieces (clitics split).
 #[derive(Clone, Debug, PartialEq)]
@@ -63,24 +64,6 @@ pub fn read_conll(text: &str) -> Result<Vec<Sentence>, String> {
         }
     }
     Ok(out)
-}
-
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
 }
 
 #[derive(Clone, Copy, Debug)]

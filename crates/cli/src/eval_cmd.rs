@@ -55,16 +55,14 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
 }
 
 /// `--cue-model`, `--veto-model`, `--syntax-model`: trained models read from files in place
-/// of the embedded ones, before anything uses them. A file that holds no model (no threshold line) is an
-/// error, not a model that decides nothing.
+/// of the embedded ones, before anything uses them. A line that does not parse, or a file with
+/// no threshold line, is an error naming the line and column, not a model that decides nothing.
 fn install_models(args: &EvalArgs) -> Result<()> {
     let read = |path: &Option<std::path::PathBuf>| -> Result<Option<extract::cue_model::Model>> {
         let Some(path) = path else { return Ok(None) };
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        if !text.lines().any(|l| l.starts_with("threshold\t")) {
-            bail!("{}: no model (a model file has a `threshold` line; write one with the trainer)", path.display());
-        }
-        Ok(Some(extract::cue_model::Model::parse(&text)))
+        let model = extract::cue_model::Model::read(&text).with_context(|| format!("{}: no model", path.display()))?;
+        Ok(Some(model))
     };
     if let Some(path) = &args.syntax_model {
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;

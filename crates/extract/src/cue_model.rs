@@ -39,30 +39,80 @@ pub struct Model {
     pub threshold: f32,
 }
 
+/// A line of a model file that does not parse ([`Model::read`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelTextError {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1 (in characters).
+    pub column: usize,
+    /// What was expected there.
+    pub expected: &'static str,
+}
+
+impl fmt::Display for ModelTextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: expected {}", self.line, self.column, self.expected)
+    }
+}
+
+impl std::error::Error for ModelTextError {}
+
 impl Model {
     /// Reads the text form; lines that do not parse are skipped (the embedded model is
     /// written by [`Model::write`]). A model without a threshold line decides nothing.
     pub fn parse(text: &str) -> Model {
         let mut model = Model { threshold: f32::INFINITY, ..Model::default() };
         for line in text.lines() {
-            let mut fields = line.split('\t');
-            match (fields.next(), fields.next(), fields.next()) {
-                (Some("threshold"), Some(t), None) => model.threshold = t.parse().unwrap_or(f32::INFINITY),
-                (Some("v"), Some(word), None) => {
-                    model.vocab.insert(word.to_owned());
-                }
-                (Some("s"), Some(stem), None) => {
-                    model.stems.insert(stem.to_owned());
-                }
-                (Some("w"), Some(feature), Some(w)) => {
-                    if let Ok(w) = w.parse::<f32>() {
-                        model.weights.insert(feature.to_owned(), w);
-                    }
-                }
-                _ => {}
-            }
+            let _skipped = model.read_line(line);
         }
         model
+    }
+
+    /// Reads the text form of a model file a user names (`eval --cue-model FILE`): every
+    /// line must parse and a `threshold` line must be there, else the error says at which
+    /// line and column, and what was expected.
+    pub fn read(text: &str) -> Result<Model, ModelTextError> {
+        let mut model = Model { threshold: f32::INFINITY, ..Model::default() };
+        let mut threshold = false;
+        for (k, line) in text.lines().enumerate() {
+            model.read_line(line).map_err(|(column, expected)| ModelTextError { line: k + 1, column, expected })?;
+            threshold |= line.starts_with("threshold\t");
+        }
+        if !threshold {
+            let expected = "a `threshold` line (a model file has one; write one with the trainer)";
+            return Err(ModelTextError { line: text.lines().count() + 1, column: 1, expected });
+        }
+        Ok(model)
+    }
+
+    /// Adds one line of the text form; on a line that does not parse, the column (from 1)
+    /// where it goes wrong and what was expected there.
+    fn read_line(&mut self, line: &str) -> Result<(), (usize, &'static str)> {
+        let mut fields = line.split('\t');
+        let tag = fields.next().unwrap_or_default();
+        let rest: Vec<&str> = fields.collect();
+        let column = |field: usize| {
+            1 + tag.chars().count() + rest[..field].iter().map(|f| f.chars().count() + 1).sum::<usize>() + 1
+        };
+        match (tag, rest.as_slice()) {
+            ("threshold", [t]) => {
+                self.threshold = t.parse().map_err(|_| (column(0), "a number after `threshold`"))?;
+            }
+            ("v", [word]) => {
+                self.vocab.insert((*word).to_owned());
+            }
+            ("s", [stem]) => {
+                self.stems.insert((*stem).to_owned());
+            }
+            ("w", [feature, w]) => {
+                let w = w.parse::<f32>().map_err(|_| (column(1), "a weight (a number) after the feature"))?;
+                self.weights.insert((*feature).to_owned(), w);
+            }
+            ("", []) => {}
+            _ => return Err((1, "`threshold N`, `v WORD`, `s STEM` or `w FEATURE WEIGHT`, tab-separated")),
+        }
+        Ok(())
     }
 
     /// The model embedded in the binary, read on first use (or the one [`Model::install`]
@@ -324,6 +374,20 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> std::collections
 
 #[cfg(test)]
 mod tests {
+
+    /// A model file a user names is read strictly: each bad line by line and column.
+    #[test]
+    fn a_named_model_file_is_read_strictly() {
+        let model = Model::read("threshold\t0.5\nv\thopes\ns\thope\nw\tbias\t-1\n\n");
+        assert_eq!(model.map(|m| m.threshold), Ok(0.5));
+        let at = |text: &str| Model::read(text).map(|_| ()).map_err(|e| (e.line, e.column));
+        assert_eq!(at("threshold\tlow\n"), Err((1, 11)));
+        assert_eq!(at("threshold\t1\nw\tbias\n"), Err((2, 1)));
+        assert_eq!(at("threshold\t1\nw\tbias\tx\n"), Err((2, 8)));
+        assert_eq!(at("v\thopes\n"), Err((2, 1)), "no threshold line");
+        // The lenient reader keeps what parses, as before.
+        assert_eq!(Model::parse("threshold\tlow\nv\thopes\n").threshold, f32::INFINITY);
+    }
     use super::*;
     use std::collections::HashSet;
 

@@ -313,6 +313,13 @@ fn eval_measures_a_cue_model_from_a_file_in_place_of_the_embedded_one() {
     let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--veto-model", &empty]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("no model"), "{stderr}");
+    // A line that does not parse is named by line and column, not skipped.
+    let bad = dir.path().join("bad.model");
+    write(&bad, "threshold\t0\nw\tbias\tone\n");
+    let bad = bad.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--cue-model", &bad]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("line 2, column 8: expected a weight"), "{stderr}");
 }
 
 #[test]

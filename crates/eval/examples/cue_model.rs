@@ -2,7 +2,11 @@
 //! model the engine embeds.
 //!
 //! `cargo run --release -p eval --example cue_model -- [--train DIR] [--out FILE]
-//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N] [--stems]`
+//!   [--epochs N] [--min-count N] [--precision-drop D] [--strict-drop D] [--folds K] [--list N] [--stems]
+//!   [--syntax-model FILE] [--veto-model FILE]`
+//!
+//! `--syntax-model FILE` and `--veto-model FILE` parse and veto with those files in place of
+//! the embedded models, so that a classifier goes with a retrained parser and its veto.
 //!
 //! Every candidate word of every article (`RuleSet::cue_candidates`: a verb, common noun or
 //! predicative adjective outside cue lists and quotations that the parse gives a speaker) is
@@ -35,7 +39,7 @@
 
 mod common;
 
-use common::{arg, curve_point};
+use common::{arg, curve_point, install_models};
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
 use parse::Span;
@@ -413,6 +417,7 @@ fn final_model(labelled: &[Vec<Labelled>], weights: HashMap<String, f32>, t: f32
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
+    install_models(&args)?;
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let train_dir = arg(&args, "--train").map_or_else(|| root.join("../shared/data/polnear/train"), PathBuf::from);

@@ -3,7 +3,10 @@
 //!
 //! `cargo run --release -p eval --example veto_model -- [--train DIR] [--out FILE]
 //!   [--epochs N] [--folds K] [--strict-drop D] [--precision-drop D] [--beta B]
-//!   [--speakerless-drop D] [--min-weight W]`
+//!   [--speakerless-drop D] [--min-weight W] [--syntax-model FILE]`
+//!
+//! `--syntax-model FILE` parses with that model file in place of the embedded one, so that a
+//! veto goes with a retrained parser.
 //!
 //! Every attribution a listed cue makes in an article (`RuleSet::veto_candidates`, those
 //! with features) is an example; it is kept when its cue overlaps a gold Cue whose Source its
@@ -26,7 +29,7 @@
 
 mod common;
 
-use common::{arg, curve_point};
+use common::{arg, curve_point, install_models};
 use eval::polnear::{self, Article, Found, GoldAttribution};
 use extract::cue_model::{self, Example, Model};
 use parse::Span;
@@ -189,6 +192,7 @@ fn beside_committed(out: &mut impl Write, articles: &[Article], judged: &[Vec<Ju
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
+    install_models(&args)?;
     let mut err = std::io::stderr().lock();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let train_dir = arg(&args, "--train").map_or_else(|| root.join("../shared/data/polnear/train"), PathBuf::from);

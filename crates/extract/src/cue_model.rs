@@ -110,6 +110,8 @@ impl Model {
                 self.weights.insert((*feature).to_owned(), w);
             }
             ("", []) => {}
+            // The trainers' header ([`Model::write`]).
+            (comment, _) if comment.starts_with('#') => {}
             _ => return Err((1, "`threshold N`, `v WORD`, `s STEM` or `w FEATURE WEIGHT`, tab-separated")),
         }
         Ok(())
@@ -462,5 +464,16 @@ mod tests {
         // As a veto it rejects nothing.
         assert!(!model.rejects(&["b".to_owned()]));
         assert!(Model::parse("threshold\t1\nw\tb\t0.5\n").rejects(&["b".to_owned()]));
+    }
+
+    /// A file as the trainers write it, header comments and all, reads strictly
+    /// (`eval --cue-model FILE`); a line that is no comment and no model line does not.
+    #[test]
+    fn a_written_model_reads_strictly_with_its_header() {
+        let model = Model::parse("threshold\t1\nv\twants\nw\tb\t0.5\n");
+        let text = model.write("trained on a few lines\nby a test", 0.0);
+        let read = Model::read(&text).map_err(|e| e.to_string());
+        assert!(read.is_ok_and(|m| m.knows("wants") && m.rejects(&["c".to_owned()])));
+        assert!(Model::read(&format!("{text}garbage\n")).is_err());
     }
 }

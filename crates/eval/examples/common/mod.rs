@@ -1,5 +1,6 @@
-//! What the offline examples of this crate share: reading `--name value` options and
-//! printing a point of a threshold curve.
+//! What the offline examples of this crate share: reading `--name value` options, putting
+//! models read from files in place of the embedded ones, and printing a point of a threshold
+//! curve.
 
 use std::io::Write;
 
@@ -14,4 +15,26 @@ pub fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a String> {
 pub fn curve_point(t: f32, f: &[f64; 4]) {
     let _ =
         writeln!(std::io::stderr(), "  at {t:.3}: P {:.3} R {:.3} F1 {:.3} (strict P {:.3})", f[0], f[1], f[2], f[3]);
+}
+
+/// `--syntax-model FILE` and `--veto-model FILE`: a syntax model and a veto read from files in
+/// place of the embedded ones, before anything parses or vetoes, so that the classifiers are
+/// trained on the readings a retrained parser gives (and over the veto that goes with it).
+#[allow(dead_code)] // `fakes` reads options only
+pub fn install_models(args: &[String]) -> Result<(), String> {
+    if let Some(path) = arg(args, "--syntax-model") {
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        let parser = syntax::Parser::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
+        if !syntax::install(parser) {
+            return Err("the syntax model was read before --syntax-model could replace it".into());
+        }
+    }
+    if let Some(path) = arg(args, "--veto-model") {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let veto = extract::cue_model::Model::read(&text).map_err(|e| format!("{path}: {e}"))?;
+        if !extract::cue_model::Model::install(None, Some(veto)) {
+            return Err("the veto was read before --veto-model could replace it".into());
+        }
+    }
+    Ok(())
 }

@@ -21,8 +21,17 @@ fn main() {
     data.truncate(limit);
     let (base, figures) = syntax::templates::measure(&parser, &data);
     println!("base head agreement {:.4}", base);
-    println!("template\tfound\tdistinct\tmass\tloss");
+    println!("template\tposition\tfound\tdistinct\tmass\tloss");
+    let positions = parser.templates().positions();
     for f in figures {
-        println!("{}\t{}\t{}\t{:.0}\t{:.4}", f.template, f.found, f.distinct, f.mass, base - f.heads_without);
+        let position = positions[f.template];
+        println!(
+            "{}\t{position}\t{}\t{}\t{:.0}\t{:.4}",
+            f.template,
+            f.found,
+            f.distinct,
+            f.mass,
+            base - f.heads_without
+        );
     }
 }

@@ -8,7 +8,9 @@
 //! previous version) and trains the parser only.
 //!
 //! `--clusters PATHS` gives the parser word clusters (a Brown-style paths file, see
-//! `train/clusters.py`), read as features and written into the model.
+//! `train/clusters.py`), read as features and written into the model. `--templates 0,1,…`
+//! has the parser read only those transition templates (positions in the feature table,
+//! `syntax::picked`), in that order, and writes the list into the model.
 //!
 //! `--jackknife N` has the parser learn from jackknifed tags (N parts, each tagged by a
 //! tagger trained on the others); `--snapshots 8,10,12` writes the model as averaged after
@@ -59,6 +61,15 @@ fn run() -> Result<(), String> {
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
                 config.clusters = syntax::clusters::Clusters::from_paths(&text).map_err(|e| format!("{path}: {e}"))?;
                 eprintln!("{} word forms in clusters from {path}", config.clusters.len());
+            }
+            "--templates" => {
+                let list = args.next().ok_or("--templates needs positions, such as 0,1,2")?;
+                let positions: Vec<u8> = list
+                    .split(',')
+                    .map(|p| p.trim().parse().map_err(|_| format!("--templates: `{p}`")))
+                    .collect::<Result<_, _>>()?;
+                let picked = syntax::picked::Templates::picked(&positions);
+                config.templates = Some(picked.ok_or("--templates: a position past the table or listed twice")?);
             }
             "--snapshots" => {
                 let list = args.next().ok_or("--snapshots needs epochs, such as 8,10,12")?;

@@ -16,6 +16,7 @@ pub mod clusters;
 mod labels;
 mod model;
 mod parser;
+pub mod picked;
 mod tagger;
 pub mod templates;
 pub mod train;
@@ -31,9 +32,13 @@ use std::sync::OnceLock;
 /// The model trained by `train/`, embedded at build time.
 static MODEL: &[u8] = include_bytes!("../model/en.model");
 
-/// First bytes of a model file: the tagger, the transition model, the labeller and the
-/// word clusters.
-const MAGIC: &[u8; 8] = b"CCSYNTX3";
+/// First bytes of a model file: the tagger, the transition model, the labeller, the word
+/// clusters and the transition templates read ([`picked`]).
+const MAGIC: &[u8; 8] = b"CCSYNTX4";
+
+/// First bytes of a model file of the version before, with word clusters and every
+/// template (still read).
+const MAGIC_WITH_CLUSTERS: &[u8; 8] = b"CCSYNTX3";
 
 /// First bytes of a model file of the version before, without word clusters (still read).
 const MAGIC_WITHOUT_CLUSTERS: &[u8; 8] = b"CCSYNTX2";
@@ -75,6 +80,8 @@ pub struct Parser {
     /// The word clusters the transition model reads (none in a model of the version
     /// before, which then reads only the other features).
     clusters: clusters::Clusters,
+    /// The transition templates the transition model reads.
+    templates: picked::Templates,
 }
 
 impl Parser {
@@ -82,7 +89,7 @@ impl Parser {
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let mut r = Reader::new(bytes);
         let magic = r.take(MAGIC.len())?;
-        if magic != MAGIC && magic != MAGIC_WITHOUT_CLUSTERS {
+        if magic != MAGIC && magic != MAGIC_WITH_CLUSTERS && magic != MAGIC_WITHOUT_CLUSTERS {
             return Err(ModelError("not a claimcheck syntax model"));
         }
         check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
@@ -90,7 +97,16 @@ impl Parser {
         let mut tagger = Model::decode(&mut r)?;
         let mut moves = Model::decode(&mut r)?;
         let labels = Model::decode(&mut r)?;
-        let clusters = if magic == MAGIC { clusters::Clusters::decode(&mut r)? } else { clusters::Clusters::default() };
+        let clusters = if magic == MAGIC_WITHOUT_CLUSTERS {
+            clusters::Clusters::default()
+        } else {
+            clusters::Clusters::decode(&mut r)?
+        };
+        let templates = if magic == MAGIC {
+            picked::Templates::decode(&mut r)?
+        } else {
+            picked::Templates::default_for(!clusters.is_empty())
+        };
         // The tagger's and the transition model's first feature is the bias, template 0
         // with no values: added up front rather than looked up on every word and step.
         tagger.set_constant(model::key(0, 0, 0, 0));
@@ -101,13 +117,12 @@ impl Parser {
         if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
-        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters })
+        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates })
     }
 
-    /// How many of the transition features the model reads: the cluster templates only
-    /// when it has clusters.
-    fn width(&self) -> usize {
-        if self.clusters.is_empty() { parser::BASE_FEATURES } else { parser::FEATURES }
+    /// The transition templates the model reads.
+    pub fn templates(&self) -> &picked::Templates {
+        &self.templates
     }
 
     /// The model's pieces of sentence words (see [`split`]) with their cluster codes.
@@ -149,7 +164,7 @@ impl Parser {
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let (pieces, owner) = self.pieces(words, is_hidden);
         let tags = tagger::tag(&self.tagger, &pieces);
-        let (heads, labels) = parser::parse(&self.moves, &self.labels, self.width(), &pieces, &tags);
+        let (heads, labels) = parser::parse(&self.moves, &self.labels, &self.templates, &pieces, &tags);
         let mut parse = Parse::join(words.len(), &owner, &tags, &heads, &labels);
         if (0..words.len()).any(is_hidden) {
             parse = parse.with_hidden_attached(is_hidden);

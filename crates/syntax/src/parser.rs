@@ -13,6 +13,7 @@
 use crate::clusters::{OUTSIDE, prefix};
 use crate::labels::{Dep, Tag};
 use crate::model::{Model, key};
+use crate::picked::Templates;
 use crate::tagger::Word;
 
 /// Marks "none" in the index arrays.
@@ -522,16 +523,15 @@ pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
 
 /// Parses tagged words with the transition model `moves` and the labeller `labels`; returns
 /// heads (`NONE` for roots) and label indices.
-/// The transition model reads the first `width` features ([`BASE_FEATURES`], or
-/// [`FEATURES`] for a model with clusters).
+/// The transition model reads the features of `templates`.
 pub(crate) fn parse(
     moves: &Model,
     labels: &Model,
-    width: usize,
+    templates: &Templates,
     words: &[Word],
     tags: &[Tag],
 ) -> (Vec<usize>, Vec<u8>) {
-    parse_with(moves, labels, width, words, tags, |_| {})
+    parse_with(moves, labels, templates, words, tags, |_| {})
 }
 
 /// [`parse`], with `look` shown (and free to change) the transition features of every step
@@ -539,7 +539,7 @@ pub(crate) fn parse(
 pub(crate) fn parse_with(
     moves: &Model,
     labels: &Model,
-    width: usize,
+    templates: &Templates,
     words: &[Word],
     tags: &[Tag],
     mut look: impl FnMut(&mut [u32; FEATURES]),
@@ -563,9 +563,9 @@ pub(crate) fn parse_with(
         } else if state.buffer_is_empty() {
             Move::Reduce
         } else {
-            features(&state, words, tags, width, &mut keys);
+            templates.keys(&state, words, tags, &mut keys);
             look(&mut keys);
-            moves.score(&keys[..width.min(FEATURES)], &mut scores);
+            moves.score(&keys[..templates.len()], &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {
                 label_features(&state, words, tags, class == 3, &mut label_keys);

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 /// One template's figures.
 #[derive(Clone, Debug, Default)]
 pub struct TemplateFigures {
-    /// Template index in [`parser::features`].
+    /// Template index in the model's list ([`crate::picked::Templates`]).
     pub template: usize,
     /// Steps at which its key had weights.
     pub found: u64,
@@ -34,7 +34,7 @@ fn heads_agreement(
 ) -> f64 {
     let (mut right, mut total) = (0usize, 0usize);
     for (s, (words, tags)) in data.iter().zip(prepared) {
-        let (heads, _) = parser::parse_with(&p.moves, &p.labels, p.width(), words, tags, |keys| {
+        let (heads, _) = parser::parse_with(&p.moves, &p.labels, p.templates(), words, tags, |keys| {
             for &t in drop {
                 keys[t] = 0;
             }
@@ -61,11 +61,11 @@ pub fn measure(p: &Parser, data: &[Sentence]) -> (f64, Vec<TemplateFigures>) {
     let mut bias = [0i32; 256];
     p.moves.score(&[], &mut bias);
     let mut figures: Vec<TemplateFigures> =
-        (0..p.width()).map(|template| TemplateFigures { template, ..TemplateFigures::default() }).collect();
-    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); p.width()];
+        (0..p.templates().len()).map(|template| TemplateFigures { template, ..TemplateFigures::default() }).collect();
+    let mut seen: Vec<HashSet<u32>> = vec![HashSet::new(); p.templates().len()];
     for (words, tags) in &prepared {
-        parser::parse_with(&p.moves, &p.labels, p.width(), words, tags, |keys| {
-            for (t, &key) in keys.iter().enumerate().take(p.width()) {
+        parser::parse_with(&p.moves, &p.labels, p.templates(), words, tags, |keys| {
+            for (t, &key) in keys.iter().enumerate().take(p.templates().len()) {
                 let mut w = [0i32; 256];
                 p.moves.score(&[key], &mut w);
                 let spread: Vec<i32> = (0..MOVES).map(|c| w[c] - bias[c]).collect();
@@ -110,7 +110,7 @@ mod tests {
         let data = crate::train::read_conll(&conll).unwrap_or_default();
         let (base, figures) = measure(parser, &data);
         assert_eq!(base, 1.0);
-        assert_eq!(figures.len(), parser.width());
+        assert_eq!(figures.len(), parser.templates().len());
         assert_eq!((figures[0].found, figures[0].mass), (0, 0.0));
         assert!(figures.iter().any(|f| f.found > 0 && f.distinct > 0));
     }

@@ -8,6 +8,7 @@ use crate::labels::{Dep, Tag};
 use crate::model::KeyHasher;
 use crate::model::{self, Model};
 use crate::parser::{self, LABELS, MOVES, Move, NONE, State};
+use crate::picked::Templates;
 use crate::tagger::{self, Word};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -195,12 +196,15 @@ pub struct Config {
     /// Word clusters for the parser's cluster features, written into the model (none: a
     /// parser without them).
     pub clusters: Clusters,
+    /// The transition templates the parser reads (none: the 38 without clusters, all with
+    /// them).
+    pub templates: Option<Templates>,
 }
 
 impl Config {
-    /// How many transition features the parser trained reads.
-    fn width(&self) -> usize {
-        if self.clusters.is_empty() { parser::BASE_FEATURES } else { parser::FEATURES }
+    /// The transition templates the parser trained reads.
+    fn templates(&self) -> Templates {
+        self.templates.clone().unwrap_or_else(|| Templates::default_for(!self.clusters.is_empty()))
     }
 
     /// A sentence's pieces as the parser reads them, with their cluster codes.
@@ -222,6 +226,7 @@ impl Default for Config {
             jackknife: 0,
             snapshots: Vec::new(),
             clusters: Clusters::default(),
+            templates: None,
         }
     }
 }
@@ -426,7 +431,7 @@ fn train_parser(
     let mut order: Vec<usize> = (0..data.len()).collect();
     let prepared: Vec<Vec<Word>> = data.iter().map(|s| config.parser_pieces(s)).collect();
     let golds = golds(data);
-    let width = config.width();
+    let templates = config.templates();
     let mut scores = vec![0f32; MOVES];
     let mut label_scores = vec![0f32; LABELS];
     let mut keys = [0u32; parser::FEATURES];
@@ -455,8 +460,8 @@ fn train_parser(
                 }
                 models.moves.tick();
                 models.labels.tick();
-                parser::features(&state, words, tags, width, &mut keys);
-                let keys = &keys[..width];
+                templates.keys(&state, words, tags, &mut keys);
+                let keys = &keys[..templates.len()];
                 models.moves.score(keys, &mut scores);
                 let (costs, least) = stage_costs(gold, &state);
                 let guess = parser::best_valid(&state, &scores);
@@ -569,7 +574,7 @@ pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
         let mut words = pieces(s);
         parser.clusters.assign(&mut words);
         let tags = tagger::tag(&parser.tagger, &words);
-        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, parser.width(), &words, &tags);
+        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, &parser.templates, &words, &tags);
         for i in 0..words.len() {
             let head_ok = heads[i] == s.heads[i].unwrap_or(NONE);
             let label_ok = head_ok && (s.heads[i].is_none() || usize::from(labels[i]) == s.deps[i].index());
@@ -631,6 +636,7 @@ fn encode_model(tagger: &Features, models: &ParserModels, config: &Config) -> Ve
     model::encode(&mut out, MOVES, &models.moves.finish(config.min_weight));
     model::encode(&mut out, LABELS, &models.labels.finish(config.min_weight));
     config.clusters.encode(&mut out);
+    config.templates().encode(&mut out);
     out
 }
 
@@ -713,12 +719,12 @@ pub fn prune(bytes: &[u8], bounds: Pruning) -> Result<Vec<u8>, String> {
     crate::write_header(&mut out);
     let mut r = model::Reader::new(bytes.get(out.len()..).ok_or("truncated model")?);
     let magic = crate::MAGIC.len();
-    let with_clusters = bytes.get(..magic) == Some(&crate::MAGIC[..]);
-    if !(with_clusters || bytes.get(..magic) == Some(&crate::MAGIC_WITHOUT_CLUSTERS[..]))
-        || bytes.get(magic..out.len()) != Some(&out[magic..])
-    {
-        return Err("not a model of this version or the one before".into());
+    let version = bytes.get(..magic);
+    let known = [&crate::MAGIC[..], &crate::MAGIC_WITH_CLUSTERS[..], &crate::MAGIC_WITHOUT_CLUSTERS[..]];
+    if !known.iter().any(|m| version == Some(m)) || bytes.get(magic..out.len()) != Some(&out[magic..]) {
+        return Err("not a model of this version or the two before".into());
     }
+    let with_clusters = version != Some(&crate::MAGIC_WITHOUT_CLUSTERS[..]);
     // The tagger, the transition model and the labeller.
     for min_weight in [bounds.tagger, bounds.moves, bounds.labels] {
         let (classes, features) = read_section(&mut r, min_weight)?;
@@ -727,6 +733,12 @@ pub fn prune(bytes: &[u8], bounds: Pruning) -> Result<Vec<u8>, String> {
     let clusters =
         if with_clusters { Clusters::decode(&mut r).map_err(|e| e.to_string())? } else { Clusters::default() };
     clusters.encode(&mut out);
+    let templates = if version == Some(&crate::MAGIC[..]) {
+        Templates::decode(&mut r).map_err(|e| e.to_string())?
+    } else {
+        Templates::default_for(!clusters.is_empty())
+    };
+    templates.encode(&mut out);
     if !r.is_done() {
         return Err("trailing bytes".into());
     }

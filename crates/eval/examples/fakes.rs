@@ -4,7 +4,11 @@
 //! part of the project:
 //!
 //! `cargo run --release -p eval --example fakes -- ../shared/data/fa-kes/articles.csv
-//!   [--list N] [--groups N [--seed S]] [--jsonl FILE] [--floor SHARE] [--rules DIR] [--repeat N]`
+//!   [--list N] [--groups N [--seed S]] [--jsonl FILE] [--floor SHARE] [--rules DIR] [--repeat N]
+//!   [--syntax-model FILE] [--veto-model FILE]`
+//!
+//! `--syntax-model FILE` and `--veto-model FILE` read those models in place of the embedded
+//! ones (as the trainers do), so that a retrained parser's toll is measured without a rebuild.
 //!
 //! **Toll accuracy.** Only articles with an annotated total (`nb_civilians +
 //! nb_noncivilians`) above zero are scored. An article's *main event* is the event of the
@@ -506,6 +510,10 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(e) = common::install_models(&args) {
+        let _ = writeln!(err, "{e}");
+        return ExitCode::from(2);
+    }
     match run(&args, &mut out, &mut err) {
         Ok(code) => code,
         Err(e) => {

@@ -20,7 +20,6 @@ pub fn curve_point(t: f32, f: &[f64; 4]) {
 /// `--syntax-model FILE` and `--veto-model FILE`: a syntax model and a veto read from files in
 /// place of the embedded ones, before anything parses or vetoes, so that the classifiers are
 /// trained on the readings a retrained parser gives (and over the veto that goes with it).
-#[allow(dead_code)] // `fakes` reads options only
 pub fn install_models(args: &[String]) -> Result<(), String> {
     if let Some(path) = arg(args, "--syntax-model") {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod clusters;
+mod labeller;
 mod labels;
 mod model;
 mod parser;
@@ -71,7 +72,7 @@ pub struct Parser {
     /// The parser's first stage: which transition.
     moves: Model,
     /// The parser's second stage: which label, for an arc.
-    labels: Model,
+    labels: labeller::Labeller,
     /// The word clusters the transition model reads (none in a model of the version
     /// before, which then reads only the other features).
     clusters: clusters::Clusters,
@@ -101,6 +102,7 @@ impl Parser {
         if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
+        let labels = labeller::Labeller::new(labels);
         Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters })
     }
 
@@ -119,7 +121,7 @@ impl Parser {
 
     /// Number of weighted features in the tagger and in the parser (both its stages).
     pub fn feature_counts(&self) -> (usize, usize) {
-        (self.tagger.model.feature_count(), self.moves.feature_count() + self.labels.feature_count())
+        (self.tagger.model.feature_count(), self.moves.feature_count() + self.labels.model.feature_count())
     }
 
     /// Tags only, one per word (cheaper than [`Parser::parse`]).

@@ -250,6 +250,20 @@ impl Model {
     #[inline]
     pub fn score(&self, keys: &[u32], sums: &mut [i32; 256]) {
         sums[..self.classes].copy_from_slice(&self.constant.1[..self.classes]);
+        self.add_features(keys, sums);
+    }
+
+    /// The weights of the constant feature per class ([`Model::set_constant`]), which
+    /// [`Model::score`] starts from.
+    pub fn constant(&self) -> &[i32] {
+        &self.constant.1[..self.classes]
+    }
+
+    /// Adds to `sums[c]` the weights for class `c` of every feature in `keys` but the
+    /// constant one, as [`Model::score`] does after starting from the constant's weights
+    /// (so that features scored apart add up to the same sums).
+    #[inline]
+    pub fn add_features(&self, keys: &[u32], sums: &mut [i32; 256]) {
         let mut found = [0u32; CHUNK];
         let mut homes = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {

@@ -11,6 +11,7 @@
 //! the teacher read as two gets two roots.
 
 use crate::clusters::{OUTSIDE, prefix};
+use crate::labeller::Labeller;
 use crate::labels::{Dep, Tag};
 use crate::model::{Model, key};
 use crate::tagger::Word;
@@ -511,10 +512,10 @@ pub(crate) fn label_features(
 /// The labeller's choice among `scores`: the best label an arc may take (never the root's;
 /// the lowest label on a tie).
 pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
-    let mut best = 1;
-    for label in 2..LABELS {
-        if scores[label] > scores[best] {
-            best = label;
+    let (mut best, mut high) = (1, scores[1]);
+    for (label, &score) in scores.iter().enumerate().take(LABELS).skip(2) {
+        if score > high {
+            (best, high) = (label, score);
         }
     }
     best as u8
@@ -526,7 +527,7 @@ pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
 /// [`FEATURES`] for a model with clusters).
 pub(crate) fn parse(
     moves: &Model,
-    labels: &Model,
+    labels: &Labeller,
     width: usize,
     words: &[Word],
     tags: &[Tag],
@@ -538,7 +539,7 @@ pub(crate) fn parse(
 /// before they are scored: for measuring what each template is worth.
 pub(crate) fn parse_with(
     moves: &Model,
-    labels: &Model,
+    labels: &Labeller,
     width: usize,
     words: &[Word],
     tags: &[Tag],
@@ -569,7 +570,7 @@ pub(crate) fn parse_with(
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {
                 label_features(&state, words, tags, class == 3, &mut label_keys);
-                labels.score(&label_keys, &mut scores);
+                labels.score(&state, tags, class == 3, &label_keys, &mut scores);
                 best_label(&scores[..LABELS])
             } else {
                 0

@@ -4,6 +4,10 @@
 use crate::clusters::{OUTSIDE, UNKNOWN};
 use crate::labels::Tag;
 use crate::model::{Model, hash_bytes, hash_str, key};
+use forms::{Forms, PLACES};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+mod forms;
 
 /// What the models read of one word, hashed once.
 #[derive(Clone, Copy, Debug)]
@@ -108,15 +112,35 @@ fn history_features(p1: u64, p2: u64) -> [u32; 3] {
     [key(6, p1, 0, 0), key(7, p2, 0, 0), key(8, p1, p2, 0)]
 }
 
+/// Number of the tagger's word features that read more than one form, or a form and its
+/// place or the previous tag: the ones [`Forms`] cannot sum ahead.
+const CONTEXT_FEATURES: usize = 5;
+
+/// The word `d` places from word `i` (a stand-in past either end).
+fn word_at(words: &[Word], i: usize, d: isize) -> Word {
+    match i.checked_add_signed(d) {
+        Some(j) if j < words.len() => words[j],
+        Some(_) => END,
+        None => START,
+    }
+}
+
+/// Of [`word_features`], the ones that [`Forms`] does not sum ahead.
+fn context_features(words: &[Word], i: usize, p1: u64, out: &mut [u32; CONTEXT_FEATURES]) {
+    let (w, m1, n1) = (word_at(words, i, 0), word_at(words, i, -1), word_at(words, i, 1));
+    let first = u64::from(i == 0);
+    *out = [
+        key(9, p1, w.lower, 0),
+        key(16, first, w.shape, 0),
+        key(17, m1.lower, w.lower, 0),
+        key(18, w.lower, n1.lower, 0),
+        key(19, n1.shape, w.shape, 0),
+    ];
+}
+
 /// The features of word `i` and its neighbours (and the previous tag with the word).
 fn word_features(words: &[Word], i: usize, p1: u64, out: &mut [u32; WORD_FEATURES]) {
-    let at = |d: isize| -> Word {
-        match i.checked_add_signed(d) {
-            Some(j) if j < words.len() => words[j],
-            Some(_) => END,
-            None => START,
-        }
-    };
+    let at = |d: isize| word_at(words, i, d);
     let w = at(0);
     let (m1, m2, n1, n2) = (at(-1), at(-2), at(1), at(2));
     let first = u64::from(i == 0);
@@ -160,7 +184,12 @@ pub(crate) struct Tagger {
     /// For previous tags `(p1, p2)`, at `(place(p1) * HISTORY + place(p2)) * classes`, the
     /// history features' weight per class.
     history: Vec<i32>,
+    /// Tells this tagger's rows in [`Forms`] from another's.
+    id: u64,
 }
+
+/// The number the next tagger made gets.
+static TAGGERS: AtomicU64 = AtomicU64::new(1);
 
 impl Tagger {
     /// The tagger of `model`, its history table filled (2,601 look-ups of three features).
@@ -177,7 +206,7 @@ impl Tagger {
                 *w = sums[c] - base[c];
             }
         }
-        Tagger { model, history }
+        Tagger { model, history, id: TAGGERS.fetch_add(1, Ordering::Relaxed) }
     }
 
     /// The history features' weights after tags `p1` and `p2`.
@@ -190,16 +219,38 @@ impl Tagger {
 
 /// Tags `words` with `tagger`, greedily left to right.
 pub(crate) fn tag(tagger: &Tagger, words: &[Word]) -> Vec<Tag> {
+    Forms::with(tagger, |forms| tag_with(tagger, forms, words))
+}
+
+/// [`tag`], a word's features of one form added from `forms`' rows wherever the five
+/// forms it reads have rows, else looked up one by one.
+fn tag_with(tagger: &Tagger, forms: &mut Forms, words: &[Word]) -> Vec<Tag> {
     let model = &tagger.model;
+    let classes = model.classes;
+    // The form numbers of the words, with two stand-ins before and two after: the five
+    // forms word `i` reads are at `i..i + 5`.
+    let (start, end) = (forms.number(tagger, &START), forms.number(tagger, &END));
+    let mut numbers = Vec::with_capacity(words.len() + 4);
+    numbers.extend([start, start]);
+    numbers.extend(words.iter().map(|w| forms.number(tagger, w)));
+    numbers.extend([end, end]);
     let mut tags = Vec::with_capacity(words.len());
     let mut scores = [0i32; 256];
     let mut keys = [0u32; WORD_FEATURES];
+    let mut context = [0u32; CONTEXT_FEATURES];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-    for i in 0..words.len() {
-        word_features(words, i, p1, &mut keys);
-        model.score(&keys, &mut scores);
-        for (score, &w) in scores.iter_mut().zip(tagger.history(p1, p2)) {
-            *score += w;
+    for (i, around) in numbers.windows(PLACES).enumerate() {
+        if let [Some(m2), Some(m1), Some(w), Some(n1), Some(n2)] = *around {
+            let rows = [(w, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)].map(|(n, place)| forms.row(n, place, classes));
+            add_rows(&mut scores[..classes], model.constant(), tagger.history(p1, p2), rows);
+            context_features(words, i, p1, &mut context);
+            model.add_features(&context, &mut scores);
+        } else {
+            word_features(words, i, p1, &mut keys);
+            model.score(&keys, &mut scores);
+            for (score, &w) in scores.iter_mut().zip(tagger.history(p1, p2)) {
+                *score += w;
+            }
         }
         let best = argmax(&scores[..model.classes]);
         let tag = Tag::from_index(best).unwrap_or(Tag::XX);
@@ -210,12 +261,22 @@ pub(crate) fn tag(tagger: &Tagger, words: &[Word]) -> Vec<Tag> {
     tags
 }
 
+/// Sets each of `sums` to the constant's, the history's and the five rows' weights for
+/// its class.
+fn add_rows(sums: &mut [i32], constant: &[i32], history: &[i32], rows: [&[i32]; PLACES]) {
+    let [a, b, c, d, e] = rows;
+    let terms = constant.iter().zip(history).zip(a).zip(b).zip(c).zip(d).zip(e);
+    for (sum, ((((((k, h), a), b), c), d), e)) in sums.iter_mut().zip(terms) {
+        *sum = k + h + a + b + c + d + e;
+    }
+}
+
 /// Index of the highest score, the first one on a tie.
 pub(crate) fn argmax(scores: &[i32]) -> usize {
-    let mut best = 0;
+    let (mut best, mut high) = (0, i32::MIN);
     for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
+        if s > high {
+            (best, high) = (i, s);
         }
     }
     best

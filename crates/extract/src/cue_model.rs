@@ -109,7 +109,9 @@ impl Model {
                 let w = w.parse::<f32>().map_err(|_| (column(1), "a weight (a number) after the feature"))?;
                 self.weights.insert((*feature).to_owned(), w);
             }
+            // The header [`Model::write`] puts before the model.
             ("", []) => {}
+            _ if line.starts_with('#') => {}
             _ => return Err((1, "`threshold N`, `v WORD`, `s STEM` or `w FEATURE WEIGHT`, tab-separated")),
         }
         Ok(())
@@ -385,11 +387,17 @@ mod tests {
         assert_eq!(at("threshold\t1\nw\tbias\n"), Err((2, 1)));
         assert_eq!(at("threshold\t1\nw\tbias\tx\n"), Err((2, 8)));
         assert_eq!(at("v\thopes\n"), Err((2, 1)), "no threshold line");
+        // What the trainers write reads back, its header included (a regression: the strict
+        // reader once refused every trained file at its first `#` line).
+        let written =
+            Model::new(HashMap::from([("bias".to_owned(), 1.0)]), HashSet::new(), 0.5).write("trained\nhere", 0.0);
+        assert_eq!(Model::read(&written).map(|m| m.threshold), Ok(0.5));
+        assert!(Model::read(EMBEDDED).is_ok() && Model::read(EMBEDDED_VETO).is_ok());
         // The lenient reader keeps what parses, as before.
         assert_eq!(Model::parse("threshold\tlow\nv\thopes\n").threshold, f32::INFINITY);
     }
     use super::*;
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
 
     fn ex(features: &[&str], cue: bool) -> Example {
         Example { features: features.iter().map(|s| (*s).to_owned()).collect(), cue }

@@ -303,6 +303,8 @@ fn eval_measures_a_cue_model_from_a_file_in_place_of_the_embedded_one() {
     // A model that takes "hopes" finds the attribution; one that knows no word does not.
     assert_eq!(found("threshold\t0\nv\thopes\nw\tbias\t1\n"), Some(Some("1".to_owned())));
     assert_eq!(found("threshold\t0\n"), Some(Some("0".to_owned())));
+    // A trainer's file opens with a header of `#` lines.
+    assert_eq!(found("# trained\n# on train\nthreshold\t0\nv\thopes\nw\tbias\t1\n"), Some(Some("1".to_owned())));
     // A file that holds no model is an error naming it, not a model deciding nothing.
     let (code, _, stderr) = run(claimcheck().args(["eval", "--polnear", &split, "--veto-model", &split]));
     assert_eq!(code, 2, "{stderr}");

@@ -7,6 +7,7 @@
 //! actor a pronoun means is decided later, with the discourse in view.
 
 mod accusation;
+mod colon;
 mod inverted;
 mod passive;
 mod quoted;
@@ -17,7 +18,7 @@ pub use survey::{SURVEY, mentions_survey};
 use super::phrase::{self, Phrase, PhraseKind};
 use super::sentence::{CueHit, Found, Mention, RefMention, Words, that_after};
 use super::structure::{Reading, Structure};
-use super::tree::{Tag, Tree};
+use super::tree::Tree;
 use super::words;
 use crate::ruleset::RuleSet;
 use pack::schema::{CueKind, CuePattern};
@@ -120,8 +121,9 @@ pub fn attribute(
             CuePattern::Accuse => layout.accuse(cue, out.last()),
             CuePattern::Blame => layout.blame(cue),
             CuePattern::Noun => layout.noun(cue),
-            CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, out.last())),
+            CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, out.last(), true)),
         };
+
         // "is believed to be an attack carried out by the regime": that `by` is another verb's.
         let by_other = |a: &Attribution| structure.as_ref().is_some_and(|s| s.agent_of_other_verb(a, cue));
         let flat = flat.filter(|a| a.layout != "C is said by X" || !by_other(a));
@@ -155,6 +157,7 @@ pub fn attribute(
             CuePattern::Noun => s.noun(cue).or_else(|| s.voiced_noun(cue)),
             _ => s.verb(cue),
         });
+        let flat = layout.speaker_not_after(cue, flat, reading.is_none(), structure.as_ref(), out.last());
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
             out.push(a);
         }
@@ -488,60 +491,6 @@ impl Layout<'_> {
         Some(a)
     }
 
-    /// "Paul Ryan: FBI decision defies explanation", "Clinton camp: …": a short phrase that
-    /// names someone, then a colon, then what they say (headlines, transcripts). The colon is
-    /// the cue and reports as `say` does; a sentence with a cue of its own is not read so.
-    fn colon(&self, tree: Option<&Tree>) -> Option<Attribution> {
-        let words = self.words;
-        let first = words.at(self.sentence.start);
-        let end = words.at(self.sentence.end);
-        // The phrase opens the sentence, or a quotation (a transcript's `"PENCE: …"`), or
-        // follows a dash ("… - Jeffrey M. Jones: …").
-        let colon = (first..end.min(first + 12)).find(|&k| words.word(k) == ":")?;
-        let opens = if matches!(words.word(first), "\"" | "'") { first + 1 } else { first };
-        let start = (opens..colon).rev().find(|&k| matches!(words.word(k), "-" | "—" | "–")).map_or(opens, |d| d + 1);
-        let phrase = start..colon;
-        let capital = |k: usize| words.toks[k].span.text(self.text).chars().next().is_some_and(char::is_uppercase);
-        if phrase.is_empty() || phrase.len() > 4 || end < colon + 4 || !capital(colon - 1) {
-            return None;
-        }
-        if phrase.clone().any(|k| words.is_punct(k) && words.word(k) != ".") {
-            return None;
-        }
-        let cue = self.rules.cues.iter().position(|c| c.lemma == "say")?;
-        let span = Span::new(words.toks[start].span.start, words.toks[colon - 1].span.end);
-        // A pack name, else a proper name as the parse reads it, or a word the document
-        // writes as a name elsewhere ("PENCE:" of a transcript naming Pence, "Politifact:" the
-        // tagger reads as a noun): not a label ("The Latest:", "UPDATE:", "Q:").
-        let name = |k: usize| {
-            let tok = words.toks[k].span;
-            let w = tok.text(self.text);
-            let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
-            let tagged = tree.is_some_and(|t| matches!(t.tag(k - first), Tag::NNP | Tag::NNPS)) && !shouting;
-            w.len() > 1 && (tagged || written_as_name(self.text, w, tok))
-        };
-        // "Ghouta: On August 21 …": a place opening the sentence is a label, not a speaker.
-        if self.rules.gazetteer.places_in(self.text, span).iter().any(|(p, _)| p.contains(span)) {
-            return None;
-        }
-        let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
-            Some(m) => SpeakerRef::Mention(*m),
-            None if phrase.clone().all(name) && words.word(start) != "the" => {
-                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })
-            }
-            // "Poll: Trump and Clinton hold narrow leads", "Insiders: …": a headline's one noun
-            // that names a source by its kind (not "Breaking:", "Contributing:", "Correction:").
-            None if phrase.len() == 1 && words::is_source_label(words.word(start)) => {
-                SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Description })
-            }
-            None => return None,
-        };
-        let cue =
-            CueHit { span: words.toks[colon].span, cue: u32::try_from(cue).ok()?, negation: None, passive: false };
-        let content_start = words.toks[colon].span.end;
-        Some(self.attribution(&cue, Some(speaker), content_start, self.sentence.end, COLON))
-    }
-
     /// Whether the sentence has a comma: text that lost its punctuation has none in
     /// sentences long enough to need one.
     fn has_commas(&self) -> bool {
@@ -678,7 +627,9 @@ impl Layout<'_> {
         words.toks.get(from).map(|t| t.span.start)
     }
 
-    fn say(&self, cue: &CueHit, previous: Option<&Attribution>) -> Option<Attribution> {
+    /// The word layout of a verb of saying; `inverted` lets a comma or quotation mark before
+    /// the verb put its speaker after it (`"…," said X`).
+    fn say(&self, cue: &CueHit, previous: Option<&Attribution>, inverted: bool) -> Option<Attribution> {
         let words = self.words;
         // Only a report with a speaker has one to share: after "Asked about it, the mayor shook
         // her head and said …" or a description's record the parse reads the subject.
@@ -699,6 +650,7 @@ impl Layout<'_> {
         let apostrophes =
             before_cue == "'" && words.at(cue.span.start).checked_sub(2).is_some_and(|k| words.word(k) == "'");
         if left.is_none()
+            && inverted
             && (matches!(before_cue, "," | "\"") || apostrophes)
             && let Some(speaker) = self.any_after(cue.span.end)
         {

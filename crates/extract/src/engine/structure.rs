@@ -261,6 +261,15 @@ impl Structure<'_> {
         finite || subject && tree.head(at).is_some_and(|h| h != v && h > v && tree.is_verb(h))
     }
 
+    /// Whether the speaker an inverted layout took after the cue (`"…," said X`) is rather the
+    /// subject of a later verb or the cue's object ("…, said she had …", "…, told reporters").
+    pub fn not_inverted_speaker(&self, a: &Attribution, cue: &CueHit) -> bool {
+        a.speaker
+            .as_ref()
+            .and_then(span_of)
+            .is_some_and(|sp| self.subject_after(sp, cue) || self.object_of_cue(sp, cue))
+    }
+
     /// The speaker and content of a verb cue: active subject, passive agent.
     pub fn verb(&self, cue: &CueHit) -> Option<Reading> {
         let tree = self.tree;

@@ -392,8 +392,17 @@ impl Tree {
         if participle.is_some() {
             return participle;
         }
-        let root = self.head(verb).filter(|&h| h < verb && self.dep(h) == Dep::Root && self.is_noun(h))?;
         let finite = matches!(self.tag(verb), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN);
+        // "Senator Ann Holm (D-Ore.) last week said …": a parse that leaves the verb a root of
+        // its own, right after a verbless noun phrase it left a root too.
+        if self.head(verb).is_none() {
+            let from = self.clause(verb).start;
+            let r = (0..from).rev().find(|&r| self.head(r).is_none())?;
+            let phrase = self.clause(r);
+            let verbless = !phrase.clone().any(|w| self.is_verb(w));
+            return (finite && self.is_noun(r) && phrase.end == from && verbless).then_some(r);
+        }
+        let root = self.head(verb).filter(|&h| h < verb && self.dep(h) == Dep::Root && self.is_noun(h))?;
         (self.dep(verb) == Dep::Acl && finite && comma_before(verb)).then_some(root)
     }
 

@@ -427,3 +427,26 @@ fn a_gerund_after_a_lone_preposition_is_not_reported_by_the_name_before_it() {
     let found = attributions(rules, "Officials in the harbour town said the fees were misspent.");
     assert!(found.iter().any(|(c, s)| c == "said" && s.starts_with("Officials")), "{found:?}");
 }
+
+#[test]
+fn a_speaker_set_off_before_its_verb_is_not_taken_from_a_clause_after_it() {
+    let rules = ruleset();
+    // The parse gives "said" no subject; "she", after the comma and the verb, is the subject
+    // of the clause said, not a speaker written after the verb.
+    let text = "The fares rose twice in a year, and Marta Lindqvist, the harbour board treasurer, said she had \
+                warned against both increases.";
+    let found = readings(rules, text);
+    assert!(has(&found, "said", "Marta Lindqvist, the harbour board treasurer"), "{found:?}");
+    // A phrase closing the sentence after the verb is its speaker.
+    let found = readings(rules, "The fares rose sharply, said the harbour master.");
+    assert!(has(&found, "said", "the harbour master"), "{found:?}");
+}
+
+#[test]
+fn a_verbless_phrase_the_parse_leaves_a_root_before_a_root_verb_is_its_subject() {
+    let rules = ruleset();
+    // The parse leaves "Holm" and "joked" two roots: the noun phrase is the verb's subject.
+    let found =
+        readings(rules, "Rep. Ada Holm (D-Calif.) last month joked to the harbour master that the ferry was late.");
+    assert!(found.iter().any(|(c, s)| c == "joked" && s.starts_with("Rep. Ada Holm")), "{found:?}");
+}

@@ -1,10 +1,32 @@
-//! The speaker written after its verb in text stripped of its commas ("… in a mosque on Friday
-//! said a monitoring group.").
+//! The speaker written after its verb: in text stripped of its commas ("… in a mosque on
+//! Friday said a monitoring group."), and when a phrase after the verb is no speaker.
 
-use super::{Attribution, Layout, SpeakerRef, UNPUNCTUATED, span_of};
+use super::{Attribution, INVERTED, Layout, SpeakerRef, UNPUNCTUATED, span_of};
 use crate::engine::sentence::CueHit;
+use crate::engine::structure::Structure;
 
 impl Layout<'_> {
+    /// The word layout `flat` of a verb of saying, unless it took its speaker after the verb
+    /// (`"…," said X`) where the parse, reading no speaker itself (`unread`), makes that
+    /// phrase another verb's subject or the verb's object ("…, Marta Lindqvist, the board's
+    /// treasurer, said she had …", "…, told reporters"): then the layout read with the
+    /// speaker before the verb.
+    pub(super) fn speaker_not_after(
+        &self,
+        cue: &CueHit,
+        flat: Option<Attribution>,
+        unread: bool,
+        structure: Option<&Structure<'_>>,
+        previous: Option<&Attribution>,
+    ) -> Option<Attribution> {
+        match flat {
+            Some(a) if a.layout == INVERTED && unread && structure.is_some_and(|s| s.not_inverted_speaker(&a, cue)) => {
+                self.say(cue, previous, false)
+            }
+            flat => flat,
+        }
+    }
+
     /// `C said X.` without commas: the phrase after the verb that closes the sentence is the
     /// speaker, not the last noun before the verb ("a mosque"). Only verbs written before
     /// their speaker: after others ("told RIA Novosti", "endorsed Trump", "called the

@@ -410,7 +410,7 @@ fn byte_pos(bytes: &[u8], offset: usize) -> Pos {
 
 /// Adds a validated file's definitions to the set.
 fn merge(set: &mut PackSet, file: &ParsedFile) -> Result<(), yaml::SyntaxError> {
-    let pack: PackFile = yaml::deserialize(&file.text)?;
+    let pack: PackFile = yaml::deserialize_tree(&file.root, &file.text)?;
     let origins = |key: &str| -> Vec<Origin> {
         let items = file.root.get(key).map(Node::items).unwrap_or_default();
         items.iter().map(|n| Origin::at(&file.path, n.at)).collect()

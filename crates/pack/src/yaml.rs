@@ -1,13 +1,17 @@
 //! The YAML layer: text into a located tree, and that tree into the serde structs.
 //!
 //! The only code that knows a YAML library. yaml-rust2's event parser gives every node its
-//! line and column; serde_yaml turns a validated tree into the typed [`crate::schema`]
-//! structs. Swapping the parser means rewriting this file alone.
+//! line and column; serde turns the validated tree into the typed [`crate::schema`]
+//! structs (`de`), so that a pack's text is parsed once; serde_yaml reads the text where
+//! the tree does not make the struct, for its located message, and reads fixtures.
+//! Swapping the parser means rewriting this file alone.
 
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+mod de;
 
 /// Most nodes the aliases of a file may expand to: a guard against alias bombs ("billion
 /// laughs"). The default packs use no aliases; a real pack would use a few.
@@ -130,6 +134,13 @@ pub(crate) fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxEr
         let at = e.location().map_or(Pos { line: 1, column: 1 }, |l| Pos { line: l.line(), column: l.column() });
         SyntaxError { at, message: e.to_string(), help: None }
     })
+}
+
+/// Deserialises a file already parsed into `root` (its text is `text`) from the tree,
+/// without parsing the text again; when the tree does not make the struct, serde_yaml reads
+/// the text, so that an error is the one it gives, located.
+pub(crate) fn deserialize_tree<T: DeserializeOwned>(root: &Node, text: &str) -> Result<T, SyntaxError> {
+    T::deserialize(root).or_else(|_| deserialize(text))
 }
 
 /// Types a plain scalar like serde_yaml 0.9 (YAML 1.2 core schema: `yes` and `no` are strings).

@@ -450,3 +450,16 @@ fn a_verbless_phrase_the_parse_leaves_a_root_before_a_root_verb_is_its_subject()
         readings(rules, "Rep. Ada Holm (D-Calif.) last month joked to the harbour master that the ferry was late.");
     assert!(found.iter().any(|(c, s)| c == "joked" && s.starts_with("Rep. Ada Holm")), "{found:?}");
 }
+
+#[test]
+fn a_negated_auxiliary_between_speaker_and_verb_is_not_the_speakers() {
+    let rules = ruleset();
+    // The auxiliary with "n't" written on belongs to the verb: the pronoun is a pronoun still.
+    let found = readings(rules, "He didn't mention the ferry fares at all.");
+    assert!(has(&found, "didn't mention", "He"), "{found:?}");
+    let found = readings(rules, "Marta Lindqvist won\u{2019}t reveal what she thinks of the pier.");
+    assert!(has(&found, "won\u{2019}t reveal", "Marta Lindqvist"), "{found:?}");
+    // Without the negation, the same speaker.
+    let found = readings(rules, "Marta Lindqvist will reveal what she thinks of the pier.");
+    assert!(found.iter().any(|(c, s)| c.ends_with("reveal") && s == "Marta Lindqvist"), "{found:?}");
+}

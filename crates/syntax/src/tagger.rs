@@ -38,7 +38,7 @@ impl Word {
                 lower: hash_bytes(bytes.iter().map(lower)),
                 suffix: hash_bytes(bytes[suffix_at..].iter().map(lower)),
                 prefix: hash_bytes(bytes[..bytes.len().min(1)].iter().map(lower)),
-                shape: shape(text),
+                shape: ascii_shape(bytes),
                 cluster: UNKNOWN,
             };
         }
@@ -59,11 +59,8 @@ impl Word {
 /// The word's shape: upper case letters as X, others as x, digits as d, other characters
 /// as themselves, runs cut to two ("McCain" → "XxXx" → "XxXxx" cut; "2,000" → "dd,ddd" → "d,dd").
 fn shape(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = '\0';
-    let mut run = 0;
-    for c in text.chars().take(24) {
-        let s = if c.is_uppercase() {
+    shape_of(text.chars().map(|c| {
+        if c.is_uppercase() {
             'X'
         } else if c.is_alphabetic() {
             'x'
@@ -71,7 +68,27 @@ fn shape(text: &str) -> u64 {
             'd'
         } else {
             c
-        };
+        }
+    }))
+}
+
+/// [`shape`] of an ASCII word, read byte by byte (the same classes: in ASCII the upper-case
+/// letters are `A` to `Z`, the other letters `a` to `z`).
+fn ascii_shape(bytes: &[u8]) -> u64 {
+    shape_of(bytes.iter().map(|&b| match b {
+        b'A'..=b'Z' => 'X',
+        b'a'..=b'z' => 'x',
+        b'0'..=b'9' => 'd',
+        _ => char::from(b),
+    }))
+}
+
+/// The hash of a word's classes, one per character, runs cut to two.
+fn shape_of(classes: impl Iterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    let mut run = 0;
+    for s in classes.take(24) {
         if s == last {
             run += 1;
             if run > 2 {
@@ -290,6 +307,16 @@ pub(crate) const fn no_tag() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ASCII word's shape read byte by byte is the one read character by character.
+    #[test]
+    fn an_ascii_shape_is_the_shape() {
+        for word in
+            ["McCain", "2,000", "U.S.", "al-Assad", "WHO", "x", "", "AaAaAaAaAaAaAaAaAaAaAaAaAaAa", "don't", "#1"]
+        {
+            assert_eq!(ascii_shape(word.as_bytes()), shape(word), "{word}");
+        }
+    }
 
     /// The history table adds what looking up the three history features adds: the same
     /// scores at every word, so the same tags, as the 20 features looked up one by one.

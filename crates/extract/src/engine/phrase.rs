@@ -238,8 +238,9 @@ pub fn subject_before(text: &str, words: &Words, first: usize, end: usize) -> Op
                 | "themselves"
                 | "itself"
         );
-        // "He didn't say", "Ada Holm hasn't endorsed": an auxiliary with its negation written on.
-        let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n\u{2019}t"));
+        // "He didn't say", "Ada Holm hasn't endorsed": an auxiliary with its negation written on
+        // (the text is normalised, so "won’t" arrives as "won't").
+        let negated = w.len() > 3 && w.ends_with("n't");
         if weekday {
             k -= 1;
             if k > first && matches!(words.word(k - 1), "on" | "last" | "this") {

@@ -55,27 +55,10 @@ pub fn eval(args: &EvalArgs) -> Result<Status> {
 }
 
 /// `--cue-model`, `--veto-model`, `--syntax-model`: trained models read from files in place
-/// of the embedded ones, before anything uses them. A line that does not parse, or a file with
-/// no threshold line, is an error naming the line and column, not a model that decides nothing.
+/// of the embedded ones, before anything uses them ([`eval::models::install`]).
 fn install_models(args: &EvalArgs) -> Result<()> {
-    let read = |path: &Option<std::path::PathBuf>| -> Result<Option<extract::cue_model::Model>> {
-        let Some(path) = path else { return Ok(None) };
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let model = extract::cue_model::Model::read(&text).with_context(|| format!("{}: no model", path.display()))?;
-        Ok(Some(model))
-    };
-    if let Some(path) = &args.syntax_model {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let parser = syntax::Parser::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?;
-        if !syntax::install(parser) {
-            bail!("the syntax model was read before --syntax-model could replace it");
-        }
-    }
-    let (cues, veto) = (read(&args.cue_model)?, read(&args.veto_model)?);
-    if !extract::cue_model::Model::install(cues, veto) {
-        bail!("the models were read before --cue-model or --veto-model could replace them");
-    }
-    Ok(())
+    let (syntax, cues, veto) = (args.syntax_model.as_deref(), args.cue_model.as_deref(), args.veto_model.as_deref());
+    Ok(eval::models::install(syntax, cues, veto)?)
 }
 
 /// `eval --polnear DIR`: every attribution of each article against one annotator's.

@@ -8,6 +8,7 @@
 
 mod floor;
 mod gold;
+pub mod models;
 pub mod polnear;
 mod score;
 mod text;

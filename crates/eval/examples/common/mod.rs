@@ -18,22 +18,10 @@ pub fn curve_point(t: f32, f: &[f64; 4]) {
 }
 
 /// `--syntax-model FILE` and `--veto-model FILE`: a syntax model and a veto read from files in
-/// place of the embedded ones, before anything parses or vetoes, so that the classifiers are
-/// trained on the readings a retrained parser gives (and over the veto that goes with it).
+/// place of the embedded ones ([`eval::models::install`]), before anything parses or vetoes,
+/// so that the classifiers are trained on the readings a retrained parser gives (and over the
+/// veto that goes with it).
 pub fn install_models(args: &[String]) -> Result<(), String> {
-    if let Some(path) = arg(args, "--syntax-model") {
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-        let parser = syntax::Parser::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
-        if !syntax::install(parser) {
-            return Err("the syntax model was read before --syntax-model could replace it".into());
-        }
-    }
-    if let Some(path) = arg(args, "--veto-model") {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let veto = extract::cue_model::Model::read(&text).map_err(|e| format!("{path}: {e}"))?;
-        if !extract::cue_model::Model::install(None, Some(veto)) {
-            return Err("the veto was read before --veto-model could replace it".into());
-        }
-    }
-    Ok(())
+    let path = |name: &str| arg(args, name).map(std::path::Path::new);
+    eval::models::install(path("--syntax-model"), None, path("--veto-model")).map_err(|e| e.to_string())
 }

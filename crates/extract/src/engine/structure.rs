@@ -101,15 +101,21 @@ impl Structure<'_> {
     /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
     /// same spelling ("a swing-state gambit", "the report") is not a report. A noun that is
     /// a clause's only possible verb is the tagger's slip: the sentence's root, a word
-    /// a complementiser hangs on, or the one noun of a relative clause with no verb ("the
-    /// attack that the West blames on …", "blames" tagged as a plural noun).
+    /// a complementiser or a relative pronoun before it hangs on ("the attack that the West
+    /// blames on …", "blames" tagged as a plural noun, "that" its object), or the one noun of
+    /// a relative clause with no verb.
     pub fn reads_as_verb(&self, cue: &CueHit) -> bool {
         let tree = self.tree;
+        let opens = |v: usize, c: usize| {
+            c < v
+                && (tree.dep(c) == Dep::Mark
+                    || matches!(tree.tag(c), Tag::WDT | Tag::WP) && is_relative(self.words.word(c)))
+        };
         self.cue_word(cue).is_some_and(|v| {
             tree.is_verb(v)
                 || tree.is_predicative(v)
                 || tree.dep(v) == Dep::Root
-                || tree.children_with(v, &[Dep::Mark]).any(|m| m < v)
+                || tree.children(v).any(|c| opens(v, c))
                 || self.verbless_clause(v)
         })
     }
@@ -349,7 +355,7 @@ impl Structure<'_> {
         // 54 such readings unannotated for 14 annotated). "In Putin's view, …" frames the
         // sentence as what is said.
         let frames = tree.dep(n) == Dep::Pobj && tree.head(n).is_some_and(|p| tree.word(p) == "in");
-        let content = self.content(n).or_else(|| self.copula_content(n));
+        let content = self.content(n).or_else(|| self.copula_content(n)).or_else(|| self.object_clause(n));
         if content.is_none() && !frames {
             return None;
         }
@@ -388,8 +394,21 @@ impl Structure<'_> {
         self.content(be).filter(|_| clause > n)
     }
 
+    /// What a noun cue that is a verb's object says when the parse hangs the `that` clause
+    /// right after it on the verb ("rejected Varga's statement that the pier was unsafe"):
+    /// that clause. A noun cue's `that` clause is its content; a verb taking an object
+    /// and a clause ("told reporters that …") has no noun cue for its object.
+    fn object_clause(&self, n: usize) -> Option<Span> {
+        let tree = self.tree;
+        let verb = tree.head(n).filter(|_| tree.dep(n) == Dep::Dobj)?;
+        let after = tree.noun_phrase(n).end;
+        let clause = tree.children_with(verb, &[Dep::Ccomp]).map(|c| tree.clause(c)).find(|c| c.start == after)?;
+        let opens = self.words.word(after) == "that" && tree.dep(after) == Dep::Mark;
+        (opens && after + 1 < clause.end).then(|| tree.span(after + 1..clause.end))
+    }
+
     /// Whether the noun `n`, or the "is" it is the subject of, governs a clause opened by
-    /// `that`.
+    /// `that` (or the verb it is the object of, right after it: [`Structure::object_clause`]).
     fn says_that(&self, n: usize) -> bool {
         let tree = self.tree;
         let opens_with_that =
@@ -397,6 +416,7 @@ impl Structure<'_> {
         let own = tree.children_with(n, &[Dep::Ccomp, Dep::Acl]).any(opens_with_that);
         let be = tree.head(n).filter(|_| tree.dep(n) == Dep::Nsubj);
         own || be.is_some_and(|b| tree.children_with(b, &[Dep::Ccomp]).any(|c| c > n && opens_with_that(c)))
+            || self.object_clause(n).is_some()
     }
 
     /// A noun read from a verb cue's spelling ("claim", "warning") that reports: it has an

@@ -508,7 +508,7 @@ impl Structure<'_> {
     pub fn speaker_at(&self, head: usize) -> Option<SpeakerRef> {
         let tree = self.tree;
         match tree.predicate(head) {
-            Some(p) if is_relative(self.words.word(head)) && tree.dep(p) == Dep::Relcl => {
+            Some(p) if is_relative(self.words.word(head)) && relative_clause(tree, head, p) => {
                 let antecedent = self.antecedent(head, tree.head(p)?);
                 let who = tree.span(head..head + 1);
                 Some(match self.own_speaker(antecedent)? {
@@ -621,6 +621,15 @@ impl Structure<'_> {
     }
 }
 
+/// Whether `p`, the predicate of the relative pronoun `pronoun`, heads a relative clause:
+/// one the parse reads so, or a verb it coordinates with the one before when the pronoun is
+/// a wh-word right after a comma ("backed by Paul Hartley, who noted …"): a wh-pronoun
+/// opens no main clause.
+fn relative_clause(tree: &Tree, pronoun: usize, p: usize) -> bool {
+    let after_comma = pronoun > 0 && tree.word(pronoun - 1) == ",";
+    tree.dep(p) == Dep::Relcl || tree.dep(p) == Dep::Conj && tree.tag(pronoun) == Tag::WP && after_comma
+}
+
 /// The words that name a speaker, as a reader marks a source: the whole phrase the parse
 /// gives the speaker's head, with its titles, appositions, coordinated names and relative
 /// clause ("presumptive Republican nominee Donald Trump", "Bob Sutton, chairman of the
@@ -645,7 +654,7 @@ pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
     if found.len() > 1
         && is_relative(tree.word(last))
         && matches!(tree.dep(last), Dep::Nsubj | Dep::Nsubjpass)
-        && tree.head(last).is_some_and(|p| tree.dep(p) == Dep::Relcl)
+        && tree.head(last).is_some_and(|p| relative_clause(tree, last, p))
     {
         return tree.span(last..last + 1);
     }
@@ -666,8 +675,16 @@ pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
     }
     let before = h < cue_words.start;
     let mut range = h..h + 1;
+    // "According to Ada Varga, the pier will reopen": after the cue, an apposition running
+    // into a verb is that verb's subject, which the parse hung on the name (before the cue,
+    // the verb it runs into is mostly the cue, and the apposition its speaker).
+    let subject_of_next =
+        |c: usize, end: usize| !before && tree.dep(c) == Dep::Appos && end < tree.len() && tree.is_verb(end);
     for c in tree.children(h) {
         let sub = tree.clause(c);
+        if subject_of_next(c, sub.end) {
+            continue;
+        }
         let side = if before { sub.end <= cue_words.start } else { sub.start >= cue_words.end };
         if side {
             range = range.start.min(sub.start)..range.end.max(sub.end);

@@ -88,7 +88,7 @@ impl Date {
             return Some(date);
         }
         // "Sun 16 Apr 2017", "Sunday, April 16, 2017": a leading weekday is allowed.
-        let found = absolute_dates(text);
+        let found = absolute_dates(text, &words(text).collect::<Vec<_>>());
         match found.as_slice() {
             [(span, DateValue::Day(date))]
                 if text.get(span.end..).is_some_and(|rest| rest.trim().is_empty())
@@ -261,7 +261,9 @@ pub fn dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateMentio
         return Vec::new();
     };
     let shift = |span: Span| Span::new(span.start + range.start, span.end + range.start);
-    let mut found: Vec<DateMention> = absolute_dates(slice)
+    // The words, split once for absolute and relative dates.
+    let all: Vec<(Span, &str)> = words(slice).collect();
+    let mut found: Vec<DateMention> = absolute_dates(slice, &all)
         .into_iter()
         .map(|(span, value)| {
             let value = match (value, published) {
@@ -274,7 +276,6 @@ pub fn dates(text: &str, range: Span, published: Option<Date>) -> Vec<DateMentio
             DateMention { span: shift(span), value }
         })
         .collect();
-    let all: Vec<(Span, &str)> = words(slice).collect();
     let mut k = 0;
     while k < all.len() {
         let (span, word) = all[k];
@@ -372,12 +373,15 @@ fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
 
 /// Absolute dates: `2017-04-04`, `April 4, 2017`, `4 April 2017`, `Apr. 4`, `April 4th`,
 /// `April 2017` (the whole month). A date without a year comes back as a one-day range in
-/// year 0, for the caller to place.
-fn absolute_dates(text: &str) -> Vec<(Span, DateValue)> {
-    let all: Vec<(Span, &str)> = words(text).collect();
+/// year 0, for the caller to place. `all` are the [`words`] of `text`.
+fn absolute_dates(text: &str, all: &[(Span, &str)]) -> Vec<(Span, DateValue)> {
     let mut out = Vec::new();
     let mut i = 0;
     let day_of = |w: &str| -> Option<u32> {
+        // Most words are no day; a day's digits come first ("4", "4th").
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let digits = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w);
         digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && digits.len() <= 2)
     };

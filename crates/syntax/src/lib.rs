@@ -279,6 +279,34 @@ fn depths(heads: &[usize]) -> Vec<usize> {
     depth
 }
 
+/// The words ordered by `depth`, deepest first (a head after all its dependents), counted
+/// into buckets rather than sorted: the order is built for every parse. Words of equal
+/// depth come in any order.
+fn deepest_first(depth: &[usize]) -> Vec<usize> {
+    let deepest = depth.iter().copied().max().unwrap_or(0);
+    if deepest >= depth.len() {
+        // Not a forest (depths are below the number of words in one).
+        let mut order: Vec<usize> = (0..depth.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+        return order;
+    }
+    // `start[d]`: where the words of depth `d` begin, deepest first.
+    let mut start = vec![0usize; deepest + 2];
+    for &d in depth {
+        start[deepest - d + 1] += 1;
+    }
+    for d in 1..start.len() {
+        start[d] += start[d - 1];
+    }
+    let mut order = vec![0usize; depth.len()];
+    for (i, &d) in depth.iter().enumerate() {
+        let slot = &mut start[deepest - d];
+        order[*slot] = i;
+        *slot += 1;
+    }
+    order
+}
+
 impl Parse {
     /// Joins the pieces' analysis back onto the words: a word takes the tag of its first
     /// piece and the head and relation of the piece that attaches outside the word,
@@ -345,10 +373,7 @@ impl Parse {
         }
         // Subtree extents, children before heads: walk words deepest first.
         let mut spans: Vec<(usize, usize)> = (0..n).map(|i| (i, i + 1)).collect();
-        let depth = depths(&heads);
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
-        for &i in &order {
+        for i in deepest_first(&depths(&heads)) {
             let h = heads[i];
             if h < n {
                 let (s, e) = spans[i];
@@ -432,6 +457,16 @@ mod tests {
         assert_eq!(parse.tag(2), without.tag(1));
         // Nothing hidden is a plain parse.
         assert_eq!(parser().parse_hiding(&words, &[]), parser().parse(&words));
+    }
+
+    #[test]
+    fn words_counted_deepest_first_come_as_sorted_by_depth() {
+        // Depths of a forest, and ones no forest has (deeper than its words).
+        for depth in [vec![], vec![0], vec![1, 0, 2, 1, 0, 3, 2, 2], vec![0, 0, 0], vec![9, 0, 1]] {
+            let mut sorted: Vec<usize> = (0..depth.len()).collect();
+            sorted.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+            assert_eq!(deepest_first(&depth), sorted, "{depth:?}");
+        }
     }
 
     #[test]

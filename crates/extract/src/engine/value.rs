@@ -72,31 +72,32 @@ impl Run<'_> {
         let date_around = around(&words, &date_readings);
         let count_shared = shared_around(&words, &count_readings, &count_around);
         let date_shared = vec![None; date_readings.len()];
+        // "dozens", "hundreds": not a figure anyone reports as a toll, of any frame.
+        let vague = |readings: &[Reading]| -> Vec<bool> {
+            readings.iter().map(|r| words::is_vague_quantity(&self.words_of(r.0))).collect()
+        };
+        let (count_vague, date_vague) = (vague(&count_readings), vague(&date_readings));
         for f in frames {
             let frame = &rules.frames[f as usize];
             if frame.about.excluded(&sentence_region, &rules.terms).is_some() {
                 continue;
             }
-            let (readings, contexts, shared) = match frame.kind {
-                FrameKind::Count => (&count_readings, &count_around, &count_shared),
-                FrameKind::Date => (&date_readings, &date_around, &date_shared),
+            let (readings, contexts, shared, vague) = match frame.kind {
+                FrameKind::Count => (&count_readings, &count_around, &count_shared, &count_vague),
+                FrameKind::Date => (&date_readings, &date_around, &date_shared, &date_vague),
             };
-            for (k, (reading, (before, after))) in readings.iter().zip(contexts).enumerate() {
+            for (k, (reading, context)) in readings.iter().zip(contexts).enumerate() {
                 let span = reading.0;
-                if frame.generic && taken.contains(&span) {
-                    continue;
-                }
-                // "dozens", "hundreds": not a figure anyone reports as a toll, of any frame.
-                if words::is_vague_quantity(&self.words_of(span)) {
+                if frame.generic && taken.contains(&span) || vague[k] {
                     continue;
                 }
                 let later = &readings[k + 1..];
                 // Two coordinated counts are parts ("nine children and 14 others"), never the total.
                 let coordinated = || {
                     let part = !frame.heads.is_empty();
-                    shared[k].as_ref().filter(|_| part).and_then(|(b, a)| frame_pattern(frame, &words, later, b, a))
+                    shared[k].as_ref().filter(|_| part).and_then(|c| frame_pattern(frame, &words, later, c))
                 };
-                let Some(pattern) = frame_pattern(frame, &words, later, before, after).or_else(coordinated) else {
+                let Some(pattern) = frame_pattern(frame, &words, later, context).or_else(coordinated) else {
                     continue;
                 };
                 let unit = units
@@ -184,8 +185,22 @@ impl Run<'_> {
 /// A number or a date of a sentence: where it is, what it reads, the date it names.
 type Reading = (Span, Interval, Option<DateValue>);
 
-/// The words before and after a reading, punctuation left out.
-type Around<'w> = (Vec<&'w str>, Vec<&'w str>);
+/// The words before and after a reading, punctuation left out, with the noun phrase that
+/// opens `after` in lower case: read once for every frame that tries the reading.
+#[derive(Clone, Debug)]
+struct Around<'w> {
+    before: Vec<&'w str>,
+    after: Vec<&'w str>,
+    /// [`noun_phrase`] of `after`, lower case.
+    head: Vec<String>,
+}
+
+impl<'w> Around<'w> {
+    fn new(before: Vec<&'w str>, after: Vec<&'w str>) -> Around<'w> {
+        let head = noun_phrase(&after);
+        Around { before, after, head }
+    }
+}
 
 /// The words around each of `readings`.
 fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
@@ -196,7 +211,7 @@ fn around<'w>(words: &'w Words, readings: &[Reading]) -> Vec<Around<'w>> {
             let last = words.before(span.end);
             let before = (0..first).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
             let after = (last..words.len()).map(|j| words.word(j)).filter(|w| !super::is_punct_word(w)).collect();
-            (before, after)
+            Around::new(before, after)
         })
         .collect()
 }
@@ -211,12 +226,12 @@ fn shared_around<'w>(words: &Words, readings: &[Reading], around: &[Around<'w>])
         if !coordinated(words, readings[k - 1].0, readings[k].0) {
             continue;
         }
-        let ((before, first_after), (_, after)) = (&around[k - 1], &around[k]);
-        let own = noun_phrase(first_after).len();
-        let past_second = after.get(noun_phrase(after).len()..).unwrap_or(&[]);
-        let shared_after = first_after[..own].iter().chain(past_second).copied().collect();
-        out[k - 1].get_or_insert((before.clone(), shared_after));
-        out[k] = Some((before.clone(), after.clone()));
+        let (first, second) = (&around[k - 1], &around[k]);
+        let own = first.head.len();
+        let past_second = second.after.get(second.head.len()..).unwrap_or(&[]);
+        let shared_after = first.after[..own].iter().chain(past_second).copied().collect();
+        out[k - 1].get_or_insert_with(|| Around::new(first.before.clone(), shared_after));
+        out[k] = Some(Around::new(first.before.clone(), second.after.clone()));
     }
     out
 }
@@ -259,17 +274,11 @@ fn clock_time(text: &str, span: Span) -> bool {
 /// The pattern by which `frame` reads the number between `before` and `after`, or `None`
 /// when what the number counts or the words around it say it is no value of this frame.
 /// `later` are the sentence's readings after this one.
-fn frame_pattern<'f>(
-    frame: &'f Frame,
-    words: &Words,
-    later: &[Reading],
-    before: &[&str],
-    after: &[&str],
-) -> Option<&'f ValuePattern> {
+fn frame_pattern<'f>(frame: &'f Frame, words: &Words, later: &[Reading], around: &Around) -> Option<&'f ValuePattern> {
+    let (before, after) = (around.before.as_slice(), around.after.as_slice());
     // What the number counts decides between a total and its parts: "killed 12 people" is
     // the toll, "killed 12 civilians" the civilians among it.
-    let head = noun_phrase(after);
-    let lower = |w: &&str| words::lowercase(w);
+    let head = &around.head;
     if frame.heads.is_empty() {
         // "including 30 children" is a part; "among 25 people killed" is the whole that
         // something else is among.
@@ -284,10 +293,10 @@ fn frame_pattern<'f>(
             rest[k].eq_ignore_ascii_case("among")
                 && !rest.get(k + 1).is_some_and(|w| matches!(words::lowercase(w).as_str(), "them" | "whom" | "those"))
         });
-        if among || head.iter().map(lower).any(|w| frame.refused_heads.contains(&w)) {
+        if among || head.iter().any(|w| frame.refused_heads.contains(w)) {
             return None;
         }
-    } else if !head.iter().map(lower).any(|w| frame.heads.contains(&w)) {
+    } else if !head.iter().any(|w| frame.heads.contains(w)) {
         return None;
     }
     // "rose from 58 to 74": the first number is the old value.
@@ -303,7 +312,7 @@ fn frame_pattern<'f>(
     // "killed 3 civilians 12 others injured": a number whose own predicate is another
     // frame's ("12 others injured") is that frame's, even after this frame's verb. Not when
     // that word has an object of its own ("killed 12 wounded 30": `wounded` is a verb of 30).
-    if !pattern.before.is_empty() && rival_predicate(after, &frame.rival_predicates) {
+    if !pattern.before.is_empty() && rival_predicate(after, head.len(), &frame.rival_predicates) {
         return None;
     }
     // "Get short URL 113 At least nine people were killed": a number between this one and
@@ -312,10 +321,7 @@ fn frame_pattern<'f>(
         return None;
     }
     // "two pro-opposition groups claimed … killed dozens": a number of bodies, not of people.
-    let bodies = |w: &&str| {
-        let w = words::lowercase(w);
-        w.len() > 3 && w.ends_with('s') && words::is_group_head(&w[..w.len() - 1])
-    };
+    let bodies = |w: &String| w.len() > 3 && w.ends_with('s') && words::is_group_head(&w[..w.len() - 1]);
     if head.iter().any(bodies) {
         return None;
     }
@@ -326,7 +332,7 @@ fn frame_pattern<'f>(
         return None;
     }
     // "in less than one hour", "five years of conflict": a time or a distance.
-    if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&words::lowercase(w).as_str())) {
+    if frame.generic && head.first().is_some_and(|w| MEASURES.contains(&w.as_str())) {
         return None;
     }
     Some(pattern)
@@ -341,11 +347,9 @@ impl Run<'_> {
         let read = self.event_of(i);
         let doc = self.document_event();
         let gazetteer = &self.rules.gazetteer;
-        let about_it = [doc.lead_place, doc.title_place, doc.main_place]
-            .into_iter()
-            .flatten()
-            .filter_map(|p| gazetteer.place_ref(p))
-            .any(|p| is_own_place(named, &p));
+        let own =
+            |place: Option<u32>| place.and_then(|p| gazetteer.place_ref(p)).is_some_and(|p| is_own_place(named, &p));
+        let about_it = own(doc.lead_place) || own(doc.title_place) || own(self.main_place());
         fits(named, &read, about_it)
     }
 }
@@ -460,19 +464,19 @@ fn gap_holds_number(after: &[pack::frame::Elem], words: &[&str]) -> bool {
     })
 }
 
-/// The words of the noun phrase right after a number, up to three: "12 Syrian civilians
-/// were killed" gives "Syrian civilians"; it ends at a word that opens another phrase.
-fn noun_phrase<'w>(after: &[&'w str]) -> Vec<&'w str> {
-    after.iter().take(3).copied().take_while(|w| !words::ends_noun_phrase(&words::lowercase(w))).collect()
+/// The words of the noun phrase right after a number, up to three, in lower case: "12
+/// Syrian civilians were killed" gives "syrian civilians"; it ends at a word that opens
+/// another phrase.
+fn noun_phrase(after: &[&str]) -> Vec<String> {
+    after.iter().take(3).map(|w| words::lowercase(w)).take_while(|w| !words::ends_noun_phrase(w)).collect()
 }
 
-/// Whether the words after a number, before its noun phrase ends, hold one of `rivals` that
-/// is not followed by a number of its own.
-fn rival_predicate(after: &[&str], rivals: &[String]) -> bool {
+/// Whether the words after a number, before its noun phrase (`phrase` words) ends, hold one
+/// of `rivals` that is not followed by a number of its own.
+fn rival_predicate(after: &[&str], phrase: usize, rivals: &[String]) -> bool {
     if rivals.is_empty() {
         return false;
     }
-    let phrase = after.iter().take(3).take_while(|w| !words::ends_noun_phrase(&words::lowercase(w))).count();
     // "14 people were killed 25 were wounded": the predicate may follow an auxiliary.
     let auxiliaries = after[phrase..]
         .iter()
@@ -517,7 +521,8 @@ pub(super) struct DocumentEvent {
     /// The headline's, when given apart from the body (a CSV column, front matter).
     title_place: Option<u32>,
     title_kind: Option<u32>,
-    main_place: Option<u32>,
+    /// [`Run::main_place`], once an event has asked for it (a scan of the whole document).
+    main_place: Option<Option<u32>>,
 }
 
 impl Run<'_> {
@@ -555,6 +560,17 @@ impl Run<'_> {
             out.title_place = most_specific(gazetteer, &gazetteer.places_in(title, whole), false);
             out.title_kind = gazetteer.kinds_in(title, whole).first().map(|(_, k)| *k);
         }
+        self.document_event = Some(out.clone());
+        out
+    }
+
+    /// The place the document names most, countries left out; among equals, the first
+    /// named. Read for the document's first event that needs it, then kept.
+    fn main_place(&mut self) -> Option<u32> {
+        if let Some(done) = self.document_event.as_ref().and_then(|d| d.main_place) {
+            return done;
+        }
+        let gazetteer = &self.rules.gazetteer;
         let all = gazetteer.places_in(self.text, Span::new(0, self.text.len()));
         let mut counts: Vec<(u32, usize, usize)> = Vec::new();
         for (at, (_, place)) in all.iter().enumerate() {
@@ -567,9 +583,11 @@ impl Run<'_> {
             }
         }
         // Most mentions; among equals, the first named.
-        out.main_place = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|(p, _, _)| *p);
-        self.document_event = Some(out.clone());
-        out
+        let main = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|(p, _, _)| *p);
+        if let Some(doc) = &mut self.document_event {
+            doc.main_place = Some(main);
+        }
+        main
     }
 
     /// The event sentence `i` describes: each part from the sentence, else the sentences
@@ -590,10 +608,12 @@ impl Run<'_> {
             .map_or(s.span.start, |j| self.parsed.sentences[j].span.start);
         let before = Span::new(first.min(s.span.start), s.span.start);
         let mut doc = self.document_event();
-        let gazetteer = &self.rules.gazetteer;
+        let rules = self.rules;
+        let gazetteer = &rules.gazetteer;
         // "In another incident", "elsewhere": the sentence leaves the event before it, so
         // its place and kind are its own or unknown.
-        let (before, doc) = if gazetteer.breaks_in(self.text, s.span) {
+        let broken = gazetteer.breaks_in(self.text, s.span);
+        let (before, doc) = if broken {
             doc = DocumentEvent { dateline: doc.dateline, ..DocumentEvent::default() };
             (Span::new(s.span.start, s.span.start), doc)
         } else {
@@ -606,8 +626,11 @@ impl Run<'_> {
                 most_specific(gazetteer, &gazetteer.places_in(self.text, before), true).map(|p| (p, Found::Paragraph))
             })
             .or_else(|| doc.lead_place.map(|p| (p, Found::Lead)))
-            .or_else(|| doc.title_place.map(|p| (p, Found::Title)))
-            .or_else(|| doc.main_place.map(|p| (p, Found::Document)));
+            .or_else(|| doc.title_place.map(|p| (p, Found::Title)));
+        let place = match place {
+            None if !broken => self.main_place().map(|p| (p, Found::Document)),
+            found => found,
+        };
         let kind = gazetteer
             .kinds_in(self.text, s.span)
             .first()

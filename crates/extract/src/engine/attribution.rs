@@ -115,13 +115,14 @@ pub fn attribute(
         {
             continue;
         }
+        let previous = out.iter().rev().find(|a| reports_by_verb(rules, a, structure.as_ref()));
         let flat = match def.pattern {
             CuePattern::AccordingTo => layout.according_to(cue),
             _ if cue.passive => layout.passive(cue),
-            CuePattern::Accuse => layout.accuse(cue, out.last()),
+            CuePattern::Accuse => layout.accuse(cue, previous),
             CuePattern::Blame => layout.blame(cue),
             CuePattern::Noun => layout.noun(cue),
-            CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, out.last(), true)),
+            CuePattern::Say | CuePattern::Call => layout.quoted(cue).or_else(|| layout.say(cue, previous, true)),
         };
 
         // "is believed to be an attack carried out by the regime": that `by` is another verb's.
@@ -157,7 +158,7 @@ pub fn attribute(
             CuePattern::Noun => s.noun(cue).or_else(|| s.voiced_noun(cue)),
             _ => s.verb(cue),
         });
-        let flat = layout.speaker_not_after(cue, flat, reading.is_none(), structure.as_ref(), out.last());
+        let flat = layout.speaker_not_after(cue, flat, reading.is_none(), structure.as_ref(), previous);
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
             out.push(a);
         }
@@ -186,6 +187,14 @@ pub fn attribute(
         out[i].embedded_in = (0..out.len()).find(|&j| j != i && out[j].content.contains(cue) && own);
     }
     out
+}
+
+/// Whether a report's cue is a verb, one a later verb can share a speaker with ("denied A,
+/// saying B", "said A and added B"). A noun cue has no subject to share: in "Holm dismissed
+/// the mayor's claims that …, saying …" the participle is Holm's, not the mayor's.
+pub(super) fn reports_by_verb(rules: &RuleSet, a: &Attribution, structure: Option<&Structure<'_>>) -> bool {
+    let noun = rules.cues.get(a.cue.cue as usize).is_some_and(|d| d.kind == CueKind::Noun);
+    !noun && structure.is_none_or(|s| s.reads_as_verb(&a.cue))
 }
 
 /// Speaker candidates (mentions and references) ending at or before `offset`, nearest first.

@@ -168,6 +168,20 @@ struct Unit {
     attribution: Option<usize>,
 }
 
+/// The speaker of a verb that shares the subject of the verb report before it ("denied A,
+/// saying B"), as that report's speaker was resolved.
+fn shared_speaker(
+    rules: &RuleSet,
+    before: &[(Attribution, Option<Speaker>)],
+    structure: Option<&structure::Structure<'_>>,
+) -> Option<Speaker> {
+    let (_, speaker) = before.iter().rev().find(|(a, _)| attribution::reports_by_verb(rules, a, structure))?;
+    speaker.clone().map(|mut s| {
+        s.how = format!("shares the speaker of the previous verb ({})", s.how);
+        s
+    })
+}
+
 /// How many sentences back a pronoun may reach.
 const REACH: usize = 6;
 
@@ -517,6 +531,7 @@ impl<'a> Run<'a> {
             // after the sentence's own attributions so their indices stay valid.
             let mut coordinated: Vec<(Attribution, Option<Speaker>)> = Vec::new();
             let own = raw.len();
+            let structure = tree.get().map(|tree| structure::Structure { words: &words, found: &found, tree });
             for a in raw {
                 if let Some(SpeakerRef::Mention(m)) = a.speaker {
                     coordinated.extend(self.coordinated_speakers(&a, m, &found, &words));
@@ -551,10 +566,7 @@ impl<'a> Run<'a> {
                         .or_else(|| self.dateline_speaker(p))
                         .or_else(|| self.named_body_head(i, &found, p))
                         .or_else(|| Some(self.open_speaker(p))),
-                    Some(SpeakerRef::Shared) => attributions.last().and_then(|(_, s)| s.clone()).map(|mut s| {
-                        s.how = format!("shares the speaker of the previous verb ({})", s.how);
-                        s
-                    }),
+                    Some(SpeakerRef::Shared) => shared_speaker(self.rules, &attributions, structure.as_ref()),
                     None => None,
                 };
                 attributions.push((a, speaker));

@@ -101,15 +101,21 @@ impl Structure<'_> {
     /// Whether the cue word, a verb cue, is read as a verb: a noun or adjective with the
     /// same spelling ("a swing-state gambit", "the report") is not a report. A noun that is
     /// a clause's only possible verb is the tagger's slip: the sentence's root, a word
-    /// a complementiser hangs on, or the one noun of a relative clause with no verb ("the
-    /// attack that the West blames on …", "blames" tagged as a plural noun).
+    /// a complementiser or a relative pronoun before it hangs on ("the attack that the West
+    /// blames on …", "blames" tagged as a plural noun, "that" its object), or the one noun of
+    /// a relative clause with no verb.
     pub fn reads_as_verb(&self, cue: &CueHit) -> bool {
         let tree = self.tree;
+        let opens = |v: usize, c: usize| {
+            c < v
+                && (tree.dep(c) == Dep::Mark
+                    || matches!(tree.tag(c), Tag::WDT | Tag::WP) && is_relative(self.words.word(c)))
+        };
         self.cue_word(cue).is_some_and(|v| {
             tree.is_verb(v)
                 || tree.is_predicative(v)
                 || tree.dep(v) == Dep::Root
-                || tree.children_with(v, &[Dep::Mark]).any(|m| m < v)
+                || tree.children(v).any(|c| opens(v, c))
                 || self.verbless_clause(v)
         })
     }
@@ -349,7 +355,7 @@ impl Structure<'_> {
         // 54 such readings unannotated for 14 annotated). "In Putin's view, …" frames the
         // sentence as what is said.
         let frames = tree.dep(n) == Dep::Pobj && tree.head(n).is_some_and(|p| tree.word(p) == "in");
-        let content = self.content(n).or_else(|| self.copula_content(n));
+        let content = self.content(n).or_else(|| self.copula_content(n)).or_else(|| self.object_clause(n));
         if content.is_none() && !frames {
             return None;
         }
@@ -388,8 +394,21 @@ impl Structure<'_> {
         self.content(be).filter(|_| clause > n)
     }
 
+    /// What a noun cue that is a verb's object says when the parse hangs the `that` clause
+    /// right after it on the verb ("rejected Varga's statement that the pier was unsafe"):
+    /// that clause. A noun cue's `that` clause is its content; a verb taking an object
+    /// and a clause ("told reporters that …") has no noun cue for its object.
+    fn object_clause(&self, n: usize) -> Option<Span> {
+        let tree = self.tree;
+        let verb = tree.head(n).filter(|_| tree.dep(n) == Dep::Dobj)?;
+        let after = tree.noun_phrase(n).end;
+        let clause = tree.children_with(verb, &[Dep::Ccomp]).map(|c| tree.clause(c)).find(|c| c.start == after)?;
+        let opens = self.words.word(after) == "that" && tree.dep(after) == Dep::Mark;
+        (opens && after + 1 < clause.end).then(|| tree.span(after + 1..clause.end))
+    }
+
     /// Whether the noun `n`, or the "is" it is the subject of, governs a clause opened by
-    /// `that`.
+    /// `that` (or the verb it is the object of, right after it: [`Structure::object_clause`]).
     fn says_that(&self, n: usize) -> bool {
         let tree = self.tree;
         let opens_with_that =
@@ -397,6 +416,7 @@ impl Structure<'_> {
         let own = tree.children_with(n, &[Dep::Ccomp, Dep::Acl]).any(opens_with_that);
         let be = tree.head(n).filter(|_| tree.dep(n) == Dep::Nsubj);
         own || be.is_some_and(|b| tree.children_with(b, &[Dep::Ccomp]).any(|c| c > n && opens_with_that(c)))
+            || self.object_clause(n).is_some()
     }
 
     /// A noun read from a verb cue's spelling ("claim", "warning") that reports: it has an
@@ -488,7 +508,7 @@ impl Structure<'_> {
     pub fn speaker_at(&self, head: usize) -> Option<SpeakerRef> {
         let tree = self.tree;
         match tree.predicate(head) {
-            Some(p) if is_relative(self.words.word(head)) && tree.dep(p) == Dep::Relcl => {
+            Some(p) if is_relative(self.words.word(head)) && relative_clause(tree, head, p) => {
                 let antecedent = self.antecedent(head, tree.head(p)?);
                 let who = tree.span(head..head + 1);
                 Some(match self.own_speaker(antecedent)? {
@@ -601,6 +621,15 @@ impl Structure<'_> {
     }
 }
 
+/// Whether `p`, the predicate of the relative pronoun `pronoun`, heads a relative clause:
+/// one the parse reads so, or a verb it coordinates with the one before when the pronoun is
+/// a wh-word right after a comma ("backed by Paul Hartley, who noted …"): a wh-pronoun
+/// opens no main clause.
+fn relative_clause(tree: &Tree, pronoun: usize, p: usize) -> bool {
+    let after_comma = pronoun > 0 && tree.word(pronoun - 1) == ",";
+    tree.dep(p) == Dep::Relcl || tree.dep(p) == Dep::Conj && tree.tag(pronoun) == Tag::WP && after_comma
+}
+
 /// The words that name a speaker, as a reader marks a source: the whole phrase the parse
 /// gives the speaker's head, with its titles, appositions, coordinated names and relative
 /// clause ("presumptive Republican nominee Donald Trump", "Bob Sutton, chairman of the
@@ -625,7 +654,7 @@ pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
     if found.len() > 1
         && is_relative(tree.word(last))
         && matches!(tree.dep(last), Dep::Nsubj | Dep::Nsubjpass)
-        && tree.head(last).is_some_and(|p| tree.dep(p) == Dep::Relcl)
+        && tree.head(last).is_some_and(|p| relative_clause(tree, last, p))
     {
         return tree.span(last..last + 1);
     }
@@ -646,8 +675,16 @@ pub fn written_speaker(tree: &Tree, span: Span, cue: Span) -> Span {
     }
     let before = h < cue_words.start;
     let mut range = h..h + 1;
+    // "According to Ada Varga, the pier will reopen": after the cue, an apposition running
+    // into a verb is that verb's subject, which the parse hung on the name (before the cue,
+    // the verb it runs into is mostly the cue, and the apposition its speaker).
+    let subject_of_next =
+        |c: usize, end: usize| !before && tree.dep(c) == Dep::Appos && end < tree.len() && tree.is_verb(end);
     for c in tree.children(h) {
         let sub = tree.clause(c);
+        if subject_of_next(c, sub.end) {
+            continue;
+        }
         let side = if before { sub.end <= cue_words.start } else { sub.start >= cue_words.end };
         if side {
             range = range.start.min(sub.start)..range.end.max(sub.end);

@@ -463,3 +463,26 @@ fn a_negated_auxiliary_between_speaker_and_verb_is_not_the_speakers() {
     let found = readings(rules, "Marta Lindqvist will reveal what she thinks of the pier.");
     assert!(found.iter().any(|(c, s)| c.ends_with("reveal") && s == "Marta Lindqvist"), "{found:?}");
 }
+
+#[test]
+fn a_participle_shares_the_speaker_of_the_verb_before_it_not_of_a_noun_cue() {
+    let rules = ruleset();
+    // "claims" is a noun here: its owner is no subject a participle can share.
+    let found =
+        readings(rules, "Ada Holm dismissed the mayor's claims that the pier was unsafe, saying the survey was old.");
+    assert!(has(&found, "saying", "Ada Holm"), "{found:?}");
+    assert!(!has(&found, "saying", "the mayor's"), "{found:?}");
+    // After a verb cue alone, the participle is that verb's subject's.
+    let found = readings(rules, "Ada Holm denied that the pier was unsafe, saying the survey was old.");
+    assert!(has(&found, "saying", "Ada Holm"), "{found:?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_before_a_colon_is_what_the_headline_is_about() {
+    let rules = ruleset();
+    let found = readings(rules, "Harbour Chief On Putin: The talks went well.");
+    assert!(!has(&found, ":", "Putin"), "{found:?}");
+    // A name first, then what it speaks on, still speaks.
+    let found = readings(rules, "Putin on Syria: The talks went well.");
+    assert!(has(&found, ":", "Putin"), "{found:?}");
+}

@@ -3,7 +3,7 @@
 
 use super::{Attribution, COLON, Layout, SpeakerRef, written_as_name};
 use crate::engine::phrase::{Phrase, PhraseKind};
-use crate::engine::sentence::CueHit;
+use crate::engine::sentence::{CueHit, Mention};
 use crate::engine::tree::{Tag, Tree};
 use crate::engine::words;
 use parse::Span;
@@ -45,7 +45,18 @@ impl Layout<'_> {
         if self.rules.gazetteer.places_in(self.text, span).iter().any(|(p, _)| p.contains(span)) {
             return None;
         }
-        let speaker = match self.found.mentions.iter().find(|m| span.contains(m.span)) {
+        // "CNN Chief On Putin:", "Ledger Debunks Holm:": a name after a preposition, a
+        // conjunction or a verb is what the headline is about, not who speaks.
+        let object = |m: &Mention| {
+            (start..words.at(m.span.start)).any(|k| {
+                let w = words.word(k).to_lowercase();
+                words::is_preposition(&w)
+                    || matches!(w.as_str(), "and" | "&" | "or" | "vs")
+                    || tree.is_some_and(|t| t.is_verb(k - first))
+            })
+        };
+        let mention = self.found.mentions.iter().find(|m| span.contains(m.span) && !object(m));
+        let speaker = match mention {
             Some(m) => SpeakerRef::Mention(*m),
             None if phrase.clone().all(name) && words.word(start) != "the" => {
                 SpeakerRef::Phrase(Phrase { span, head: span, kind: PhraseKind::Named })

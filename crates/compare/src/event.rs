@@ -22,7 +22,7 @@
 //! so they too depend on the set of keys only.
 
 use claim::{Claim, Event};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One event and the claims that report a value for it.
 #[derive(Clone, Debug)]
@@ -111,19 +111,27 @@ pub(crate) fn groups<'e>(items: impl Iterator<Item = (Option<&'e Event>, &'e str
             keys.entry(k).or_default().push(i);
         }
     }
-    // Anchors: (index into `groups`, the anchor's key).
-    let mut anchors: Vec<(usize, &Key<'e>)> = Vec::new();
+    // Anchors by their day, (index into `members`, the anchor's key): two events meet only
+    // when both have a day and those are at most one apart, so a key is tried against the
+    // anchors of three days, not all of them. An anchor with no day meets nothing.
+    let mut anchors: HashMap<i64, Vec<(usize, &Key<'e>)>> = HashMap::new();
     let mut members: Vec<(Event, Vec<usize>)> = Vec::new();
     for (k, indices) in &keys {
-        let matching: Vec<usize> = if k.document.is_some() {
-            Vec::new()
-        } else {
-            anchors.iter().filter(|(_, a)| a.event.same_as(k.event)).map(|(g, _)| *g).collect()
+        let matching: Vec<usize> = match (k.document, day(k.event)) {
+            (None, Some(d)) => (d - 1..=d + 1)
+                .filter_map(|near| anchors.get(&near))
+                .flatten()
+                .filter(|(_, a)| a.event.same_as(k.event))
+                .map(|(g, _)| *g)
+                .collect(),
+            _ => Vec::new(),
         };
         match matching.as_slice() {
             [one] => members[*one].1.extend(indices),
             _ => {
-                anchors.push((members.len(), k));
+                if let Some(d) = day(k.event) {
+                    anchors.entry(d).or_default().push((members.len(), k));
+                }
                 members.push((k.event.clone(), indices.clone()));
             }
         }

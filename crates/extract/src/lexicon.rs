@@ -189,27 +189,33 @@ impl LexiconBuilder {
     }
 }
 
-/// Bytes scanned before the automata are rebuilt as DFAs. A DFA scans about twice as fast
-/// as the contiguous NFA but costs about four times as much to build (0.73 G instructions
-/// against 0.17 G with the default packs, about 57 M instructions of scanning saved per MB):
-/// it pays for itself past about 11 MB, so a run starts on the NFA and builds the DFA once
-/// it has read this much. Both report the same matches in the same order.
-const DFA_AFTER: usize = 8 << 20;
+/// Bytes scanned, per byte of an automaton's patterns, before it is rebuilt as a DFA. A DFA
+/// scans about twice as fast as the contiguous NFA but costs about four times as much to
+/// build: with the default packs, the case-insensitive automaton (6,922 patterns, 105 KB)
+/// builds in 0.73 G instructions against 0.17 G and saves about 57 M per MB scanned, so it
+/// pays for itself past about 11 MB; the acronyms' (511 patterns, 2 KB) build in 8 M more
+/// and save about 17 M per MB, past about half a MB. A run starts on the NFAs and builds
+/// each DFA once it has read this many times its patterns' size (8.4 MB and 170 KB). Both
+/// report the same matches in the same order.
+const DFA_AFTER_PER_BYTE: usize = 80;
 
 /// One Aho-Corasick automaton: the contiguous NFA built with the lexicon, and the DFA of
-/// the same patterns once [`DFA_AFTER`] bytes have been scanned.
+/// the same patterns once `dfa_after` bytes have been scanned.
 #[derive(Debug)]
 struct Automaton {
     patterns: Vec<String>,
     case_insensitive: bool,
     nfa: AhoCorasick,
     dfa: OnceLock<AhoCorasick>,
+    /// Bytes to scan before the DFA is built: [`DFA_AFTER_PER_BYTE`] times the patterns'.
+    dfa_after: usize,
 }
 
 impl Automaton {
     fn new(patterns: Vec<String>, case_insensitive: bool) -> Result<Automaton, aho_corasick::BuildError> {
         let nfa = Automaton::build(&patterns, case_insensitive, AhoCorasickKind::ContiguousNFA)?;
-        Ok(Automaton { patterns, case_insensitive, nfa, dfa: OnceLock::new() })
+        let dfa_after = patterns.iter().map(String::len).sum::<usize>().saturating_mul(DFA_AFTER_PER_BYTE);
+        Ok(Automaton { patterns, case_insensitive, nfa, dfa: OnceLock::new(), dfa_after })
     }
 
     fn build(
@@ -266,7 +272,7 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Short patterns, checked by hand at the start and end of the text.
     short: ShortWords,
-    /// Bytes scanned so far (by every thread), for [`DFA_AFTER`].
+    /// Bytes scanned so far (by every thread), for each automaton's `dfa_after`.
     scanned: AtomicUsize,
 }
 
@@ -352,16 +358,15 @@ impl Lexicon {
     /// Every pattern occurrence on word boundaries in `text`, sorted by position.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::with_capacity(text.len() / 32);
-        // The one scan that crosses the threshold builds the DFAs; others go on with what
-        // is built.
+        // The one scan that crosses an automaton's threshold builds its DFA; others go on
+        // with what is built.
         let before = self.scanned.fetch_add(text.len(), Ordering::Relaxed);
-        if before < DFA_AFTER && before.saturating_add(text.len()) >= DFA_AFTER {
-            self.insensitive.build_dfa();
-            self.sensitive.build_dfa();
-        }
         for (automaton, ids) in [(&self.insensitive, &self.insensitive_ids), (&self.sensitive, &self.sensitive_ids)] {
             if ids.is_empty() {
                 continue;
+            }
+            if before < automaton.dfa_after && before.saturating_add(text.len()) >= automaton.dfa_after {
+                automaton.build_dfa();
             }
             for m in automaton.current().find_overlapping_iter(text) {
                 let id = ids[m.pattern().as_usize()];
@@ -435,8 +440,8 @@ mod tests {
         assert_eq!(scan(&["he"], "he\u{e9}"), Vec::<String>::new());
     }
 
-    /// A run starts on the NFAs and switches to the DFAs once [`DFA_AFTER`] bytes are
-    /// scanned; both find the same hits, in the same order.
+    /// A run starts on the NFAs and switches to the DFAs once [`DFA_AFTER_PER_BYTE`] times
+    /// their patterns' bytes are scanned; both find the same hits, in the same order.
     #[test]
     fn the_dfa_is_built_after_enough_text_and_finds_what_the_nfa_found() {
         let mut b = LexiconBuilder::default();
@@ -448,13 +453,15 @@ mod tests {
         let before = lexicon.scan(text);
         assert!(before.len() >= 10, "{before:?}");
         assert!(lexicon.insensitive.dfa.get().is_none() && lexicon.sensitive.dfa.get().is_none());
-        let long = text.repeat(DFA_AFTER / text.len() + 1);
+        let dfa_after = lexicon.insensitive.dfa_after.max(lexicon.sensitive.dfa_after);
+        assert!(dfa_after > text.len());
+        let long = text.repeat(dfa_after / text.len() + 1);
         let on_nfa_then_dfa = lexicon.scan(&long);
         assert!(lexicon.insensitive.dfa.get().is_some() && lexicon.sensitive.dfa.get().is_some());
         assert_eq!(lexicon.scan(text), before);
         // The long text again, now wholly on the DFAs.
         assert_eq!(lexicon.scan(&long), on_nfa_then_dfa);
-        assert_eq!(on_nfa_then_dfa.len(), before.len() * (DFA_AFTER / text.len() + 1));
+        assert_eq!(on_nfa_then_dfa.len(), before.len() * (dfa_after / text.len() + 1));
     }
 
     /// The short patterns at the text's ends, looked up by their bytes, are those trying

@@ -292,7 +292,9 @@ fn cues_of(
         if def.pattern == CuePattern::Call && matches!(words.word(words.at(span.end)), "for" | "on" | "off" | "up") {
             continue; // "called for an inquiry" demands; it does not characterise.
         }
+        let has = words::contracted_has(prev, words.word(words.at(span.end)));
         let passive = def.kind == CueKind::Verb
+            && !has
             && (words::is_be(prev) || (prev.ends_with("ly") && words::is_be(prev_word(words, i, 2))));
         let negation = negators
             .iter()

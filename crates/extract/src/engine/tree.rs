@@ -11,6 +11,7 @@
 //! functions over the [`syntax::Parse`] it holds ([`Tree::parse`]).
 
 use super::sentence::Words;
+use super::words;
 use parse::Span;
 use std::ops::Range;
 pub use syntax::{Dep, Tag};
@@ -204,7 +205,7 @@ impl Tree {
             false => written.iter().zip(&lowered).map(|(w, l)| l.as_deref().unwrap_or(w)).collect(),
         };
         let parse = parse_remembered(&read, &hidden);
-        let lower = written.iter().map(|w| super::words::lowercase(w).into_boxed_str()).collect();
+        let lower = written.iter().map(|w| words::lowercase(w).into_boxed_str()).collect();
         Tree { parse, spans, lower }
     }
 
@@ -437,9 +438,14 @@ impl Tree {
         self.child(by, Dep::Pobj)
     }
 
-    /// Whether `verb` is passive: it has a passive auxiliary or a passive subject.
+    /// Whether `verb` is passive: it has a passive auxiliary or a passive subject, unless that
+    /// subject is a pronoun with "'s" written on that is "has" ([`words::contracted_has`]: "he's
+    /// said that …", which the parse reads as "he is said").
     pub fn passive(&self, verb: usize) -> bool {
-        self.children(verb).any(|c| matches!(self.dep(c), Dep::Auxpass | Dep::Nsubjpass | Dep::Csubjpass))
+        let has = verb
+            .checked_sub(1)
+            .is_some_and(|s| self.head(s) == Some(verb) && words::contracted_has(self.word(s), self.word(verb + 1)));
+        !has && self.children(verb).any(|c| matches!(self.dep(c), Dep::Auxpass | Dep::Nsubjpass | Dep::Csubjpass))
     }
 
     /// `i` and the words coordinated with it ("Damascus and Moscow", "denied and said"), in

@@ -115,6 +115,14 @@ pub fn is_be(word: &str) -> bool {
     matches!(word, "is" | "was" | "were" | "are" | "been" | "being" | "be" | "'s")
 }
 
+/// Whether the "'s" written onto `subject`, right before a participle with `after` after it,
+/// is "has", not "is": a person's pronoun, with neither the "to" of "he's said to be" nor the
+/// "by" of a passive's agent after the participle ("he's said that …", "who's argued for …").
+/// "It's said that …" stays a passive with no source.
+pub fn contracted_has(subject: &str, after: &str) -> bool {
+    matches!(subject, "he's" | "she's" | "who's") && !matches!(after, "to" | "by")
+}
+
 /// Whether `word` (lower case) opens a prepositional phrase that can trail a reporting verb
 /// without being what was said ("Lavrov said in an interview").
 pub fn is_trailing_preposition(word: &str) -> bool {

@@ -49,9 +49,9 @@ impl Layout<'_> {
         // conjunction or a verb is what the headline is about, not who speaks.
         let object = |m: &Mention| {
             (start..words.at(m.span.start)).any(|k| {
-                let w = words.word(k).to_lowercase();
-                words::is_preposition(&w)
-                    || matches!(w.as_str(), "and" | "&" | "or" | "vs")
+                let w = words.word(k);
+                words::is_preposition(w)
+                    || matches!(w, "and" | "&" | "or" | "vs")
                     || tree.is_some_and(|t| t.is_verb(k - first))
             })
         };

@@ -97,6 +97,9 @@ pub struct Parser {
     clusters: clusters::Clusters,
     /// The transition templates the transition model reads.
     templates: picked::Templates,
+    /// The transition model's one-word features summed ahead, for a model of the first
+    /// [`parser::BASE_FEATURES`] templates (the committed one).
+    rows: Option<parser::WordRows>,
 }
 
 impl Parser {
@@ -157,12 +160,19 @@ impl Parser {
             return Err(ModelError("class counts differ"));
         }
         let labels = labeller::Labeller::new(labels);
-        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates })
+        let rows =
+            (templates == picked::Templates::first(parser::BASE_FEATURES)).then(|| parser::WordRows::new(&moves));
+        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates, rows })
     }
 
     /// The transition templates the model reads.
     pub fn templates(&self) -> &picked::Templates {
         &self.templates
+    }
+
+    /// Heads (`parser::NONE` for roots) and label indices of tagged pieces.
+    fn parse_tagged(&self, pieces: &[tagger::Word], tags: &[Tag]) -> (Vec<usize>, Vec<u8>) {
+        parser::parse(&self.moves, &self.labels, &self.templates, self.rows.as_ref(), pieces, tags)
     }
 
     /// The model's pieces of sentence words (see [`split`]) with their cluster codes.
@@ -204,7 +214,7 @@ impl Parser {
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let (pieces, owner) = self.pieces(words, is_hidden);
         let tags = tagger::tag(&self.tagger, &pieces);
-        let (heads, labels) = parser::parse(&self.moves, &self.labels, &self.templates, &pieces, &tags);
+        let (heads, labels) = self.parse_tagged(&pieces, &tags);
         let mut parse = Parse::join(words.len(), &owner, &tags, &heads, &labels);
         if (0..words.len()).any(is_hidden) {
             parse = parse.with_hidden_attached(is_hidden);

@@ -348,6 +348,16 @@ impl Model {
         }
     }
 
+    /// The weights of feature `key` for classes 0 to 3 in a model of at most four classes,
+    /// as [`Model::add_features`] adds them: none for the constant feature (which
+    /// [`Model::score`] starts from) or a key without weights.
+    pub fn dense_weights(&self, key: u32) -> [i32; INLINE] {
+        match self.find(key) {
+            Some(at) if self.dense && key != self.constant.0 => self.slots[at].weight.map(i32::from),
+            _ => [0; INLINE],
+        }
+    }
+
     /// The slot index of `key`, if it has one.
     #[inline]
     fn find(&self, key: u32) -> Option<usize> {

@@ -84,7 +84,7 @@ impl Labeller {
                 self.model.score(&tabulated(right, dep as u64, head as u64), sums);
             }
         }
-        self.model.add_features(keys, sums);
+        self.model.add_keys(keys, sums);
     }
 }
 

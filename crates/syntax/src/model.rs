@@ -293,58 +293,76 @@ impl Model {
     /// (so that features scored apart add up to the same sums).
     #[inline]
     pub fn add_features(&self, keys: &[u32], sums: &mut [i32; 256]) {
-        let mut found = [0u32; CHUNK];
-        let mut homes = [0u32; CHUNK];
         for chunk in keys.chunks(CHUNK) {
-            // Three passes, so that the cache misses overlap instead of following one
-            // another: read every key's home slot (independent, branch-free reads), keeping
-            // where it is; probe from there and touch the overflow lists of the features
-            // found; then add. A dense model has no overflow: it adds as it probes, into four
-            // sums of its own.
-            let mut touched = 0u32;
-            for (place, &key) in homes.iter_mut().zip(chunk) {
-                let home = home(key, self.mask);
-                touched ^= self.slots[home].key;
-                *place = home as u32;
-            }
-            if self.dense {
-                std::hint::black_box(touched);
-                let mut dense = [0i32; INLINE];
-                for (&key, &home) in chunk.iter().zip(&homes) {
-                    if key == self.constant.0 {
-                        continue;
-                    }
-                    if let Some(at) = self.find_from(key, home as usize) {
-                        let weight = self.slots[at].weight.map(i32::from);
-                        dense = std::array::from_fn(|j| dense[j] + weight[j]);
-                    }
-                }
-                for (sum, add) in sums.iter_mut().zip(dense) {
-                    *sum += add;
-                }
-                continue;
-            }
-            let mut count = 0;
-            for (&key, &home) in chunk.iter().zip(&homes) {
+            self.add_chunk::<CHUNK>(chunk, sums);
+        }
+    }
+
+    /// [`Model::add_features`] of a number of keys known when compiling (at most
+    /// [`CHUNK`]): one batch, its loops of a known length and no longer than the keys.
+    #[inline]
+    pub fn add_keys<const N: usize>(&self, keys: &[u32; N], sums: &mut [i32; 256]) {
+        if N <= CHUNK {
+            self.add_chunk::<N>(keys, sums);
+        } else {
+            self.add_features(keys, sums);
+        }
+    }
+
+    /// Adds the weights of `keys` (at most `N`) as [`Model::add_features`] says.
+    #[inline]
+    fn add_chunk<const N: usize>(&self, keys: &[u32], sums: &mut [i32; 256]) {
+        let mut found = [0u32; N];
+        let mut homes = [0u32; N];
+        // Three passes, so that the cache misses overlap instead of following one another:
+        // read every key's home slot (independent, branch-free reads), keeping where it is;
+        // probe from there and touch the overflow lists of the features found; then add. A
+        // dense model has no overflow: it adds as it probes, into four sums of its own.
+        let mut touched = 0u32;
+        for (place, &key) in homes.iter_mut().zip(keys) {
+            let home = home(key, self.mask);
+            touched ^= self.slots[home].key;
+            *place = home as u32;
+        }
+        if self.dense {
+            std::hint::black_box(touched);
+            let mut dense = [0i32; INLINE];
+            for (&key, &home) in keys.iter().zip(&homes) {
                 if key == self.constant.0 {
                     continue;
                 }
                 if let Some(at) = self.find_from(key, home as usize) {
-                    found[count] = at as u32;
-                    count += 1;
-                    let slot = &self.slots[at];
-                    if slot.class[0] == SPILLED {
-                        let (start, len) = spilled(slot);
-                        for entry in self.overflow.get(start..start + len).unwrap_or(&[]).iter().step_by(16) {
-                            touched ^= u32::from(entry.class);
-                        }
+                    let weight = self.slots[at].weight;
+                    for (sum, w) in dense.iter_mut().zip(weight) {
+                        *sum += i32::from(w);
                     }
                 }
             }
-            std::hint::black_box(touched);
-            for &at in &found[..count] {
-                self.add(&self.slots[at as usize], sums);
+            for (sum, add) in sums.iter_mut().zip(dense) {
+                *sum += add;
             }
+            return;
+        }
+        let mut count = 0;
+        for (&key, &home) in keys.iter().zip(&homes) {
+            if key == self.constant.0 {
+                continue;
+            }
+            if let Some(at) = self.find_from(key, home as usize) {
+                found[count] = at as u32;
+                count += 1;
+                let slot = &self.slots[at];
+                if slot.class[0] == SPILLED {
+                    let (start, len) = spilled(slot);
+                    for entry in self.overflow.get(start..start + len).unwrap_or(&[]).iter().step_by(16) {
+                        touched ^= u32::from(entry.class);
+                    }
+                }
+            }
+        }
+        std::hint::black_box(touched);
+        for &at in &found[..count] {
+            self.add(&self.slots[at as usize], sums);
         }
     }
 

@@ -261,7 +261,7 @@ fn tag_with(tagger: &Tagger, forms: &mut Forms, words: &[Word]) -> Vec<Tag> {
             let rows = [(w, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)].map(|(n, place)| forms.row(n, place, classes));
             add_rows(&mut scores[..classes], model.constant(), tagger.history(p1, p2), rows);
             context_features(words, i, p1, &mut context);
-            model.add_features(&context, &mut scores);
+            model.add_keys(&context, &mut scores);
         } else {
             word_features(words, i, p1, &mut keys);
             model.score(&keys, &mut scores);

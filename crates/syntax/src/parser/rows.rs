@@ -240,7 +240,8 @@ impl<'a> SentenceRows<'a> {
             key(73, t3(u64::from(s0_headed), s0t, n0t), label, 0),
             key(75, t3(t[s2], t[s1], s0t), 0, 0),
         ];
-        moves.score(&keys, scores);
+        scores[..MOVES].copy_from_slice(moves.constant());
+        moves.add_keys(&keys, scores);
         let rows = [
             self.buffer.get(b).copied().unwrap_or([0; MOVES]),
             self.stack[s0][0],

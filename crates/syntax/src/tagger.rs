@@ -290,13 +290,10 @@ fn add_rows(sums: &mut [i32], constant: &[i32], history: &[i32], rows: [&[i32]; 
 
 /// Index of the highest score, the first one on a tie.
 pub(crate) fn argmax(scores: &[i32]) -> usize {
-    let (mut best, mut high) = (0, i32::MIN);
-    for (i, &s) in scores.iter().enumerate() {
-        if s > high {
-            (best, high) = (i, s);
-        }
-    }
-    best
+    // The highest score, then where it is first: two loops without a branch on the scores
+    // (vector code), instead of one that branches on each.
+    let high = scores.iter().copied().max().unwrap_or(i32::MIN);
+    scores.iter().position(|&s| s == high).unwrap_or(0)
 }
 
 /// The "no tag" index as the features see it.

@@ -551,25 +551,26 @@ pub(crate) fn parse(
     let Some(rows) = rows else {
         return parse_with(moves, labels, templates, words, tags, |_| {});
     };
-    let sentence = SentenceRows::new(rows, moves, words, tags);
-    let mut keys = [0u32; FEATURES];
-    let score_moves = |state: &State, scores: &mut [i32; 256]| {
-        if state.unshifted {
-            // The buffer's rows are of a buffer that ends with the sentence.
-            templates.keys(state, words, tags, &mut keys);
-            moves.score(&keys[..templates.len()], scores);
-            return;
-        }
-        sentence.score(state, moves, scores);
-    };
-    let label_arc = |state: &State, right: bool, scores: &mut [i32; 256]| {
-        let (forms, tag_indices) = sentence.forms_and_tags();
-        let keys = arcs::arc_keys(state, forms, tag_indices, right);
-        let s0 = state.top().unwrap_or(NONE);
-        let (h, d) = if right { (s0, state.b) } else { (state.b, s0) };
-        labels.score_looked_up(right, tags[d].index(), tags[h].index(), &keys, scores);
-    };
-    run(moves, words, tags, score_moves, label_arc)
+    SentenceRows::with(rows, moves, words, tags, |sentence| {
+        let mut keys = [0u32; FEATURES];
+        let score_moves = |state: &State, scores: &mut [i32; 256]| {
+            if state.unshifted {
+                // The buffer's rows are of a buffer that ends with the sentence.
+                templates.keys(state, words, tags, &mut keys);
+                moves.score(&keys[..templates.len()], scores);
+                return;
+            }
+            sentence.score(state, moves, scores);
+        };
+        let label_arc = |state: &State, right: bool, scores: &mut [i32; 256]| {
+            let (forms, tag_indices) = sentence.forms_and_tags();
+            let keys = arcs::arc_keys(state, forms, tag_indices, right);
+            let s0 = state.top().unwrap_or(NONE);
+            let (h, d) = if right { (s0, state.b) } else { (state.b, s0) };
+            labels.score_looked_up(right, tags[d].index(), tags[h].index(), &keys, scores);
+        };
+        run(moves, words, tags, score_moves, label_arc)
+    })
 }
 
 /// [`parse`] looking every feature up, with `look` shown (and free to change) the

@@ -93,23 +93,25 @@ mod tests {
         ] {
             let words: Vec<Word> = text.split(' ').map(Word::new).collect();
             let tags = crate::tagger::tag(&parser.tagger, &words);
-            let sentence = SentenceRows::new(model, &parser.moves, &words, &tags);
-            let (forms, tag_indices) = sentence.forms_and_tags();
-            let mut state = State::new(&tags);
-            while !state.buffer_is_empty() {
-                if state.top().is_some() {
-                    for right in [false, true] {
-                        let mut all = [0u32; LABEL_FEATURES];
-                        label_features(&state, &words, &tags, right, &mut all);
-                        assert_eq!(arc_keys(&state, forms, tag_indices, right), LOOKED_UP.map(|i| all[i]), "{text}");
-                        arcs += 1;
+            SentenceRows::with(model, &parser.moves, &words, &tags, |sentence| {
+                let (forms, tag_indices) = sentence.forms_and_tags();
+                let mut state = State::new(&tags);
+                while !state.buffer_is_empty() {
+                    if state.top().is_some() {
+                        for right in [false, true] {
+                            let mut all = [0u32; LABEL_FEATURES];
+                            label_features(&state, &words, &tags, right, &mut all);
+                            let keys = arc_keys(&state, forms, tag_indices, right);
+                            assert_eq!(keys, LOOKED_UP.map(|i| all[i]), "{text}");
+                            arcs += 1;
+                        }
                     }
+                    // Arcs of several labels and both directions, so that heads, labels,
+                    // children and phrases are read too.
+                    let arc = [Move::Right(5), Move::Left(7), Move::Reduce, Move::Right(12)][arcs % 4];
+                    state.apply(if arcs % 3 != 0 && state.is_valid(arc) { arc } else { Move::Shift });
                 }
-                // Arcs of several labels and both directions, so that heads, labels,
-                // children and phrases are read too.
-                let arc = [Move::Right(5), Move::Left(7), Move::Reduce, Move::Right(12)][arcs % 4];
-                state.apply(if arcs % 3 != 0 && state.is_valid(arc) { arc } else { Move::Shift });
-            }
+            });
         }
         assert!(arcs > 40);
     }

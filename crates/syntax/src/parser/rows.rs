@@ -37,8 +37,23 @@ const CAPACITY: usize = 1 << 15;
 /// Four weights, one per transition class.
 type Row = [i32; MOVES];
 
-/// A (form, tag) pair's rows, one per place.
-type PairRows = [Row; PLACES];
+/// Distances from the stack top to the buffer front that the features tell apart (at most
+/// 6).
+const DISTANCES: usize = 7;
+
+/// A (form, tag) pair's rows.
+#[derive(Clone, Copy, Debug)]
+struct PairRows {
+    /// In each place.
+    places: [Row; PLACES],
+    /// As the stack top with the buffer front `d` words away, at `d` (template 28).
+    s0_dist: [Row; DISTANCES],
+    /// As the buffer front `d` words from the stack top, at `d` (template 30).
+    n0_dist: [Row; DISTANCES],
+    /// As the buffer front with no left child yet (templates 37 and 71 with no valency and
+    /// no labels).
+    n0_bare: Row,
+}
 
 fn plus(a: Row, b: Row) -> Row {
     std::array::from_fn(|j| a[j] + b[j])
@@ -105,13 +120,19 @@ impl WordRows {
     }
 }
 
-/// The rows of the word of form `w` and tag `t` in every place.
+/// The rows of the word of form `w` and tag `t`.
 fn pair_rows(moves: &Model, w: u64, t: u64) -> PairRows {
     let mut keys = [0u32; 3];
-    std::array::from_fn(|place| {
-        let count = features_at(w, t, place, &mut keys);
-        keys[..count].iter().fold([0; MOVES], |row, &k| plus(row, moves.dense_weights(k)))
-    })
+    let sum = |keys: &[u32]| keys.iter().fold([0; MOVES], |row, &k| plus(row, moves.dense_weights(k)));
+    PairRows {
+        places: std::array::from_fn(|place| {
+            let count = features_at(w, t, place, &mut keys);
+            sum(&keys[..count])
+        }),
+        s0_dist: std::array::from_fn(|d| sum(&[key(28, d as u64, w, 0)])),
+        n0_dist: std::array::from_fn(|d| sum(&[key(30, d as u64, w, 0)])),
+        n0_bare: sum(&[key(37, w, 0, 0), key(71, w, 0, 0)]),
+    }
 }
 
 /// One thread's rows of (form, tag) pairs, for one transition model.
@@ -129,35 +150,38 @@ thread_local! {
 }
 
 impl Pairs {
-    /// The rows of form `w` with tag `t`, made now if they are new.
-    fn rows(&mut self, moves: &Model, w: u64, t: u64) -> PairRows {
+    /// The place in `rows` of form `w` with tag `t`, its rows made and kept now if they are
+    /// new; none when the thread keeps no more, or another pair has its hash.
+    fn place(&mut self, moves: &Model, w: u64, t: u64) -> Option<u32> {
         let hash = w ^ t.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        if let Some(&n) = self.places.get(&hash)
-            && self.identities[n as usize] == (w, t)
-        {
-            return self.rows[n as usize];
+        if let Some(&n) = self.places.get(&hash) {
+            return (self.identities[n as usize] == (w, t)).then_some(n);
         }
-        let rows = pair_rows(moves, w, t);
-        if self.identities.len() < CAPACITY && !self.places.contains_key(&hash) {
-            self.places.insert(hash, self.identities.len() as u32);
-            self.identities.push((w, t));
-            self.rows.push(rows);
+        if self.identities.len() >= CAPACITY {
+            return None;
         }
-        rows
+        let n = self.identities.len() as u32;
+        self.places.insert(hash, n);
+        self.identities.push((w, t));
+        self.rows.push(pair_rows(moves, w, t));
+        Some(n)
     }
 }
 
-/// One sentence's rows, by word: what a step adds for the buffer front's position, and for
-/// each word the rows of the places on the stack's side; and the words' forms and tags as
-/// the features read them, with the stand-in for no word after the last.
+/// One sentence's rows, by word: what a step adds for the buffer front's position, and each
+/// word's place among its pairs' rows (which stay where the thread keeps them); and the
+/// words' forms and tags as the features read them, with the stand-in for no word after
+/// the last.
 pub(crate) struct SentenceRows<'a> {
     model: &'a WordRows,
     /// At buffer position `b`: the rows of the words at `b`, `b + 1` and `b + 2` in their
     /// places, and the buffer's tag features, for a buffer that ends with the sentence.
     buffer: Vec<Row>,
-    /// Each word's rows as the stack top, its second word, and the children read; then the
-    /// stand-in's.
-    stack: Vec<[Row; 5]>,
+    /// The thread's pairs' rows, then the ones of this sentence's pairs it does not keep,
+    /// then the stand-in's.
+    rows: &'a [PairRows],
+    /// Each word's place in `rows`, then the stand-in's.
+    ids: Vec<u32>,
     /// Each word's lower-case form, then [`NO_WORD`].
     forms: Vec<u64>,
     /// Each word's tag index, then [`NO_TAG`].
@@ -165,28 +189,65 @@ pub(crate) struct SentenceRows<'a> {
 }
 
 impl<'a> SentenceRows<'a> {
-    /// The rows of the tagged words of one sentence.
-    pub fn new(model: &'a WordRows, moves: &Model, words: &[Word], tags: &[Tag]) -> SentenceRows<'a> {
-        let n = words.len();
-        let mut pairs: Vec<PairRows> = PAIRS.with(|pairs| {
+    /// Runs `f` with the rows of the tagged words of one sentence (the thread's rows are
+    /// emptied first if they were another model's).
+    pub fn with<R>(
+        model: &WordRows,
+        moves: &Model,
+        words: &[Word],
+        tags: &[Tag],
+        f: impl FnOnce(&SentenceRows<'_>) -> R,
+    ) -> R {
+        PAIRS.with(|pairs| {
             let mut pairs = pairs.borrow_mut();
             if pairs.owner != model.id {
                 *pairs = Pairs { owner: model.id, ..Pairs::default() };
             }
-            words.iter().zip(tags).map(|(w, t)| pairs.rows(moves, w.lower, t.index() as u64)).collect()
-        });
-        pairs.push(model.none);
-        let at = |i: usize| &pairs[i.min(n)];
+            let kept: Vec<Option<u32>> =
+                words.iter().zip(tags).map(|(w, t)| pairs.place(moves, w.lower, t.index() as u64)).collect();
+            // The rows of the pairs not kept and of the stand-in go after the thread's, for
+            // this sentence only.
+            let len = pairs.rows.len();
+            let mut ids = Vec::with_capacity(words.len() + 1);
+            for ((w, t), kept) in words.iter().zip(tags).zip(kept) {
+                ids.push(kept.unwrap_or_else(|| {
+                    pairs.rows.push(pair_rows(moves, w.lower, t.index() as u64));
+                    (pairs.rows.len() - 1) as u32
+                }));
+            }
+            pairs.rows.push(model.none);
+            ids.push((pairs.rows.len() - 1) as u32);
+            let out = f(&SentenceRows::new(model, moves, &pairs.rows, ids, words, tags));
+            pairs.rows.truncate(len);
+            out
+        })
+    }
+
+    /// The rows of one sentence, its pairs' at `ids` in `rows`.
+    fn new(
+        model: &'a WordRows,
+        moves: &Model,
+        rows: &'a [PairRows],
+        ids: Vec<u32>,
+        words: &[Word],
+        tags: &[Tag],
+    ) -> SentenceRows<'a> {
+        let n = words.len();
+        let at = |i: usize| &rows[ids[i.min(n)] as usize].places;
         let buffer = (0..n)
             .map(|b| {
                 let tags = buffer_features(tags, b, n).map(|k| moves.dense_weights(k));
                 plus(plus(plus(at(b)[N0], at(b + 1)[N1]), plus(at(b + 2)[N2], tags[0])), tags[1])
             })
             .collect();
-        let stack = pairs.iter().map(|p| [p[S0], p[S1], p[S0L], p[S0R], p[N0L]]).collect();
         let forms = words.iter().map(|w| w.lower).chain([NO_WORD]).collect();
         let tags = tags.iter().map(|t| t.index() as u64).chain([NO_TAG]).collect();
-        SentenceRows { model, buffer, stack, forms, tags }
+        SentenceRows { model, buffer, rows, ids, forms, tags }
+    }
+
+    /// The rows of word `i` (the stand-in's at the sentence's length).
+    fn pair(&self, i: usize) -> &PairRows {
+        &self.rows[self.ids[i] as usize]
     }
 
     /// Each word's lower-case form and tag index, then the stand-in's ([`NO_WORD`],
@@ -214,7 +275,7 @@ impl<'a> SentenceRows<'a> {
         let (s0h, s0h2) = (at(s0h), at(of(&state.heads, s0h)));
         let (s0l, s0r, s0r2) = (at(of(&state.left1, s0)), at(of(&state.right1, s0)), at(of(&state.right2, s0)));
         let n0l = at(of(&state.left1, b));
-        let dist = if s0 < n && b < n { (b - s0).min(6) as u64 } else { 0 };
+        let dist = if s0 < n && b < n { (b - s0).min(6) } else { 0 };
         let n0vl = if b < n { u64::from(state.left_count[b].min(4)) } else { 9 };
         let n0ls = if b < n { state.left_set[b] } else { 0 };
         let (s0w, n0w, s0t, n0t) = (w[s0], w[b], t[s0], t[b]);
@@ -230,32 +291,43 @@ impl<'a> SentenceRows<'a> {
             key(24, t3(s0t, t[s0r], n0t), 0, 0),
             key(25, t3(s0t, n0t, t[n0l]), 0, 0),
             key(26, t3(t[s1], s0t, n0t), 0, 0),
-            key(28, dist, s0w, 0),
-            key(30, dist, n0w, 0),
-            key(32, dist, st, 0),
-            key(37, n0w, n0vl, 0),
+            key(32, dist as u64, st, 0),
             key(64, t3(s0t, t[s0r], t[s0r2]), 0, 0),
             key(65, t3(s0t, t[s0h], t[s0h2]), 0, 0),
-            key(71, n0w, n0ls, 0),
             key(73, t3(u64::from(s0_headed), s0t, n0t), label, 0),
             key(75, t3(t[s2], t[s1], s0t), 0, 0),
+            // The buffer front's valency and left labels: summed ahead while it has no
+            // left child.
+            key(37, n0w, n0vl, 0),
+            key(71, n0w, n0ls, 0),
         ];
         scores[..MOVES].copy_from_slice(moves.constant());
-        moves.add_keys(&keys, scores);
+        let (s0_rows, n0_rows) = (self.pair(s0), self.pair(b));
+        let bare = n0vl == 0 && n0ls == 0;
+        match keys.first_chunk::<{ LOOKED_UP - 2 }>() {
+            Some(without) if bare => moves.add_keys(without, scores),
+            _ => moves.add_keys(&keys, scores),
+        }
         let rows = [
             self.buffer.get(b).copied().unwrap_or([0; MOVES]),
-            self.stack[s0][0],
-            self.stack[s1][1],
-            self.stack[s0l][2],
-            self.stack[s0r][3],
-            self.stack[n0l][4],
+            s0_rows.places[S0],
+            self.pair(s1).places[S1],
+            self.pair(s0l).places[S0L],
+            self.pair(s0r).places[S0R],
+            self.pair(n0l).places[N0L],
             self.model.labels[label as usize],
+            s0_rows.s0_dist[dist],
+            n0_rows.n0_dist[dist],
+            if bare { n0_rows.n0_bare } else { [0; MOVES] },
         ];
         for (score, add) in scores.iter_mut().zip(rows.into_iter().fold([0; MOVES], plus)) {
             *score += add;
         }
     }
 }
+
+/// Number of transition features a step looks up at most ([`SentenceRows::score`]).
+const LOOKED_UP: usize = 17;
 
 #[cfg(test)]
 mod tests {
@@ -286,23 +358,24 @@ mod tests {
         let mut steps = 0;
         for text in TEXTS {
             let (words, tags) = tagged(text);
-            let sentence = SentenceRows::new(model, moves, &words, &tags);
-            let mut state = State::new(&tags);
-            let mut keys = [0u32; super::super::FEATURES];
-            while !state.buffer_is_empty() {
-                if state.top().is_some() {
-                    features(&state, &words, &tags, templates.len(), &mut keys);
-                    let (mut plain, mut fast) = ([0i32; 256], [0i32; 256]);
-                    moves.score(&keys[..templates.len()], &mut plain);
-                    sentence.score(&state, moves, &mut fast);
-                    assert_eq!(plain[..MOVES], fast[..MOVES], "{text}: step {steps}");
-                    steps += 1;
+            SentenceRows::with(model, moves, &words, &tags, |sentence| {
+                let mut state = State::new(&tags);
+                let mut keys = [0u32; super::super::FEATURES];
+                while !state.buffer_is_empty() {
+                    if state.top().is_some() {
+                        features(&state, &words, &tags, templates.len(), &mut keys);
+                        let (mut plain, mut fast) = ([0i32; 256], [0i32; 256]);
+                        moves.score(&keys[..templates.len()], &mut plain);
+                        sentence.score(&state, moves, &mut fast);
+                        assert_eq!(plain[..MOVES], fast[..MOVES], "{text}: step {steps}");
+                        steps += 1;
+                    }
+                    // Arcs of several labels and both directions, so that heads, labels and
+                    // children are read too.
+                    let arc = [Move::Right(5), Move::Left(7), Move::Reduce, Move::Right(12)][steps % 4];
+                    state.apply(if steps % 3 != 0 && state.is_valid(arc) { arc } else { Move::Shift });
                 }
-                // Arcs of several labels and both directions, so that heads, labels and
-                // children are read too.
-                let arc = [Move::Right(5), Move::Left(7), Move::Reduce, Move::Right(12)][steps % 4];
-                state.apply(if steps % 3 != 0 && state.is_valid(arc) { arc } else { Move::Shift });
-            }
+            });
         }
         assert!(steps > 40);
     }
@@ -328,7 +401,7 @@ mod tests {
                 clash.places.insert(hash, 0);
             }
             clash.identities.push((NO_WORD, NO_TAG));
-            clash.rows.push([[1_000; MOVES]; PLACES]);
+            clash.rows.push(PairRows { n0_bare: [1_000; MOVES], ..model.none });
             reset(clash);
             assert_eq!(parse(moves, labels, templates, Some(model), &words, &tags), plain, "{text}, clash");
             let full = Pairs { owner: model.id, identities: vec![(0, 0); CAPACITY], ..Pairs::default() };

@@ -2,11 +2,14 @@
 //! clusters: fifteen of its 37 looked-up features read one word in one place (the stack top's
 //! form and tag, the buffer front's, the next two words', the stack's second word, the
 //! children at the edges), so each thread keeps, for the (form, tag) pairs it has met, those
-//! features' four weights in one row per place; two more read only the tags of the buffer's
-//! first three words, so a sentence sums them per buffer position; one reads only the stack
-//! top's label, summed at load for every label. A step then adds seven rows and looks up 19
-//! features instead of 37. Integer sums: the scores, and so the parses, are the ones of
-//! looking every feature up.
+//! features' four weights in one row per place, with rows for the two that read the stack
+//! top's or the buffer front's form with the distance between them (by distance) and for the
+//! two that read the buffer front's form with its left children (while it has none); two more
+//! read only the tags of the buffer's first three words, so a sentence sums them per buffer
+//! position; one reads only the stack top's label, summed at load for every label. A step
+//! then adds ten rows and looks up 15 features (17 once the buffer front has a left child)
+//! instead of 37. Integer sums: the scores, and so the parses, are the ones of looking every
+//! feature up.
 
 use super::{MOVES, NO_LABEL, NO_TAG, NO_WORD, NONE, State, t2, t3};
 use crate::labels::Tag;
@@ -30,7 +33,7 @@ const S0R: usize = 5;
 const N0L: usize = 6;
 const S1: usize = 7;
 
-/// Pairs a thread keeps rows for (128 bytes each); a pair met after that is summed for its
+/// Pairs a thread keeps rows for (368 bytes each); a pair met after that is summed for its
 /// sentence only.
 const CAPACITY: usize = 1 << 15;
 

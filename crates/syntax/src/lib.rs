@@ -270,7 +270,7 @@ fn split(words: &[&str], hidden: impl Fn(usize) -> bool) -> (Vec<tagger::Word>, 
     let mut owner = Vec::with_capacity(words.len() + 4);
     for (i, word) in words.iter().enumerate().filter(|&(i, _)| !hidden(i)) {
         for piece in words::pieces(word) {
-            pieces.push(tagger::Word::new(piece));
+            pieces.push(tagger::word(piece));
             owner.push(i);
         }
     }

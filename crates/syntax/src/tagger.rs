@@ -8,6 +8,9 @@ use forms::{Forms, PLACES};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 mod forms;
+mod seen;
+
+pub(crate) use seen::word;
 
 /// What the models read of one word, hashed once.
 #[derive(Clone, Copy, Debug)]

@@ -18,6 +18,7 @@ mod labels;
 mod model;
 mod parser;
 pub mod picked;
+mod tables;
 mod tagger;
 pub mod templates;
 pub mod train;
@@ -30,8 +31,13 @@ use model::{Model, Reader};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The model trained by `train/`, embedded at build time.
-static MODEL: &[u8] = include_bytes!("../model/en.model");
+/// Bytes aligned for reading a table in place.
+#[repr(C, align(16))]
+struct Aligned<B: ?Sized>(B);
+
+/// The model trained by `train/` (`model/en.model`), embedded at build time in the form
+/// the parser holds it (`build.rs` writes it; see [`tables`]).
+static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/en.tables")));
 
 /// First bytes of a model file: the tagger, the transition model, the labeller, the word
 /// clusters and the transition templates read ([`picked`]).
@@ -44,9 +50,17 @@ const MAGIC_WITH_CLUSTERS: &[u8; 8] = b"CCSYNTX3";
 /// First bytes of a model file of the version before, without word clusters (still read).
 const MAGIC_WITHOUT_CLUSTERS: &[u8; 8] = b"CCSYNTX2";
 
-/// The embedded model file's bytes (for benchmarks and inspection).
+/// The embedded model's bytes (for benchmarks and inspection): a tables file, which
+/// [`Parser::from_bytes`] reads as it reads a model file.
 pub fn model_bytes() -> &'static [u8] {
-    MODEL
+    &MODEL.0
+}
+
+/// A model file (any version [`Parser::from_bytes`] decodes) in the form the parser holds
+/// it, as the build embeds `model/en.model`: [`Parser::from_bytes`] reads it with no decoding
+/// of the features, and gives the same parser.
+pub fn tables_of(model_file: &[u8]) -> Result<Vec<u8>, ModelError> {
+    tables::write(model_file)
 }
 
 /// The parser of the process: the embedded one, or the one [`install`] put in its place.
@@ -66,7 +80,7 @@ pub fn parser() -> &'static Parser {
         // The embedded bytes are a build-time constant that a test decodes; a failure here
         // is a broken build, not bad input.
         #[allow(clippy::expect_used)]
-        Parser::from_bytes(MODEL).expect("the embedded syntax model decodes")
+        Parser::embedded().expect("the embedded syntax model reads")
     })
 }
 
@@ -83,28 +97,55 @@ pub struct Parser {
     clusters: clusters::Clusters,
     /// The transition templates the transition model reads.
     templates: picked::Templates,
+    /// The transition model's one-word features summed ahead, for a model of the first
+    /// [`parser::BASE_FEATURES`] templates (the committed one).
+    rows: Option<parser::WordRows>,
 }
 
 impl Parser {
-    /// Decodes a model written by the trainer.
+    /// Decodes a model written by the trainer, or reads a tables file ([`model_bytes`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        if bytes.starts_with(tables::MAGIC) {
+            return Parser::from_tables(bytes, tables::read);
+        }
         let mut r = Reader::new(bytes);
         let magic = r.take(MAGIC.len())?;
-        if magic != MAGIC && magic != MAGIC_WITH_CLUSTERS && magic != MAGIC_WITHOUT_CLUSTERS {
-            return Err(ModelError("not a claimcheck syntax model"));
+        check_header(magic, &mut r)?;
+        let models = [Model::decode(&mut r)?, Model::decode(&mut r)?, Model::decode(&mut r)?];
+        Parser::assemble(magic, models, &mut r)
+    }
+
+    /// The embedded model, its tables read in place.
+    fn embedded() -> Result<Parser, ModelError> {
+        Parser::from_tables(&MODEL.0, tables::read_in_place)
+    }
+
+    /// Reads a tables file, each table with `read`.
+    fn from_tables<'a>(
+        bytes: &'a [u8],
+        read: impl Fn(&mut Reader<'a>) -> Result<Model, ModelError>,
+    ) -> Result<Parser, ModelError> {
+        let (magic, rest, mut r) = tables::split(bytes)?;
+        let mut rest = Reader::new(rest);
+        check_header(magic, &mut rest)?;
+        let models = [read(&mut r)?, read(&mut r)?, read(&mut r)?];
+        if !r.is_done() {
+            return Err(ModelError("trailing bytes"));
         }
-        check_names(&mut r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
-        check_names(&mut r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")?;
-        let mut tagger = Model::decode(&mut r)?;
-        let mut moves = Model::decode(&mut r)?;
-        let labels = Model::decode(&mut r)?;
+        Parser::assemble(magic, models, &mut rest)
+    }
+
+    /// The parser of a model file's three models and what follows them in the file
+    /// (`magic` says what that is).
+    fn assemble(magic: &[u8], models: [Model; 3], r: &mut Reader<'_>) -> Result<Parser, ModelError> {
+        let [mut tagger, mut moves, labels] = models;
         let clusters = if magic == MAGIC_WITHOUT_CLUSTERS {
             clusters::Clusters::default()
         } else {
-            clusters::Clusters::decode(&mut r)?
+            clusters::Clusters::decode(r)?
         };
         let templates = if magic == MAGIC {
-            picked::Templates::decode(&mut r)?
+            picked::Templates::decode(r)?
         } else {
             picked::Templates::default_for(!clusters.is_empty())
         };
@@ -119,12 +160,19 @@ impl Parser {
             return Err(ModelError("class counts differ"));
         }
         let labels = labeller::Labeller::new(labels);
-        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates })
+        let rows =
+            (templates == picked::Templates::first(parser::BASE_FEATURES)).then(|| parser::WordRows::new(&moves));
+        Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates, rows })
     }
 
     /// The transition templates the model reads.
     pub fn templates(&self) -> &picked::Templates {
         &self.templates
+    }
+
+    /// Heads (`parser::NONE` for roots) and label indices of tagged pieces.
+    fn parse_tagged(&self, pieces: &[tagger::Word], tags: &[Tag]) -> (Vec<usize>, Vec<u8>) {
+        parser::parse(&self.moves, &self.labels, &self.templates, self.rows.as_ref(), pieces, tags)
     }
 
     /// The model's pieces of sentence words (see [`split`]) with their cluster codes.
@@ -166,13 +214,22 @@ impl Parser {
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let (pieces, owner) = self.pieces(words, is_hidden);
         let tags = tagger::tag(&self.tagger, &pieces);
-        let (heads, labels) = parser::parse(&self.moves, &self.labels, &self.templates, &pieces, &tags);
+        let (heads, labels) = self.parse_tagged(&pieces, &tags);
         let mut parse = Parse::join(words.len(), &owner, &tags, &heads, &labels);
         if (0..words.len()).any(is_hidden) {
             parse = parse.with_hidden_attached(is_hidden);
         }
         parse
     }
+}
+
+/// Checks a model file's version (`magic`) and the tag and label names that follow it.
+fn check_header(magic: &[u8], r: &mut Reader<'_>) -> Result<(), ModelError> {
+    if magic != MAGIC && magic != MAGIC_WITH_CLUSTERS && magic != MAGIC_WITHOUT_CLUSTERS {
+        return Err(ModelError("not a claimcheck syntax model"));
+    }
+    check_names(r, Tag::ALL.iter().map(|t| t.as_str()), "tag inventory differs")?;
+    check_names(r, Dep::ALL.iter().map(|d| d.as_str()), "label inventory differs")
 }
 
 fn check_names<'a>(

@@ -1,6 +1,9 @@
 //! The linear models: hashed features, sparse class weights quantised to `i16`, an
 //! open-addressing table for look-up, and the byte format the trainer writes.
 
+use std::borrow::Cow;
+use zerocopy::{FromBytes, Immutable, KnownLayout};
+
 /// Mixes a feature template and up to three values into a 32-bit feature key (never 0,
 /// which marks an empty slot). Two features may share a key; among the model's million or
 /// so features that is rare, and it costs a little accuracy, not correctness.
@@ -59,15 +62,18 @@ pub(crate) fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
 /// megabytes), so a look-up reads one 16-byte slot: the key and up to four (class, weight)
 /// entries inline, which holds every feature of the parser's four-class transition model.
 /// A feature with more entries keeps them in `overflow`; its slot says where.
-#[derive(Debug)]
+///
+/// The table and the overflow list are either built here (decoded, or from features) or
+/// read in place from the tables the build embeds in the binary (`tables.rs`).
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Model {
     /// Number of classes scored.
     pub classes: usize,
     mask: usize,
     /// Open-addressing table, linear probing; key 0 marks an empty slot.
-    slots: Vec<Slot>,
+    slots: Cow<'static, [Slot]>,
     /// Entries of the features with more than [`INLINE`].
-    overflow: Vec<(u8, i16)>,
+    overflow: Cow<'static, [Entry]>,
     features: usize,
     /// A feature every call scores (the bias): its key, and its weights per class, added
     /// up front instead of looked up.
@@ -88,12 +94,28 @@ const SPILLED: u8 = u8::MAX;
 /// nothing), or, when `class[0]` is [`SPILLED`], the start (`weight[0..2]`) and count
 /// (`weight[2]`) of its entries in the overflow list. In a dense model (see `Model::dense`)
 /// entry `j` is class `j`'s weight.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, FromBytes, Immutable, KnownLayout)]
 #[repr(C, align(16))]
-struct Slot {
+pub(crate) struct Slot {
     key: u32,
     class: [u8; INLINE],
     weight: [i16; INLINE],
+}
+
+/// One entry of a spilled feature: a class and its weight (`pad` is always 0; it makes the
+/// layout one the embedded tables can be read in place as).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, FromBytes, Immutable, KnownLayout)]
+#[repr(C)]
+pub(crate) struct Entry {
+    class: u8,
+    pad: u8,
+    weight: i16,
+}
+
+impl Entry {
+    fn new((class, weight): (u8, i16)) -> Entry {
+        Entry { class, pad: 0, weight }
+    }
 }
 
 /// A model that does not decode.
@@ -109,6 +131,7 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// Reads little-endian values from a byte slice.
+#[derive(Clone)]
 pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -150,6 +173,11 @@ impl<'a> Reader<'a> {
     pub fn is_done(&self) -> bool {
         self.at == self.bytes.len()
     }
+
+    /// Bytes read so far.
+    pub fn position(&self) -> usize {
+        self.at
+    }
 }
 
 impl Model {
@@ -171,8 +199,8 @@ impl Model {
         Ok(Model {
             classes,
             mask: capacity - 1,
-            slots: vec![Slot::default(); capacity],
-            overflow: Vec::new(),
+            slots: Cow::Owned(vec![Slot::default(); capacity]),
+            overflow: Cow::Owned(Vec::new()),
             features: 0,
             constant: (0, [0; 256]),
             dense: classes <= INLINE,
@@ -207,7 +235,7 @@ impl Model {
             let at = u32::try_from(self.overflow.len()).map_err(|_| ModelError("too many weights"))?;
             slot.class[0] = SPILLED;
             slot.weight = [at as u16 as i16, (at >> 16) as u16 as i16, count as i16, 0];
-            self.overflow.extend(list);
+            self.overflow.to_mut().extend(list.map(Entry::new));
         }
         self.place(slot)
     }
@@ -215,14 +243,15 @@ impl Model {
     /// Puts a built slot in the table, over a slot of the same key.
     fn place(&mut self, slot: Slot) -> Result<(), ModelError> {
         let mut at = home(slot.key, self.mask);
-        for _ in 0..self.slots.len() {
-            if self.slots[at].key == 0 {
+        let slots = self.slots.to_mut();
+        for _ in 0..slots.len() {
+            if slots[at].key == 0 {
                 self.features += 1;
-            } else if self.slots[at].key != slot.key {
+            } else if slots[at].key != slot.key {
                 at = (at + 1) & self.mask;
                 continue;
             }
-            self.slots[at] = slot;
+            slots[at] = slot;
             return Ok(());
         }
         Err(ModelError("table full"))
@@ -307,7 +336,7 @@ impl Model {
                     if slot.class[0] == SPILLED {
                         let (start, len) = spilled(slot);
                         for entry in self.overflow.get(start..start + len).unwrap_or(&[]).iter().step_by(16) {
-                            touched ^= u32::from(entry.0);
+                            touched ^= u32::from(entry.class);
                         }
                     }
                 }
@@ -316,6 +345,16 @@ impl Model {
             for &at in &found[..count] {
                 self.add(&self.slots[at as usize], sums);
             }
+        }
+    }
+
+    /// The weights of feature `key` for classes 0 to 3 in a model of at most four classes,
+    /// as [`Model::add_features`] adds them: none for the constant feature (which
+    /// [`Model::score`] starts from) or a key without weights.
+    pub fn dense_weights(&self, key: u32) -> [i32; INLINE] {
+        match self.find(key) {
+            Some(at) if self.dense && key != self.constant.0 => self.slots[at].weight.map(i32::from),
+            _ => [0; INLINE],
         }
     }
 
@@ -356,8 +395,8 @@ impl Model {
             return;
         }
         let (start, len) = spilled(slot);
-        for &(class, weight) in self.overflow.get(start..start + len).unwrap_or(&[]) {
-            sums[usize::from(class)] += i32::from(weight);
+        for entry in self.overflow.get(start..start + len).unwrap_or(&[]) {
+            sums[usize::from(entry.class)] += i32::from(entry.weight);
         }
     }
 
@@ -396,8 +435,9 @@ impl Model {
     fn slot_of(&mut self, key: u32, entries: &[u8]) -> Result<Slot, ModelError> {
         let mut slot = Slot { key, ..Slot::default() };
         let count = entries.len() / 3;
+        let classes = self.classes;
         let entry = |e: &[u8]| match *e {
-            [class, a, b] if usize::from(class) < self.classes => Ok((class, i16::from_le_bytes([a, b]))),
+            [class, a, b] if usize::from(class) < classes => Ok((class, i16::from_le_bytes([a, b]))),
             _ => Err(ModelError("class out of range")),
         };
         if self.dense {
@@ -416,12 +456,113 @@ impl Model {
             let at = u32::try_from(self.overflow.len()).map_err(|_| ModelError("too many weights"))?;
             slot.class[0] = SPILLED;
             slot.weight = [at as u16 as i16, (at >> 16) as u16 as i16, count as i16, 0];
-            self.overflow.reserve(count);
+            let overflow = self.overflow.to_mut();
+            overflow.reserve(count);
             for e in entries.chunks_exact(3) {
-                self.overflow.push(entry(e)?);
+                overflow.push(Entry::new(entry(e)?));
             }
         }
         Ok(slot)
+    }
+}
+
+/// The table as the tables file holds it (`tables.rs`), and checked when read from one.
+impl Model {
+    /// Features, slots and overflow entries, as held.
+    pub(crate) fn parts(&self) -> (usize, &[Slot], &[Entry]) {
+        (self.features, &self.slots, &self.overflow)
+    }
+
+    /// A model of a table and overflow list written by [`Model::parts`] (the slot count a
+    /// power of two). The caller checks the table ([`Model::check_table`]) unless it is the
+    /// one the build embeds, which a test compares with the decoded model file.
+    pub(crate) fn from_parts(
+        classes: usize,
+        features: usize,
+        slots: Cow<'static, [Slot]>,
+        overflow: Cow<'static, [Entry]>,
+    ) -> Result<Model, ModelError> {
+        if classes == 0 || classes > 256 {
+            return Err(ModelError("class count out of range"));
+        }
+        if slots.len() < 16 || !slots.len().is_power_of_two() || features >= slots.len() {
+            return Err(ModelError("table size out of range"));
+        }
+        let mask = slots.len() - 1;
+        Ok(Model { classes, mask, slots, overflow, features, constant: (0, [0; 256]), dense: classes <= INLINE })
+    }
+
+    /// Checks what a look-up relies on: the features counted are the keys held, each key is
+    /// found from its home slot, and every class and overflow range is in range.
+    pub(crate) fn check_table(&self) -> Result<(), ModelError> {
+        let bad = Err(ModelError("table inconsistent"));
+        if self.slots.iter().filter(|s| s.key != 0).count() != self.features {
+            return bad;
+        }
+        for (at, slot) in self.slots.iter().enumerate().filter(|(_, s)| s.key != 0) {
+            if self.find(slot.key) != Some(at) {
+                return bad;
+            }
+            let classes = if self.dense {
+                slot.class != std::array::from_fn(|j| j as u8)
+            } else if slot.class[0] == SPILLED {
+                let (start, len) = spilled(slot);
+                len <= INLINE || slot.weight[3] != 0 || self.overflow.get(start..start + len).is_none()
+            } else {
+                slot.class.iter().any(|&c| usize::from(c) >= self.classes)
+            };
+            if classes {
+                return bad;
+            }
+        }
+        if self.overflow.iter().any(|e| usize::from(e.class) >= self.classes || e.pad != 0) {
+            return bad;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+impl Model {
+    /// Whether the table is read in place rather than held.
+    pub(crate) fn is_borrowed(&self) -> bool {
+        matches!(self.slots, Cow::Borrowed(_))
+    }
+}
+
+impl Slot {
+    /// The slot's bytes as the tables file holds them (little-endian, as in memory).
+    pub(crate) fn to_le_bytes(self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        out[..4].copy_from_slice(&self.key.to_le_bytes());
+        out[4..8].copy_from_slice(&self.class);
+        for (j, weight) in self.weight.iter().enumerate() {
+            out[8 + 2 * j..10 + 2 * j].copy_from_slice(&weight.to_le_bytes());
+        }
+        out
+    }
+
+    /// The slot [`Slot::to_le_bytes`] wrote.
+    pub(crate) fn from_le_bytes(b: &[u8; 16]) -> Slot {
+        let weight = |j: usize| i16::from_le_bytes([b[8 + 2 * j], b[9 + 2 * j]]);
+        Slot {
+            key: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            class: [b[4], b[5], b[6], b[7]],
+            weight: std::array::from_fn(weight),
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's bytes as the tables file holds them.
+    pub(crate) fn to_le_bytes(self) -> [u8; 4] {
+        let [a, b] = self.weight.to_le_bytes();
+        [self.class, self.pad, a, b]
+    }
+
+    /// The entry [`Entry::to_le_bytes`] wrote.
+    pub(crate) fn from_le_bytes(b: &[u8; 4]) -> Entry {
+        Entry { class: b[0], pad: b[1], weight: i16::from_le_bytes([b[2], b[3]]) }
     }
 }
 

@@ -16,6 +16,10 @@ use crate::labels::{Dep, Tag};
 use crate::model::{Model, key};
 use crate::picked::Templates;
 use crate::tagger::Word;
+use rows::SentenceRows;
+pub(crate) use rows::WordRows;
+
+mod rows;
 
 /// Marks "none" in the index arrays.
 pub(crate) const NONE: usize = usize::MAX;
@@ -524,19 +528,36 @@ pub(crate) fn best_label<S: PartialOrd + Copy>(scores: &[S]) -> u8 {
 
 /// Parses tagged words with the transition model `moves` and the labeller `labels`; returns
 /// heads (`NONE` for roots) and label indices.
-/// The transition model reads the features of `templates`.
+/// The transition model reads the features of `templates`; with `rows` (which a model of
+/// the first [`BASE_FEATURES`] templates has), the one-word features are added from rows
+/// summed ahead ([`rows`]), to the same scores.
 pub(crate) fn parse(
     moves: &Model,
     labels: &Labeller,
     templates: &Templates,
+    rows: Option<&WordRows>,
     words: &[Word],
     tags: &[Tag],
 ) -> (Vec<usize>, Vec<u8>) {
-    parse_with(moves, labels, templates, words, tags, |_| {})
+    let Some(rows) = rows else {
+        return parse_with(moves, labels, templates, words, tags, |_| {});
+    };
+    let sentence = SentenceRows::new(rows, moves, words, tags);
+    let mut keys = [0u32; FEATURES];
+    run(moves, labels, words, tags, |state, scores| {
+        if state.unshifted {
+            // The buffer's rows are of a buffer that ends with the sentence.
+            templates.keys(state, words, tags, &mut keys);
+            moves.score(&keys[..templates.len()], scores);
+            return;
+        }
+        sentence.score(state, moves, scores);
+    })
 }
 
-/// [`parse`], with `look` shown (and free to change) the transition features of every step
-/// before they are scored: for measuring what each template is worth.
+/// [`parse`] looking every feature up, with `look` shown (and free to change) the
+/// transition features of every step before they are scored: for measuring what each
+/// template is worth.
 pub(crate) fn parse_with(
     moves: &Model,
     labels: &Labeller,
@@ -545,9 +566,25 @@ pub(crate) fn parse_with(
     tags: &[Tag],
     mut look: impl FnMut(&mut [u32; FEATURES]),
 ) -> (Vec<usize>, Vec<u8>) {
+    let mut keys = [0u32; FEATURES];
+    run(moves, labels, words, tags, |state, scores| {
+        templates.keys(state, words, tags, &mut keys);
+        look(&mut keys);
+        moves.score(&keys[..templates.len()], scores);
+    })
+}
+
+/// The parse itself, the transition classes' scores of a state (with a word on the stack
+/// and one on the buffer) set by `score_moves`.
+fn run(
+    moves: &Model,
+    labels: &Labeller,
+    words: &[Word],
+    tags: &[Tag],
+    mut score_moves: impl FnMut(&State, &mut [i32; 256]),
+) -> (Vec<usize>, Vec<u8>) {
     let mut state = State::new(tags);
     let mut scores = [0i32; 256];
-    let mut keys = [0u32; FEATURES];
     let mut label_keys = [0u32; LABEL_FEATURES];
     let mut ending_keys = [0u32; ENDING_FEATURES];
     while !state.is_final() {
@@ -564,9 +601,7 @@ pub(crate) fn parse_with(
         } else if state.buffer_is_empty() {
             Move::Reduce
         } else {
-            templates.keys(&state, words, tags, &mut keys);
-            look(&mut keys);
-            moves.score(&keys[..templates.len()], &mut scores);
+            score_moves(&state, &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {
                 label_features(&state, words, tags, class == 3, &mut label_keys);

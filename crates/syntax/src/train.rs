@@ -574,7 +574,7 @@ pub fn agreement(parser: &Parser, data: &[Sentence]) -> Agreement {
         let mut words = pieces(s);
         parser.clusters.assign(&mut words);
         let tags = tagger::tag(&parser.tagger, &words);
-        let (heads, labels) = parser::parse(&parser.moves, &parser.labels, &parser.templates, &words, &tags);
+        let (heads, labels) = parser.parse_tagged(&words, &tags);
         for i in 0..words.len() {
             let head_ok = heads[i] == s.heads[i].unwrap_or(NONE);
             let label_ok = head_ok && (s.heads[i].is_none() || usize::from(labels[i]) == s.deps[i].index());

@@ -480,10 +480,14 @@ impl Layout<'_> {
         {
             return flat;
         }
+        // "Aides to Clinton said …", "voters across party lines say …": a name the word layout
+        // took at the end of the parse's longer subject is the object of a preposition in it;
+        // the whole subject speaks.
         let parsed = span_of(&r.speaker);
         if let Some(a) = &flat
             && let (Some(x), Some(y)) = (a.speaker.as_ref().and_then(span_of), parsed)
             && x.overlaps(y)
+            && !(y.start < x.start && y.end >= x.end && structure.is_some_and(|s| s.object_inside(x, y)))
         {
             return flat;
         }

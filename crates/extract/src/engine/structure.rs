@@ -218,6 +218,27 @@ impl Structure<'_> {
         !quoted && tree.head(at) == Some(v) && matches!(tree.dep(at), Dep::Dobj | Dep::Dative | Dep::Oprd)
     }
 
+    /// Whether the phrase at `inner` is, in the parse, the object of a preposition inside the
+    /// phrase at `outer` ("Clinton" in "aides to Clinton", "party lines" in "voters across
+    /// party lines"): it modifies the phrase's head, it is not the head.
+    pub fn object_inside(&self, inner: Span, outer: Span) -> bool {
+        let tree = self.tree;
+        let within = tree.words_in(outer);
+        let Some(mut at) = tree.head_of(tree.words_in(inner)) else { return false };
+        for _ in 0..tree.len() {
+            match tree.head(at) {
+                Some(h) if within.contains(&h) => {
+                    if tree.dep(at) == Dep::Pobj {
+                        return true;
+                    }
+                    at = h;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the
     /// phrase it is coordinated with or stands in apposition to: the parse leaves it room to
     /// be the subject the word layout took it for, though it labels it otherwise.

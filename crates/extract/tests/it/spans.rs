@@ -109,3 +109,16 @@ fn an_accusations_of_may_hang_on_its_object() {
     let found = attributions(rules, "Ola Berg accused the port police of hiding the cameras.");
     assert!(found.iter().any(|(c, _)| c == "accused"), "{found:?}");
 }
+
+#[test]
+fn a_name_ending_the_subject_after_a_preposition_is_not_the_speaker() {
+    let rules = ruleset();
+    // The word layout took the noun nearest the verb; the parse's subject is the whole phrase.
+    let found = attributions(rules, "Pilots close to Ola Berg said the pier would reopen in May.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Pilots close to Ola Berg"), "{found:?}");
+    let found = attributions(rules, "A deckhand on the Nordlys ferry said the pier was unsafe.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("A deckhand on the Nordlys ferry"), "{found:?}");
+    // A name that is the subject itself stays alone, whatever stands before it.
+    let found = attributions(rules, "On Monday, Ola Berg said the pier would reopen in May.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Ola Berg"), "{found:?}");
+}

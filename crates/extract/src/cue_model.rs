@@ -64,6 +64,8 @@ impl Model {
     /// written by [`Model::write`]). A model without a threshold line decides nothing.
     pub fn parse(text: &str) -> Model {
         let mut model = Model { threshold: f32::INFINITY, ..Model::default() };
+        // Nearly every line is a weight: room for them all at once, not grown by doubling.
+        model.weights.reserve(text.bytes().filter(|&b| b == b'\n').count());
         for line in text.lines() {
             let _skipped = model.read_line(line);
         }
@@ -90,6 +92,15 @@ impl Model {
     /// Adds one line of the text form; on a line that does not parse, the column (from 1)
     /// where it goes wrong and what was expected there.
     fn read_line(&mut self, line: &str) -> Result<(), (usize, &'static str)> {
+        // The common line, a weight, read without listing its fields (29 k lines of the
+        // embedded model, a twelfth of a one-sentence `check`); anything else as below.
+        if let Some((feature, w)) = line.strip_prefix("w\t").and_then(|rest| rest.split_once('\t'))
+            && !w.contains('\t')
+            && let Ok(w) = w.parse::<f32>()
+        {
+            self.weights.insert(feature.to_owned(), w);
+            return Ok(());
+        }
         let mut fields = line.split('\t');
         let tag = fields.next().unwrap_or_default();
         let rest: Vec<&str> = fields.collect();

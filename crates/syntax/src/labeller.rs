@@ -13,7 +13,7 @@ use crate::parser::{LABEL_FEATURES, LABELS, State};
 const TABULATED: [usize; 4] = [0, 2, 5, 8];
 
 /// The other places, looked up per arc.
-const LOOKED_UP: [usize; LABEL_FEATURES - TABULATED.len()] =
+pub(crate) const LOOKED_UP: [usize; LABEL_FEATURES - TABULATED.len()] =
     [1, 3, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
 
 /// Number of tags.
@@ -58,17 +58,33 @@ impl Labeller {
         let s0 = state.top().unwrap_or(usize::MAX);
         let (h, d) = if right { (s0, state.b) } else { (state.b, s0) };
         let tag = |i: usize| tags.get(i).map(|t| t.index());
-        let (Some(dep), Some(head)) = (tag(d), tag(h)) else {
-            self.model.score(keys, sums);
-            return;
-        };
+        match (tag(d), tag(h)) {
+            (Some(dep), Some(head)) => self.score_looked_up(right, dep, head, &LOOKED_UP.map(|i| keys[i]), sums),
+            _ => self.model.score(keys, sums),
+        }
+    }
+
+    /// Sets `sums[l]` to label `l`'s score for an arc of direction `right` between a
+    /// dependent and a head of tag indices `dep` and `head`, given the features of the
+    /// places [`LOOKED_UP`] (in that order).
+    pub fn score_looked_up(
+        &self,
+        right: bool,
+        dep: usize,
+        head: usize,
+        keys: &[u32; LOOKED_UP.len()],
+        sums: &mut [i32; 256],
+    ) {
         let at = ((usize::from(right) * TAGS + dep) * TAGS + head) * LABELS;
-        let Some(row) = self.rows.get(at..at + LABELS) else {
-            self.model.score(keys, sums);
-            return;
-        };
-        sums[..LABELS].copy_from_slice(row);
-        self.model.add_features(&LOOKED_UP.map(|i| keys[i]), sums);
+        match self.rows.get(at..at + LABELS) {
+            Some(row) => sums[..LABELS].copy_from_slice(row),
+            None => {
+                // Not a tag pair of the table (tag indices are below `TAGS`): the tabulated
+                // features looked up.
+                self.model.score(&tabulated(right, dep as u64, head as u64), sums);
+            }
+        }
+        self.model.add_features(keys, sums);
     }
 }
 

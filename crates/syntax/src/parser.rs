@@ -19,6 +19,7 @@ use crate::tagger::Word;
 use rows::SentenceRows;
 pub(crate) use rows::WordRows;
 
+mod arcs;
 mod rows;
 
 /// Marks "none" in the index arrays.
@@ -544,7 +545,7 @@ pub(crate) fn parse(
     };
     let sentence = SentenceRows::new(rows, moves, words, tags);
     let mut keys = [0u32; FEATURES];
-    run(moves, labels, words, tags, |state, scores| {
+    let score_moves = |state: &State, scores: &mut [i32; 256]| {
         if state.unshifted {
             // The buffer's rows are of a buffer that ends with the sentence.
             templates.keys(state, words, tags, &mut keys);
@@ -552,7 +553,15 @@ pub(crate) fn parse(
             return;
         }
         sentence.score(state, moves, scores);
-    })
+    };
+    let label_arc = |state: &State, right: bool, scores: &mut [i32; 256]| {
+        let (forms, tag_indices) = sentence.forms_and_tags();
+        let keys = arcs::arc_keys(state, forms, tag_indices, right);
+        let s0 = state.top().unwrap_or(NONE);
+        let (h, d) = if right { (s0, state.b) } else { (state.b, s0) };
+        labels.score_looked_up(right, tags[d].index(), tags[h].index(), &keys, scores);
+    };
+    run(moves, words, tags, score_moves, label_arc)
 }
 
 /// [`parse`] looking every feature up, with `look` shown (and free to change) the
@@ -567,25 +576,31 @@ pub(crate) fn parse_with(
     mut look: impl FnMut(&mut [u32; FEATURES]),
 ) -> (Vec<usize>, Vec<u8>) {
     let mut keys = [0u32; FEATURES];
-    run(moves, labels, words, tags, |state, scores| {
+    let mut label_keys = [0u32; LABEL_FEATURES];
+    let score_moves = |state: &State, scores: &mut [i32; 256]| {
         templates.keys(state, words, tags, &mut keys);
         look(&mut keys);
         moves.score(&keys[..templates.len()], scores);
-    })
+    };
+    let label_arc = |state: &State, right: bool, scores: &mut [i32; 256]| {
+        label_features(state, words, tags, right, &mut label_keys);
+        labels.score(state, tags, right, &label_keys, scores);
+    };
+    run(moves, words, tags, score_moves, label_arc)
 }
 
 /// The parse itself, the transition classes' scores of a state (with a word on the stack
-/// and one on the buffer) set by `score_moves`.
+/// and one on the buffer) set by `score_moves`, and the labels' scores of an arc (right or
+/// left) by `label_arc`.
 fn run(
     moves: &Model,
-    labels: &Labeller,
     words: &[Word],
     tags: &[Tag],
     mut score_moves: impl FnMut(&State, &mut [i32; 256]),
+    mut label_arc: impl FnMut(&State, bool, &mut [i32; 256]),
 ) -> (Vec<usize>, Vec<u8>) {
     let mut state = State::new(tags);
     let mut scores = [0i32; 256];
-    let mut label_keys = [0u32; LABEL_FEATURES];
     let mut ending_keys = [0u32; ENDING_FEATURES];
     while !state.is_final() {
         let m = if state.stack.is_empty() {
@@ -604,8 +619,7 @@ fn run(
             score_moves(&state, &mut scores);
             let class = best_valid(&state, &scores[..MOVES]);
             let label = if class >= 2 {
-                label_features(&state, words, tags, class == 3, &mut label_keys);
-                labels.score(&state, tags, class == 3, &label_keys, &mut scores);
+                label_arc(&state, class == 3, &mut scores);
                 best_label(&scores[..LABELS])
             } else {
                 0

@@ -189,6 +189,12 @@ impl<'a> SentenceRows<'a> {
         SentenceRows { model, buffer, stack, forms, tags }
     }
 
+    /// Each word's lower-case form and tag index, then the stand-in's ([`NO_WORD`],
+    /// [`NO_TAG`]).
+    pub fn forms_and_tags(&self) -> (&[u64], &[u64]) {
+        (&self.forms, &self.tags)
+    }
+
     /// Sets the transition scores of `state` (a word on the stack and one on the buffer,
     /// which ends with the sentence): the bias, the rows, and the weights of the features
     /// that read two words or more, or the tree built so far, looked up. Their templates

@@ -7,6 +7,7 @@ use claim::{EventKindRef, Named, PlaceRef};
 use pack::schema::{EventKindDef, PlaceDef, PlaceKind};
 use pack::{Located, PackError};
 use parse::Span;
+use std::sync::OnceLock;
 
 /// A compiled place.
 #[derive(Clone, Debug)]
@@ -38,32 +39,58 @@ pub struct EventKind {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    place_names: Option<AhoCorasick>,
+    place_names: Names,
     /// For each pattern of `place_names`, its place.
     place_of: Vec<u32>,
     kinds: Vec<EventKind>,
-    kind_names: Option<AhoCorasick>,
+    kind_names: Names,
     /// For each pattern of `kind_names`, its kind.
     kind_of: Vec<u32>,
     /// Words that start another event ("in another incident").
-    breaks: Option<AhoCorasick>,
+    breaks: Names,
     /// For each pattern of `breaks`, itself (0..n): [`named_in`] wants an index.
     break_of: Vec<u32>,
+}
+
+/// Names and the automaton that finds them, built when first asked for: only a value's
+/// event looks for places and event kinds, and building the three automata was 47 M
+/// instructions, a sixth of a `check` of one sentence, which often holds no value.
+#[derive(Debug, Default)]
+struct Names {
+    patterns: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Names {
+    fn new(patterns: Vec<String>) -> Names {
+        Names { patterns, automaton: OnceLock::new() }
+    }
+
+    /// The automaton, built on first use; none when there are no names, or (for names that
+    /// no automaton can hold) when it cannot be built.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton.get_or_init(|| automaton(&self.patterns, Some(AhoCorasickKind::DFA))).as_ref()
+    }
 }
 
 /// A DFA: every value's event scans its sentence and the two before it with each automaton,
 /// and a contiguous NFA (the default at this size) scans at about half the speed; the three
 /// DFAs cost about 33 M instructions more to build, once, which FA-KES's 1.5 MB repays twice.
-fn automaton(patterns: &[String]) -> Result<Option<AhoCorasick>, aho_corasick::BuildError> {
+/// Should the DFA not build, the kind the builder picks.
+fn automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
     if patterns.is_empty() {
-        return Ok(None);
+        return None;
     }
-    AhoCorasick::builder()
+    let built = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .map(Some)
+        .kind(kind)
+        .build(patterns);
+    match built {
+        Ok(automaton) => Some(automaton),
+        Err(_) if kind.is_some() => automaton(patterns, None),
+        Err(_) => None,
+    }
 }
 
 /// Matches of `names` in `span` of `text` on word boundaries (and capitalised when asked), each
@@ -147,38 +174,25 @@ impl Gazetteer {
         let breaks: Vec<String> =
             breaks.iter().map(|b| crate::lexicon::normalise_term(b)).filter(|b| !b.is_empty()).collect();
         out.break_of = (0..breaks.len() as u32).collect();
-        match (automaton(&names), automaton(&kind_names), automaton(&breaks)) {
-            (Ok(p), Ok(k), Ok(b)) => {
-                out.place_names = p;
-                out.kind_names = k;
-                out.breaks = b;
-            }
-            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => errors.push(PackError {
-                origin: places.first().map(|p| p.origin.clone()).unwrap_or_else(|| pack::Origin {
-                    file: Default::default(),
-                    line: 1,
-                    column: 1,
-                }),
-                message: format!("cannot compile the place and event names: {e}"),
-                help: None,
-            }),
-        }
+        out.place_names = Names::new(names);
+        out.kind_names = Names::new(kind_names);
+        out.breaks = Names::new(breaks);
         out
     }
 
     /// Places named in `span` of `text`, in text order: capitalised, on word boundaries.
     pub fn places_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
-        named_in(self.place_names.as_ref(), &self.place_of, text, span, true)
+        named_in(self.place_names.automaton(), &self.place_of, text, span, true)
     }
 
     /// Whether `span` of `text` holds a word that starts another event, on word boundaries.
     pub fn breaks_in(&self, text: &str, span: Span) -> bool {
-        !named_in(self.breaks.as_ref(), &self.break_of, text, span, false).is_empty()
+        !named_in(self.breaks.automaton(), &self.break_of, text, span, false).is_empty()
     }
 
     /// Event kinds named in `span` of `text`, in text order, on word boundaries.
     pub fn kinds_in(&self, text: &str, span: Span) -> Vec<(Span, u32)> {
-        named_in(self.kind_names.as_ref(), &self.kind_of, text, span, false)
+        named_in(self.kind_names.automaton(), &self.kind_of, text, span, false)
     }
 
     /// How many places enclose place `i`.

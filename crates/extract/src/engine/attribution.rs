@@ -9,6 +9,7 @@
 mod accusation;
 mod colon;
 mod inverted;
+mod overlap;
 mod passive;
 mod quoted;
 mod survey;
@@ -480,14 +481,11 @@ impl Layout<'_> {
         {
             return flat;
         }
-        // "Aides to Clinton said …", "voters across party lines say …": a name the word layout
-        // took at the end of the parse's longer subject is the object of a preposition in it;
-        // the whole subject speaks.
         let parsed = span_of(&r.speaker);
         if let Some(a) = &flat
             && let (Some(x), Some(y)) = (a.speaker.as_ref().and_then(span_of), parsed)
             && x.overlaps(y)
-            && !(y.start < x.start && y.end >= x.end && structure.is_some_and(|s| s.object_inside(x, y)))
+            && !overlap::parse_speaker_wins(x, y, r.layout, cue, structure)
         {
             return flat;
         }

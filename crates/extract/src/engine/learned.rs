@@ -103,6 +103,7 @@ pub fn candidates(
         }
         // Inside what a listed cue reports ("X said Y hopes …"), or on its own.
         features.push(&["under_cue=", flag(under_cue(tree, found, i))]);
+        clause_features(&mut features, structure, text, i, &reading);
         out.push(Candidate { hit, reading, form: words.word(i).to_owned(), features });
     }
     out
@@ -244,6 +245,32 @@ fn with_object(
     }
     let prep = o + 1 < tree.len() && tree.head(o + 1) == Some(o) && tree.dep(o + 1) == Dep::Prep;
     Some((words.start..o + 1 + usize::from(prep), o))
+}
+
+/// Features of what the candidate's clause holds: a listed cue under it ("*used* his speech to
+/// call for": the listed cue reports, not the word), how many listed cues the sentence has, and
+/// of its content: a quotation in it, the modal of its verb ("hopes that he *will*"), its
+/// length.
+fn clause_features(out: &mut Features, structure: &Structure, text: &str, i: usize, reading: &Reading) {
+    let (tree, found) = (structure.tree, structure.found);
+    let below = tree.span(tree.clause(i));
+    let over = found.cues.iter().any(|c| below.contains(c.span) && !c.span.overlaps(tree.span(i..i + 1)));
+    out.push(&["over_cue=", flag(over)]);
+    out.push(&["cues=", ["0", "1", "2+"][found.cues.len().min(2)]]);
+    let Some(content) = reading.content else { return };
+    let words = tree.words_in(content);
+    out.push(&["cq=", flag(content.text(text).contains(['"', '\u{201c}', '\u{201d}']))]);
+    let length = match words.len() {
+        0 => "0",
+        1..=3 => "1-3",
+        4..=8 => "4-8",
+        _ => "9+",
+    };
+    out.push(&["clen=", length]);
+    if let Some(h) = tree.head_of(words) {
+        let modal = tree.children_with(h, &[Dep::Aux]).find(|&a| tree.tag(a) == Tag::MD);
+        out.push(&["cm=", modal.map_or("", |m| structure.words.word(m))]);
+    }
 }
 
 /// Whether a listed cue of the sentence governs word `i` (a few steps up the parse).
@@ -489,6 +516,37 @@ mod tests {
         assert!(f.iter().any(|x| x == "aux=has") && f.iter().any(|x| x == "aux=not"), "{f:?}");
         assert!(!f.iter().any(|x| x == "c=ccomp"), "{f:?}");
         assert!(f.iter().any(|x| x == "sw=she"), "{f:?}");
+    }
+
+    /// The clause features of the verb `verb` in `text`, with the listed cues `listed`.
+    fn clause_of(text: &str, verb: &str, listed: &[&str]) -> Vec<String> {
+        let words = Words::new(text, Span::new(0, text.len()));
+        let tree = Tree::new(text, &words);
+        let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len()));
+        let cues =
+            listed.iter().filter_map(|w| at(w)).map(|span| CueHit { span, cue: 0, negation: None, passive: false });
+        let found = Found { cues: cues.collect(), ..Found::default() };
+        let structure = Structure { words: &words, found: &found, tree: &tree };
+        let i = text.find(verb).and_then(|s| tree.word_at(s)).unwrap_or(0);
+        let hit = CueHit { span: tree.span(cue_words(&tree, i, false)), cue: 0, negation: None, passive: false };
+        let mut out = Features::default();
+        if let Some(reading) = structure.verb(&hit) {
+            clause_features(&mut out, &structure, text, i, &reading);
+        }
+        out.to_strings()
+    }
+
+    #[test]
+    fn clause_features_read_what_the_clause_holds() {
+        // A listed cue under the word reports; the word itself does not.
+        let f = clause_of("The mayor used her speech to call for lower ferry fees.", "used", &["call"]);
+        assert!(f.iter().any(|x| x == "over_cue=true") && f.iter().any(|x| x == "cues=1"), "{f:?}");
+        let f = clause_of("Ada Holm hopes that the ferry would keep running all winter.", "hopes", &[]);
+        for want in ["over_cue=false", "cues=0", "cq=false", "clen=4-8", "cm=would"] {
+            assert!(f.iter().any(|x| x == want), "no `{want}` in {f:?}");
+        }
+        let f = clause_of("Ada Holm hopes that \"the ferry runs\".", "hopes", &[]);
+        assert!(f.iter().any(|x| x == "cq=true") && f.iter().any(|x| x == "cm="), "{f:?}");
     }
 
     #[test]

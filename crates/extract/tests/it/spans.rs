@@ -122,3 +122,16 @@ fn a_name_ending_the_subject_after_a_preposition_is_not_the_speaker() {
     let found = attributions(rules, "On Monday, Ola Berg said the pier would reopen in May.");
     assert_eq!(speaker_of(&found, "said").as_deref(), Some("Ola Berg"), "{found:?}");
 }
+
+#[test]
+fn a_participle_sharing_its_verbs_subject_is_said_by_the_subject_not_the_clause() {
+    let rules = ruleset();
+    // The word layout had taken everything before the comma, the verb included, for a
+    // speaker with an appositive ("On Monday, …").
+    let found = readings(rules, "On Monday, Ola Berg took a softer tone, again urging calm at the harbour.");
+    assert_eq!(speaker_of(&found, "urging").as_deref(), Some("Ola Berg"), "{found:?}");
+    // A subject with an appositive of its own keeps it.
+    let text = "Ola Berg, the harbour master, walked out of the meeting, again saying the pier was unsafe.";
+    let found = readings(rules, text);
+    assert_eq!(speaker_of(&found, "saying").as_deref(), Some("Ola Berg, the harbour master"), "{found:?}");
+}

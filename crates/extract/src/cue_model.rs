@@ -329,12 +329,14 @@ pub struct Example {
     pub cue: bool,
 }
 
-/// Trains an averaged perceptron over `examples` for `epochs` passes, the order of each
-/// pass shuffled by a generator seeded with `seed`. Returns the averaged weights.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> std::collections::HashMap<String, f32> {
-    // Features as indices, so the inner loop does no hashing of strings.
+/// An example as its features' indices and whether it is a cue.
+type Encoded = (Vec<usize>, bool);
+
+/// Each example's features as indices into one numbering (first seen, first numbered), so
+/// the trainers' inner loops do no hashing of strings; with the numbering.
+fn encode(examples: &[Example]) -> (HashMap<&str, usize>, Vec<Encoded>) {
     let mut index: HashMap<&str, usize> = HashMap::new();
-    let encoded: Vec<(Vec<usize>, bool)> = examples
+    let encoded = examples
         .iter()
         .map(|e| {
             let ids = e
@@ -348,6 +350,13 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> std::collections
             (ids, e.cue)
         })
         .collect();
+    (index, encoded)
+}
+
+/// Trains an averaged perceptron over `examples` for `epochs` passes, the order of each
+/// pass shuffled by a generator seeded with `seed`. Returns the averaged weights.
+pub fn train(examples: &[Example], epochs: usize, seed: u64) -> std::collections::HashMap<String, f32> {
+    let (index, encoded) = encode(examples);
     let n = index.len();
     let (mut w, mut total, mut stamp) = (vec![0f64; n], vec![0f64; n], vec![0u64; n]);
     let mut order: Vec<usize> = (0..encoded.len()).collect();
@@ -396,21 +405,7 @@ pub fn train_logistic(
     rate: f64,
     l2: f64,
 ) -> std::collections::HashMap<String, f32> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let encoded: Vec<(Vec<usize>, bool)> = examples
-        .iter()
-        .map(|e| {
-            let ids = e
-                .features
-                .iter()
-                .map(|f| {
-                    let n = index.len();
-                    *index.entry(f.as_str()).or_insert(n)
-                })
-                .collect();
-            (ids, e.cue)
-        })
-        .collect();
+    let (index, encoded) = encode(examples);
     let n = index.len();
     let (mut w, mut m, mut v) = (vec![0f64; n], vec![0f64; n], vec![0f64; n]);
     let mut grad = vec![0f64; n];

@@ -459,14 +459,19 @@ mod tests {
         Example { features: features.iter().map(|s| (*s).to_owned()).collect(), cue }
     }
 
-    #[test]
-    fn learns_a_separable_rule_and_round_trips_through_text() {
-        let examples = vec![
+    /// Examples a single feature separates: a cue exactly when `c=ccomp`.
+    fn separable() -> Vec<Example> {
+        vec![
             ex(&["b", "c=ccomp", "s=pronoun"], true),
             ex(&["b", "c=ccomp", "s=named"], true),
             ex(&["b", "c=dobj", "s=named"], false),
             ex(&["b", "s=none"], false),
-        ];
+        ]
+    }
+
+    #[test]
+    fn learns_a_separable_rule_and_round_trips_through_text() {
+        let examples = separable();
         let weights = train(&examples, 50, 7);
         let vocab: HashSet<String> = ["hopes".to_owned()].into();
         let model = Model::new(weights, vocab, 0.0);
@@ -491,12 +496,7 @@ mod tests {
 
     #[test]
     fn logistic_regression_learns_a_separable_rule_deterministically() {
-        let examples = vec![
-            ex(&["b", "c=ccomp", "s=pronoun"], true),
-            ex(&["b", "c=ccomp", "s=named"], true),
-            ex(&["b", "c=dobj", "s=named"], false),
-            ex(&["b", "s=none"], false),
-        ];
+        let examples = separable();
         let weak = train_logistic(&examples, 200, 0.05, 0.0001);
         let model = Model::new(weak.clone(), HashSet::new(), 0.0);
         // The score is the log-odds: cues above 0, the others below.

@@ -518,8 +518,8 @@ mod tests {
         assert!(f.iter().any(|x| x == "sw=she"), "{f:?}");
     }
 
-    /// The clause features of the verb `verb` in `text`, with the listed cues `listed`.
-    fn clause_of(text: &str, verb: &str, listed: &[&str]) -> Vec<String> {
+    /// `read` given the parse of `text` with the listed cues `listed`, and the word of `verb`.
+    fn with_verb<R>(text: &str, verb: &str, listed: &[&str], read: impl FnOnce(&Structure<'_>, usize) -> R) -> R {
         let words = Words::new(text, Span::new(0, text.len()));
         let tree = Tree::new(text, &words);
         let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len()));
@@ -528,12 +528,20 @@ mod tests {
         let found = Found { cues: cues.collect(), ..Found::default() };
         let structure = Structure { words: &words, found: &found, tree: &tree };
         let i = text.find(verb).and_then(|s| tree.word_at(s)).unwrap_or(0);
-        let hit = CueHit { span: tree.span(cue_words(&tree, i, false)), cue: 0, negation: None, passive: false };
-        let mut out = Features::default();
-        if let Some(reading) = structure.verb(&hit) {
-            clause_features(&mut out, &structure, text, i, &reading);
-        }
-        out.to_strings()
+        read(&structure, i)
+    }
+
+    /// The clause features of the verb `verb` in `text`, with the listed cues `listed`.
+    fn clause_of(text: &str, verb: &str, listed: &[&str]) -> Vec<String> {
+        with_verb(text, verb, listed, |structure, i| {
+            let tree = structure.tree;
+            let hit = CueHit { span: tree.span(cue_words(tree, i, false)), cue: 0, negation: None, passive: false };
+            let mut out = Features::default();
+            if let Some(reading) = structure.verb(&hit) {
+                clause_features(&mut out, structure, text, i, &reading);
+            }
+            out.to_strings()
+        })
     }
 
     #[test]
@@ -561,15 +569,9 @@ mod tests {
 
     /// The words of the learned verb cue `verb` in `text`, with the listed cues `listed`.
     fn verb_cue_of(text: &str, verb: &str, listed: &[&str]) -> String {
-        let words = Words::new(text, Span::new(0, text.len()));
-        let tree = Tree::new(text, &words);
-        let at = |w: &str| text.find(w).map(|s| Span::new(s, s + w.len()));
-        let cues =
-            listed.iter().filter_map(|w| at(w)).map(|span| CueHit { span, cue: 0, negation: None, passive: false });
-        let found = Found { cues: cues.collect(), ..Found::default() };
-        let structure = Structure { words: &words, found: &found, tree: &tree };
-        let i = text.find(verb).and_then(|s| tree.word_at(s)).unwrap_or(0);
-        verb_span(&structure, &[], i, cue_words(&tree, i, false)).text(text).to_owned()
+        with_verb(text, verb, listed, |structure, i| {
+            verb_span(structure, &[], i, cue_words(structure.tree, i, false)).text(text).to_owned()
+        })
     }
 
     #[test]

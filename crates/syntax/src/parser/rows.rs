@@ -37,6 +37,10 @@ const S1: usize = 7;
 /// sentence only.
 const CAPACITY: usize = 1 << 15;
 
+/// Rows reserved past [`CAPACITY`] for a sentence's pairs the thread does not keep (a
+/// longer sentence, once the thread is full, grows the rows).
+const SENTENCE_ROOM: usize = 256;
+
 /// Four weights, one per transition class.
 type Row = [i32; MOVES];
 
@@ -169,6 +173,19 @@ thread_local! {
 }
 
 impl Pairs {
+    /// Empty rows for the model numbered `owner`, with room for every pair the thread will
+    /// keep: grown by doubling, the rows (12 MB when full) were copied into fresh memory at
+    /// each step, and the kernel zeroed every new page first. Room reserved is not touched
+    /// until a pair's rows are written there.
+    fn for_model(owner: u64) -> Pairs {
+        Pairs {
+            owner,
+            places: HashMap::with_capacity_and_hasher(CAPACITY, BuildHasherDefault::default()),
+            identities: Vec::with_capacity(CAPACITY),
+            rows: Vec::with_capacity(CAPACITY + SENTENCE_ROOM),
+        }
+    }
+
     /// The place in `rows` of form `w` with tag `t`, its rows made and kept now if they are
     /// new; none when the thread keeps no more, or another pair has its hash.
     fn place(&mut self, moves: &Model, w: u64, t: u64) -> Option<u32> {
@@ -220,7 +237,7 @@ impl<'a> SentenceRows<'a> {
         PAIRS.with(|pairs| {
             let mut pairs = pairs.borrow_mut();
             if pairs.owner != model.id {
-                *pairs = Pairs { owner: model.id, ..Pairs::default() };
+                *pairs = Pairs::for_model(model.id);
             }
             let kept: Vec<Option<u32>> =
                 words.iter().zip(tags).map(|(w, t)| pairs.place(moves, w.lower, t.index() as u64)).collect();

@@ -37,6 +37,10 @@ const S1: usize = 7;
 /// sentence only.
 const CAPACITY: usize = 1 << 15;
 
+/// Rows reserved past [`CAPACITY`] for a sentence's pairs the thread does not keep (a
+/// longer sentence, once the thread is full, grows the rows).
+const SENTENCE_ROOM: usize = 256;
+
 /// Four weights, one per transition class.
 type Row = [i32; MOVES];
 
@@ -123,18 +127,34 @@ impl WordRows {
     }
 }
 
-/// The rows of the word of form `w` and tag `t`.
+/// Keys a pair's rows sum: up to three per place, one per distance in each of the two
+/// distance rows, and the two of the bare buffer front.
+const PAIR_KEYS: usize = 3 * PLACES + 2 * DISTANCES + 2;
+
+/// The rows of the word of form `w` and tag `t`: every key's home slot read first (a new
+/// pair's 31 features are mostly not in cache: their misses overlap), then the rows summed.
 fn pair_rows(moves: &Model, w: u64, t: u64) -> PairRows {
-    let mut keys = [0u32; 3];
+    let mut keys = [0u32; PAIR_KEYS];
+    let mut counts = [0usize; PLACES];
+    for (place, (three, count)) in keys.chunks_exact_mut(3).zip(&mut counts).enumerate() {
+        if let Ok(three) = <&mut [u32; 3]>::try_from(three) {
+            *count = features_at(w, t, place, three);
+        }
+    }
+    let distances = &mut keys[3 * PLACES..];
+    for d in 0..DISTANCES {
+        distances[d] = key(28, d as u64, w, 0);
+        distances[DISTANCES + d] = key(30, d as u64, w, 0);
+    }
+    keys[PAIR_KEYS - 2..].copy_from_slice(&[key(37, w, 0, 0), key(71, w, 0, 0)]);
+    moves.touch(&keys);
     let sum = |keys: &[u32]| keys.iter().fold([0; MOVES], |row, &k| plus(row, moves.dense_weights(k)));
+    let distance = |from: usize| std::array::from_fn(|d| moves.dense_weights(keys[from + d]));
     PairRows {
-        places: std::array::from_fn(|place| {
-            let count = features_at(w, t, place, &mut keys);
-            sum(&keys[..count])
-        }),
-        s0_dist: std::array::from_fn(|d| sum(&[key(28, d as u64, w, 0)])),
-        n0_dist: std::array::from_fn(|d| sum(&[key(30, d as u64, w, 0)])),
-        n0_bare: sum(&[key(37, w, 0, 0), key(71, w, 0, 0)]),
+        places: std::array::from_fn(|place| sum(&keys[3 * place..3 * place + counts[place]])),
+        s0_dist: distance(3 * PLACES),
+        n0_dist: distance(3 * PLACES + DISTANCES),
+        n0_bare: sum(&keys[PAIR_KEYS - 2..]),
     }
 }
 
@@ -153,6 +173,19 @@ thread_local! {
 }
 
 impl Pairs {
+    /// Empty rows for the model numbered `owner`, with room for every pair the thread will
+    /// keep: grown by doubling, the rows (12 MB when full) were copied into fresh memory at
+    /// each step, and the kernel zeroed every new page first. Room reserved is not touched
+    /// until a pair's rows are written there.
+    fn for_model(owner: u64) -> Pairs {
+        Pairs {
+            owner,
+            places: HashMap::with_capacity_and_hasher(CAPACITY, BuildHasherDefault::default()),
+            identities: Vec::with_capacity(CAPACITY),
+            rows: Vec::with_capacity(CAPACITY + SENTENCE_ROOM),
+        }
+    }
+
     /// The place in `rows` of form `w` with tag `t`, its rows made and kept now if they are
     /// new; none when the thread keeps no more, or another pair has its hash.
     fn place(&mut self, moves: &Model, w: u64, t: u64) -> Option<u32> {
@@ -204,7 +237,7 @@ impl<'a> SentenceRows<'a> {
         PAIRS.with(|pairs| {
             let mut pairs = pairs.borrow_mut();
             if pairs.owner != model.id {
-                *pairs = Pairs { owner: model.id, ..Pairs::default() };
+                *pairs = Pairs::for_model(model.id);
             }
             let kept: Vec<Option<u32>> =
                 words.iter().zip(tags).map(|(w, t)| pairs.place(moves, w.lower, t.index() as u64)).collect();

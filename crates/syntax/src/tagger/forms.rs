@@ -74,13 +74,26 @@ thread_local! {
 }
 
 impl Forms {
+    /// Empty rows for `tagger`, with room for every form the thread will keep: grown by
+    /// doubling, the rows (8 MB when full) were copied into fresh memory at each step, and
+    /// the kernel zeroed every new page first. Room reserved is not touched until a form's
+    /// rows are written there.
+    fn for_tagger(tagger: &Tagger) -> Forms {
+        Forms {
+            owner: tagger.id,
+            places: HashMap::with_capacity_and_hasher(CAPACITY, BuildHasherDefault::default()),
+            identities: Vec::with_capacity(CAPACITY),
+            rows: Vec::with_capacity(CAPACITY * PLACES * tagger.model.classes),
+        }
+    }
+
     /// Runs `f` with this thread's rows for `tagger` (emptied first if they were another
     /// tagger's).
     pub fn with<R>(tagger: &Tagger, f: impl FnOnce(&mut Forms) -> R) -> R {
         FORMS.with(|forms| {
             let mut forms = forms.borrow_mut();
             if forms.owner != tagger.id {
-                *forms = Forms { owner: tagger.id, ..Forms::default() };
+                *forms = Forms::for_tagger(tagger);
             }
             f(&mut forms)
         })

@@ -581,7 +581,10 @@ impl Run<'_> {
         let mut subject: Option<(ActorIdx, usize)> = None;
         // Earlier in the same sentence first ("Tillerson won support for the strike, which he
         // said …").
-        let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person;
+        let head = written.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let anaphor = matches!(kind, Reference::Anaphor { .. });
+        let compatible = |a: ActorIdx| !anaphor || self.fits_anaphor(&head, a);
+        let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person && compatible(a);
         let outside = |m: &&Mention| !content.contains(m.span);
         if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
             subject = Some((m.actor, at));
@@ -603,7 +606,7 @@ impl Run<'_> {
                 return None;
             }
             let list = if person { &a.persons } else { &a.groups };
-            if let Some(actor) = spoke.or_else(|| list.first().copied()) {
+            if let Some(actor) = spoke.or_else(|| list.iter().copied().find(|&a| compatible(a))) {
                 subject = Some((actor, j));
                 break;
             }
@@ -631,6 +634,21 @@ impl Run<'_> {
         let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
         let how = format!("`{written}` → {} (line {line})", self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(span), how })
+    }
+
+    /// Whether actor `a` can be what an anaphor with head `head` ("the ministry", "the group")
+    /// stands for: a state's body ("the ministry", "the army", "the regime") is a state's or
+    /// one of its own, or an actor whose name holds the word ("Free Syrian Army"), never a
+    /// group a speaker names ("terrorists"), a monitor or a bloc; "the group" is no state.
+    fn fits_anaphor(&self, head: &str, a: ActorIdx) -> bool {
+        let directory = &self.rules.directory;
+        let entry = directory.get(a);
+        if words::is_state_office(head) || words::is_state_arm(head) {
+            let named = entry.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
+            named || directory.get(directory.principal(a, self.published())).kind == ActorKind::State
+        } else {
+            head != "group" || entry.kind != ActorKind::State
+        }
     }
 
     /// The speaker a document description ("the statement added") stands for: the

@@ -1,5 +1,6 @@
 //! Integration tests of the extract crate.
 
+mod anaphors;
 mod attributions;
 mod common;
 mod fixtures;

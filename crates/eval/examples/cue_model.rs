@@ -476,7 +476,7 @@ fn main() -> Result<(), String> {
     let _ = writeln!(err, "train, listed cues only: P {p0:.3} R {r0:.3} F1 {f0:.3} (strict P {sp0:.3})");
     let _ = writeln!(
         err,
-        "train, {k}-fold learned cues at threshold {t:.4}: P {p:.3} R {r:.3} F1 {f:.3} (strict P {sp:.3})"
+        "train, {k}-fold learned cues at threshold {t:.4}: P {p:.4} R {r:.4} F1 {f:.4} (strict P {sp:.4})"
     );
     diagnose(&mut err, &articles, &base, &labelled, &oof, t);
     by_layout(&mut err, &oof, t);

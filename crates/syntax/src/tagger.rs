@@ -146,16 +146,27 @@ fn word_at(words: &[Word], i: usize, d: isize) -> Word {
 }
 
 /// Of [`word_features`], the ones that [`Forms`] does not sum ahead.
+#[cfg(test)]
 fn context_features(words: &[Word], i: usize, p1: u64, out: &mut [u32; CONTEXT_FEATURES]) {
+    let [a, b, c, d] = fixed_context(words, i);
+    *out = [tagged_context(words, i, p1), a, b, c, d];
+}
+
+/// Of [`context_features`], the one that reads the previous tag.
+fn tagged_context(words: &[Word], i: usize, p1: u64) -> u32 {
+    key(9, p1, word_at(words, i, 0).lower, 0)
+}
+
+/// Of [`context_features`], the ones that read no tag: known before the sentence is tagged.
+fn fixed_context(words: &[Word], i: usize) -> [u32; CONTEXT_FEATURES - 1] {
     let (w, m1, n1) = (word_at(words, i, 0), word_at(words, i, -1), word_at(words, i, 1));
     let first = u64::from(i == 0);
-    *out = [
-        key(9, p1, w.lower, 0),
+    [
         key(16, first, w.shape, 0),
         key(17, m1.lower, w.lower, 0),
         key(18, w.lower, n1.lower, 0),
         key(19, n1.shape, w.shape, 0),
-    ];
+    ]
 }
 
 /// The features of word `i` and its neighbours (and the previous tag with the word).
@@ -257,14 +268,18 @@ fn tag_with(tagger: &Tagger, forms: &mut Forms, words: &[Word]) -> Vec<Tag> {
     let mut tags = Vec::with_capacity(words.len());
     let mut scores = [0i32; 256];
     let mut keys = [0u32; WORD_FEATURES];
-    let mut context = [0u32; CONTEXT_FEATURES];
+    // The context features that read no tag, every word's home slots read before the first
+    // word is tagged: the word pairs are rarely in cache, and their misses then overlap
+    // instead of waiting for one another word by word.
+    let fixed: Vec<[u32; CONTEXT_FEATURES - 1]> = (0..words.len()).map(|i| fixed_context(words, i)).collect();
+    model.touch(fixed.as_flattened());
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for (i, around) in numbers.windows(PLACES).enumerate() {
         if let [Some(m2), Some(m1), Some(w), Some(n1), Some(n2)] = *around {
             let rows = [(w, 0), (m1, 1), (m2, 2), (n1, 3), (n2, 4)].map(|(n, place)| forms.row(n, place, classes));
             add_rows(&mut scores[..classes], model.constant(), tagger.history(p1, p2), rows);
-            context_features(words, i, p1, &mut context);
-            model.add_keys(&context, &mut scores);
+            let [a, b, c, d] = fixed[i];
+            model.add_keys(&[tagged_context(words, i, p1), a, b, c, d], &mut scores);
         } else {
             word_features(words, i, p1, &mut keys);
             model.score(&keys, &mut scores);

@@ -257,6 +257,19 @@ fn clause_features(out: &mut Features, structure: &Structure, text: &str, i: usi
     let over = found.cues.iter().any(|c| below.contains(c.span) && !c.span.overlaps(tree.span(i..i + 1)));
     out.push(&["over_cue=", flag(over)]);
     out.push(&["cues=", ["0", "1", "2+"][found.cues.len().min(2)]]);
+    // A copula's predicative adjective and what it takes ("were *hopeful* that", "are
+    // *mindful* of", "was *clear* about"): the attitude is the adjective's, the copula the
+    // candidate that carries the subject.
+    if let Some(a) = tree.children_with(i, &[Dep::Acomp]).next() {
+        out.push(&["ac=", stem(structure.words.word(a))]);
+        for c in tree.children(a) {
+            match tree.dep(c) {
+                Dep::Prep => out.push(&["acp=", structure.words.word(c)]),
+                d @ (Dep::Ccomp | Dep::Xcomp) => out.push(&["acc=", d.as_str()]),
+                _ => {}
+            }
+        }
+    }
     let Some(content) = reading.content else { return };
     let words = tree.words_in(content);
     out.push(&["cq=", flag(content.text(text).contains(['"', '\u{201c}', '\u{201d}']))]);
@@ -561,6 +574,13 @@ mod tests {
         }
         let f = clause_of("Ada Holm hopes that \"the ferry runs\".", "hopes", &[]);
         assert!(f.iter().any(|x| x == "cq=true") && f.iter().any(|x| x == "cm="), "{f:?}");
+        // A copula reads its predicative adjective and what that takes.
+        let f = clause_of("The harbour staff were hopeful about the new ferry.", "were", &[]);
+        assert!(f.iter().any(|x| x == "ac=hopeful") && f.iter().any(|x| x == "acp=about"), "{f:?}");
+        let f = clause_of("The mayor was confident that the ferry would run.", "was", &[]);
+        assert!(f.iter().any(|x| x == "ac=confident") && f.iter().any(|x| x == "acc=ccomp"), "{f:?}");
+        let f = clause_of("Ada Holm hopes that the ferry would keep running all winter.", "hopes", &[]);
+        assert!(!f.iter().any(|x| x.starts_with("ac")), "{f:?}");
     }
 
     #[test]

@@ -479,7 +479,8 @@ fn pronoun_object(word: &str) -> bool {
     matches!(word, "do" | "does" | "did" | "done" | "doing" | "of" | "about" | "with" | "for" | "at" | "from" | "like")
 }
 
-fn is_time_noun(word: &str) -> bool {
+/// Whether `word` (lower case) names a stretch of time ("the day", "that morning").
+pub(super) fn is_time_noun(word: &str) -> bool {
     matches!(
         word,
         "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "month" | "year" | "time"

@@ -220,16 +220,25 @@ impl Structure<'_> {
 
     /// Whether the phrase at `inner` is, in the parse, the object of a preposition inside the
     /// phrase at `outer` ("Clinton" in "aides to Clinton", "party lines" in "voters across
-    /// party lines"): it modifies the phrase's head, it is not the head.
+    /// party lines"): it modifies the phrase's head, it is not the head. Not where the
+    /// phrase's head cannot speak, a time ("The day before ministry officials stated …"), nor
+    /// where the preposition's object runs a body's name into the person's after it with no
+    /// comma ("the Director of the Observatory for Human Rights Rami Abdel Rahman"): the
+    /// person is who speaks.
     pub fn object_inside(&self, inner: Span, outer: Span) -> bool {
         let tree = self.tree;
         let within = tree.words_in(outer);
-        let Some(mut at) = tree.head_of(tree.words_in(inner)) else { return false };
+        let (Some(mut at), Some(top)) = (tree.head_of(tree.words_in(inner)), tree.head_of(within.clone())) else {
+            return false;
+        };
+        if super::sentence::is_time_noun(tree.word(top)) {
+            return false;
+        }
         for _ in 0..tree.len() {
             match tree.head(at) {
                 Some(h) if within.contains(&h) => {
                     if tree.dep(at) == Dep::Pobj {
-                        return true;
+                        return !self.name_before(tree.noun_phrase(at).start, inner);
                     }
                     at = h;
                 }
@@ -237,6 +246,17 @@ impl Structure<'_> {
             }
         }
         false
+    }
+
+    /// Whether the phrase at `inner` is a name (proper nouns at its start and head) and a
+    /// proper noun other than an honorific ("President") stands from word `from` up to it:
+    /// another name written right before it.
+    fn name_before(&self, from: usize, inner: Span) -> bool {
+        let tree = self.tree;
+        let proper = |k: usize| matches!(tree.tag(k), Tag::NNP | Tag::NNPS);
+        let words = tree.words_in(inner);
+        let name = proper(words.start) && tree.head_of(words.clone()).is_some_and(proper);
+        name && (from..words.start).any(|k| proper(k) && !words::is_honorific(tree.word(k)))
     }
 
     /// Whether the phrase at `span` hangs on the cue's verb itself, directly or through the

@@ -135,3 +135,19 @@ fn a_participle_sharing_its_verbs_subject_is_said_by_the_subject_not_the_clause(
     let found = readings(rules, text);
     assert_eq!(speaker_of(&found, "saying").as_deref(), Some("Ola Berg, the harbour master"), "{found:?}");
 }
+
+#[test]
+fn a_time_or_a_body_named_before_the_name_is_no_speaker_with_it() {
+    let rules = ruleset();
+    // No comma after the time: the parse runs it into the subject, and a day says nothing.
+    let found = attributions(rules, "The week before Ola Berg stated that the pier would reopen in May.");
+    assert_eq!(speaker_of(&found, "stated").as_deref(), Some("Ola Berg"), "{found:?}");
+    // A body's name run into the person's with no comma: the person a pack names speaks.
+    let text = "The founder of the Syrian Observatory for Human Rights Rami Abdel Rahman told reporters that the convoy was hit near Idlib.";
+    let found = attributions(rules, text);
+    let speaker = speaker_of(&found, "told").unwrap_or_default();
+    assert!(speaker.ends_with("Rami Abdel Rahman") && !speaker.contains("founder"), "{found:?}");
+    // A person's title before the name is no other name: the whole subject still speaks.
+    let found = attributions(rules, "Aides to Mayor Ola Berg said the pier would reopen in May.");
+    assert_eq!(speaker_of(&found, "said").as_deref(), Some("Aides to Mayor Ola Berg"), "{found:?}");
+}

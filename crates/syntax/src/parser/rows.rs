@@ -127,18 +127,34 @@ impl WordRows {
     }
 }
 
-/// The rows of the word of form `w` and tag `t`.
+/// Keys a pair's rows sum: up to three per place, one per distance in each of the two
+/// distance rows, and the two of the bare buffer front.
+const PAIR_KEYS: usize = 3 * PLACES + 2 * DISTANCES + 2;
+
+/// The rows of the word of form `w` and tag `t`: every key's home slot read first (a new
+/// pair's 31 features are mostly not in cache: their misses overlap), then the rows summed.
 fn pair_rows(moves: &Model, w: u64, t: u64) -> PairRows {
-    let mut keys = [0u32; 3];
+    let mut keys = [0u32; PAIR_KEYS];
+    let mut counts = [0usize; PLACES];
+    for (place, (three, count)) in keys.chunks_exact_mut(3).zip(&mut counts).enumerate() {
+        if let Ok(three) = <&mut [u32; 3]>::try_from(three) {
+            *count = features_at(w, t, place, three);
+        }
+    }
+    let distances = &mut keys[3 * PLACES..];
+    for d in 0..DISTANCES {
+        distances[d] = key(28, d as u64, w, 0);
+        distances[DISTANCES + d] = key(30, d as u64, w, 0);
+    }
+    keys[PAIR_KEYS - 2..].copy_from_slice(&[key(37, w, 0, 0), key(71, w, 0, 0)]);
+    moves.touch(&keys);
     let sum = |keys: &[u32]| keys.iter().fold([0; MOVES], |row, &k| plus(row, moves.dense_weights(k)));
+    let distance = |from: usize| std::array::from_fn(|d| moves.dense_weights(keys[from + d]));
     PairRows {
-        places: std::array::from_fn(|place| {
-            let count = features_at(w, t, place, &mut keys);
-            sum(&keys[..count])
-        }),
-        s0_dist: std::array::from_fn(|d| sum(&[key(28, d as u64, w, 0)])),
-        n0_dist: std::array::from_fn(|d| sum(&[key(30, d as u64, w, 0)])),
-        n0_bare: sum(&[key(37, w, 0, 0), key(71, w, 0, 0)]),
+        places: std::array::from_fn(|place| sum(&keys[3 * place..3 * place + counts[place]])),
+        s0_dist: distance(3 * PLACES),
+        n0_dist: distance(3 * PLACES + DISTANCES),
+        n0_bare: sum(&keys[PAIR_KEYS - 2..]),
     }
 }
 

@@ -259,6 +259,11 @@ pub struct Features {
 }
 
 impl Features {
+    /// No features yet, with room for `features` of `bytes` in all.
+    pub fn with_capacity(features: usize, bytes: usize) -> Features {
+        Features { text: String::with_capacity(bytes), ends: Vec::with_capacity(features) }
+    }
+
     /// Adds the feature written as `parts` one after another (`["l=", stem, "|c=", dep]`):
     /// no formatting machinery, which cost more than the features' allocations.
     pub fn push(&mut self, parts: &[&str]) {

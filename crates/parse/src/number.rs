@@ -103,9 +103,14 @@ struct Tok {
     kind: Kind,
 }
 
+/// The most tokens [`lex`] makes room for before it has read any.
+const LEX_ROOM: usize = 256;
+
 fn lex(s: &str) -> Vec<Tok> {
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
+    // About a token per five bytes of news text: room for a sentence's tokens at once
+    // instead of four or five doublings, and no more than a page for a long text.
+    let mut out = Vec::with_capacity((s.len() / 4 + 1).min(LEX_ROOM));
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];

@@ -344,6 +344,12 @@ pub fn speaker_of(r: &Reading) -> Option<Span> {
     }
 }
 
+/// Room a candidate's features get at once, in features and in bytes of their text (the
+/// core features, a part of them, get half): grown from nothing, they took about twenty
+/// reallocations per candidate (4,020 candidates on FA-KES).
+const FEATURES: usize = 96;
+const FEATURE_BYTES: usize = 2048;
+
 /// The features of word `i` read as `reading`: the word's tag and relations, its head's,
 /// its dependents' relations (a clause, an object, a `that`), its speaker's kind and tag,
 /// quotation marks around, and the word form and stem crossed with the main ones.
@@ -356,7 +362,7 @@ pub fn features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Read
     deps.sort_unstable();
     deps.dedup();
     let clause = deps.iter().any(|d| matches!(*d, "ccomp" | "xcomp" | "parataxis"));
-    let mut out = Features::default();
+    let mut out = Features::with_capacity(FEATURES, FEATURE_BYTES);
     out.push(&["bias"]);
     out.push(&["w=", form]);
     out.push(&["l=", st]);
@@ -388,7 +394,7 @@ fn flag(b: bool) -> &'static str {
 /// dependents' relations, its speaker's kind and tag, quotation marks around, its place.
 fn core_features(tree: &Tree, words: &Words, text: &str, i: usize, reading: &Reading) -> Features {
     let (tag, dep) = (tree.tag(i).as_str(), tree.dep(i).as_str());
-    let mut core = Features::default();
+    let mut core = Features::with_capacity(FEATURES / 2, FEATURE_BYTES / 2);
     core.push(&["t=", tag]);
     core.push(&["d=", dep]);
     core.push(&["td=", tag, "|", dep]);

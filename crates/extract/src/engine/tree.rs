@@ -22,8 +22,12 @@ pub struct Tree {
     parse: syntax::Parse,
     /// Byte span of each word in the document text.
     spans: Vec<Span>,
-    /// Each word in lower case, for the closed classes a question names (prepositions).
-    lower: Vec<Box<str>>,
+    /// The words in lower case, one after another, for the closed classes a question names
+    /// (prepositions): one string for the sentence, where a string per word was an
+    /// allocation per word parsed.
+    lower: String,
+    /// Where each word ends in `lower`.
+    lower_ends: Vec<usize>,
 }
 
 /// Relations that make a word the subject of its head.
@@ -205,8 +209,13 @@ impl Tree {
             false => written.iter().zip(&lowered).map(|(w, l)| l.as_deref().unwrap_or(w)).collect(),
         };
         let parse = parse_remembered(&read, &hidden);
-        let lower = written.iter().map(|w| words::lowercase(w).into_boxed_str()).collect();
-        Tree { parse, spans, lower }
+        let mut lower = String::with_capacity(written.iter().map(|w| w.len()).sum());
+        let mut lower_ends = Vec::with_capacity(written.len());
+        for w in &written {
+            words::push_lowercase(&mut lower, w);
+            lower_ends.push(lower.len());
+        }
+        Tree { parse, spans, lower, lower_ends }
     }
 
     /// Number of words.
@@ -244,7 +253,8 @@ impl Tree {
 
     /// Word `i` in lower case, or `""`.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w)
+        let start = i.checked_sub(1).and_then(|p| self.lower_ends.get(p)).copied().unwrap_or(0);
+        self.lower_ends.get(i).and_then(|&end| self.lower.get(start..end)).unwrap_or("")
     }
 
     /// Part-of-speech tag of word `i`.
@@ -547,6 +557,18 @@ mod tests {
 
     fn written(text: &str, tree: &Tree, range: Range<usize>) -> String {
         tree.span(range).text(text).to_owned()
+    }
+
+    /// Each word read back in lower case is the word as written, lowered, ASCII or not,
+    /// and past the last word there is none.
+    #[test]
+    fn each_word_reads_back_lowered() {
+        let text = "Der Bürgermeister ÖFFNETE the U.N. office in İzmir, AP said.";
+        let (words, tree) = tree(text);
+        for (i, t) in words.toks.iter().enumerate() {
+            assert_eq!(tree.word(i), words::lowercase(t.span.text(text)), "word {i}");
+        }
+        assert_eq!(tree.word(words.toks.len()), "");
     }
 
     /// A sentence written again (in another document, at another offset) is parsed once,

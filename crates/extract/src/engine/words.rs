@@ -748,3 +748,16 @@ pub fn is_state_office_modifier(word: &str) -> bool {
 pub fn lowercase(word: &str) -> String {
     if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() }
 }
+
+/// Pushes [`lowercase`]`(word)` onto `out`.
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let at = out.len();
+        out.push_str(word);
+        if let Some(pushed) = out.get_mut(at..) {
+            pushed.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}

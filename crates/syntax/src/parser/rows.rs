@@ -175,15 +175,10 @@ thread_local! {
 impl Pairs {
     /// Empty rows for the model numbered `owner`, with room for every pair the thread will
     /// keep: grown by doubling, the rows (12 MB when full) were copied into fresh memory at
-    /// each step, and the kernel zeroed every new page first. Room reserved is not touched
-    /// until a pair's rows are written there.
+    /// each step, and the kernel zeroed every new page first. Room is not touched until
+    /// rows are written there.
     fn for_model(owner: u64) -> Pairs {
-        Pairs {
-            owner,
-            places: HashMap::with_capacity_and_hasher(CAPACITY, BuildHasherDefault::default()),
-            identities: Vec::with_capacity(CAPACITY),
-            rows: Vec::with_capacity(CAPACITY + SENTENCE_ROOM),
-        }
+        Pairs { owner, rows: Vec::with_capacity(CAPACITY + SENTENCE_ROOM), ..Pairs::default() }
     }
 
     /// The place in `rows` of form `w` with tag `t`, its rows made and kept now if they are

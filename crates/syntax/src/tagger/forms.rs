@@ -19,6 +19,9 @@ pub(super) const PLACES: usize = 5;
 /// scored feature by feature. A news text meets its frequent forms early.
 const CAPACITY: usize = 8192;
 
+/// Forms met before the rows get room for [`CAPACITY`].
+const EARLY: usize = 256;
+
 /// The features of form `w` at place `place` (0: the tagged word, 1 and 2: the words
 /// before it, 3 and 4: the words after it), written to `out`; how many.
 pub(super) fn features_at(w: &Word, place: usize, out: &mut [u32; 5]) -> usize {
@@ -74,26 +77,13 @@ thread_local! {
 }
 
 impl Forms {
-    /// Empty rows for `tagger`, with room for every form the thread will keep: grown by
-    /// doubling, the rows (8 MB when full) were copied into fresh memory at each step, and
-    /// the kernel zeroed every new page first. Room reserved is not touched until a form's
-    /// rows are written there.
-    fn for_tagger(tagger: &Tagger) -> Forms {
-        Forms {
-            owner: tagger.id,
-            places: HashMap::with_capacity_and_hasher(CAPACITY, BuildHasherDefault::default()),
-            identities: Vec::with_capacity(CAPACITY),
-            rows: Vec::with_capacity(CAPACITY * PLACES * tagger.model.classes),
-        }
-    }
-
     /// Runs `f` with this thread's rows for `tagger` (emptied first if they were another
     /// tagger's).
     pub fn with<R>(tagger: &Tagger, f: impl FnOnce(&mut Forms) -> R) -> R {
         FORMS.with(|forms| {
             let mut forms = forms.borrow_mut();
             if forms.owner != tagger.id {
-                *forms = Forms::for_tagger(tagger);
+                *forms = Forms { owner: tagger.id, ..Forms::default() };
             }
             f(&mut forms)
         })
@@ -111,6 +101,13 @@ impl Forms {
         }
         let n = self.identities.len() as u32;
         let classes = tagger.model.classes;
+        if n as usize == EARLY {
+            // A long run: room for every form the thread will keep, at once. Grown by
+            // doubling, the rows (8 MB when full) were copied into fresh memory at each
+            // step, and the kernel zeroed every new page first; room is not touched until
+            // rows are written there, and a short run never asks for it.
+            self.rows.reserve_exact((CAPACITY - EARLY) * PLACES * classes);
+        }
         let mut keys = [0u32; 5];
         for place in 0..PLACES {
             let count = features_at(w, place, &mut keys);

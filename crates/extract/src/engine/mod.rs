@@ -25,6 +25,7 @@ mod roles;
 mod sentence;
 mod speakers;
 mod structure;
+mod tied;
 mod tree;
 mod units;
 mod value;
@@ -559,6 +560,7 @@ impl<'a> Run<'a> {
                         .or_else(|| self.state_police(p))
                         .or_else(|| self.short_name(p))
                         .or_else(|| self.affiliated_actor(p))
+                        .or_else(|| self.tied_person(p))
                         .or_else(|| self.repeated_description(i, p))
                         .or_else(|| self.surname_speaker(i, &found, p))
                         .or_else(|| self.affiliated_speaker(p))

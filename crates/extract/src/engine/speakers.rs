@@ -125,7 +125,7 @@ impl Run<'_> {
 
     /// Whether the lexicon holds `word` as a noun that makes a speaker after a demonym or an
     /// owner ("officials", "authors", "representative").
-    fn is_speaker_head(&self, word: &str) -> bool {
+    pub(super) fn is_speaker_head(&self, word: &str) -> bool {
         let lex = &self.rules.lexicon;
         lex.scan(word)
             .iter()
@@ -452,7 +452,8 @@ impl Run<'_> {
     /// "a local civil defence official", "the ISIS-run Amaq news agency", "a spokesman of
     /// the Syrian National Coalition": a phrase no pack holds that names an organisation a
     /// pack holds inside it speaks for that organisation, its affiliation. Not through a
-    /// clause ("a doctor who worked with the monitor"): that names whom the speaker knows.
+    /// clause ("a doctor who worked with the monitor"): that names whom the speaker knows; nor
+    /// set against it ("critics of the monitor", `tied::sets_against`).
     pub(super) fn affiliated_actor(&self, p: phrase::Phrase) -> Option<Speaker> {
         let written = self.words_of(p.span);
         let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
@@ -461,6 +462,12 @@ impl Run<'_> {
         }
         let directory = &self.rules.directory;
         let actor = self.hits.iter().filter(|h| p.span.contains(h.span) && h.span != p.span).find_map(|h| {
+            // "Critics of the monitor": set against it, not of it.
+            let lead: Vec<String> =
+                self.text.get(p.span.start..h.span.start)?.split_whitespace().map(words::lowercase).collect();
+            if super::tied::sets_against(&lead) {
+                return None;
+            }
             self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
                 Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Organisation => Some(*a),
                 _ => None,

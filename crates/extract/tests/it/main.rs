@@ -10,5 +10,6 @@ mod pipeline;
 mod relay;
 mod spans;
 mod stories;
+mod tied;
 mod unlisted;
 mod veto;

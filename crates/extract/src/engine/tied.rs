@@ -1,0 +1,93 @@
+//! Speakers tied by a preposition to an actor a pack names inside their phrase: "aides to
+//! Clinton", "the administration of President Bashar al-Assad", "a spokeswoman for Ola Berg". The
+//! phrase speaks for that actor, its affiliation, unless the tie sets the actor against the
+//! phrase's head ("critics of Ola Berg", "protesters against the council").
+
+use super::{Run, Speaker, Who, phrase, words};
+use crate::lexicon::{Role, Via};
+use pack::schema::ActorKind;
+
+impl Run<'_> {
+    /// "Aides to Clinton said …", "the administration of President Bashar al-Assad said …": a
+    /// phrase no pack holds whose head is tied by "of", "for" or "to" (honorifics between) to a
+    /// person a pack names speaks for that person. Not a document ("a letter to Ola Berg"): it
+    /// speaks for whoever wrote it; nor a head set against the person (`sets_against`).
+    pub(super) fn tied_person(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
+        if written.split_whitespace().any(|w| clause(&w.to_lowercase())) {
+            return None;
+        }
+        let directory = &self.rules.directory;
+        let (actor, head, link) =
+            self.hits.iter().filter(|h| p.span.contains(h.span) && h.span.start > p.span.start).find_map(|h| {
+                let actor = self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                    Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
+                    _ => None,
+                })?;
+                // "views of Mrs. Clinton's preparedness": the name owns a noun after it.
+                let after = self.text.get(h.span.end..p.span.end)?;
+                let owns = |t: &str| t.starts_with(['\'', '\u{2019}']) || t.ends_with("'s") || t.ends_with("\u{2019}s");
+                if owns(after) || owns(h.span.text(self.text)) {
+                    return None;
+                }
+                let before = self.text.get(p.span.start..h.span.start)?;
+                let mut lead: Vec<String> = before.split_whitespace().map(words::lowercase).collect();
+                while lead.last().is_some_and(|w| words::is_honorific(w)) {
+                    lead.pop();
+                }
+                let link = lead.pop().filter(|w| matches!(w.as_str(), "of" | "for" | "to"))?;
+                let head = lead.last()?.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+                let speaks = self.speaks_for_others(&head) && !words::is_evidence_head(&head);
+                (speaks && !sets_against(&lead)).then_some((actor, head, link))
+            })?;
+        let how = format!("`{written}`, {head} {link} {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// Whether `head` (lower case) names people who speak for a person by office, as the
+    /// packs' speaker heads tie them to a body ("spokeswoman", "administration", "staff",
+    /// "representatives"), or work for the person ("aides", "advisers", "campaign"). Not a
+    /// thing ("a review of", "the attraction to"), nor one who acts for the person in law or
+    /// stands with them without speaking for them ("a lawyer for", "supporters of").
+    fn speaks_for_others(&self, head: &str) -> bool {
+        let one = head.strip_suffix('s').unwrap_or(head);
+        let staff = matches!(one, "aide" | "adviser" | "advisor" | "staffer" | "campaign");
+        staff || self.is_speaker_head(head) || self.is_speaker_head(one)
+    }
+}
+
+/// Whether the words `lead` (lower case) before an actor inside a phrase set the actor against
+/// the phrase's head: "against" ("protesters against"), or a noun of opposition tied on by a
+/// preposition ("critics of", "opponents of", "rivals to", "the opposition to"; not "the Syrian
+/// opposition High Negotiations Committee", where the noun names the actor's side). Such a
+/// phrase speaks against the actor, not for it.
+pub(super) fn sets_against(lead: &[String]) -> bool {
+    let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let opposing = |w: &str| {
+        let one = w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_owned));
+        is_opposing(w) || one.as_deref().is_some_and(is_opposing)
+    };
+    let against = lead.iter().any(|w| bare(w) == "against");
+    against || lead.windows(2).any(|pair| opposing(&bare(&pair[0])) && words::is_preposition(&bare(&pair[1])))
+}
+
+/// Whether `word` (lower case, singular) is a noun for one who stands against another.
+fn is_opposing(word: &str) -> bool {
+    matches!(
+        word,
+        "critic"
+            | "opponent"
+            | "rival"
+            | "protester"
+            | "protestor"
+            | "enemy"
+            | "foe"
+            | "detractor"
+            | "adversary"
+            | "challenger"
+            | "accuser"
+            | "victim"
+            | "opposition"
+    )
+}

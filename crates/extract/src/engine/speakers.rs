@@ -484,18 +484,7 @@ impl Run<'_> {
             return None;
         }
         let name = words::strip_honorifics(&self.words_of(p.head));
-        let tail = format!(" {}", name.to_lowercase());
-        let directory = &self.rules.directory;
-        let actor = self.hits.iter().rev().filter(|h| h.span.end <= p.span.start).find_map(|h| {
-            let full = h.span.text(self.text).to_lowercase();
-            if !full.ends_with(&tail) {
-                return None;
-            }
-            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
-                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
-                _ => None,
-            })
-        })?;
+        let actor = self.earlier_person(&name, p.span.start)?;
         let how = format!("`{name}`, short for {} named before", self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
     }

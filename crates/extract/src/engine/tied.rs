@@ -4,7 +4,7 @@
 //! phrase's head ("critics of Ola Berg", "protesters against the council").
 
 use super::{Run, Speaker, Who, phrase, words};
-use crate::lexicon::{Role, Via};
+use crate::lexicon::{ActorIdx, Role, Via};
 use pack::schema::ActorKind;
 
 impl Run<'_> {
@@ -19,7 +19,7 @@ impl Run<'_> {
             return None;
         }
         let directory = &self.rules.directory;
-        let (actor, head, link) =
+        let inside =
             self.hits.iter().filter(|h| p.span.contains(h.span) && h.span.start > p.span.start).find_map(|h| {
                 let actor = self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
                     Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
@@ -31,18 +31,63 @@ impl Run<'_> {
                 if owns(after) || owns(h.span.text(self.text)) {
                     return None;
                 }
-                let before = self.text.get(p.span.start..h.span.start)?;
-                let mut lead: Vec<String> = before.split_whitespace().map(words::lowercase).collect();
-                while lead.last().is_some_and(|w| words::is_honorific(w)) {
-                    lead.pop();
-                }
-                let link = lead.pop().filter(|w| matches!(w.as_str(), "of" | "for" | "to"))?;
-                let head = lead.last()?.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
-                let speaks = self.speaks_for_others(&head) && !words::is_evidence_head(&head);
-                (speaks && !sets_against(&lead)).then_some((actor, head, link))
-            })?;
+                let (head, link) = self.tie(p, h.span.start)?;
+                Some((actor, head, link))
+            });
+        // "Aides to Clinton" after "Hillary Clinton": a surname of a person named in full before.
+        let short = || {
+            let (actor, start) = self.surname_at_end(p)?;
+            let (head, link) = self.tie(p, start)?;
+            Some((actor, head, link))
+        };
+        let (actor, head, link) = inside.or_else(short)?;
         let how = format!("`{written}`, {head} {link} {}", self.actor_name(actor));
         Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
+    /// The head and the preposition that tie phrase `p` to the name starting at `start`, with
+    /// honorifics between ("administration of President …"), when the head speaks for others
+    /// and the words before the name do not set it against the head.
+    fn tie(&self, p: phrase::Phrase, start: usize) -> Option<(String, String)> {
+        let before = self.text.get(p.span.start..start)?;
+        let mut lead: Vec<String> = before.split_whitespace().map(words::lowercase).collect();
+        while lead.last().is_some_and(|w| words::is_honorific(w)) {
+            lead.pop();
+        }
+        let link = lead.pop().filter(|w| matches!(w.as_str(), "of" | "for" | "to"))?;
+        let head = lead.last()?.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+        let speaks = self.speaks_for_others(&head) && !words::is_evidence_head(&head);
+        (speaks && !sets_against(&lead)).then_some((head, link))
+    }
+
+    /// The person a capitalised word ending phrase `p` stands for as the last word of a name a
+    /// pack holds, named in full earlier in the document (`earlier_person`), and where the
+    /// word starts.
+    fn surname_at_end(&self, p: phrase::Phrase) -> Option<(ActorIdx, usize)> {
+        let text = self.text.get(p.span.start..p.span.end)?;
+        let end = text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let from = text[..end].rfind(char::is_whitespace)? + 1;
+        let name = &text[from..end];
+        if !name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        Some((self.earlier_person(name, p.span.start)?, p.span.start + from))
+    }
+
+    /// The person a pack holds whose name, written before byte `before`, ends with the words
+    /// `name` ("Abdel Rahman" after "Rami Abdel Rahman").
+    pub(super) fn earlier_person(&self, name: &str, before: usize) -> Option<ActorIdx> {
+        let tail = format!(" {}", name.to_lowercase());
+        let directory = &self.rules.directory;
+        self.hits.iter().rev().filter(|h| h.span.end <= before).find_map(|h| {
+            if !h.span.text(self.text).to_lowercase().ends_with(&tail) {
+                return None;
+            }
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) if directory.get(*a).kind == ActorKind::Person => Some(*a),
+                _ => None,
+            })
+        })
     }
 
     /// Whether `head` (lower case) names people who speak for a person by office, as the

@@ -34,3 +34,12 @@ fn critics_of_a_named_person_do_not_speak_for_the_person() {
         );
     }
 }
+
+#[test]
+fn a_surname_named_in_full_before_ties_the_phrase_to_the_person() {
+    let named = "Hillary Clinton spoke in Ohio on Monday.";
+    let text = format!("{named} Aides to Clinton said the emails had been taken by Russian hackers.");
+    assert_eq!(actors(&text, "said"), vec!["hillary-clinton".to_owned()]);
+    let text = format!("{named} Critics of Clinton said the emails had been taken by Russian hackers.");
+    assert!(actors(&text, "said").is_empty(), "{text}");
+}

@@ -456,8 +456,7 @@ impl Run<'_> {
     /// set against it ("critics of the monitor", `tied::sets_against`).
     pub(super) fn affiliated_actor(&self, p: phrase::Phrase) -> Option<Speaker> {
         let written = self.words_of(p.span);
-        let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
-        if written.split_whitespace().any(|w| clause(&w.to_lowercase())) {
+        if super::tied::through_clause(&written) {
             return None;
         }
         let directory = &self.rules.directory;

@@ -14,8 +14,7 @@ impl Run<'_> {
     /// speaks for whoever wrote it; nor a head set against the person (`sets_against`).
     pub(super) fn tied_person(&self, p: phrase::Phrase) -> Option<Speaker> {
         let written = self.words_of(p.span);
-        let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
-        if written.split_whitespace().any(|w| clause(&w.to_lowercase())) {
+        if through_clause(&written) {
             return None;
         }
         let directory = &self.rules.directory;
@@ -100,6 +99,14 @@ impl Run<'_> {
         let staff = matches!(one, "aide" | "adviser" | "advisor" | "staffer" | "campaign");
         staff || self.is_speaker_head(head) || self.is_speaker_head(one)
     }
+}
+
+/// Whether the phrase `written` runs through a clause or a coordination ("a doctor who worked
+/// with the monitor", "officials and the monitor"): an actor named there is one the speaker
+/// knows or stands beside, not one it speaks for.
+pub(super) fn through_clause(written: &str) -> bool {
+    let clause = |w: &str| matches!(w, "who" | "which" | "that" | "whose" | "with" | "and" | "or");
+    written.split_whitespace().any(|w| clause(&w.to_lowercase()))
 }
 
 /// Whether the words `lead` (lower case) before an actor inside a phrase set the actor against

@@ -576,9 +576,11 @@ impl Run<'_> {
         let mut subject: Option<(ActorIdx, usize)> = None;
         // Earlier in the same sentence first ("Tillerson won support for the strike, which he
         // said …").
-        let head = written.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // The noun, not a relative pronoun the span took with it ("the coalition which").
+        let head = written.rsplit(' ').map(str::to_lowercase).find(|w| !matches!(w.as_str(), "which" | "who" | "that"));
+        let head = head.unwrap_or_default();
         let anaphor = matches!(kind, Reference::Anaphor { .. });
-        let compatible = |a: ActorIdx| !anaphor || self.fits_anaphor(&head, a);
+        let compatible = |a: ActorIdx| !anaphor || self.fits_anaphor(&head, a, span.start);
         let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person && compatible(a);
         let outside = |m: &&Mention| !content.contains(m.span);
         if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
@@ -610,7 +612,8 @@ impl Run<'_> {
         if let Some(want) = want {
             let gender = self.rules.directory.get(actor).gender;
             if gender.is_some_and(|g| g != want) {
-                let speaker = (first..at).rev().find_map(|j| {
+                // "She said" is no man's words: a speaker of her gender in reach, else nobody.
+                (actor, from) = (first..at).rev().find_map(|j| {
                     self.analysed[j].attributions.iter().rev().find_map(|(_, s)| match s {
                         Some(Speaker { who: Who::Actor(a), .. })
                             if self.rules.directory.get(*a).gender == Some(want) =>
@@ -619,11 +622,7 @@ impl Run<'_> {
                         }
                         _ => None,
                     })
-                });
-                if let Some((a, j)) = speaker {
-                    actor = a;
-                    from = j;
-                }
+                })?;
             }
         }
         let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
@@ -635,15 +634,42 @@ impl Run<'_> {
     /// stands for: a state's body ("the ministry", "the army", "the regime") is a state's or
     /// one of its own, or an actor whose name holds the word ("Free Syrian Army"), never a
     /// group a speaker names ("terrorists"), a monitor or a bloc; "the group" is no state.
-    fn fits_anaphor(&self, head: &str, a: ActorIdx) -> bool {
+    ///
+    /// A title ("the president", "the spokesman") is a person the packs give that title, or one
+    /// they give no title; a body's kind ("the coalition", "the observatory") is a body whose
+    /// name holds the word, or one the document names as its leader ("a US-led coalition").
+    fn fits_anaphor(&self, head: &str, a: ActorIdx, before: usize) -> bool {
         let directory = &self.rules.directory;
         let entry = directory.get(a);
+        let named = entry.name.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+        if entry.kind == ActorKind::Person && words::is_personal_title(head) {
+            let mut titles = directory.titles.iter().filter(|t| t.person == a).peekable();
+            let untitled = titles.peek().is_none();
+            if !untitled && !titles.any(|t| t.title.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))) {
+                return false;
+            }
+        }
         if words::is_state_office(head) || words::is_state_arm(head) {
-            let named = entry.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
             named || directory.get(directory.principal(a, self.published())).kind == ActorKind::State
+        } else if words::is_body_kind(head) {
+            named || self.named_before_kind(head, a, before)
         } else {
             head != "group" || entry.kind != ActorKind::State
         }
+    }
+
+    /// Whether the document, before offset `before`, names actor `a` as the leader of a body
+    /// of the noun `kind`: "a US-led coalition", "the Saudi-backed coalition" (not "the Syrian
+    /// Coalition": a demonym inside a name leads nothing).
+    fn named_before_kind(&self, kind: &str, a: ActorIdx, before: usize) -> bool {
+        let lex = &self.rules.lexicon;
+        self.hits.iter().filter(|h| h.span.end <= before).any(|h| {
+            let rest = self.text.get(h.span.end..).unwrap_or("");
+            let rest = ["-led ", "-backed "].iter().find_map(|link| rest.strip_prefix(link)).unwrap_or("");
+            let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            word.eq_ignore_ascii_case(kind)
+                && lex.roles(h.pattern).iter().any(|r| matches!(r, Role::Actor(x, _) if *x == a))
+        })
     }
 
     /// The speaker a document description ("the statement added") stands for: the

@@ -6,6 +6,7 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
+mod according;
 mod accusation;
 mod colon;
 mod inverted;
@@ -160,19 +161,7 @@ pub fn attribute(
             _ => s.verb(cue),
         });
         let flat = layout.speaker_not_after(cue, flat, reading.is_none(), structure.as_ref(), previous);
-        // "according to a New York Times/CBS News survey", "according to one of his aides": a
-        // source the word layout does not read, whose head the parse hangs on `to`; not a
-        // quoted title ("according to ''The Trumps: …'' by …", whose name is no speaker).
-        let flat = match (flat, &reading) {
-            (None, Some(r))
-                if def.pattern == CuePattern::AccordingTo
-                    && r.layout == "according to X (parse)"
-                    && !span_of(&r.speaker).is_some_and(|s| layout.quoted_title(cue, s)) =>
-            {
-                Some(layout.according_to_speaker(cue, r.speaker))
-            }
-            (flat, _) => flat,
-        };
+        let flat = flat.or_else(|| layout.according_to_parsed(def.pattern, cue, reading.as_ref()));
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
             out.push(a);
         }
@@ -731,28 +720,6 @@ impl Layout<'_> {
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
         }
         Some(self.attribution(cue, speaker, cue.span.end, end, "X said C"))
-    }
-
-    fn according_to(&self, cue: &CueHit) -> Option<Attribution> {
-        Some(self.according_to_speaker(cue, self.any_after(cue.span.end)?))
-    }
-
-    /// Whether a quotation mark opens between `cue` and the speaker `span` after it.
-    fn quoted_title(&self, cue: &CueHit, span: Span) -> bool {
-        let between = self.text.get(cue.span.end..span.start).unwrap_or("");
-        between.contains(['"', '“', '‘', '\'']) || span.text(self.text).starts_with(['"', '“', '‘', '\''])
-    }
-
-    /// `according to` with its speaker found.
-    fn according_to_speaker(&self, cue: &CueHit, speaker: SpeakerRef) -> Attribution {
-        let speaker_end = span_of(&speaker).map_or(cue.span.end, |s| s.end);
-        // "According to X, C" takes what follows; "C, according to X" what precedes.
-        let opens = self.words.at(cue.span.start) <= self.words.at(self.sentence.start) + 1;
-        if opens {
-            self.attribution(cue, Some(speaker), speaker_end, self.sentence.end, "according to X, C")
-        } else {
-            self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C, according to X")
-        }
     }
 
     fn passive(&self, cue: &CueHit) -> Option<Attribution> {

@@ -179,13 +179,40 @@ fn modifier(text: &str, words: &Words, i: usize) -> bool {
         // between spaces, which ends the phrase.
         return false;
     }
-    if ends_phrase(w) || words::is_preposition(w) {
+    if ends_phrase(w) || words::is_preposition(w) || is_time_word(text, words, i) {
         return false;
     }
     // A verb in the past or -ing form before a name ("visited Ohio") is not a modifier;
     // before a lower-case head it often is ("retired generals"), so only names are guarded.
     let _ = text;
     true
+}
+
+/// Whether token `i` dates or sequences the clause rather than modifying a speaker, where a
+/// comma was lost ("on Friday Siege Watch said", "Published October 12 2016 Activists say",
+/// "Later SANAs correspondent said"): a weekday or a month (not "May" or "March", also a name
+/// and a word) with no day after it, the last number of a date right before a capitalised
+/// word, or a sentence adverb of time written with a capital. Not after a determiner ("a
+/// February report"), nor a date a preposition governs ("a spokesman in February 2016").
+fn is_time_word(text: &str, words: &Words, i: usize) -> bool {
+    let w = words.word(i);
+    if i > 0 && matches!(words.word(i - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "last") {
+        return false;
+    }
+    let number = |k: usize| !words.word(k).is_empty() && words.word(k).bytes().all(|b| b.is_ascii_digit());
+    let dated = |k: usize| parse::date::is_weekday(words.word(k)) || is_month_word(words.word(k));
+    if dated(i) {
+        return !number(i + 1);
+    }
+    if number(i) {
+        return capitalised(text, words, i + 1) && (i.saturating_sub(2)..i).any(|k| dated(k) || number(k) && k + 1 < i);
+    }
+    matches!(w, "later" | "meanwhile" | "earlier" | "published") && capitalised(text, words, i)
+}
+
+/// A month's name or abbreviation (lower case) that is no other word or name.
+fn is_month_word(word: &str) -> bool {
+    parse::date::is_month(word) && !matches!(word, "may" | "march")
 }
 
 /// The speaker phrase ending right before token `end` (exclusive), skipping adverbs and
@@ -370,7 +397,10 @@ fn noun_phrase(text: &str, words: &Words, first: usize, end: usize) -> Option<Ph
 fn head_start(text: &str, words: &Words, first: usize, last: usize) -> usize {
     let mut s = last;
     if capitalised(text, words, last) {
-        while s > first && capitalised(text, words, s - 1) && !words.word(s - 1).ends_with("'s") {
+        // A weekday or a time adverb run into a name ("on Friday Siege Watch said", "Later Ada
+        // Holm said") is no part of it; a month may be a given name ("June").
+        let dated = |k: usize| is_time_word(text, words, k) && !parse::date::is_month(words.word(k));
+        while s > first && capitalised(text, words, s - 1) && !words.word(s - 1).ends_with("'s") && !dated(s - 1) {
             s -= 1;
         }
         // "The" opens a sentence: not part of the name's head.
@@ -603,5 +633,29 @@ mod tests {
         assert_eq!(before("Nobody knew that said the clerk.", " said"), None);
         // A participle after a comma takes the main clause's subject, not a phrase here.
         assert_eq!(before("The aide defended the mayor, saying the bridge was safe.", " saying"), None);
+    }
+
+    #[test]
+    fn a_date_run_into_the_subject_is_no_part_of_it() {
+        // Where the comma after a date or a time adverb was lost.
+        is(
+            before("Six people died in the raid on Friday Siege Watch reported.", " reported"),
+            "Siege Watch",
+            PhraseKind::Named,
+        );
+        is(
+            before("Thursday state television said six people died.", " said"),
+            "state television",
+            PhraseKind::Description,
+        );
+        is(before("Published April 3 2016 Activists say six people died.", " say"), "Activists", PhraseKind::Named);
+        is(before("Later Ada Holm said six people died.", " said"), "Ada Holm", PhraseKind::Named);
+        // A date the noun owns, or a preposition governs, stays.
+        is(before("A February report said six people died.", " said"), "A February report", PhraseKind::Description);
+        is(
+            before("The mayor in October 2016 said six people died.", " said"),
+            "The mayor in October 2016",
+            PhraseKind::Description,
+        );
     }
 }

@@ -382,6 +382,23 @@ fn according_to_is_never_inside_another_speakers_words() {
 }
 
 #[test]
+fn according_to_reads_the_phrase_the_parse_hangs_on_to_when_the_word_layout_reads_none() {
+    let rules = ruleset();
+    // A source the word layout cannot read ("one" heads it; a slash joins two makers).
+    let found = readings(rules, "The council will sell the pier, according to one of its own members.");
+    assert!(has(&found, "according to", "one of its own members"), "{found:?}");
+    let found = readings(rules, "According to one of its own members, the council will sell the pier.");
+    assert!(has(&found, "According to", "one of its own members"), "{found:?}");
+    let found =
+        readings(rules, "Ferry fares should be cut, according to a New York Times/CBS News poll of harbour towns.");
+    assert!(has(&found, "according to", "a New York Times/CBS News poll of harbour towns"), "{found:?}");
+    // Where the word layout reads a source, it stays: the parse's phrase does not replace it.
+    let found = readings(rules, "The pier will close on Friday, according to the Ledger.");
+    assert!(has(&found, "according to", "the Ledger"), "{found:?}");
+    assert!(!found.iter().any(|(c, s)| c == "according to" && s != "the Ledger"), "{found:?}");
+}
+
+#[test]
 fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let rules = ruleset();
     let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");

@@ -6,6 +6,7 @@
 //! `X's belief that C`. The speaker is an actor mention, a pronoun or an anaphor; which
 //! actor a pronoun means is decided later, with the discourse in view.
 
+mod according;
 mod accusation;
 mod colon;
 mod inverted;
@@ -160,6 +161,7 @@ pub fn attribute(
             _ => s.verb(cue),
         });
         let flat = layout.speaker_not_after(cue, flat, reading.is_none(), structure.as_ref(), previous);
+        let flat = flat.or_else(|| layout.according_to_parsed(def.pattern, cue, reading.as_ref()));
         if let Some(a) = layout.merge(cue, flat, reading, structure.as_ref(), !def.claims) {
             out.push(a);
         }
@@ -718,18 +720,6 @@ impl Layout<'_> {
             return Some(self.attribution(cue, speaker, self.sentence.start, speaker_start, "C, X said"));
         }
         Some(self.attribution(cue, speaker, cue.span.end, end, "X said C"))
-    }
-
-    fn according_to(&self, cue: &CueHit) -> Option<Attribution> {
-        let speaker = self.any_after(cue.span.end)?;
-        let speaker_end = span_of(&speaker).map_or(cue.span.end, |s| s.end);
-        // "According to X, C" takes what follows; "C, according to X" what precedes.
-        let opens = self.words.at(cue.span.start) <= self.words.at(self.sentence.start) + 1;
-        Some(if opens {
-            self.attribution(cue, Some(speaker), speaker_end, self.sentence.end, "according to X, C")
-        } else {
-            self.attribution(cue, Some(speaker), self.sentence.start, cue.span.start, "C, according to X")
-        })
     }
 
     fn passive(&self, cue: &CueHit) -> Option<Attribution> {

@@ -158,6 +158,15 @@ pub struct Found {
     pub cues: Vec<CueHit>,
 }
 
+/// Whether the anaphor at `span` opens a name: its last word capitalised and "of" and a
+/// capitalised word after it ("The Army of Conquest said …").
+fn names_body(text: &str, span: Span) -> bool {
+    let last = span.text(text).rsplit(' ').next().unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    last.starts_with(char::is_uppercase)
+        && after.strip_prefix(" of ").is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
 /// Priority of a mention when spans overlap equally: titles are the most specific.
 fn rank(via: Via) -> u8 {
     match via {
@@ -216,6 +225,9 @@ pub fn analyse(rules: &RuleSet, text: &str, hits: &[Hit], words: &Words, date: O
                 Role::Cue(cue) => cue_hits.push((hit.span, cue)),
                 Role::Negator(kind) => negators.push((hit.span, kind)),
                 Role::Pronoun(p) => refs.push(RefMention { span: hit.span, kind: Reference::Pronoun(p) }),
+                // "The Army of Conquest", "the Directorate of Health": a capitalised head
+                // tied by "of" to a name is a name itself, no word standing for one.
+                Role::Anaphor if names_body(text, hit.span) => {}
                 Role::Anaphor => {
                     let last = hit.span.text(text).rsplit(' ').next().unwrap_or("").to_lowercase();
                     let kind = if words::is_document_head(&last) {

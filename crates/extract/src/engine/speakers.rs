@@ -53,6 +53,12 @@ impl Run<'_> {
         let head = phrase::core_head(&written).to_ascii_lowercase();
         let claimant = p.kind != PhraseKind::Pronoun && !words::is_evidence_head(&head);
         let (key, name, how) = match p.kind {
+            // "an NGO said", "a source at Hama Governorate said": a name is never indefinite;
+            // the phrase describes someone.
+            PhraseKind::Named if starts_indefinite(&written) => {
+                let key = record::normalise_content(&written).replace(' ', "-");
+                (format!("description:{key}"), written.clone(), format!("description `{written}`, unresolved"))
+            }
             PhraseKind::Named => {
                 let head = self.words_of(p.head);
                 let name = words::strip_honorifics(&head);
@@ -344,7 +350,27 @@ impl Run<'_> {
                 _ => None,
             }
         };
-        let m = head.or_else(appositive)?;
+        // A person's full name after a title in lower case ("Observatory director Rami Abdel
+        // Rahman", "RNC spokesman Sean Spicer"): the phrase names that person. Not a surname
+        // inside another name ("Eric Trump"), nor the object of a preposition ("a lawyer for
+        // Boris Johnson", "75 percent of Democrats").
+        let named_head = || {
+            inside.iter().find(|m| {
+                let title = self.text.get(..m.span.start).unwrap_or("").trim_end();
+                let word = title.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                let titled = word.starts_with(|c: char| c.is_lowercase())
+                    && !words::is_preposition(word)
+                    && !matches!(word, "of" | "for" | "to" | "by" | "with");
+                p.kind == phrase::PhraseKind::Named
+                    && m.via == Via::Alias
+                    && directory.get(m.actor).kind == ActorKind::Person
+                    && self.words_of(m.span).contains(' ')
+                    && m.span.end == p.head.end
+                    && m.span.start > p.span.start
+                    && titled
+            })
+        };
+        let m = head.or_else(appositive).or_else(named_head)?;
         if let Some(speaker) = self.owned_body(m, p.span.end) {
             return Some(speaker);
         }
@@ -403,16 +429,18 @@ impl Run<'_> {
         }
         let written = self.words_of(p.span);
         let (article, rest) = written.split_once(' ')?;
-        if !matches!(article.to_ascii_lowercase().as_str(), "a" | "an") {
-            return None;
-        }
-        let definite = format!("the {rest}");
-        let hits = self.rules.lexicon.scan(&definite);
-        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
-            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
-                Role::Actor(a, Via::Alias) => Some(*a),
-                _ => None,
-            })
+        let indefinite = matches!(article.to_ascii_lowercase().as_str(), "a" | "an");
+        // Where a body sits is no part of what it is: "a Britain-based monitoring group" is
+        // "a monitoring group", and so is "the UK-based monitoring group" (unless the pack
+        // names it with the place: "the Britain-based group").
+        let unplaced: Vec<&str> = rest.split(' ').filter(|w| !w.ends_with("-based")).collect();
+        let placed = unplaced.len() < rest.split(' ').count() && !unplaced.is_empty();
+        let full = indefinite.then(|| format!("the {rest}"));
+        let bare = (placed && (indefinite || article.eq_ignore_ascii_case("the")))
+            .then(|| format!("the {}", unplaced.join(" ")));
+        let (definite, actor) = full.into_iter().chain(bare).find_map(|definite| {
+            let actor = self.alias_of(&definite)?;
+            Some((definite, actor))
         })?;
         let named = self.hits.iter().any(|h| {
             !p.span.overlaps(h.span)
@@ -422,6 +450,17 @@ impl Run<'_> {
             who: Who::Actor(actor),
             span: Some(p.span),
             how: format!("`{written}`, as `{definite}` names {} in this document", self.actor_name(actor)),
+        })
+    }
+
+    /// The actor a pack names by the whole of `definite` as an alias ("the monitoring group").
+    fn alias_of(&self, definite: &str) -> Option<ActorIdx> {
+        let hits = self.rules.lexicon.scan(definite);
+        hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) => Some(*a),
+                _ => None,
+            })
         })
     }
 
@@ -576,9 +615,11 @@ impl Run<'_> {
         let mut subject: Option<(ActorIdx, usize)> = None;
         // Earlier in the same sentence first ("Tillerson won support for the strike, which he
         // said …").
-        let head = written.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // The noun, not a relative pronoun the span took with it ("the coalition which").
+        let head = written.rsplit(' ').map(str::to_lowercase).find(|w| !matches!(w.as_str(), "which" | "who" | "that"));
+        let head = head.unwrap_or_default();
         let anaphor = matches!(kind, Reference::Anaphor { .. });
-        let compatible = |a: ActorIdx| !anaphor || self.fits_anaphor(&head, a);
+        let compatible = |a: ActorIdx| !anaphor || self.fits_anaphor(&head, a, span.start);
         let fits = |a: ActorIdx| (self.rules.directory.get(a).kind == ActorKind::Person) == person && compatible(a);
         let outside = |m: &&Mention| !content.contains(m.span);
         if let Some(m) = current.mentions.iter().filter(outside).find(|m| m.span.end <= span.start && fits(m.actor)) {
@@ -610,7 +651,8 @@ impl Run<'_> {
         if let Some(want) = want {
             let gender = self.rules.directory.get(actor).gender;
             if gender.is_some_and(|g| g != want) {
-                let speaker = (first..at).rev().find_map(|j| {
+                // "She said" is no man's words: a speaker of her gender in reach, else nobody.
+                (actor, from) = (first..at).rev().find_map(|j| {
                     self.analysed[j].attributions.iter().rev().find_map(|(_, s)| match s {
                         Some(Speaker { who: Who::Actor(a), .. })
                             if self.rules.directory.get(*a).gender == Some(want) =>
@@ -619,11 +661,7 @@ impl Run<'_> {
                         }
                         _ => None,
                     })
-                });
-                if let Some((a, j)) = speaker {
-                    actor = a;
-                    from = j;
-                }
+                })?;
             }
         }
         let line = self.parsed.sentences.get(from).map_or(0, |s| self.parsed.location(s.span.start).line);
@@ -635,15 +673,42 @@ impl Run<'_> {
     /// stands for: a state's body ("the ministry", "the army", "the regime") is a state's or
     /// one of its own, or an actor whose name holds the word ("Free Syrian Army"), never a
     /// group a speaker names ("terrorists"), a monitor or a bloc; "the group" is no state.
-    fn fits_anaphor(&self, head: &str, a: ActorIdx) -> bool {
+    ///
+    /// A title ("the president", "the spokesman") is a person the packs give that title, or one
+    /// they give no title; a body's kind ("the coalition", "the observatory") is a body whose
+    /// name holds the word, or one the document names as its leader ("a US-led coalition").
+    fn fits_anaphor(&self, head: &str, a: ActorIdx, before: usize) -> bool {
         let directory = &self.rules.directory;
         let entry = directory.get(a);
+        let named = entry.name.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+        if entry.kind == ActorKind::Person && words::is_personal_title(head) {
+            let mut titles = directory.titles.iter().filter(|t| t.person == a).peekable();
+            let untitled = titles.peek().is_none();
+            if !untitled && !titles.any(|t| t.title.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))) {
+                return false;
+            }
+        }
         if words::is_state_office(head) || words::is_state_arm(head) {
-            let named = entry.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
             named || directory.get(directory.principal(a, self.published())).kind == ActorKind::State
+        } else if words::is_body_kind(head) {
+            named || self.named_before_kind(head, a, before)
         } else {
             head != "group" || entry.kind != ActorKind::State
         }
+    }
+
+    /// Whether the document, before offset `before`, names actor `a` as the leader of a body
+    /// of the noun `kind`: "a US-led coalition", "the Saudi-backed coalition" (not "the Syrian
+    /// Coalition": a demonym inside a name leads nothing).
+    fn named_before_kind(&self, kind: &str, a: ActorIdx, before: usize) -> bool {
+        let lex = &self.rules.lexicon;
+        self.hits.iter().filter(|h| h.span.end <= before).any(|h| {
+            let rest = self.text.get(h.span.end..).unwrap_or("");
+            let rest = ["-led ", "-backed "].iter().find_map(|link| rest.strip_prefix(link)).unwrap_or("");
+            let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            word.eq_ignore_ascii_case(kind)
+                && lex.roles(h.pattern).iter().any(|r| matches!(r, Role::Actor(x, _) if *x == a))
+        })
     }
 
     /// The speaker a document description ("the statement added") stands for: the
@@ -699,6 +764,11 @@ fn is_state_office_title(written: &str, kind: phrase::PhraseKind) -> bool {
         office |= words::is_state_office(&lower);
     }
     office
+}
+
+/// Whether a phrase opens with the indefinite article ("an NGO", "A source at …").
+fn starts_indefinite(written: &str) -> bool {
+    written.split_once(' ').is_some_and(|(article, _)| matches!(article, "a" | "A" | "an" | "An"))
 }
 
 /// A dateline's place written in capitals ("KIEV", "BUNNIK") as a name is ("Kiev"); one to

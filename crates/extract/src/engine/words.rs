@@ -341,6 +341,30 @@ pub fn is_source_label(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) is the kind of a body that its name says ("the coalition" of
+/// the Syrian National Coalition, "the observatory", "the directorate"): an anaphor of it is
+/// that body, not any body named before.
+pub fn is_body_kind(word: &str) -> bool {
+    matches!(word, "coalition" | "observatory" | "directorate")
+}
+
+/// Whether `word` (lower case) is a title the packs give people ("the president", "the
+/// spokesman"): an anaphor of it is a person holding it, not any person named before.
+pub fn is_personal_title(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "envoy"
+            | "chancellor"
+            | "secretary"
+    )
+}
+
 /// Whether `word` (lower case) heads a description of a body rather than a person.
 pub fn is_group_head(word: &str) -> bool {
     matches!(

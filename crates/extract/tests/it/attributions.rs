@@ -382,6 +382,23 @@ fn according_to_is_never_inside_another_speakers_words() {
 }
 
 #[test]
+fn according_to_reads_the_phrase_the_parse_hangs_on_to_when_the_word_layout_reads_none() {
+    let rules = ruleset();
+    // A source the word layout cannot read ("one" heads it; a slash joins two makers).
+    let found = readings(rules, "The council will sell the pier, according to one of its own members.");
+    assert!(has(&found, "according to", "one of its own members"), "{found:?}");
+    let found = readings(rules, "According to one of its own members, the council will sell the pier.");
+    assert!(has(&found, "According to", "one of its own members"), "{found:?}");
+    let found =
+        readings(rules, "Ferry fares should be cut, according to a New York Times/CBS News poll of harbour towns.");
+    assert!(has(&found, "according to", "a New York Times/CBS News poll of harbour towns"), "{found:?}");
+    // Where the word layout reads a source, it stays: the parse's phrase does not replace it.
+    let found = readings(rules, "The pier will close on Friday, according to the Ledger.");
+    assert!(has(&found, "according to", "the Ledger"), "{found:?}");
+    assert!(!found.iter().any(|(c, s)| c == "according to" && s != "the Ledger"), "{found:?}");
+}
+
+#[test]
 fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let rules = ruleset();
     let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");
@@ -497,4 +514,22 @@ fn a_name_after_a_preposition_before_a_colon_is_what_the_headline_is_about() {
     // A name first, then what it speaks on, still speaks.
     let found = readings(rules, "Putin on Syria: The talks went well.");
     assert!(has(&found, ":", "Putin"), "{found:?}");
+}
+
+#[test]
+fn a_copula_candidate_yields_to_its_predicative_adjective() {
+    // PolNeAR marks one attribution at "were hopeful that": when the classifier takes both
+    // the copula (read through its adjective) and the adjective, the adjective's stands.
+    let text = "The harbour workers were hopeful that the new ferry would keep running.";
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let mut rules = compile_default_packs();
+    rules.set_learned_cues(false);
+    let candidates = rules.cue_candidates(&parse::parse(&doc));
+    let of = |form: &str| candidates.iter().find(|c| c.form == form);
+    let copula = of("were").and_then(|c| c.yields_to).map(|s| s.text(text));
+    assert_eq!(copula, Some("hopeful"));
+    let adjective = of("hopeful").map(|c| c.cue);
+    assert!(adjective.is_some_and(|a| extract::cue_model::yields(of("were").and_then(|c| c.yields_to), &[a])));
+    // A verb without a predicative adjective yields to nothing.
+    assert!(of("running").is_none_or(|c| c.yields_to.is_none()));
 }

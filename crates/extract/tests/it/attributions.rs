@@ -399,6 +399,24 @@ fn according_to_reads_the_phrase_the_parse_hangs_on_to_when_the_word_layout_read
 }
 
 #[test]
+fn an_inverted_speaker_set_off_by_a_comma_is_no_later_verbs_subject() {
+    let rules = ruleset();
+    // The parse hangs "Borges" on "will be cast" as its subject; the comma after the name
+    // sets it off from that verb.
+    let text = "“We answer ferry complaints with a signed Republican slate card,” said Borges, who predicted \
+                about one-third of the harbour vote will be cast before May 2.";
+    let found = readings(rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s.starts_with("Borges")), "{found:?}");
+    // With no comma, a phrase after the verb that a later verb takes as its subject is not
+    // the verb's speaker.
+    let found = readings(
+        rules,
+        "The harbour master repeated the warning on Friday, said he and his crew were preparing the boats.",
+    );
+    assert!(!found.iter().any(|(c, s)| c == "said" && !s.is_empty()), "{found:?}");
+}
+
+#[test]
 fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let rules = ruleset();
     let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");

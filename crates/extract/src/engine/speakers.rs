@@ -53,6 +53,12 @@ impl Run<'_> {
         let head = phrase::core_head(&written).to_ascii_lowercase();
         let claimant = p.kind != PhraseKind::Pronoun && !words::is_evidence_head(&head);
         let (key, name, how) = match p.kind {
+            // "an NGO said", "a source at Hama Governorate said": a name is never indefinite;
+            // the phrase describes someone.
+            PhraseKind::Named if starts_indefinite(&written) => {
+                let key = record::normalise_content(&written).replace(' ', "-");
+                (format!("description:{key}"), written.clone(), format!("description `{written}`, unresolved"))
+            }
             PhraseKind::Named => {
                 let head = self.words_of(p.head);
                 let name = words::strip_honorifics(&head);
@@ -344,7 +350,27 @@ impl Run<'_> {
                 _ => None,
             }
         };
-        let m = head.or_else(appositive)?;
+        // A person's full name after a title in lower case ("Observatory director Rami Abdel
+        // Rahman", "RNC spokesman Sean Spicer"): the phrase names that person. Not a surname
+        // inside another name ("Eric Trump"), nor the object of a preposition ("a lawyer for
+        // Boris Johnson", "75 percent of Democrats").
+        let named_head = || {
+            inside.iter().find(|m| {
+                let title = self.text.get(..m.span.start).unwrap_or("").trim_end();
+                let word = title.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                let titled = word.starts_with(|c: char| c.is_lowercase())
+                    && !words::is_preposition(word)
+                    && !matches!(word, "of" | "for" | "to" | "by" | "with");
+                p.kind == phrase::PhraseKind::Named
+                    && m.via == Via::Alias
+                    && directory.get(m.actor).kind == ActorKind::Person
+                    && self.words_of(m.span).contains(' ')
+                    && m.span.end == p.head.end
+                    && m.span.start > p.span.start
+                    && titled
+            })
+        };
+        let m = head.or_else(appositive).or_else(named_head)?;
         if let Some(speaker) = self.owned_body(m, p.span.end) {
             return Some(speaker);
         }
@@ -403,16 +429,18 @@ impl Run<'_> {
         }
         let written = self.words_of(p.span);
         let (article, rest) = written.split_once(' ')?;
-        if !matches!(article.to_ascii_lowercase().as_str(), "a" | "an") {
-            return None;
-        }
-        let definite = format!("the {rest}");
-        let hits = self.rules.lexicon.scan(&definite);
-        let actor = hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
-            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
-                Role::Actor(a, Via::Alias) => Some(*a),
-                _ => None,
-            })
+        let indefinite = matches!(article.to_ascii_lowercase().as_str(), "a" | "an");
+        // Where a body sits is no part of what it is: "a Britain-based monitoring group" is
+        // "a monitoring group", and so is "the UK-based monitoring group" (unless the pack
+        // names it with the place: "the Britain-based group").
+        let unplaced: Vec<&str> = rest.split(' ').filter(|w| !w.ends_with("-based")).collect();
+        let placed = unplaced.len() < rest.split(' ').count() && !unplaced.is_empty();
+        let full = indefinite.then(|| format!("the {rest}"));
+        let bare = (placed && (indefinite || article.eq_ignore_ascii_case("the")))
+            .then(|| format!("the {}", unplaced.join(" ")));
+        let (definite, actor) = full.into_iter().chain(bare).find_map(|definite| {
+            let actor = self.alias_of(&definite)?;
+            Some((definite, actor))
         })?;
         let named = self.hits.iter().any(|h| {
             !p.span.overlaps(h.span)
@@ -422,6 +450,17 @@ impl Run<'_> {
             who: Who::Actor(actor),
             span: Some(p.span),
             how: format!("`{written}`, as `{definite}` names {} in this document", self.actor_name(actor)),
+        })
+    }
+
+    /// The actor a pack names by the whole of `definite` as an alias ("the monitoring group").
+    fn alias_of(&self, definite: &str) -> Option<ActorIdx> {
+        let hits = self.rules.lexicon.scan(definite);
+        hits.iter().filter(|h| h.span.start == 0 && h.span.end == definite.len()).find_map(|h| {
+            self.rules.lexicon.roles(h.pattern).iter().find_map(|r| match r {
+                Role::Actor(a, Via::Alias) => Some(*a),
+                _ => None,
+            })
         })
     }
 
@@ -725,6 +764,11 @@ fn is_state_office_title(written: &str, kind: phrase::PhraseKind) -> bool {
         office |= words::is_state_office(&lower);
     }
     office
+}
+
+/// Whether a phrase opens with the indefinite article ("an NGO", "A source at …").
+fn starts_indefinite(written: &str) -> bool {
+    written.split_once(' ').is_some_and(|(article, _)| matches!(article, "a" | "A" | "an" | "An"))
 }
 
 /// A dateline's place written in capitals ("KIEV", "BUNNIK") as a name is ("Kiev"); one to

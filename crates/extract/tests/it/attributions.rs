@@ -533,3 +533,21 @@ fn a_name_after_a_preposition_before_a_colon_is_what_the_headline_is_about() {
     let found = readings(rules, "Putin on Syria: The talks went well.");
     assert!(has(&found, ":", "Putin"), "{found:?}");
 }
+
+#[test]
+fn a_copula_candidate_yields_to_its_predicative_adjective() {
+    // PolNeAR marks one attribution at "were hopeful that": when the classifier takes both
+    // the copula (read through its adjective) and the adjective, the adjective's stands.
+    let text = "The harbour workers were hopeful that the new ferry would keep running.";
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let mut rules = compile_default_packs();
+    rules.set_learned_cues(false);
+    let candidates = rules.cue_candidates(&parse::parse(&doc));
+    let of = |form: &str| candidates.iter().find(|c| c.form == form);
+    let copula = of("were").and_then(|c| c.yields_to).map(|s| s.text(text));
+    assert_eq!(copula, Some("hopeful"));
+    let adjective = of("hopeful").map(|c| c.cue);
+    assert!(adjective.is_some_and(|a| extract::cue_model::yields(of("were").and_then(|c| c.yields_to), &[a])));
+    // A verb without a predicative adjective yields to nothing.
+    assert!(of("running").is_none_or(|c| c.yields_to.is_none()));
+}

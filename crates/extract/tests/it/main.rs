@@ -6,6 +6,7 @@ mod common;
 mod fixtures;
 mod headlines;
 mod hostile;
+mod named;
 mod pipeline;
 mod relay;
 mod spans;

@@ -1,0 +1,47 @@
+//! A speaker phrase that names an actor a pack holds in other words: a name at the end of a
+//! title ("Observatory director Rami Abdel Rahman"), a description whose only extra word is
+//! where the body sits ("a Britain-based monitoring group"), and a name written with the
+//! indefinite article, which no name takes ("an NGO").
+
+use crate::common::ruleset;
+
+/// The actor ids of the claims whose cue is `cue` in `text`, values included.
+fn actors(text: &str, cue: &str) -> Vec<String> {
+    let doc = parse::Document::from_text("named", text.to_owned());
+    let claims = ruleset().extract(&parse::parse(&doc));
+    let mut ids: Vec<String> = claims
+        .into_iter()
+        .filter(|c| c.evidence.cue.as_ref().is_some_and(|m| m.text == cue))
+        .map(|c| c.actor.id)
+        .collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn a_name_after_its_title_is_the_person() {
+    let text = "\"Six people were killed in the shelling of Douma,\" said Observatory director Rami Abdel Rahman.";
+    assert_eq!(actors(text, "said"), vec!["rami-abdel-rahman".to_owned()]);
+    // Someone who works for the person is not the person.
+    let text = "\"Six people were killed in the shelling of Douma,\" said a driver for Rami Abdel Rahman.";
+    assert!(actors(text, "said").iter().all(|a| a != "rami-abdel-rahman"), "{:?}", actors(text, "said"));
+}
+
+#[test]
+fn where_a_body_sits_is_no_part_of_its_description() {
+    let text = "The Syrian Observatory for Human Rights counted the dead in Douma on Monday. \
+A Britain-based monitoring group said at least ten people were killed.";
+    assert_eq!(actors(text, "said"), vec!["SOHR".to_owned()]);
+    // A charity based in Britain is no monitor the document named.
+    let text = "The Syrian Observatory for Human Rights counted the dead in Douma on Monday. \
+A Britain-based charity said at least ten people were killed.";
+    assert!(actors(text, "said").iter().all(|a| a != "SOHR"), "{:?}", actors(text, "said"));
+}
+
+#[test]
+fn a_name_with_the_indefinite_article_is_a_description() {
+    let text = "At least fifteen people were killed in a car bomb blast in Homs on Thursday, an NGO said.";
+    assert_eq!(actors(text, "said"), vec!["description:an-ngo".to_owned()]);
+    let text = "At least fifteen people were killed in a car bomb blast in Homs on Thursday, Karim Haddad said.";
+    assert_eq!(actors(text, "said"), vec!["name:karim-haddad".to_owned()]);
+}

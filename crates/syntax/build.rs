@@ -6,6 +6,9 @@
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/packed.rs"]
+mod packed;
+#[allow(dead_code)]
 #[path = "src/tables.rs"]
 mod tables;
 
@@ -13,7 +16,7 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     #[allow(clippy::print_stdout)]
-    for input in ["model/en.model", "src/model.rs", "src/tables.rs", "build.rs"] {
+    for input in ["model/en.model", "src/model.rs", "src/tables.rs", "src/packed.rs", "build.rs"] {
         println!("cargo::rerun-if-changed={input}");
     }
     let model = std::fs::read("model/en.model")?;

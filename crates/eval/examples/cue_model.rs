@@ -24,7 +24,9 @@
 //! no more than `--precision-drop` (default 0.035) and strict precision no more than
 //! `--strict-drop` (default 0.04: a candidate's speaker here is the parse's head phrase, the
 //! engine writes the whole phrase, so strict precision reads low here) under the listed cues'
-//! own. The model written is the mean of the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
+//! own. A taken copula whose predicative adjective is taken as well is left out, as the engine
+//! leaves it out (`cue_model::yields`: one attribution at "were *hopeful* that", not two).
+//! The model written is the mean of the K models (its score the mean of theirs). Printed: the figures, the gold the listed cues
 //! miss by what the candidates make of them (taken, below the threshold, form not in the
 //! vocabulary, other speaker, no candidate, with the most frequent cues of the last), and the
 //! taken candidates that miss the strict match (at `--strict-at`, default the threshold), the
@@ -61,6 +63,8 @@ struct Labelled {
     /// The line around it, for `CUE_MODEL_DEBUG`.
     context: String,
     features: Vec<String>,
+    /// Its predicative adjective's word (`cue_model::yields`).
+    yields_to: Option<Span>,
     /// The (article, gold) it would find, when it is a cue.
     gold: Option<(usize, usize)>,
 }
@@ -102,6 +106,7 @@ fn label(rules: &extract::RuleSet, articles: &[Article]) -> (Vec<Vec<Labelled>>,
                 speaker: c.speaker,
                 context,
                 features: c.features,
+                yields_to: c.yields_to,
                 gold: gold.map(|g| (n, g)),
             });
         }
@@ -118,8 +123,13 @@ fn figures(articles: &[Article], base: &[Vec<Found>], cands: &[Vec<(f32, &Labell
         .iter()
         .zip(cands)
         .map(|(b, c)| {
-            let added =
-                c.iter().filter(|(s, _)| *s >= t).map(|(_, l)| Found { cue: l.cue, speaker: l.speaker, content: None });
+            let taken: Vec<&Labelled> = c.iter().filter(|(s, _)| *s >= t).map(|(_, l)| *l).collect();
+            let spans: Vec<Span> = taken.iter().map(|l| l.cue).collect();
+            let added = taken.iter().filter(|l| !cue_model::yields(l.yields_to, &spans)).map(|l| Found {
+                cue: l.cue,
+                speaker: l.speaker,
+                content: None,
+            });
             b.iter().cloned().chain(added).collect()
         })
         .collect();

@@ -311,6 +311,16 @@ pub struct Candidate {
     pub speaker: Option<parse::Span>,
     /// Its features.
     pub features: Vec<String>,
+    /// The word of its predicative adjective: when a taken candidate holds it, this one is
+    /// not taken (`engine::learned::yields`).
+    pub yields_to: Option<parse::Span>,
+}
+
+/// Whether a taken candidate whose predicative adjective is `yields_to` gives way to another
+/// taken candidate, of the cue words `taken`, that holds the adjective: one attribution, not
+/// two ("are *concerned* that": the adjective's).
+pub fn yields(yields_to: Option<parse::Span>, taken: &[parse::Span]) -> bool {
+    yields_to.is_some_and(|y| taken.iter().any(|t| t.contains(y)))
 }
 
 /// An attribution the veto may judge, as [`crate::RuleSet::veto_candidates`] gives it.
@@ -437,6 +447,18 @@ pub fn train_logistic(
 
 #[cfg(test)]
 mod tests {
+    /// A copula taken with its predicative adjective gives way to the adjective's cue ("were
+    /// *hopeful* that": one attribution); taken alone, or beside a cue without the adjective,
+    /// it stands.
+    #[test]
+    fn a_copula_yields_to_its_taken_adjective() {
+        let adjective = parse::Span::new(16, 23);
+        let taken = [parse::Span::new(11, 15), parse::Span::new(16, 28)];
+        assert!(yields(Some(adjective), &taken));
+        assert!(!yields(Some(adjective), &taken[..1]));
+        assert!(!yields(Some(adjective), &[parse::Span::new(11, 15), parse::Span::new(30, 35)]));
+        assert!(!yields(None, &taken));
+    }
 
     /// A model file a user names is read strictly: each bad line by line and column.
     #[test]

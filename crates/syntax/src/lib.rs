@@ -16,6 +16,7 @@ pub mod clusters;
 mod labeller;
 mod labels;
 mod model;
+mod packed;
 mod parser;
 pub mod picked;
 mod tables;
@@ -32,7 +33,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Bytes aligned for reading a table in place.
-#[repr(C, align(16))]
+#[repr(C, align(64))]
 struct Aligned<B: ?Sized>(B);
 
 /// The model trained by `train/` (`model/en.model`), embedded at build time in the form
@@ -159,7 +160,7 @@ impl Parser {
         if tagger.classes != Tag::ALL.len() || moves.classes != parser::MOVES || labels.classes != parser::LABELS {
             return Err(ModelError("class counts differ"));
         }
-        let labels = labeller::Labeller::new(labels);
+        let labels = labeller::Labeller::new(labels.packed()?);
         let rows =
             (templates == picked::Templates::first(parser::BASE_FEATURES)).then(|| parser::WordRows::new(&moves));
         Ok(Parser { tagger: tagger::Tagger::new(tagger), moves, labels, clusters, templates, rows })

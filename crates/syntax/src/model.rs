@@ -1,6 +1,7 @@
 //! The linear models: hashed features, sparse class weights quantised to `i16`, an
 //! open-addressing table for look-up, and the byte format the trainer writes.
 
+use crate::packed;
 use std::borrow::Cow;
 use zerocopy::{FromBytes, Immutable, KnownLayout};
 
@@ -64,7 +65,8 @@ pub(crate) fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
 /// A feature with more entries keeps them in `overflow`; its slot says where.
 ///
 /// The table and the overflow list are either built here (decoded, or from features) or
-/// read in place from the tables the build embeds in the binary (`tables.rs`).
+/// read in place from the tables the build embeds in the binary (`tables.rs`). The
+/// labeller's model is held instead in 64-byte buckets ([`packed`], [`Model::packed`]).
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Model {
     /// Number of classes scored.
@@ -82,6 +84,8 @@ pub(crate) struct Model {
     /// of at most [`INLINE`] classes (the parser's transition model), whose features are
     /// then added as four straight additions instead of four indexed ones.
     dense: bool,
+    /// The table packed in buckets ([`Model::packed`]; `slots` and `overflow` then empty).
+    packed: Option<packed::Table>,
 }
 
 /// Entries a slot holds inline.
@@ -115,6 +119,12 @@ pub(crate) struct Entry {
 impl Entry {
     fn new((class, weight): (u8, i16)) -> Entry {
         Entry { class, pad: 0, weight }
+    }
+
+    /// The entry's class and weight.
+    #[inline]
+    pub(crate) fn pair(self) -> (u8, i16) {
+        (self.class, self.weight)
     }
 }
 
@@ -204,7 +214,44 @@ impl Model {
             features: 0,
             constant: (0, [0; 256]),
             dense: classes <= INLINE,
+            packed: None,
         })
+    }
+
+    /// The same model with its table packed in 64-byte buckets ([`packed`]): the
+    /// labeller's, whose often-read features carry more than four entries. The same sums;
+    /// a dense model stays as it is.
+    pub fn packed(self) -> Result<Model, ModelError> {
+        if self.dense || self.packed.is_some() {
+            return Ok(self);
+        }
+        let mut features = Vec::with_capacity(self.features);
+        for slot in self.slots.iter().filter(|s| s.key != 0) {
+            let entries = if slot.class[0] == SPILLED {
+                let (start, len) = spilled(slot);
+                self.overflow.get(start..start + len).ok_or(ModelError("table inconsistent"))?.to_vec()
+            } else {
+                // An inline entry of weight 0 (an unused one) adds nothing: left out.
+                let pairs = slot.class.iter().zip(&slot.weight).filter(|(_, w)| **w != 0);
+                pairs.map(|(&class, &weight)| Entry::new((class, weight))).collect()
+            };
+            features.push((slot.key, entries));
+        }
+        Ok(Model::with_table(self.classes, packed::Table::build(&features)?))
+    }
+
+    /// A model of a packed table, its constant feature unset.
+    pub(crate) fn with_table(classes: usize, table: packed::Table) -> Model {
+        Model {
+            classes,
+            mask: 0,
+            slots: Cow::Owned(Vec::new()),
+            overflow: Cow::Owned(Vec::new()),
+            features: table.feature_count(),
+            constant: (0, [0; 256]),
+            dense: false,
+            packed: Some(table),
+        }
     }
 
     /// Puts a feature in the table (over an earlier entry of the same key: the later one
@@ -266,7 +313,9 @@ impl Model {
     /// to every score from the start, and the look-up is skipped (key 0: none).
     pub fn set_constant(&mut self, key: u32) {
         let mut weights = [0i32; 256];
-        if let Some(at) = self.find(key) {
+        if let Some(table) = &self.packed {
+            table.add_key(key, &mut weights);
+        } else if let Some(at) = self.find(key) {
             self.add(&self.slots[at], &mut weights);
         }
         self.constant = (key, weights);
@@ -312,6 +361,10 @@ impl Model {
     /// Adds the weights of `keys` (at most `N`) as [`Model::add_features`] says.
     #[inline]
     fn add_chunk<const N: usize>(&self, keys: &[u32], sums: &mut [i32; 256]) {
+        if let Some(table) = &self.packed {
+            table.add_chunk::<N>(keys, self.constant.0, sums);
+            return;
+        }
         let mut found = [0u32; N];
         let mut homes = [0u32; N];
         // Three passes, so that the cache misses overlap instead of following one another:
@@ -370,6 +423,9 @@ impl Model {
     /// as [`Model::add_features`] adds them: none for the constant feature (which
     /// [`Model::score`] starts from) or a key without weights.
     pub fn dense_weights(&self, key: u32) -> [i32; INLINE] {
+        if !self.dense {
+            return [0; INLINE];
+        }
         match self.find(key) {
             Some(at) if self.dense && key != self.constant.0 => self.slots[at].weight.map(i32::from),
             _ => [0; INLINE],
@@ -379,6 +435,9 @@ impl Model {
     /// Reads the home slot of each of `keys` and nothing else, so that the cache misses of
     /// looking them up next overlap instead of following one another.
     pub fn touch(&self, keys: &[u32]) {
+        if let Some(table) = &self.packed {
+            return table.touch(keys);
+        }
         std::hint::black_box(keys.iter().fold(0, |touched, &key| touched ^ self.slots[home(key, self.mask)].key));
     }
 
@@ -497,6 +556,11 @@ impl Model {
         (self.features, &self.slots, &self.overflow)
     }
 
+    /// The packed table, if the model is held in one ([`Model::packed`]).
+    pub(crate) fn packed_table(&self) -> Option<&packed::Table> {
+        self.packed.as_ref()
+    }
+
     /// A model of a table and overflow list written by [`Model::parts`] (the slot count a
     /// power of two). The caller checks the table ([`Model::check_table`]) unless it is the
     /// one the build embeds, which a test compares with the decoded model file.
@@ -513,12 +577,24 @@ impl Model {
             return Err(ModelError("table size out of range"));
         }
         let mask = slots.len() - 1;
-        Ok(Model { classes, mask, slots, overflow, features, constant: (0, [0; 256]), dense: classes <= INLINE })
+        Ok(Model {
+            classes,
+            mask,
+            slots,
+            overflow,
+            features,
+            constant: (0, [0; 256]),
+            dense: classes <= INLINE,
+            packed: None,
+        })
     }
 
     /// Checks what a look-up relies on: the features counted are the keys held, each key is
     /// found from its home slot, and every class and overflow range is in range.
     pub(crate) fn check_table(&self) -> Result<(), ModelError> {
+        if let Some(table) = &self.packed {
+            return table.check(self.classes);
+        }
         let bad = Err(ModelError("table inconsistent"));
         if self.slots.iter().filter(|s| s.key != 0).count() != self.features {
             return bad;
@@ -604,7 +680,7 @@ const CHUNK: usize = 64;
 
 /// The slot where the search for `key` starts.
 #[inline]
-fn home(key: u32, mask: usize) -> usize {
+pub(crate) fn home(key: u32, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9) as usize) & mask
 }
 
@@ -640,146 +716,5 @@ fn capacity(features: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    /// A small deterministic generator (no test depends on a seed's luck: every case is
-    /// checked against the plain sum).
-    fn next(state: &mut u64) -> u64 {
-        *state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        *state >> 33
-    }
-
-    #[test]
-    fn a_count_beyond_the_bytes_is_an_error_not_an_allocation() {
-        let mut bytes = Vec::new();
-        encode(&mut bytes, 4, &[(9, vec![(1, 5)])]);
-        bytes[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(Model::decode(&mut Reader::new(&bytes)).err(), Some(ModelError("truncated")));
-    }
-
-    #[test]
-    fn features_decode_to_the_same_scores_in_any_order() {
-        let features: Vec<(u32, Vec<(u8, i16)>)> =
-            (1..2_000u32).map(|k| (k.wrapping_mul(2_654_435_761).max(1), vec![((k % 7) as u8, k as i16)])).collect();
-        let mut ordered = Vec::new();
-        encode(&mut ordered, 7, &features);
-        // The same features written in reverse order of their home slots.
-        let mut reversed = ordered[..8].to_vec();
-        let records: Vec<&[u8]> = ordered[8..].chunks(8).collect();
-        for record in records.iter().rev() {
-            reversed.extend_from_slice(record);
-        }
-        assert_ne!(ordered, reversed);
-        let a = Model::decode(&mut Reader::new(&ordered)).unwrap_or_else(|e| panic!("{e}"));
-        let b = Model::decode(&mut Reader::new(&reversed)).unwrap_or_else(|e| panic!("{e}"));
-        for (key, list) in &features {
-            let (mut x, mut y) = ([0i32; 256], [0i32; 256]);
-            a.score(&[*key], &mut x);
-            b.score(&[*key], &mut y);
-            assert_eq!(x, y);
-            assert_eq!(x[usize::from(list[0].0)], i32::from(list[0].1));
-        }
-    }
-
-    /// The parser's transition model: four classes, each feature with a weight for some of
-    /// them, held by class. Scores as the plain sum, the constant feature (the bias) once.
-    #[test]
-    fn a_model_of_four_classes_scores_as_the_plain_sum() {
-        let mut state = 11;
-        let mut features: Vec<(u32, Vec<(u8, i16)>)> = (0..3_000u32)
-            .map(|_| {
-                let key = (next(&mut state) as u32).max(1);
-                let mut list = Vec::new();
-                for class in 0..4u8 {
-                    if !next(&mut state).is_multiple_of(3) {
-                        list.push((class, next(&mut state) as i16));
-                    }
-                }
-                (key, list)
-            })
-            .collect();
-        features.sort_by_key(|f| f.0);
-        features.dedup_by_key(|f| f.0);
-        let mut bytes = Vec::new();
-        encode(&mut bytes, 4, &features);
-        let mut model = Model::decode(&mut Reader::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
-        assert!(model.dense);
-        model.set_constant(features[0].0);
-        for round in 0..200 {
-            let keys: Vec<u32> = (0..38)
-                .map(|i| {
-                    if i % 4 == 0 {
-                        (next(&mut state) as u32).max(1)
-                    } else {
-                        features[(round * 38 + i) % features.len()].0
-                    }
-                })
-                .collect();
-            let mut want = [0i32; 4];
-            for (key, list) in features.iter().filter(|f| f.0 == features[0].0 || keys.contains(&f.0)) {
-                let times = if *key == features[0].0 { 1 } else { keys.iter().filter(|&&k| k == *key).count() };
-                for &(class, weight) in list {
-                    want[usize::from(class)] += i32::from(weight) * times as i32;
-                }
-            }
-            let mut got = [7i32; 256];
-            model.score(&keys, &mut got);
-            assert_eq!(got[..4], want, "round {round}");
-            assert_eq!(got[4], 7, "places past the classes stay as they are");
-        }
-    }
-
-    #[test]
-    fn table_scores_exactly_as_the_plain_sum_of_entries() {
-        let classes = 92;
-        let mut state = 7;
-        let mut features: Vec<(u32, Vec<(u8, i16)>)> = Vec::new();
-        for f in 0..5_000u32 {
-            // Entry counts from 1 to 40, so both inline and spilled features occur.
-            let n = 1 + (next(&mut state) % if f % 5 == 0 { 40 } else { 4 }) as usize;
-            let list = (0..n).map(|_| ((next(&mut state) % classes) as u8, next(&mut state) as i16)).collect();
-            features.push(((next(&mut state) as u32).max(1), list));
-        }
-        features.sort_by_key(|f| f.0);
-        features.dedup_by_key(|f| f.0);
-        let plain: HashMap<u32, Vec<(u8, i16)>> = features.iter().cloned().collect();
-        let mut bytes = Vec::new();
-        encode(&mut bytes, classes as usize, &features);
-        let decoded = Model::decode(&mut Reader::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
-        let mut built = Model::from_features(classes as usize, features.clone()).unwrap_or_else(|e| panic!("{e}"));
-        // A constant feature is counted once, whether or not it is among the keys.
-        let constant = features[3].0;
-        built.set_constant(constant);
-        assert_eq!(decoded.feature_count(), features.len());
-        for round in 0..300 {
-            // Known keys and unknown ones, more than one chunk of look-ups in some rounds.
-            let len = if round % 10 == 0 { 300 } else { 76 };
-            // The constant feature once, first, as the tagger's and parser's bias.
-            let mut keys: Vec<u32> = vec![constant];
-            keys.extend(
-                (0..len)
-                    .map(|i| {
-                        if i % 3 == 0 {
-                            (next(&mut state) as u32).max(1)
-                        } else {
-                            features[next(&mut state) as usize % features.len()].0
-                        }
-                    })
-                    .filter(|&k| k != constant),
-            );
-            let mut want = vec![0i32; classes as usize];
-            for key in &keys {
-                for &(class, weight) in plain.get(key).map_or(&[][..], |v| &v[..]) {
-                    want[usize::from(class)] += i32::from(weight);
-                }
-            }
-            for model in [&decoded, &built] {
-                let mut got = [1i32; 256];
-                model.score(&keys, &mut got);
-                assert_eq!(got[..classes as usize], want, "round {round}");
-            }
-        }
-    }
-}
+#[path = "model_tests.rs"]
+mod tests;

@@ -8,18 +8,20 @@
 //! that file's other sections and those sections (the tag and label names before its
 //! models, the clusters and templates after them); then, each from a multiple of
 //! [`ALIGN`] bytes, the tagger's, the transition model's and the labeller's tables: class
-//! count, feature count, slot count and overflow entry count (`u32` each), the slots (16
-//! bytes each), the overflow entries (4 bytes each), zero bytes up to the next multiple.
+//! count, feature count, slot count, overflow entry count and slot size (`u32` each) and zero bytes up to a
+//! multiple of [`ALIGN`], the slots (16 bytes each, or 64-byte buckets in the labeller's packed table, [`crate::packed`]), the overflow
+//! entries (4 bytes each), zero bytes up to the next multiple.
 
 use crate::model::{Entry, Model, ModelError, Reader, Slot};
+use crate::packed;
 use std::borrow::Cow;
 use zerocopy::FromBytes;
 
 /// First bytes of a tables file.
-pub(crate) const MAGIC: &[u8; 8] = b"CCSYNTT1";
+pub(crate) const MAGIC: &[u8; 8] = b"CCSYNTT2";
 
-/// Where each table starts: a multiple of the slot's alignment.
-pub(crate) const ALIGN: usize = 16;
+/// Where each table starts: a multiple of a cache line, so that no slot straddles two.
+pub(crate) const ALIGN: usize = 64;
 
 /// A tables file written from a model file of any version the decoder reads.
 pub(crate) fn write(model: &[u8]) -> Result<Vec<u8>, ModelError> {
@@ -29,7 +31,7 @@ pub(crate) fn write(model: &[u8]) -> Result<Vec<u8>, ModelError> {
     skip_names(&mut r)?;
     skip_names(&mut r)?;
     let names = &model[names_start..r.position()];
-    let models = [Model::decode(&mut r)?, Model::decode(&mut r)?, Model::decode(&mut r)?];
+    let models = [Model::decode(&mut r)?, Model::decode(&mut r)?, Model::decode(&mut r)?.packed()?];
     let tail = &model[r.position()..];
     let mut out = Vec::new();
     out.extend(MAGIC);
@@ -40,13 +42,21 @@ pub(crate) fn write(model: &[u8]) -> Result<Vec<u8>, ModelError> {
     out.extend(tail);
     for model in &models {
         out.resize(out.len().next_multiple_of(ALIGN), 0);
-        let (features, slots, overflow) = model.parts();
-        for n in [model.classes, features, slots.len(), overflow.len()] {
+        let (features, overflow, slots, size) = match model.packed_table() {
+            Some(table) => {
+                let (features, buckets, overflow) = table.parts();
+                (features, overflow, buckets.iter().flat_map(|b| b.to_le_bytes()).collect(), packed::BUCKET)
+            }
+            None => {
+                let (features, slots, overflow) = model.parts();
+                (features, overflow, slots.iter().flat_map(|s| s.to_le_bytes()).collect::<Vec<u8>>(), 16)
+            }
+        };
+        for n in [model.classes, features, slots.len() / size, overflow.len(), size] {
             out.extend(u32::try_from(n).map_err(|_| ModelError("model too large"))?.to_le_bytes());
         }
-        for slot in slots {
-            out.extend(slot.to_le_bytes());
-        }
+        out.resize(out.len().next_multiple_of(ALIGN), 0);
+        out.extend(slots);
         for entry in overflow.iter() {
             out.extend(entry.to_le_bytes());
         }
@@ -89,10 +99,17 @@ fn skip_padding(r: &mut Reader<'_>) -> Result<(), ModelError> {
 
 /// Reads one table, copying it out of the bytes, and checks it.
 pub(crate) fn read(r: &mut Reader<'_>) -> Result<Model, ModelError> {
-    let Parts { classes, features, slots, overflow } = read_parts(r)?;
-    let slots = slots.chunks_exact(16).filter_map(|b| b.first_chunk()).map(Slot::from_le_bytes).collect();
+    let Parts { classes, features, slots, overflow, wide } = read_parts(r)?;
     let overflow = overflow.chunks_exact(4).filter_map(|b| b.first_chunk()).map(Entry::from_le_bytes).collect();
-    let model = Model::from_parts(classes, features, Cow::Owned(slots), Cow::Owned(overflow))?;
+    let model = if wide {
+        let buckets =
+            slots.chunks_exact(packed::BUCKET).filter_map(|b| b.first_chunk()).map(packed::Bucket::from_le_bytes);
+        let table = packed::Table::from_parts(features, Cow::Owned(buckets.collect()), Cow::Owned(overflow))?;
+        Model::with_table(classes, table)
+    } else {
+        let slots = slots.chunks_exact(16).filter_map(|b| b.first_chunk()).map(Slot::from_le_bytes).collect();
+        Model::from_parts(classes, features, Cow::Owned(slots), Cow::Owned(overflow))?
+    };
     model.check_table()?;
     Ok(model)
 }
@@ -104,17 +121,21 @@ pub(crate) fn read_in_place(r: &mut Reader<'static>) -> Result<Model, ModelError
     let from = r.clone();
     let parts = read_parts(r)?;
     let (classes, features) = (parts.classes, parts.features);
-    let slots = <[Slot]>::ref_from_bytes(parts.slots);
     let overflow = <[Entry]>::ref_from_bytes(parts.overflow);
-    match (slots, overflow) {
-        (Ok(slots), Ok(overflow)) if cfg!(target_endian = "little") => {
-            Model::from_parts(classes, features, Cow::Borrowed(slots), Cow::Borrowed(overflow))
+    if parts.wide {
+        if let (Ok(slots), Ok(overflow)) = (<[packed::Bucket]>::ref_from_bytes(parts.slots), overflow)
+            && cfg!(target_endian = "little")
+        {
+            let table = packed::Table::from_parts(features, Cow::Borrowed(slots), Cow::Borrowed(overflow))?;
+            return Ok(Model::with_table(classes, table));
         }
-        _ => {
-            *r = from;
-            read(r)
-        }
+    } else if let (Ok(slots), Ok(overflow)) = (<[Slot]>::ref_from_bytes(parts.slots), overflow)
+        && cfg!(target_endian = "little")
+    {
+        return Model::from_parts(classes, features, Cow::Borrowed(slots), Cow::Borrowed(overflow));
     }
+    *r = from;
+    read(r)
 }
 
 /// A table as the file holds it: its counts, and the bytes of its slots and of its overflow
@@ -124,6 +145,8 @@ struct Parts<'a> {
     features: usize,
     slots: &'a [u8],
     overflow: &'a [u8],
+    /// Whether the slots are packed buckets ([`crate::packed`]).
+    wide: bool,
 }
 
 /// Reads a table's parts, leaving the reader at the next table.
@@ -132,10 +155,15 @@ fn read_parts<'a>(r: &mut Reader<'a>) -> Result<Parts<'a>, ModelError> {
     let features = r.u32()? as usize;
     let slots = r.u32()? as usize;
     let overflow = r.u32()? as usize;
-    let slots = r.take(slots.checked_mul(16).ok_or(ModelError("table too large"))?)?;
+    let size = r.u32()? as usize;
+    if size != 16 && size != packed::BUCKET {
+        return Err(ModelError("slot size unknown"));
+    }
+    skip_padding(r)?;
+    let slots = r.take(slots.checked_mul(size).ok_or(ModelError("table too large"))?)?;
     let overflow = r.take(overflow.checked_mul(4).ok_or(ModelError("table too large"))?)?;
     skip_padding(r)?;
-    Ok(Parts { classes, features, slots, overflow })
+    Ok(Parts { classes, features, slots, overflow, wide: size == packed::BUCKET })
 }
 
 #[cfg(test)]
@@ -216,7 +244,7 @@ mod tests {
         // A key moved past the empty slot that ends its probe run: a look-up would miss it.
         let mut moved = tables.clone();
         let is_empty = |bytes: &[u8], at: usize| bytes[at..at + 4] == [0; 4];
-        let first = (header + 16..).step_by(16).find(|&at| !is_empty(&moved, at)).unwrap_or(header + 16);
+        let first = (header + ALIGN..).step_by(16).find(|&at| !is_empty(&moved, at)).unwrap_or(header + ALIGN);
         let key = moved[first..first + 4].to_vec();
         moved[first..first + 4].fill(0);
         let empty = (first + 16..).step_by(16).find(|&at| is_empty(&moved, at)).unwrap_or(first);

@@ -22,7 +22,7 @@ use super::phrase::PhraseKind;
 use super::sentence::{CueHit, Found, Words};
 use super::structure::{Reading, Structure};
 use super::tree::{Dep, Tag, Tree};
-use crate::cue_model::{Features, Model};
+use crate::cue_model::{Features, Model, yields};
 use crate::ruleset::RuleSet;
 use parse::{Quote, Span};
 
@@ -37,6 +37,10 @@ pub struct Candidate {
     pub form: String,
     /// What the classifier reads.
     pub features: Features,
+    /// The word of its predicative adjective ("are *concerned* that", "remain *confident*"),
+    /// itself a candidate: when both are taken the adjective alone is the cue, as PolNeAR
+    /// marks one attribution there, not two.
+    pub yields_to: Option<Span>,
 }
 
 /// Whether the sentence at `span` holds a word form the model is asked about, other than a
@@ -104,7 +108,8 @@ pub fn candidates(
         // Inside what a listed cue reports ("X said Y hopes …"), or on its own.
         features.push(&["under_cue=", flag(under_cue(tree, found, i))]);
         clause_features(&mut features, structure, text, i, &reading);
-        out.push(Candidate { hit, reading, form: words.word(i).to_owned(), features });
+        let yields_to = tree.children_with(i, &[Dep::Acomp]).next().map(|a| tree.span(a..a + 1));
+        out.push(Candidate { hit, reading, form: words.word(i).to_owned(), features, yields_to });
     }
     out
 }
@@ -160,11 +165,12 @@ pub fn add_cues(
 ) {
     let hits: Vec<CueHit> = {
         let structure = Structure { words, found, tree };
-        candidates(rules, &structure, text, quotes, Some(model))
+        let taken: Vec<Candidate> = candidates(rules, &structure, text, quotes, Some(model))
             .into_iter()
             .filter(|c| model.decide_written(&c.features))
-            .map(|c| c.hit)
-            .collect()
+            .collect();
+        let spans: Vec<Span> = taken.iter().map(|c| c.hit.span).collect();
+        taken.into_iter().filter(|c| !yields(c.yields_to, &spans)).map(|c| c.hit).collect()
     };
     if hits.is_empty() {
         return;

@@ -614,6 +614,7 @@ impl<'a> Run<'a> {
                 speaker,
                 form: c.form,
                 features: c.features.to_strings(),
+                yields_to: c.yields_to.map(|y| self.parsed.original_span(y)),
             });
         }
     }

@@ -305,7 +305,11 @@ impl Structure<'_> {
         let subject = matches!(tree.dep(at), Dep::Nsubj | Dep::Nsubjpass);
         let next = tree.words_in(span).end;
         let finite = matches!(tree.tag(next), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) && next < tree.len();
-        finite || subject && tree.head(at).is_some_and(|h| h != v && h > v && tree.is_verb(h))
+        // "…," said Ada Holm, who predicted a third of the vote will be cast early': a phrase
+        // a comma sets off from what follows is no later verb's subject, however the parse
+        // hangs it.
+        let set_off = next < tree.len() && tree.word(next) == ",";
+        finite || subject && !set_off && tree.head(at).is_some_and(|h| h != v && h > v && tree.is_verb(h))
     }
 
     /// Whether the speaker an inverted layout took after the cue (`"…," said X`) is rather the

@@ -399,6 +399,24 @@ fn according_to_reads_the_phrase_the_parse_hangs_on_to_when_the_word_layout_read
 }
 
 #[test]
+fn an_inverted_speaker_set_off_by_a_comma_is_no_later_verbs_subject() {
+    let rules = ruleset();
+    // The parse hangs "Borges" on "will be cast" as its subject; the comma after the name
+    // sets it off from that verb.
+    let text = "“We answer ferry complaints with a signed Republican slate card,” said Borges, who predicted \
+                about one-third of the harbour vote will be cast before May 2.";
+    let found = readings(rules, text);
+    assert!(found.iter().any(|(c, s)| c == "said" && s.starts_with("Borges")), "{found:?}");
+    // With no comma, a phrase after the verb that a later verb takes as its subject is not
+    // the verb's speaker.
+    let found = readings(
+        rules,
+        "The harbour master repeated the warning on Friday, said he and his crew were preparing the boats.",
+    );
+    assert!(!found.iter().any(|(c, s)| c == "said" && !s.is_empty()), "{found:?}");
+}
+
+#[test]
 fn two_apostrophes_closing_a_quotation_set_off_an_inverted_speaker() {
     let rules = ruleset();
     let found = readings(rules, "''We had to wait for the right moment,'' recalled Dana Whitfield.");
@@ -514,4 +532,22 @@ fn a_name_after_a_preposition_before_a_colon_is_what_the_headline_is_about() {
     // A name first, then what it speaks on, still speaks.
     let found = readings(rules, "Putin on Syria: The talks went well.");
     assert!(has(&found, ":", "Putin"), "{found:?}");
+}
+
+#[test]
+fn a_copula_candidate_yields_to_its_predicative_adjective() {
+    // PolNeAR marks one attribution at "were hopeful that": when the classifier takes both
+    // the copula (read through its adjective) and the adjective, the adjective's stands.
+    let text = "The harbour workers were hopeful that the new ferry would keep running.";
+    let doc = parse::Document::from_text("a", text.to_owned());
+    let mut rules = compile_default_packs();
+    rules.set_learned_cues(false);
+    let candidates = rules.cue_candidates(&parse::parse(&doc));
+    let of = |form: &str| candidates.iter().find(|c| c.form == form);
+    let copula = of("were").and_then(|c| c.yields_to).map(|s| s.text(text));
+    assert_eq!(copula, Some("hopeful"));
+    let adjective = of("hopeful").map(|c| c.cue);
+    assert!(adjective.is_some_and(|a| extract::cue_model::yields(of("were").and_then(|c| c.yields_to), &[a])));
+    // A verb without a predicative adjective yields to nothing.
+    assert!(of("running").is_none_or(|c| c.yields_to.is_none()));
 }

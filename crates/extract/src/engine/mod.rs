@@ -556,6 +556,7 @@ impl<'a> Run<'a> {
                         .named_in_phrase(&found, p)
                         .or_else(|| self.possessed_speaker(i, &found, p, a.content))
                         .or_else(|| self.outlet_phrase(p))
+                        .or_else(|| self.acronym_owner(p))
                         .or_else(|| self.described_actor(p))
                         .or_else(|| self.state_police(p))
                         .or_else(|| self.short_name(p))

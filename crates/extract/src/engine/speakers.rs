@@ -140,7 +140,7 @@ impl Run<'_> {
 
     /// The body a pack names by the whole of `text` (an alias or a metonym, not a person),
     /// written with or without "the" ("United Kingdom", "the Pentagon", "Kremlin").
-    fn body_named(&self, text: &str, metonym_only: bool) -> Option<ActorIdx> {
+    pub(super) fn body_named(&self, text: &str, metonym_only: bool) -> Option<ActorIdx> {
         let text = text.trim().trim_end_matches([',', '.', ';']);
         let bare = ["the ", "The "].iter().find_map(|t| text.strip_prefix(t)).unwrap_or(text);
         if !bare.starts_with(|c: char| c.is_uppercase()) {

@@ -1,13 +1,30 @@
 //! Speakers tied by a preposition to an actor a pack names inside their phrase: "aides to
 //! Clinton", "the administration of President Bashar al-Assad", "a spokeswoman for Ola Berg". The
 //! phrase speaks for that actor, its affiliation, unless the tie sets the actor against the
-//! phrase's head ("critics of Ola Berg", "protesters against the council").
+//! phrase's head ("critics of Ola Berg", "protesters against the council"). And an acronym
+//! owning the phrase with its apostrophe lost ("SANAs correspondent").
 
 use super::{Run, Speaker, Who, phrase, words};
 use crate::lexicon::{ActorIdx, Role, Via};
 use pack::schema::ActorKind;
 
 impl Run<'_> {
+    /// "SANAs correspondent", "SOHRs director": an acronym a pack holds with a possessive "s"
+    /// written on where the apostrophe was lost, owning a description in lower case, is that
+    /// actor's speaker, as "SANA's correspondent" is.
+    pub(super) fn acronym_owner(&self, p: phrase::Phrase) -> Option<Speaker> {
+        let written = self.words_of(p.span);
+        let (first, rest) = written.split_once(' ')?;
+        let stem = first.strip_suffix('s')?;
+        let acronym = stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym || !rest.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let actor = self.body_named(stem, false)?;
+        let how = format!("`{written}`, of {}", self.actor_name(actor));
+        Some(Speaker { who: Who::Actor(actor), span: Some(p.span), how })
+    }
+
     /// "Aides to Clinton said …", "the administration of President Bashar al-Assad said …": a
     /// phrase no pack holds whose head is tied by "of", "for" or "to" (honorifics between) to a
     /// person a pack names speaks for that person. Not a document ("a letter to Ola Berg"): it

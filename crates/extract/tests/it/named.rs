@@ -1,7 +1,8 @@
 //! A speaker phrase that names an actor a pack holds in other words: a name at the end of a
 //! title ("Observatory director Rami Abdel Rahman"), a description whose only extra word is
 //! where the body sits ("a Britain-based monitoring group"), and a name written with the
-//! indefinite article, which no name takes ("an NGO").
+//! indefinite article, which no name takes ("an NGO"); an acronym whose apostrophe was lost
+//! ("SANAs correspondent").
 
 use crate::common::ruleset;
 
@@ -44,4 +45,14 @@ fn a_name_with_the_indefinite_article_is_a_description() {
     assert_eq!(actors(text, "said"), vec!["description:an-ngo".to_owned()]);
     let text = "At least fifteen people were killed in a car bomb blast in Homs on Thursday, Karim Haddad said.";
     assert_eq!(actors(text, "said"), vec!["name:karim-haddad".to_owned()]);
+}
+
+#[test]
+fn an_acronym_with_its_apostrophe_lost_owns_the_description() {
+    // "SANAs correspondent" is "SANA's correspondent" with the apostrophe lost.
+    let text = "SANAs correspondent in Hama said that four people were killed in the shelling.";
+    assert_eq!(actors(text, "said"), vec!["SANA".to_owned()]);
+    // A plural acronym no pack holds is no owner.
+    let text = "NGOs working in Hama said that four people were killed in the shelling.";
+    assert!(actors(text, "said").iter().all(|a| !a.starts_with(char::is_uppercase)), "{:?}", actors(text, "said"));
 }

@@ -192,13 +192,33 @@ const TOPICS: &[&str] = &[
     "Salisbury poisoning",
 ];
 
+/// What the sentences of an article are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mix {
+    /// Wire copy: about a third of the sentences carry a claim or a count.
+    #[default]
+    News,
+    /// Narration and background only: no reporting cue, quotation, count of the dead or
+    /// question; text `check` reads without a claim to find.
+    Narration,
+}
+
 /// Writes one article of about `target_bytes` bytes for `index` under `seed`.
 pub fn article(seed: u64, index: u64, target_bytes: usize) -> Article {
+    article_of(Mix::News, seed, index, target_bytes)
+}
+
+/// Writes one article of `mix` of about `target_bytes` bytes for `index` under `seed`.
+pub fn article_of(mix: Mix, seed: u64, index: u64, target_bytes: usize) -> Article {
     let mut rng = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407));
     let source = rng.pick(OUTLETS).to_owned();
     let day = 4 + rng.below(20);
     let published = format!("2017-04-{day:02}");
-    let title = format!("{} {}", rng.pick(TOPICS), rng.pick(&["draws fresh accusations", "latest", "what we know"]));
+    let endings: &[&str] = match mix {
+        Mix::News => &["draws fresh accusations", "latest", "what we know"],
+        Mix::Narration => &["latest", "in pictures", "the day after"],
+    };
+    let title = format!("{} {}", rng.pick(TOPICS), rng.pick(endings));
     let mut text = String::with_capacity(target_bytes + 512);
     while text.len() < target_bytes {
         let sentences = 1 + rng.below(3);
@@ -206,15 +226,18 @@ pub fn article(seed: u64, index: u64, target_bytes: usize) -> Article {
             if k > 0 {
                 text.push(' ');
             }
-            sentence(&mut rng, &mut text);
+            sentence(&mut rng, mix, &mut text);
         }
         text.push_str("\n\n");
     }
     Article { id: format!("gen-{index:07}"), source, published, title, text }
 }
 
-fn sentence(rng: &mut Rng, out: &mut String) {
-    let roll = rng.below(100);
+fn sentence(rng: &mut Rng, mix: Mix, out: &mut String) {
+    let roll = match mix {
+        Mix::News => rng.below(100),
+        Mix::Narration => 38 + rng.below(62),
+    };
     // About a third of the sentences carry a claim or a count, as in wire copy.
     let s = match roll {
         0..=9 => format!("{} {} that {}.", rng.pick(ASSERT_SPEAKERS), rng.pick(ASSERT_CUES), rng.pick(CONTENTS)),
@@ -257,12 +280,24 @@ pub struct Written {
 /// Writes about `bytes` bytes of articles of about `article_bytes` each under `dir`, in
 /// folders of 1000 files (`Jsonl`: files of 1000 articles).
 pub fn write_corpus(dir: &Path, bytes: u64, article_bytes: usize, layout: Layout, seed: u64) -> io::Result<Written> {
+    write_corpus_of(Mix::News, dir, bytes, article_bytes, layout, seed)
+}
+
+/// [`write_corpus`] with the articles' sentences of `mix`.
+pub fn write_corpus_of(
+    mix: Mix,
+    dir: &Path,
+    bytes: u64,
+    article_bytes: usize,
+    layout: Layout,
+    seed: u64,
+) -> io::Result<Written> {
     fs::create_dir_all(dir)?;
     let mut written = Written::default();
     let mut jsonl: Option<io::BufWriter<fs::File>> = None;
     let mut index = 0u64;
     while written.bytes < bytes {
-        let a = article(seed, index, article_bytes);
+        let a = article_of(mix, seed, index, article_bytes);
         let shard = dir.join(format!("{:04}", index / 1000));
         let record = match layout {
             Layout::Txt => format!("{}\n\n{}", a.title, a.text),
@@ -331,6 +366,21 @@ mod tests {
         assert!(all.contains("denied") || all.contains("rejected") || all.contains("dismissed"));
         assert!(all.contains("people were killed"));
         assert!(all.contains('"'));
+    }
+
+    #[test]
+    fn narration_holds_no_claim_count_quotation_or_question() {
+        let articles: Vec<Article> = (0..50).map(|i| article_of(Mix::Narration, 3, i, 3000)).collect();
+        let all: String = articles.iter().flat_map(|a| [a.title.as_str(), "\n", a.text.as_str()]).collect();
+        assert!(all.len() > 100_000);
+        for absent in [" said", "ccording to", "denied", "rejected", "dismissed", "accusations", "know", "\"", "?"] {
+            assert!(!all.contains(absent), "{absent}");
+        }
+        // The figures left are a year of the background ("since 2011") and a title's flight
+        // number ("MH17"): no count of the dead.
+        let rest = all.replace("2011", "").replace("MH17", "");
+        assert!(!rest.chars().any(|c| c.is_ascii_digit()), "a count");
+        assert_ne!(article_of(Mix::Narration, 3, 0, 3000), article(3, 0, 3000));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 use clap::{Parser, ValueEnum};
-use corpusgen::{Layout, write_corpus};
+use corpusgen::{Layout, Mix, write_corpus_of};
 use std::io::Write as _;
 use std::path::PathBuf;
 
@@ -22,6 +22,10 @@ struct Args {
     /// File layout.
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
+    /// Narration only: no reporting cue, quotation, count of the dead or question in any
+    /// sentence (text `check` reads without a claim to find).
+    #[arg(long)]
+    narration: bool,
     /// Seed: the same seed writes the same bytes.
     #[arg(long, default_value_t = 2017)]
     seed: u64,
@@ -41,7 +45,8 @@ fn main() -> anyhow::Result<()> {
         Format::Md => Layout::Md,
         Format::Jsonl => Layout::Jsonl,
     };
-    let written = write_corpus(&args.out, args.megabytes * 1_000_000, args.article_bytes, layout, args.seed)
+    let mix = if args.narration { Mix::Narration } else { Mix::News };
+    let written = write_corpus_of(mix, &args.out, args.megabytes * 1_000_000, args.article_bytes, layout, args.seed)
         .with_context(|| format!("writing {}", args.out.display()))?;
     writeln!(
         std::io::stderr(),

@@ -3,6 +3,9 @@
 //! in place instead of decoding them on every run.
 
 #[allow(dead_code)]
+#[path = "src/dense.rs"]
+mod dense;
+#[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
@@ -16,7 +19,7 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     #[allow(clippy::print_stdout)]
-    for input in ["model/en.model", "src/model.rs", "src/tables.rs", "src/packed.rs", "build.rs"] {
+    for input in ["model/en.model", "src/model.rs", "src/tables.rs", "src/packed.rs", "src/dense.rs", "build.rs"] {
         println!("cargo::rerun-if-changed={input}");
     }
     let model = std::fs::read("model/en.model")?;

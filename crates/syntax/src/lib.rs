@@ -13,6 +13,7 @@
 //! ```
 
 pub mod clusters;
+mod dense;
 mod labeller;
 mod labels;
 mod model;
@@ -139,7 +140,7 @@ impl Parser {
     /// The parser of a model file's three models and what follows them in the file
     /// (`magic` says what that is).
     fn assemble(magic: &[u8], models: [Model; 3], r: &mut Reader<'_>) -> Result<Parser, ModelError> {
-        let [mut tagger, mut moves, labels] = models;
+        let [mut tagger, moves, labels] = models;
         let clusters = if magic == MAGIC_WITHOUT_CLUSTERS {
             clusters::Clusters::default()
         } else {
@@ -153,6 +154,8 @@ impl Parser {
         // The tagger's and the transition model's first feature is the bias, template 0
         // with no values: added up front rather than looked up on every word and step.
         tagger.set_constant(model::key(0, 0, 0, 0));
+        // The transition model in five-key buckets ([`dense`]): already, when embedded.
+        let mut moves = moves.packed()?;
         moves.set_constant(model::key(0, 0, 0, 0));
         if !r.is_done() {
             return Err(ModelError("trailing bytes"));

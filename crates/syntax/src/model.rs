@@ -1,7 +1,7 @@
 //! The linear models: hashed features, sparse class weights quantised to `i16`, an
 //! open-addressing table for look-up, and the byte format the trainer writes.
 
-use crate::packed;
+use crate::{dense, packed};
 use std::borrow::Cow;
 use zerocopy::{FromBytes, Immutable, KnownLayout};
 
@@ -86,6 +86,9 @@ pub(crate) struct Model {
     dense: bool,
     /// The table packed in buckets ([`Model::packed`]; `slots` and `overflow` then empty).
     packed: Option<packed::Table>,
+    /// A dense model's table packed in five-key buckets ([`Model::packed`]; `slots` then
+    /// empty).
+    grid: Option<dense::Table>,
 }
 
 /// Entries a slot holds inline.
@@ -215,6 +218,7 @@ impl Model {
             constant: (0, [0; 256]),
             dense: classes <= INLINE,
             packed: None,
+            grid: None,
         })
     }
 
@@ -222,8 +226,12 @@ impl Model {
     /// labeller's, whose often-read features carry more than four entries. The same sums;
     /// a dense model stays as it is.
     pub fn packed(self) -> Result<Model, ModelError> {
-        if self.dense || self.packed.is_some() {
+        if self.packed.is_some() || self.grid.is_some() {
             return Ok(self);
+        }
+        if self.dense {
+            let features: Vec<_> = self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.weight)).collect();
+            return Ok(Model::with_grid(self.classes, dense::Table::build(&features)?));
         }
         let mut features = Vec::with_capacity(self.features);
         for slot in self.slots.iter().filter(|s| s.key != 0) {
@@ -251,6 +259,22 @@ impl Model {
             constant: (0, [0; 256]),
             dense: false,
             packed: Some(table),
+            grid: None,
+        }
+    }
+
+    /// A dense model of a table of five-key buckets, its constant feature unset.
+    pub(crate) fn with_grid(classes: usize, table: dense::Table) -> Model {
+        Model {
+            classes,
+            mask: 0,
+            slots: Cow::Owned(Vec::new()),
+            overflow: Cow::Owned(Vec::new()),
+            features: table.feature_count(),
+            constant: (0, [0; 256]),
+            dense: true,
+            packed: None,
+            grid: Some(table),
         }
     }
 
@@ -315,6 +339,10 @@ impl Model {
         let mut weights = [0i32; 256];
         if let Some(table) = &self.packed {
             table.add_key(key, &mut weights);
+        } else if let Some(grid) = &self.grid {
+            for (sum, w) in weights.iter_mut().zip(grid.weights(key).unwrap_or_default()) {
+                *sum = i32::from(w);
+            }
         } else if let Some(at) = self.find(key) {
             self.add(&self.slots[at], &mut weights);
         }
@@ -363,6 +391,10 @@ impl Model {
     fn add_chunk<const N: usize>(&self, keys: &[u32], sums: &mut [i32; 256]) {
         if let Some(table) = &self.packed {
             table.add_chunk::<N>(keys, self.constant.0, sums);
+            return;
+        }
+        if let Some(grid) = &self.grid {
+            grid.add_chunk::<N>(keys, self.constant.0, sums);
             return;
         }
         let mut found = [0u32; N];
@@ -423,8 +455,11 @@ impl Model {
     /// as [`Model::add_features`] adds them: none for the constant feature (which
     /// [`Model::score`] starts from) or a key without weights.
     pub fn dense_weights(&self, key: u32) -> [i32; INLINE] {
-        if !self.dense {
+        if !self.dense || key == self.constant.0 {
             return [0; INLINE];
+        }
+        if let Some(grid) = &self.grid {
+            return grid.weights(key).unwrap_or_default().map(i32::from);
         }
         match self.find(key) {
             Some(at) if self.dense && key != self.constant.0 => self.slots[at].weight.map(i32::from),
@@ -437,6 +472,9 @@ impl Model {
     pub fn touch(&self, keys: &[u32]) {
         if let Some(table) = &self.packed {
             return table.touch(keys);
+        }
+        if let Some(grid) = &self.grid {
+            return grid.touch(keys);
         }
         std::hint::black_box(keys.iter().fold(0, |touched, &key| touched ^ self.slots[home(key, self.mask)].key));
     }
@@ -556,6 +594,11 @@ impl Model {
         (self.features, &self.slots, &self.overflow)
     }
 
+    /// The five-key buckets, if the dense model is held in them ([`Model::packed`]).
+    pub(crate) fn grid_table(&self) -> Option<&dense::Table> {
+        self.grid.as_ref()
+    }
+
     /// The packed table, if the model is held in one ([`Model::packed`]).
     pub(crate) fn packed_table(&self) -> Option<&packed::Table> {
         self.packed.as_ref()
@@ -586,6 +629,7 @@ impl Model {
             constant: (0, [0; 256]),
             dense: classes <= INLINE,
             packed: None,
+            grid: None,
         })
     }
 
@@ -594,6 +638,9 @@ impl Model {
     pub(crate) fn check_table(&self) -> Result<(), ModelError> {
         if let Some(table) = &self.packed {
             return table.check(self.classes);
+        }
+        if let Some(grid) = &self.grid {
+            return grid.check();
         }
         let bad = Err(ModelError("table inconsistent"));
         if self.slots.iter().filter(|s| s.key != 0).count() != self.features {
@@ -626,7 +673,7 @@ impl Model {
 impl Model {
     /// Whether the table is read in place rather than held.
     pub(crate) fn is_borrowed(&self) -> bool {
-        matches!(self.slots, Cow::Borrowed(_))
+        self.grid.as_ref().map_or(matches!(self.slots, Cow::Borrowed(_)), dense::Table::is_borrowed)
     }
 }
 

@@ -13,12 +13,12 @@
 //! entries (4 bytes each), zero bytes up to the next multiple.
 
 use crate::model::{Entry, Model, ModelError, Reader, Slot};
-use crate::packed;
+use crate::{dense, packed};
 use std::borrow::Cow;
 use zerocopy::FromBytes;
 
 /// First bytes of a tables file.
-pub(crate) const MAGIC: &[u8; 8] = b"CCSYNTT2";
+pub(crate) const MAGIC: &[u8; 8] = b"CCSYNTT3";
 
 /// Where each table starts: a multiple of a cache line, so that no slot straddles two.
 pub(crate) const ALIGN: usize = 64;
@@ -31,7 +31,7 @@ pub(crate) fn write(model: &[u8]) -> Result<Vec<u8>, ModelError> {
     skip_names(&mut r)?;
     skip_names(&mut r)?;
     let names = &model[names_start..r.position()];
-    let models = [Model::decode(&mut r)?, Model::decode(&mut r)?, Model::decode(&mut r)?.packed()?];
+    let models = [Model::decode(&mut r)?, Model::decode(&mut r)?.packed()?, Model::decode(&mut r)?.packed()?];
     let tail = &model[r.position()..];
     let mut out = Vec::new();
     out.extend(MAGIC);
@@ -42,12 +42,16 @@ pub(crate) fn write(model: &[u8]) -> Result<Vec<u8>, ModelError> {
     out.extend(tail);
     for model in &models {
         out.resize(out.len().next_multiple_of(ALIGN), 0);
-        let (features, overflow, slots, size) = match model.packed_table() {
-            Some(table) => {
+        let (features, overflow, slots, size) = match (model.packed_table(), model.grid_table()) {
+            (_, Some(grid)) => {
+                let (features, buckets) = grid.parts();
+                (features, &[][..], buckets.iter().flat_map(|b| b.to_le_bytes()).collect(), dense::BUCKET)
+            }
+            (Some(table), None) => {
                 let (features, buckets, overflow) = table.parts();
                 (features, overflow, buckets.iter().flat_map(|b| b.to_le_bytes()).collect(), packed::BUCKET)
             }
-            None => {
+            (None, None) => {
                 let (features, slots, overflow) = model.parts();
                 (features, overflow, slots.iter().flat_map(|s| s.to_le_bytes()).collect::<Vec<u8>>(), 16)
             }
@@ -101,7 +105,11 @@ fn skip_padding(r: &mut Reader<'_>) -> Result<(), ModelError> {
 pub(crate) fn read(r: &mut Reader<'_>) -> Result<Model, ModelError> {
     let Parts { classes, features, slots, overflow, wide } = read_parts(r)?;
     let overflow = overflow.chunks_exact(4).filter_map(|b| b.first_chunk()).map(Entry::from_le_bytes).collect();
-    let model = if wide {
+    let model = if wide && classes <= dense::CLASSES {
+        let buckets =
+            slots.chunks_exact(dense::BUCKET).filter_map(|b| b.first_chunk()).map(dense::Bucket::from_le_bytes);
+        Model::with_grid(classes, dense::Table::from_parts(features, Cow::Owned(buckets.collect()))?)
+    } else if wide {
         let buckets =
             slots.chunks_exact(packed::BUCKET).filter_map(|b| b.first_chunk()).map(packed::Bucket::from_le_bytes);
         let table = packed::Table::from_parts(features, Cow::Owned(buckets.collect()), Cow::Owned(overflow))?;
@@ -122,7 +130,13 @@ pub(crate) fn read_in_place(r: &mut Reader<'static>) -> Result<Model, ModelError
     let parts = read_parts(r)?;
     let (classes, features) = (parts.classes, parts.features);
     let overflow = <[Entry]>::ref_from_bytes(parts.overflow);
-    if parts.wide {
+    if parts.wide && classes <= dense::CLASSES {
+        if let Ok(buckets) = <[dense::Bucket]>::ref_from_bytes(parts.slots)
+            && cfg!(target_endian = "little")
+        {
+            return Ok(Model::with_grid(classes, dense::Table::from_parts(features, Cow::Borrowed(buckets))?));
+        }
+    } else if parts.wide {
         if let (Ok(slots), Ok(overflow)) = (<[packed::Bucket]>::ref_from_bytes(parts.slots), overflow)
             && cfg!(target_endian = "little")
         {

@@ -250,31 +250,28 @@ impl Model {
 
     /// A model of a packed table, its constant feature unset.
     pub(crate) fn with_table(classes: usize, table: packed::Table) -> Model {
-        Model {
-            classes,
-            mask: 0,
-            slots: Cow::Owned(Vec::new()),
-            overflow: Cow::Owned(Vec::new()),
-            features: table.feature_count(),
-            constant: (0, [0; 256]),
-            dense: false,
-            packed: Some(table),
-            grid: None,
-        }
+        let features = table.feature_count();
+        Model { packed: Some(table), ..Model::without_slots(classes, features, false) }
     }
 
     /// A dense model of a table of five-key buckets, its constant feature unset.
     pub(crate) fn with_grid(classes: usize, table: dense::Table) -> Model {
+        let features = table.feature_count();
+        Model { grid: Some(table), ..Model::without_slots(classes, features, true) }
+    }
+
+    /// A model of `features` features with no table yet: the bucketed layouts' common part.
+    fn without_slots(classes: usize, features: usize, dense: bool) -> Model {
         Model {
             classes,
             mask: 0,
             slots: Cow::Owned(Vec::new()),
             overflow: Cow::Owned(Vec::new()),
-            features: table.feature_count(),
+            features,
             constant: (0, [0; 256]),
-            dense: true,
+            dense,
             packed: None,
-            grid: Some(table),
+            grid: None,
         }
     }
 
